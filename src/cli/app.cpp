@@ -1,0 +1,54 @@
+#include "cli/app.hpp"
+
+#include "cli/commands.hpp"
+#include "render/render.hpp"
+#include "util/diag.hpp"
+
+#include <CLI/CLI.hpp>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+
+namespace ccn {
+
+int report(const Diagnostics& diags, Console& console)
+{
+  print_diagnostics(diags, console.err);
+  if (diags.has_io_errors()) {
+    return k_exit_io;
+  }
+  return diags.has_errors() ? k_exit_invalid : k_exit_ok;
+}
+
+int run_cli(const std::vector<std::string>& args, Console& console)
+{
+  CLI::App app{"ccnscore: score and rank the applicants of an industrial-cluster investor selection round",
+               "ccnscore"};
+  app.set_version_flag("--version", std::string("ccnscore ") + k_tool_version);
+  app.require_subcommand(1);
+  app.fallthrough(false);
+  Action action;
+  add_check_command(app, action);
+  add_rank_command(app, action);
+  try {
+    std::vector<std::string> reversed(args.rbegin(), args.rend());
+    app.parse(reversed);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e, console.out, console.err);
+    return code == 0 ? k_exit_ok : k_exit_usage;
+  }
+  return action ? action(console) : k_exit_usage;
+}
+
+int ccnscore_main(int argc, char** argv)
+{
+  std::vector<std::string> args(argv + 1, argv + argc);
+  const char* no_color = std::getenv("NO_COLOR");
+  Console console{std::cout, std::cerr, ::isatty(STDOUT_FILENO) == 1, no_color != nullptr && *no_color != '\0'};
+  int rc = run_cli(args, console);
+  std::cout.flush();
+  return rc;
+}
+
+} // namespace ccn

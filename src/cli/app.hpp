@@ -1,0 +1,34 @@
+#pragma once
+// The command line: parses arguments, runs one command, and turns every
+// error into a message and an exit status. Nothing below it prints.
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace ccn {
+
+// Exit statuses (documented in ccnscore(1)).
+enum ExitStatus : int {
+  k_exit_ok = 0,
+  k_exit_invalid = 1, // invalid input, or a round that cannot be scored
+  k_exit_usage = 2,   // wrong arguments
+  k_exit_io = 3,      // a file could not be read or written
+};
+
+// Where a command writes, and what it may know of its terminal.
+struct Console
+{
+  std::ostream& out;
+  std::ostream& err;
+  bool out_is_terminal = false;
+  bool no_color = false;
+};
+
+// Run the command line `args` (without the program name).
+int run_cli(const std::vector<std::string>& args, Console& console);
+
+// The process entry point: real streams, terminal detection, NO_COLOR.
+int ccnscore_main(int argc, char** argv);
+
+} // namespace ccn

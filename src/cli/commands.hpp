@@ -1,0 +1,23 @@
+#pragma once
+// The subcommands, each registered on the application by one function.
+
+#include "cli/app.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+
+namespace ccn {
+
+// What a registered subcommand runs once the arguments are parsed.
+using Action = std::function<int(Console&)>;
+
+// Register `check` on `app`; `action` is set to run it when chosen.
+CLI::App* add_check_command(CLI::App& app, Action& action);
+// Register `rank` on `app`.
+CLI::App* add_rank_command(CLI::App& app, Action& action);
+
+// Print every diagnostic and return the exit status they call for.
+int report(const class Diagnostics& diags, Console& console);
+
+} // namespace ccn

@@ -1,0 +1,98 @@
+// `ccnscore rank`: score a round and print or write the ranking.
+
+#include "cli/commands.hpp"
+#include "load/round_load.hpp"
+#include "render/render.hpp"
+#include "score/score.hpp"
+#include "util/file.hpp"
+
+#include <fmt/format.h>
+
+#include <map>
+#include <memory>
+
+namespace ccn {
+
+namespace {
+
+enum class Format { table, json, csv, md };
+
+struct RankOptions
+{
+  std::vector<std::string> files;
+  std::string criteria;
+  std::string format_name = "table";
+  std::string output;
+};
+
+int run_rank(const RankOptions& opt, Console& console)
+{
+  Diagnostics diags;
+  std::optional<RoundBundle> bundle;
+  if (!opt.criteria.empty()) {
+    bundle = load_direct(opt.criteria, opt.files, diags);
+  } else if (opt.files.size() != 1) {
+    console.err << "ccnscore rank: error: give one round file, or --criteria and dossier files\n";
+    return k_exit_usage;
+  } else {
+    bundle = load_round(opt.files.front(), diags);
+  }
+  if (!bundle) {
+    return report(diags, console);
+  }
+  auto result = score_round(*bundle, diags);
+  if (!result) {
+    return report(diags, console);
+  }
+  static const std::map<std::string, Format> k_formats{
+    {"table", Format::table}, {"json", Format::json}, {"csv", Format::csv}, {"md", Format::md}};
+  std::string text;
+  switch (k_formats.at(opt.format_name)) {
+  case Format::table:
+    text = render_table(*result, opt.output.empty() && console.out_is_terminal && !console.no_color);
+    break;
+  case Format::json:
+    text = render_json(*result);
+    break;
+  case Format::csv:
+    text = render_csv(*result);
+    break;
+  case Format::md:
+    text = render_markdown(*result);
+    break;
+  }
+  if (opt.output.empty()) {
+    console.out << text;
+    return report(diags, console);
+  }
+  for (const auto& in : bundle->inputs) {
+    if (same_file(opt.output, in.resolved)) {
+      console.err << fmt::format("{}: error: refusing to overwrite an input of the round ({})\n", opt.output,
+                                 in.role);
+      return k_exit_usage;
+    }
+  }
+  if (std::string why = write_file_atomic(opt.output, text); !why.empty()) {
+    console.err << fmt::format("{}: error: cannot write: {}\n", opt.output, why);
+    return k_exit_io;
+  }
+  return report(diags, console);
+}
+
+} // namespace
+
+CLI::App* add_rank_command(CLI::App& app, Action& action)
+{
+  auto opt = std::make_shared<RankOptions>();
+  CLI::App* cmd = app.add_subcommand("rank", "Score a round and rank its applicants");
+  cmd->add_option("files", opt->files, "ROUND.yaml, or with --criteria the dossier files")->required();
+  cmd->add_option("--criteria", opt->criteria,
+                  "Rank dossiers directly against this criteria file (no judged criteria)");
+  cmd->add_option("-f,--format", opt->format_name, "Output format: table (default), json, csv or md")
+    ->check(CLI::IsMember({"table", "json", "csv", "md"}));
+  cmd->add_option("-o,--output", opt->output, "Write to FILE atomically instead of standard output");
+  cmd->callback([opt, &action] { action = [opt](Console& c) { return run_rank(*opt, c); }; });
+  return cmd;
+}
+
+} // namespace ccn

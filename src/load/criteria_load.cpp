@@ -1,0 +1,527 @@
+#include "load/criteria_load.hpp"
+#include "load/expr_parse.hpp"
+#include "load/loaders.hpp"
+#include "util/text.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <set>
+
+namespace ccn {
+
+namespace {
+
+std::optional<FieldType> field_type_from(std::string_view t)
+{
+  static const std::map<std::string_view, FieldType> k_types = {
+    {"number", FieldType::number}, {"integer", FieldType::integer}, {"bool", FieldType::boolean},
+    {"enum", FieldType::enumeration}, {"date", FieldType::date}, {"text", FieldType::text}};
+  auto it = k_types.find(t);
+  if (it == k_types.end()) {
+    return std::nullopt;
+  }
+  return it->second;
+}
+
+void load_field(Reader& r, const YNode& key, const YNode& node, Criteria& c)
+{
+  auto id = r.field_identifier(key, "field name");
+  std::string what = fmt::format("field '{}'", key.text);
+  MapView m(r, node, what, {"type", "label", "unit", "min", "max", "required", "values"});
+  if (!id || !m.ok()) {
+    return;
+  }
+  Field f;
+  f.id = *id;
+  f.pos = r.pos(key);
+  const YNode* type_node = m.require("type");
+  if (type_node == nullptr) {
+    return;
+  }
+  auto type_text = r.text(*type_node, what + " type");
+  if (!type_text) {
+    return;
+  }
+  auto type = field_type_from(*type_text);
+  if (!type) {
+    r.error(*type_node, fmt::format("{}: expected a type (number, integer, bool, enum, date or text), found {}",
+                                    what, quote_found(*type_text)));
+    return;
+  }
+  f.type = *type;
+  if (const YNode* n = m.get("label")) {
+    f.label = r.text(*n, what + " label").value_or("");
+  }
+  if (const YNode* n = m.get("unit")) {
+    f.unit = r.text(*n, what + " unit").value_or("");
+  }
+  if (const YNode* n = m.get("required")) {
+    f.required = r.boolean(*n, what + " required").value_or(true);
+  }
+  bool numeric = f.type == FieldType::number || f.type == FieldType::integer;
+  for (const char* bound : {"min", "max"}) {
+    const YNode* n = m.get(bound);
+    if (n == nullptr) {
+      continue;
+    }
+    if (!numeric) {
+      r.error(*n, fmt::format("{}: '{}' applies only to number and integer fields", what, bound));
+      continue;
+    }
+    auto v = r.number(*n, fmt::format("{} {}", what, bound));
+    (std::string_view(bound) == "min" ? f.min : f.max) = v;
+  }
+  if (f.min && f.max && *f.min > *f.max) {
+    r.error(node, fmt::format("{}: min {} is above max {}", what, to_exact_string(*f.min), to_exact_string(*f.max)));
+  }
+  const YNode* values = m.get("values");
+  if (f.type == FieldType::enumeration) {
+    if (values == nullptr) {
+      r.error(node, fmt::format("{}: an enum field needs 'values', a list of identifiers", what));
+      return;
+    }
+    auto list = r.identifier_list(*values, what + " values");
+    if (list && list->empty()) {
+      r.error(*values, fmt::format("{}: values: the list is empty", what));
+    }
+    if (list) {
+      f.values = *list;
+    }
+  } else if (values != nullptr) {
+    r.error(*values, fmt::format("{}: 'values' applies only to enum fields", what));
+  }
+  c.fields.push_back(std::move(f));
+}
+
+SourcePos expr_pos(Reader& r, const YNode& node, int offset)
+{
+  SourcePos p = r.pos(node);
+  p.col += offset + (node.plain ? 0 : 1);
+  return p;
+}
+
+// Parse an expression scalar; errors point into the expression.
+std::optional<Expression> parse_at(Reader& r, const YNode& node, std::string_view what)
+{
+  auto src = r.text(node, what);
+  if (!src) {
+    return std::nullopt;
+  }
+  ExprError err;
+  auto expr = parse_expression(*src, err);
+  if (!expr) {
+    r.diags().error(expr_pos(r, node, err.offset), fmt::format("{}: {}", what, err.message));
+    return std::nullopt;
+  }
+  return Expression{*src, std::move(*expr)};
+}
+
+SymbolLookup make_lookup(const Criteria& c, const std::map<std::string, ValueType>& measure_types)
+{
+  return [&c, &measure_types](const std::string& name) -> std::optional<SymbolType> {
+    if (const Field* f = c.field(name)) {
+      SymbolType s;
+      switch (f->type) {
+      case FieldType::number:
+      case FieldType::integer:
+        s.type = ValueType::number;
+        break;
+      case FieldType::boolean:
+        s.type = ValueType::truth;
+        break;
+      case FieldType::enumeration:
+        s.type = ValueType::enum_value;
+        s.enum_field = f->id;
+        s.enum_values = f->values;
+        break;
+      case FieldType::date:
+        s.why_invalid = "date fields cannot be used in expressions";
+        break;
+      case FieldType::text:
+        s.why_invalid = "text fields cannot be used in expressions";
+        break;
+      }
+      return s;
+    }
+    auto it = measure_types.find(name);
+    if (it != measure_types.end()) {
+      SymbolType s;
+      s.type = it->second;
+      if (s.type == ValueType::invalid) {
+        s.why_invalid = "that measure has an error";
+      }
+      return s;
+    }
+    return std::nullopt;
+  };
+}
+
+struct PendingMeasure
+{
+  std::string id;
+  const YNode* node;
+  Expression expr;
+  SourcePos pos;
+  std::vector<std::string> uses;
+};
+
+void load_measures(Reader& r, const YNode& node, Criteria& c)
+{
+  MapView m(r, node, "measures");
+  if (!m.ok()) {
+    return;
+  }
+  std::vector<PendingMeasure> pending;
+  for (const auto& [key, value] : m.entries()) {
+    auto id = r.field_identifier(*key, "measure name");
+    if (!id) {
+      continue;
+    }
+    if (c.field(*id) != nullptr) {
+      r.error(*key, fmt::format("measure '{}' has the name of a field", *id));
+      continue;
+    }
+    auto expr = parse_at(r, *value, fmt::format("measure '{}'", *id));
+    if (!expr) {
+      continue;
+    }
+    PendingMeasure p{*id, value, std::move(*expr), r.pos(*key), {}};
+    collect_identifiers(p.expr.root, p.uses);
+    pending.push_back(std::move(p));
+  }
+  // Order the measures so each follows those it uses; report cycles.
+  std::map<std::string, size_t> index;
+  for (size_t i = 0; i < pending.size(); ++i) {
+    index[pending[i].id] = i;
+  }
+  std::vector<int> state(pending.size(), 0); // 0 new, 1 visiting, 2 done
+  std::vector<size_t> order;
+  std::vector<std::string> stack;
+  std::set<size_t> in_cycle;
+  std::function<void(size_t)> visit = [&](size_t i) {
+    state[i] = 1;
+    stack.push_back(pending[i].id);
+    for (const auto& use : pending[i].uses) {
+      auto it = index.find(use);
+      if (it == index.end()) {
+        continue;
+      }
+      if (state[it->second] == 1) {
+        auto start = std::find(stack.begin(), stack.end(), use);
+        std::string path;
+        for (auto s = start; s != stack.end(); ++s) {
+          path += *s + " -> ";
+          in_cycle.insert(index[*s]);
+        }
+        path += use;
+        r.diags().error(pending[it->second].pos, fmt::format("measures form a cycle: {}", path));
+      } else if (state[it->second] == 0) {
+        visit(it->second);
+      }
+    }
+    stack.pop_back();
+    state[i] = 2;
+    order.push_back(i);
+  };
+  for (size_t i = 0; i < pending.size(); ++i) {
+    if (state[i] == 0) {
+      visit(i);
+    }
+  }
+  std::map<std::string, ValueType> types;
+  for (const auto& p : pending) {
+    types[p.id] = ValueType::invalid;
+  }
+  auto lookup = make_lookup(c, types);
+  for (size_t i : order) {
+    PendingMeasure& p = pending[i];
+    if (in_cycle.count(i) != 0) {
+      continue;
+    }
+    ExprError err;
+    if (!check_expression(p.expr.root, lookup, err)) {
+      r.diags().error(expr_pos(r, *p.node, err.offset), fmt::format("measure '{}': {}", p.id, err.message));
+      continue;
+    }
+    if (p.expr.root.type != ValueType::number && p.expr.root.type != ValueType::truth) {
+      r.diags().error(r.pos(*p.node), fmt::format("measure '{}': expected a number or a truth, found {}", p.id,
+                                                  type_name(p.expr.root.type)));
+      continue;
+    }
+    types[p.id] = p.expr.root.type;
+    c.measures.push_back(Measure{p.id, std::move(p.expr), p.pos});
+  }
+}
+
+void load_gates(Reader& r, const YNode& node, Criteria& c)
+{
+  if (!r.is_seq(node, "gates")) {
+    return;
+  }
+  std::map<std::string, ValueType> types;
+  for (const auto& m : c.measures) {
+    types[m.id] = m.expr.root.type;
+  }
+  auto lookup = make_lookup(c, types);
+  for (const auto& item : node.items) {
+    MapView m(r, item, "gate", {"id", "name", "require"});
+    if (!m.ok()) {
+      continue;
+    }
+    const YNode* id_node = m.require("id");
+    const YNode* name_node = m.require("name");
+    const YNode* req_node = m.require("require");
+    auto id = id_node ? r.identifier(*id_node, "gate id") : std::nullopt;
+    auto name = name_node ? r.text(*name_node, "gate name") : std::nullopt;
+    if (!id || !name || req_node == nullptr) {
+      continue;
+    }
+    if (std::any_of(c.gates.begin(), c.gates.end(), [&](const Gate& g) { return g.id == *id; })) {
+      r.error(*id_node, fmt::format("gate id '{}' is used twice", *id));
+      continue;
+    }
+    std::string what = fmt::format("gate '{}'", *id);
+    auto expr = parse_at(r, *req_node, what);
+    if (!expr) {
+      continue;
+    }
+    ExprError err;
+    if (!check_expression(expr->root, lookup, err)) {
+      r.diags().error(expr_pos(r, *req_node, err.offset), fmt::format("{}: {}", what, err.message));
+      continue;
+    }
+    if (expr->root.type != ValueType::truth) {
+      r.error(*req_node, fmt::format("{}: 'require' needs a truth, found {}", what, type_name(expr->root.type)));
+      continue;
+    }
+    c.gates.push_back(Gate{*id, *name, std::move(*expr), r.pos(*id_node)});
+  }
+}
+
+void load_pass(Reader& r, const YNode& node, Criteria& c)
+{
+  MapView m(r, node, "pass", {"total", "group_percent"});
+  if (const YNode* n = m.get("total")) {
+    if (auto v = r.number(*n, "pass total")) {
+      if (*v < 0) {
+        r.error(*n, fmt::format("pass total: expected a number ≥ 0, found {}", n->text));
+      } else {
+        c.pass_total = *v;
+      }
+    }
+  }
+  if (const YNode* n = m.get("group_percent")) {
+    if (auto v = r.number(*n, "pass group_percent")) {
+      if (*v < 0 || *v > 100) {
+        r.error(*n, fmt::format("pass group_percent: expected a number from 0 to 100, found {}", n->text));
+      } else {
+        c.group_percent = *v;
+      }
+    }
+  }
+}
+
+void load_tie_break(Reader& r, const YNode& node, Criteria& c)
+{
+  if (!r.is_seq(node, "tie_break")) {
+    return;
+  }
+  for (const auto& item : node.items) {
+    MapView m(r, item, "tie_break rule", {"group", "criterion", "field", "prefer", "members"});
+    if (!m.ok()) {
+      continue;
+    }
+    int kinds = (m.get("group") ? 1 : 0) + (m.get("criterion") ? 1 : 0) + (m.get("field") ? 1 : 0)
+                + (m.get("members") ? 1 : 0);
+    if (kinds != 1) {
+      r.error(item, "tie_break rule: expected exactly one of 'group', 'criterion', 'field' or 'members'");
+      continue;
+    }
+    TieRule rule;
+    rule.pos = r.pos(item);
+    const YNode* prefer = m.get("prefer");
+    if (prefer != nullptr && m.get("field") == nullptr) {
+      r.error(*prefer, "tie_break rule: 'prefer' applies only to a 'field' rule");
+      continue;
+    }
+    if (const YNode* n = m.get("group")) {
+      auto id = r.identifier(*n, "tie_break group");
+      if (!id) {
+        continue;
+      }
+      if (std::none_of(c.groups.begin(), c.groups.end(), [&](const Group& g) { return g.id == *id; })) {
+        r.error(*n, fmt::format("tie_break: unknown group '{}'", *id));
+        continue;
+      }
+      rule.kind = TieRule::Kind::group;
+      rule.ref = *id;
+    } else if (const YNode* n2 = m.get("criterion")) {
+      auto id = r.identifier(*n2, "tie_break criterion");
+      if (!id) {
+        continue;
+      }
+      if (c.criterion(*id) == nullptr) {
+        r.error(*n2, fmt::format("tie_break: unknown criterion '{}'", *id));
+        continue;
+      }
+      rule.kind = TieRule::Kind::criterion;
+      rule.ref = *id;
+    } else if (const YNode* n3 = m.get("field")) {
+      auto id = r.text(*n3, "tie_break field");
+      if (!id) {
+        continue;
+      }
+      const Field* f = c.field(*id);
+      if (*id != "submitted_at" && f == nullptr) {
+        r.error(*n3, fmt::format("tie_break: unknown field '{}'", *id));
+        continue;
+      }
+      if (f != nullptr && f->type != FieldType::number && f->type != FieldType::integer && f->type != FieldType::date) {
+        r.error(*n3, fmt::format("tie_break: field '{}' must be a number, integer or date to compare", *id));
+        continue;
+      }
+      if (prefer == nullptr) {
+        r.error(item, fmt::format("tie_break field '{}': missing 'prefer: lower' or 'prefer: higher'", *id));
+        continue;
+      }
+      auto p = r.text(*prefer, "tie_break prefer");
+      if (!p || (*p != "lower" && *p != "higher")) {
+        if (p) {
+          r.error(*prefer, fmt::format("tie_break prefer: expected lower or higher, found {}", quote_found(*p)));
+        }
+        continue;
+      }
+      rule.kind = TieRule::Kind::field;
+      rule.ref = *id;
+      rule.prefer_lower = *p == "lower";
+    } else {
+      const YNode* n4 = m.get("members");
+      auto v = r.text(*n4, "tie_break members");
+      if (!v) {
+        continue;
+      }
+      if (*v != "majority" && *v != "chair") {
+        r.error(*n4, fmt::format("tie_break members: expected majority or chair, found {}", quote_found(*v)));
+        continue;
+      }
+      rule.kind = *v == "majority" ? TieRule::Kind::majority : TieRule::Kind::chair;
+    }
+    auto same = [&](const TieRule& o) { return o.kind == rule.kind && o.ref == rule.ref; };
+    if (std::any_of(c.tie_break.begin(), c.tie_break.end(), same)) {
+      r.error(item, "tie_break: this rule is already in the list; each rule may be used once");
+      continue;
+    }
+    c.tie_break.push_back(rule);
+  }
+}
+
+} // namespace
+
+namespace detail {
+
+std::optional<ValueType> name_type(const Criteria& c, const std::string& name)
+{
+  if (const Field* f = c.field(name)) {
+    switch (f->type) {
+    case FieldType::number:
+    case FieldType::integer:
+      return ValueType::number;
+    case FieldType::boolean:
+      return ValueType::truth;
+    case FieldType::enumeration:
+      return ValueType::enum_value;
+    default:
+      return ValueType::invalid;
+    }
+  }
+  if (const Measure* m = c.measure(name)) {
+    return m->expr.root.type;
+  }
+  return std::nullopt;
+}
+
+} // namespace detail
+
+std::optional<Criteria> load_criteria(const Document& doc, Diagnostics& diags)
+{
+  if (!check_format(doc, k_format_criteria, diags)) {
+    return std::nullopt;
+  }
+  const size_t errors_before = diags.error_count();
+  Reader r(doc.path, diags);
+  MapView m(r, doc.root, "criteria",
+            {"format", "id", "title", "issuer", "basis", "effective", "language", "precision", "rounding", "pass",
+             "fields", "measures", "gates", "groups", "tie_break"});
+  Criteria c;
+  c.path = doc.path;
+  c.sha256 = doc.sha256;
+  if (const YNode* n = m.require("id")) {
+    c.id = r.identifier(*n, "id").value_or("");
+  }
+  if (const YNode* n = m.require("title")) {
+    c.title = r.text(*n, "title").value_or("");
+  }
+  if (const YNode* n = m.get("issuer")) {
+    c.issuer = r.text(*n, "issuer").value_or("");
+  }
+  if (const YNode* n = m.get("basis")) {
+    c.basis = r.text(*n, "basis").value_or("");
+  }
+  if (const YNode* n = m.get("effective")) {
+    c.effective = r.date(*n, "effective");
+  }
+  if (const YNode* n = m.get("language")) {
+    auto v = r.text(*n, "language");
+    if (v && *v != "vi" && *v != "en") {
+      r.error(*n, fmt::format("language: expected vi or en, found {}", quote_found(*v)));
+    } else if (v) {
+      c.language = *v;
+    }
+  }
+  if (const YNode* n = m.get("precision")) {
+    auto v = r.integer(*n, "precision");
+    if (v && (*v < 0 || *v > 6)) {
+      r.error(*n, fmt::format("precision: expected a whole number from 0 to 6, found {}", n->text));
+    } else if (v) {
+      c.precision = static_cast<int>(v->get_num().get_si());
+    }
+  }
+  if (const YNode* n = m.get("rounding")) {
+    auto v = r.text(*n, "rounding");
+    if (v && *v != "total" && *v != "criterion") {
+      r.error(*n, fmt::format("rounding: expected total or criterion, found {}", quote_found(*v)));
+    } else if (v) {
+      c.round_each_criterion = *v == "criterion";
+    }
+  }
+  if (const YNode* n = m.get("pass")) {
+    load_pass(r, *n, c);
+  }
+  if (const YNode* n = m.require("fields")) {
+    MapView fields(r, *n, "fields");
+    for (const auto& [key, value] : fields.entries()) {
+      load_field(r, *key, *value, c);
+    }
+  }
+  if (const YNode* n = m.get("measures")) {
+    load_measures(r, *n, c);
+  }
+  if (const YNode* n = m.get("gates")) {
+    load_gates(r, *n, c);
+  }
+  if (const YNode* n = m.require("groups")) {
+    detail::load_groups(r, *n, c);
+  }
+  if (const YNode* n = m.get("tie_break")) {
+    load_tie_break(r, *n, c);
+  }
+  if (diags.error_count() != errors_before) {
+    return std::nullopt;
+  }
+  return c;
+}
+
+} // namespace ccn

@@ -1,0 +1,16 @@
+#pragma once
+// Internal pieces of the criteria loader, shared by its two source files.
+
+#include "load/reader.hpp"
+#include "model/criteria.hpp"
+
+namespace ccn::detail {
+
+// Read `groups:` (with their criteria) into `c`; fields and measures must
+// already be loaded so that `of:` can be checked.
+void load_groups(Reader& r, const YNode& node, Criteria& c);
+
+// The type an expression name has: a field's or a measure's.
+std::optional<ValueType> name_type(const Criteria& c, const std::string& name);
+
+} // namespace ccn::detail

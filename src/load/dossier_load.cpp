@@ -1,0 +1,187 @@
+#include "load/loaders.hpp"
+#include "util/text.hpp"
+
+#include <fmt/format.h>
+
+namespace ccn {
+
+namespace {
+
+bool valid_tax_code(const std::string& s)
+{
+  auto digits = [&](size_t from, size_t n) {
+    for (size_t i = from; i < from + n; ++i) {
+      if (s[i] < '0' || s[i] > '9') {
+        return false;
+      }
+    }
+    return true;
+  };
+  return (s.size() == 10 && digits(0, 10)) || (s.size() == 14 && digits(0, 10) && s[10] == '-' && digits(11, 3));
+}
+
+std::optional<Fact> read_fact(Reader& r, const YNode& node, const Field& f)
+{
+  std::string what = fmt::format("fact '{}'", f.id);
+  Fact fact;
+  fact.pos = r.pos(node);
+  switch (f.type) {
+  case FieldType::number:
+  case FieldType::integer: {
+    auto v = f.type == FieldType::number ? r.number(node, what) : r.integer(node, what);
+    if (!v) {
+      return std::nullopt;
+    }
+    if (f.min && *v < *f.min) {
+      r.error(node, fmt::format("{}: {} is below the minimum {}", what, node.text, to_exact_string(*f.min)));
+      return std::nullopt;
+    }
+    if (f.max && *v > *f.max) {
+      r.error(node, fmt::format("{}: {} is above the maximum {}", what, node.text, to_exact_string(*f.max)));
+      return std::nullopt;
+    }
+    fact.number = *v;
+    fact.text = node.text;
+    return fact;
+  }
+  case FieldType::boolean: {
+    auto v = r.boolean(node, what);
+    if (!v) {
+      return std::nullopt;
+    }
+    fact.truth = *v;
+    fact.text = *v ? "true" : "false";
+    return fact;
+  }
+  case FieldType::enumeration: {
+    auto v = r.text(node, what);
+    if (!v) {
+      return std::nullopt;
+    }
+    if (std::find(f.values.begin(), f.values.end(), *v) == f.values.end()) {
+      std::string list;
+      for (const auto& x : f.values) {
+        list += list.empty() ? "" : ", ";
+        list += x;
+      }
+      r.error(node, fmt::format("{}: expected one of {}, found {}", what, list, quote_found(*v)));
+      return std::nullopt;
+    }
+    fact.text = *v;
+    return fact;
+  }
+  case FieldType::date: {
+    auto v = r.date_or_datetime(node, what);
+    if (!v) {
+      return std::nullopt;
+    }
+    fact.time = v;
+    fact.text = v->text;
+    return fact;
+  }
+  case FieldType::text: {
+    auto v = r.text(node, what);
+    if (!v) {
+      return std::nullopt;
+    }
+    fact.text = *v;
+    return fact;
+  }
+  }
+  return std::nullopt;
+}
+
+void load_facts(Reader& r, const YNode& node, const Criteria* criteria, Dossier& d)
+{
+  MapView m(r, node, "facts");
+  if (!m.ok()) {
+    return;
+  }
+  for (const auto& [key, value] : m.entries()) {
+    if (criteria == nullptr) {
+      if (r.field_identifier(*key, "fact name") && value->kind != YNode::Kind::scalar
+          && value->kind != YNode::Kind::null) {
+        r.error(*value, fmt::format("fact '{}': expected a single value, found {}", key->text, Reader::describe(*value)));
+      }
+      continue;
+    }
+    const Field* f = criteria->field(key->text);
+    if (f == nullptr) {
+      r.error(*key, fmt::format("facts: '{}' is not a field of criteria '{}'", key->text, criteria->id));
+      continue;
+    }
+    if (value->kind == YNode::Kind::null && !f->required) {
+      continue;
+    }
+    if (auto fact = read_fact(r, *value, *f)) {
+      d.facts[f->id] = std::move(*fact);
+    }
+  }
+  if (criteria != nullptr) {
+    for (const auto& f : criteria->fields) {
+      if (f.required && m.get(f.id) == nullptr) {
+        r.error(node, fmt::format("facts: missing required fact '{}'{}", f.id,
+                                  f.label.empty() ? "" : " (" + f.label + ")"));
+      }
+    }
+  }
+}
+
+} // namespace
+
+std::optional<Dossier> load_dossier(const Document& doc, const Criteria* criteria, Diagnostics& diags)
+{
+  if (!check_format(doc, k_format_dossier, diags)) {
+    return std::nullopt;
+  }
+  const size_t errors_before = diags.error_count();
+  Reader r(doc.path, diags);
+  MapView m(r, doc.root, "dossier", {"format", "applicant", "facts", "sources"});
+  Dossier d;
+  d.path = doc.path;
+  d.sha256 = doc.sha256;
+  d.pos = r.pos(doc.root);
+  if (const YNode* a = m.require("applicant")) {
+    MapView am(r, *a, "applicant", {"id", "name", "tax_code", "submitted_at"});
+    if (const YNode* n = am.require("id")) {
+      d.id = r.identifier(*n, "applicant id").value_or("");
+      d.pos = r.pos(*n);
+    }
+    if (const YNode* n = am.require("name")) {
+      d.name = r.text(*n, "applicant name").value_or("");
+    }
+    if (const YNode* n = am.get("tax_code")) {
+      auto t = r.text(*n, "applicant tax_code");
+      if (t && !valid_tax_code(*t)) {
+        r.error(*n, fmt::format("applicant tax_code: expected 10 digits, or 10 digits, '-' and 3 digits, found {}",
+                                quote_found(*t)));
+      } else if (t) {
+        d.tax_code = *t;
+      }
+    }
+    if (const YNode* n = am.get("submitted_at")) {
+      d.submitted_at = r.date_or_datetime(*n, "applicant submitted_at");
+    }
+  }
+  if (const YNode* f = m.require("facts")) {
+    load_facts(r, *f, criteria, d);
+  }
+  if (const YNode* s = m.get("sources")) {
+    MapView sm(r, *s, "sources");
+    for (const auto& [key, value] : sm.entries()) {
+      if (criteria != nullptr && criteria->field(key->text) == nullptr) {
+        r.error(*key, fmt::format("sources: '{}' is not a field of criteria '{}'", key->text, criteria->id));
+        continue;
+      }
+      if (auto t = r.text(*value, fmt::format("source of '{}'", key->text))) {
+        d.sources[key->text] = *t;
+      }
+    }
+  }
+  if (diags.error_count() != errors_before) {
+    return std::nullopt;
+  }
+  return d;
+}
+
+} // namespace ccn

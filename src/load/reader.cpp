@@ -1,0 +1,426 @@
+#include "load/reader.hpp"
+
+#include "util/text.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace ccn {
+
+namespace {
+
+bool digits_at(std::string_view s, size_t pos, size_t count)
+{
+  if (pos + count > s.size()) {
+    return false;
+  }
+  return std::all_of(s.begin() + static_cast<long>(pos), s.begin() + static_cast<long>(pos + count),
+                     [](char c) { return c >= '0' && c <= '9'; });
+}
+
+int to_int(std::string_view s, size_t pos, size_t count)
+{
+  int v = 0;
+  for (size_t i = pos; i < pos + count; ++i) {
+    v = v * 10 + (s[i] - '0');
+  }
+  return v;
+}
+
+bool is_leap(int y)
+{
+  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+int days_in_month(int y, int m)
+{
+  static constexpr int k_days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return m == 2 && is_leap(y) ? 29 : k_days[m - 1];
+}
+
+// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
+int64_t days_from_civil(int y, int m, int d)
+{
+  y -= m <= 2 ? 1 : 0;
+  const int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const int64_t yoe = y - era * 400;
+  const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+// Parses YYYY-MM-DD at the start of `s`; an error text when it is no date.
+std::optional<std::string> parse_date_part(std::string_view s, int64_t& days)
+{
+  if (s.size() < 10 || !digits_at(s, 0, 4) || s[4] != '-' || !digits_at(s, 5, 2) || s[7] != '-'
+      || !digits_at(s, 8, 2)) {
+    return std::string("expected a date YYYY-MM-DD");
+  }
+  int y = to_int(s, 0, 4);
+  int m = to_int(s, 5, 2);
+  int d = to_int(s, 8, 2);
+  if (m < 1 || m > 12 || d < 1 || d > days_in_month(y, m)) {
+    return fmt::format("{} is not a day of the calendar", s.substr(0, 10));
+  }
+  days = days_from_civil(y, m, d);
+  return std::nullopt;
+}
+
+// A suggestion for numbers written the Vietnamese way ("85,5", "1.000.000").
+std::string number_hint(const std::string& text)
+{
+  if (text.empty() || text.find_first_not_of("+-0123456789.,") != std::string::npos) {
+    return {};
+  }
+  std::string plain;
+  bool has_comma = text.find(',') != std::string::npos;
+  for (char c : text) {
+    if (c == '.') {
+      if (has_comma || std::count(text.begin(), text.end(), '.') > 1) {
+        continue;
+      }
+      plain += c;
+    } else if (c == ',') {
+      plain += '.';
+    } else {
+      plain += c;
+    }
+  }
+  if (plain == text || parse_decimal(plain).kind != NumberParse::Kind::ok) {
+    return {};
+  }
+  return fmt::format("; write it as {} (a decimal point and no thousands separators)", plain);
+}
+
+} // namespace
+
+bool is_null_node(const YNode& node)
+{
+  return node.kind == YNode::Kind::null;
+}
+
+std::string Reader::describe(const YNode& node)
+{
+  switch (node.kind) {
+  case YNode::Kind::null:
+    return "nothing";
+  case YNode::Kind::seq:
+    return "a list";
+  case YNode::Kind::map:
+    return "a map";
+  case YNode::Kind::scalar:
+    break;
+  }
+  return quote_found(node.text);
+}
+
+bool Reader::is_map(const YNode& node, std::string_view what)
+{
+  if (node.kind == YNode::Kind::map) {
+    return true;
+  }
+  error(node, fmt::format("{}: expected a map, found {}", what, describe(node)));
+  return false;
+}
+
+bool Reader::is_seq(const YNode& node, std::string_view what)
+{
+  if (node.kind == YNode::Kind::seq) {
+    return true;
+  }
+  error(node, fmt::format("{}: expected a list, found {}", what, describe(node)));
+  return false;
+}
+
+std::optional<std::string> Reader::text(const YNode& node, std::string_view what)
+{
+  if (node.kind != YNode::Kind::scalar || node.text.empty()) {
+    error(node, fmt::format("{}: expected text, found {}", what, describe(node)));
+    return std::nullopt;
+  }
+  return node.text;
+}
+
+std::optional<std::string> Reader::identifier(const YNode& node, std::string_view what)
+{
+  auto t = text(node, what);
+  if (t && !is_identifier(*t)) {
+    error(node, fmt::format("{}: expected an identifier (1 to 64 of A-Z a-z 0-9 _ - ., starting with a letter "
+                            "or digit), found {}",
+                            what, quote_found(*t)));
+    return std::nullopt;
+  }
+  return t;
+}
+
+std::optional<std::string> Reader::field_identifier(const YNode& node, std::string_view what)
+{
+  auto t = text(node, what);
+  if (!t) {
+    return std::nullopt;
+  }
+  if (!is_field_identifier(*t)) {
+    error(node, fmt::format("{}: expected a name of lower-case letters, digits and '_' that does not start "
+                            "with a digit, found {}",
+                            what, quote_found(*t)));
+    return std::nullopt;
+  }
+  if (is_reserved_word(*t)) {
+    error(node, fmt::format("{}: '{}' is reserved by the expression language", what, *t));
+    return std::nullopt;
+  }
+  return t;
+}
+
+std::optional<Rational> Reader::number(const YNode& node, std::string_view what)
+{
+  if (node.kind != YNode::Kind::scalar) {
+    error(node, fmt::format("{}: expected a number, found {}", what, describe(node)));
+    return std::nullopt;
+  }
+  if (node.plain) {
+    NumberParse p = parse_decimal(node.text);
+    switch (p.kind) {
+    case NumberParse::Kind::ok:
+      return p.value;
+    case NumberParse::Kind::too_long:
+      error(node, fmt::format("{}: number has {} characters; at most {} are accepted", what, node.text.size(),
+                              k_max_number_chars));
+      return std::nullopt;
+    case NumberParse::Kind::bad_exponent:
+      error(node, fmt::format("{}: number {} has an exponent beyond ±{}", what, node.text, k_max_exponent));
+      return std::nullopt;
+    case NumberParse::Kind::not_a_number:
+      break;
+    }
+    std::string lower = node.text;
+    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+    if (lower == ".nan" || lower == ".inf" || lower == "+.inf" || lower == "-.inf") {
+      error(node, fmt::format("{}: expected a finite number, found {}; not-a-number and infinity are not accepted",
+                              what, node.text));
+      return std::nullopt;
+    }
+  }
+  std::string found = node.plain ? quote_found(node.text) : "the quoted text " + quote_found(node.text);
+  std::string hint = number_hint(node.text);
+  if (hint.empty() && !node.plain && parse_decimal(node.text).kind == NumberParse::Kind::ok) {
+    hint = fmt::format("; write it without quotes: {}", node.text);
+  }
+  error(node, fmt::format("{}: expected a number, found {}{}", what, found, hint));
+  return std::nullopt;
+}
+
+std::optional<Rational> Reader::integer(const YNode& node, std::string_view what)
+{
+  auto n = number(node, what);
+  if (n && !is_integer(*n)) {
+    error(node, fmt::format("{}: expected a whole number, found {}", what, node.text));
+    return std::nullopt;
+  }
+  return n;
+}
+
+std::optional<bool> Reader::boolean(const YNode& node, std::string_view what)
+{
+  if (node.kind == YNode::Kind::scalar && node.plain) {
+    const std::string& t = node.text;
+    if (t == "true" || t == "True" || t == "TRUE") {
+      return true;
+    }
+    if (t == "false" || t == "False" || t == "FALSE") {
+      return false;
+    }
+  }
+  error(node, fmt::format("{}: expected true or false, found {}", what, describe(node)));
+  return std::nullopt;
+}
+
+std::optional<Timestamp> Reader::date(const YNode& node, std::string_view what)
+{
+  if (node.kind != YNode::Kind::scalar) {
+    error(node, fmt::format("{}: expected a date YYYY-MM-DD, found {}", what, describe(node)));
+    return std::nullopt;
+  }
+  int64_t days = 0;
+  if (node.text.size() != 10) {
+    error(node, fmt::format("{}: expected a date YYYY-MM-DD, found {}", what, quote_found(node.text)));
+    return std::nullopt;
+  }
+  if (auto err = parse_date_part(node.text, days)) {
+    error(node, fmt::format("{}: {}, found {}", what, *err, quote_found(node.text)));
+    return std::nullopt;
+  }
+  return Timestamp{days * 86400 - 7 * 3600, true, node.text};
+}
+
+std::optional<Timestamp> Reader::date_or_datetime(const YNode& node, std::string_view what)
+{
+  if (node.kind != YNode::Kind::scalar) {
+    error(node, fmt::format("{}: expected a date or a date-time, found {}", what, describe(node)));
+    return std::nullopt;
+  }
+  const std::string& s = node.text;
+  if (s.size() == 10) {
+    return date(node, what);
+  }
+  auto fail = [&](std::string_view why) {
+    error(node, fmt::format("{}: {}, found {}", what, why, quote_found(s)));
+    return std::nullopt;
+  };
+  int64_t days = 0;
+  if (auto err = parse_date_part(s, days)) {
+    return fail(*err);
+  }
+  // YYYY-MM-DDTHH:MM[:SS[.fff]](Z|+HH:MM|-HH:MM)
+  if (s.size() < 16 || (s[10] != 'T' && s[10] != 't') || !digits_at(s, 11, 2) || s[13] != ':'
+      || !digits_at(s, 14, 2)) {
+    return fail("expected a date-time such as 2023-05-10T09:30:00+07:00");
+  }
+  int hh = to_int(s, 11, 2);
+  int mi = to_int(s, 14, 2);
+  int ss = 0;
+  size_t i = 16;
+  if (i < s.size() && s[i] == ':') {
+    if (!digits_at(s, i + 1, 2)) {
+      return fail("expected a date-time such as 2023-05-10T09:30:00+07:00");
+    }
+    ss = to_int(s, i + 1, 2);
+    i += 3;
+    if (i < s.size() && s[i] == '.') {
+      ++i;
+      size_t start = i;
+      while (i < s.size() && s[i] >= '0' && s[i] <= '9') {
+        ++i;
+      }
+      if (i == start) {
+        return fail("expected digits after the decimal point of the seconds");
+      }
+    }
+  }
+  if (hh > 23 || mi > 59 || ss > 59) {
+    return fail("the time of day is out of range");
+  }
+  int64_t offset = 0;
+  if (i < s.size() && (s[i] == 'Z' || s[i] == 'z') && i + 1 == s.size()) {
+    offset = 0;
+  } else if (i + 6 == s.size() && (s[i] == '+' || s[i] == '-') && digits_at(s, i + 1, 2) && s[i + 3] == ':'
+             && digits_at(s, i + 4, 2)) {
+    int oh = to_int(s, i + 1, 2);
+    int om = to_int(s, i + 4, 2);
+    if (oh > 14 || om > 59) {
+      return fail("the offset is out of range");
+    }
+    offset = (oh * 3600 + om * 60) * (s[i] == '-' ? -1 : 1);
+  } else {
+    return fail("a date-time needs an offset such as +07:00");
+  }
+  return Timestamp{days * 86400 + hh * 3600 + mi * 60 + ss - offset, false, s};
+}
+
+std::optional<std::vector<std::string>> Reader::identifier_list(const YNode& node, std::string_view what)
+{
+  if (!is_seq(node, what)) {
+    return std::nullopt;
+  }
+  std::vector<std::string> out;
+  bool ok = true;
+  for (const auto& item : node.items) {
+    auto id = identifier(item, what);
+    if (!id) {
+      ok = false;
+      continue;
+    }
+    if (std::find(out.begin(), out.end(), *id) != out.end()) {
+      error(item, fmt::format("{}: '{}' is listed twice", what, *id));
+      ok = false;
+      continue;
+    }
+    out.push_back(*id);
+  }
+  if (!ok) {
+    return std::nullopt;
+  }
+  return out;
+}
+
+MapView::MapView(Reader& reader, const YNode& node, std::string what, std::initializer_list<std::string_view> allowed)
+  : m_reader(reader), m_node(&node), m_what(std::move(what))
+{
+  collect(true, allowed);
+}
+
+MapView::MapView(Reader& reader, const YNode& node, std::string what)
+  : m_reader(reader), m_node(&node), m_what(std::move(what))
+{
+  collect(false, {});
+}
+
+void MapView::collect(bool check_allowed, std::initializer_list<std::string_view> allowed)
+{
+  if (!m_reader.is_map(*m_node, m_what)) {
+    return;
+  }
+  m_ok = true;
+  for (const auto& [key, value] : m_node->entries) {
+    if (key.kind != YNode::Kind::scalar) {
+      m_reader.error(key, fmt::format("{}: expected a key, found {}", m_what, Reader::describe(key)));
+      continue;
+    }
+    if (key.text.rfind("x-", 0) == 0) {
+      continue;
+    }
+    auto first = std::find_if(m_entries.begin(), m_entries.end(),
+                              [&](const auto& e) { return e.first->text == key.text; });
+    if (first != m_entries.end()) {
+      m_reader.error(key, fmt::format("{}: key '{}' is repeated (first at line {})", m_what, key.text,
+                                      first->first->line));
+      continue;
+    }
+    if (check_allowed && std::find(allowed.begin(), allowed.end(), key.text) == allowed.end()) {
+      std::string keys;
+      for (auto k : allowed) {
+        keys += keys.empty() ? "" : ", ";
+        keys += k;
+      }
+      m_reader.error(key, fmt::format("{}: unknown key '{}'; expected one of: {} (or an x- extension)", m_what,
+                                      key.text, keys));
+      continue;
+    }
+    m_entries.emplace_back(&key, &value);
+  }
+}
+
+const YNode* MapView::get(std::string_view key) const
+{
+  for (const auto& [k, v] : m_entries) {
+    if (k->text == key) {
+      return v;
+    }
+  }
+  return nullptr;
+}
+
+const YNode* MapView::require(std::string_view key) const
+{
+  const YNode* v = get(key);
+  if (v == nullptr && m_ok) {
+    m_reader.error(*m_node, fmt::format("{}: missing required key '{}'", m_what, key));
+  }
+  return v;
+}
+
+std::string document_format(const YNode& root)
+{
+  if (root.kind != YNode::Kind::map) {
+    return {};
+  }
+  for (const auto& [k, v] : root.entries) {
+    if (k.kind == YNode::Kind::scalar && k.text == "format" && v.kind == YNode::Kind::scalar) {
+      return v.text;
+    }
+  }
+  return {};
+}
+
+} // namespace ccn

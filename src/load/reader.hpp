@@ -1,0 +1,99 @@
+#pragma once
+// Typed reading of YAML nodes under the rules of formats-v1 section 1:
+// strict keys, exact numbers, core-schema scalars, identifiers and dates.
+// Every failed read records an error at the node and returns nothing.
+
+#include "load/yaml_tree.hpp"
+#include "util/diag.hpp"
+#include "util/rational.hpp"
+
+#include <cstdint>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ccn {
+
+// A moment as seconds since 1970-01-01T00:00:00Z; `date_only` when it was
+// written as a date (which counts as 00:00 at +07:00).
+struct Timestamp
+{
+  int64_t seconds = 0;
+  bool date_only = false;
+  std::string text; // as written
+  auto operator<=>(const Timestamp& o) const { return seconds <=> o.seconds; }
+  bool operator==(const Timestamp& o) const { return seconds == o.seconds; }
+};
+
+// Reads nodes of one file, recording errors against it.
+class Reader
+{
+public:
+  Reader(std::string path, Diagnostics& diags) : m_path(std::move(path)), m_diags(diags) {}
+
+  const std::string& path() const { return m_path; }
+  Diagnostics& diags() { return m_diags; }
+  SourcePos pos(const YNode& node) const { return {m_path, node.line, node.col}; }
+  void error(const YNode& node, std::string message) { m_diags.error(pos(node), std::move(message)); }
+
+  // What a node is, for "found ..." in messages.
+  static std::string describe(const YNode& node);
+
+  // Text (any non-empty scalar; plain numbers and truths are read as written).
+  std::optional<std::string> text(const YNode& node, std::string_view what);
+  std::optional<std::string> identifier(const YNode& node, std::string_view what);
+  std::optional<std::string> field_identifier(const YNode& node, std::string_view what);
+  std::optional<Rational> number(const YNode& node, std::string_view what);
+  std::optional<Rational> integer(const YNode& node, std::string_view what);
+  std::optional<bool> boolean(const YNode& node, std::string_view what);
+  std::optional<Timestamp> date(const YNode& node, std::string_view what);
+  // A date or an ISO 8601 date-time with an offset.
+  std::optional<Timestamp> date_or_datetime(const YNode& node, std::string_view what);
+  // A list of identifiers.
+  std::optional<std::vector<std::string>> identifier_list(const YNode& node, std::string_view what);
+
+  bool is_map(const YNode& node, std::string_view what);
+  bool is_seq(const YNode& node, std::string_view what);
+
+private:
+  std::string m_path;
+  Diagnostics& m_diags;
+};
+
+// A map whose keys are checked against the keys the format defines.
+// Unknown keys (other than `x-...`) and repeated keys are errors.
+class MapView
+{
+public:
+  MapView(Reader& reader, const YNode& node, std::string what, std::initializer_list<std::string_view> allowed);
+  // For maps whose keys are names chosen by the user (ids).
+  MapView(Reader& reader, const YNode& node, std::string what);
+
+  bool ok() const { return m_ok; }
+  // The value at `key`, or null when absent.
+  const YNode* get(std::string_view key) const;
+  // The value at `key`; an error naming the key when absent.
+  const YNode* require(std::string_view key) const;
+  // Key-value pairs except `x-` keys and repeats.
+  const std::vector<std::pair<const YNode*, const YNode*>>& entries() const { return m_entries; }
+  const YNode& node() const { return *m_node; }
+
+private:
+  void collect(bool check_allowed, std::initializer_list<std::string_view> allowed);
+
+  Reader& m_reader;
+  const YNode* m_node;
+  std::string m_what;
+  bool m_ok = false;
+  std::vector<std::pair<const YNode*, const YNode*>> m_entries;
+};
+
+// Whether a plain scalar is a YAML null (`~`, `null`, empty).
+bool is_null_node(const YNode& node);
+
+// Read the `format:` key of a document's root; empty when absent or wrong.
+std::string document_format(const YNode& root);
+
+} // namespace ccn

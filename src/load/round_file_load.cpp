@@ -1,0 +1,197 @@
+#include "load/loaders.hpp"
+#include "util/text.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+
+namespace ccn {
+
+namespace {
+
+std::optional<FileRef> file_ref(Reader& r, const YNode& node, std::string_view what)
+{
+  auto t = r.text(node, what);
+  if (!t) {
+    return std::nullopt;
+  }
+  namespace fs = std::filesystem;
+  fs::path base = fs::path(r.path()).parent_path();
+  fs::path p(*t);
+  std::string resolved = p.is_absolute() || base.empty() ? p.string() : (base / p).lexically_normal().string();
+  return FileRef{*t, resolved, r.pos(node)};
+}
+
+std::optional<Rational> read_quorum(Reader& r, const YNode& node, std::string& text)
+{
+  if (node.kind != YNode::Kind::scalar) {
+    r.error(node, fmt::format("council quorum: expected a fraction such as \"2/3\" or a decimal, found {}",
+                              Reader::describe(node)));
+    return std::nullopt;
+  }
+  text = node.text;
+  std::optional<Rational> q;
+  auto slash = node.text.find('/');
+  if (slash != std::string::npos) {
+    NumberParse a = parse_decimal(node.text.substr(0, slash));
+    NumberParse b = parse_decimal(node.text.substr(slash + 1));
+    if (a.kind == NumberParse::Kind::ok && b.kind == NumberParse::Kind::ok && a.integral_syntax && b.integral_syntax
+        && b.value != 0) {
+      q = a.value / b.value;
+    }
+  } else if (node.plain) {
+    NumberParse p = parse_decimal(node.text);
+    if (p.kind == NumberParse::Kind::ok) {
+      q = p.value;
+    }
+  }
+  if (!q) {
+    r.error(node, fmt::format("council quorum: expected a fraction such as \"2/3\" or a decimal, found {}",
+                              quote_found(node.text)));
+    return std::nullopt;
+  }
+  if (*q <= 0 || *q > 1) {
+    r.error(node, fmt::format("council quorum: expected a value above 0 and at most 1, found {}", node.text));
+    return std::nullopt;
+  }
+  return q;
+}
+
+std::optional<Council> read_council(Reader& r, const YNode& node)
+{
+  MapView m(r, node, "council", {"quorum", "deviation_percent", "members"});
+  if (!m.ok()) {
+    return std::nullopt;
+  }
+  Council c;
+  c.pos = r.pos(node);
+  if (const YNode* q = m.get("quorum")) {
+    if (auto v = read_quorum(r, *q, c.quorum_text)) {
+      c.quorum = *v;
+    }
+  }
+  if (const YNode* d = m.get("deviation_percent")) {
+    auto v = r.number(*d, "council deviation_percent");
+    if (v && *v < 0) {
+      r.error(*d, fmt::format("council deviation_percent: expected a number ≥ 0, found {}", d->text));
+    } else {
+      c.deviation_percent = v;
+    }
+  }
+  const YNode* members = m.require("members");
+  if (members == nullptr || !r.is_seq(*members, "council members")) {
+    return c;
+  }
+  if (members->items.empty()) {
+    r.error(*members, "council members: expected at least one member");
+  }
+  const Member* chair = nullptr;
+  for (const auto& item : members->items) {
+    MapView mm(r, item, "member", {"id", "name", "role"});
+    if (!mm.ok()) {
+      continue;
+    }
+    Member mem;
+    const YNode* id_node = mm.require("id");
+    auto id = id_node ? r.identifier(*id_node, "member id") : std::nullopt;
+    if (!id) {
+      continue;
+    }
+    mem.id = *id;
+    mem.pos = r.pos(*id_node);
+    if (const YNode* n = mm.require("name")) {
+      mem.name = r.text(*n, fmt::format("member '{}' name", mem.id)).value_or("");
+    }
+    if (const YNode* n = mm.get("role")) {
+      auto role = r.text(*n, fmt::format("member '{}' role", mem.id));
+      if (role == "chair") {
+        mem.role = Role::chair;
+      } else if (role == "vice_chair") {
+        mem.role = Role::vice_chair;
+      } else if (role == "member") {
+        mem.role = Role::member;
+      } else if (role) {
+        r.error(*n, fmt::format("member '{}' role: expected chair, vice_chair or member, found {}", mem.id,
+                                quote_found(*role)));
+      }
+    }
+    auto same = std::find_if(c.members.begin(), c.members.end(), [&](const Member& o) { return o.id == mem.id; });
+    if (same != c.members.end()) {
+      r.error(*id_node, fmt::format("member id '{}' is used twice (first at line {})", mem.id, same->pos.line));
+      continue;
+    }
+    if (mem.role == Role::chair) {
+      if (chair != nullptr) {
+        r.error(item, fmt::format("member '{}': the council already has a chair, '{}' (line {})", mem.id, chair->id,
+                                  chair->pos.line));
+        continue;
+      }
+    }
+    c.members.push_back(mem);
+    if (mem.role == Role::chair) {
+      chair = &c.members.back();
+    }
+  }
+  return c;
+}
+
+} // namespace
+
+std::optional<Round> load_round_file(const Document& doc, Diagnostics& diags)
+{
+  if (!check_format(doc, k_format_round, diags)) {
+    return std::nullopt;
+  }
+  const size_t errors_before = diags.error_count();
+  Reader r(doc.path, diags);
+  MapView m(r, doc.root, "round",
+            {"format", "id", "title", "cluster", "date", "criteria", "dossiers", "council", "sheets"});
+  Round rd;
+  rd.path = doc.path;
+  rd.sha256 = doc.sha256;
+  rd.pos = r.pos(doc.root);
+  if (const YNode* n = m.require("id")) {
+    rd.id = r.identifier(*n, "id").value_or("");
+  }
+  if (const YNode* n = m.require("title")) {
+    rd.title = r.text(*n, "title").value_or("");
+  }
+  if (const YNode* n = m.get("cluster")) {
+    rd.cluster = r.text(*n, "cluster").value_or("");
+  }
+  if (const YNode* n = m.get("date")) {
+    rd.date = r.date(*n, "date");
+  }
+  if (const YNode* n = m.require("criteria")) {
+    if (auto ref = file_ref(r, *n, "criteria")) {
+      rd.criteria = *ref;
+    }
+  }
+  if (const YNode* n = m.require("dossiers"); n != nullptr && r.is_seq(*n, "dossiers")) {
+    if (n->items.empty()) {
+      r.error(*n, "dossiers: expected at least one dossier");
+    }
+    for (const auto& item : n->items) {
+      if (auto ref = file_ref(r, item, "dossier")) {
+        rd.dossiers.push_back(*ref);
+      }
+    }
+  }
+  if (const YNode* n = m.get("council")) {
+    rd.council = read_council(r, *n);
+  }
+  if (const YNode* n = m.get("sheets"); n != nullptr && !is_null_node(*n) && r.is_seq(*n, "sheets")) {
+    for (const auto& item : n->items) {
+      if (auto ref = file_ref(r, item, "sheet")) {
+        rd.sheets.push_back(*ref);
+      }
+    }
+  }
+  if (diags.error_count() != errors_before) {
+    return std::nullopt;
+  }
+  return rd;
+}
+
+} // namespace ccn

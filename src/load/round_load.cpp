@@ -1,0 +1,216 @@
+#include "load/round_load.hpp"
+
+#include "load/loaders.hpp"
+#include "load/yaml_tree.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+namespace ccn {
+
+namespace {
+
+// Check a sheet against its round: member, applicants, criteria, ranges.
+void check_sheet(const Sheet& s, const RoundBundle& b, const std::map<std::string, const Dossier*>& applicants,
+                 Diagnostics& diags)
+{
+  const Criteria& c = b.criteria;
+  if (s.round != b.round.id) {
+    diags.error({s.path, s.pos.line, s.pos.col},
+                fmt::format("sheet is for round '{}', but this is round '{}'", s.round, b.round.id));
+  }
+  const auto& members = b.round.council->members;
+  if (std::none_of(members.begin(), members.end(), [&](const Member& m) { return m.id == s.member; })) {
+    diags.error(s.member_pos, fmt::format("member '{}' is not a member of the council of round '{}'", s.member,
+                                          b.round.id));
+  }
+  for (const auto& [app, pos] : s.recused) {
+    if (applicants.count(app) == 0) {
+      diags.error(pos, fmt::format("recused: unknown applicant '{}'", app));
+    }
+  }
+  for (const auto& [app, scores] : s.scores) {
+    for (const auto& [crit, score] : scores) {
+      if (applicants.count(app) == 0) {
+        diags.error(score.pos, fmt::format("scores: unknown applicant '{}'", app));
+        break;
+      }
+      if (s.recused.count(app) != 0) {
+        diags.error(score.pos, fmt::format("scores: member '{}' recused from applicant '{}' and cannot score it",
+                                           s.member, app));
+        break;
+      }
+      const Criterion* cr = c.criterion(crit);
+      if (cr == nullptr) {
+        diags.error(score.pos, fmt::format("scores of '{}': unknown criterion '{}'", app, crit));
+        continue;
+      }
+      if (cr->kind != ScoringKind::judged) {
+        diags.error(score.pos, fmt::format("scores of '{}': criterion '{}' is not judged; it is scored from the "
+                                           "dossier",
+                                           app, crit));
+        continue;
+      }
+      if (score.points < 0 || score.points > cr->max) {
+        diags.error(score.pos, fmt::format("score of '{}' for '{}': expected 0 to {}, found {}", app, crit,
+                                           to_exact_string(cr->max), to_exact_string(score.points)));
+      } else if (cr->step) {
+        Rational q = score.points / *cr->step;
+        if (!is_integer(q)) {
+          diags.error(score.pos, fmt::format("score of '{}' for '{}': expected a multiple of step {}, found {}", app,
+                                             crit, to_exact_string(*cr->step), to_exact_string(score.points)));
+        }
+      }
+    }
+  }
+  for (const auto& [app, comments] : s.comments) {
+    for (const auto& [crit, comment] : comments) {
+      if (applicants.count(app) == 0) {
+        diags.error(comment.pos, fmt::format("comments: unknown applicant '{}'", app));
+        break;
+      }
+      const Criterion* cr = c.criterion(crit);
+      if (cr == nullptr || cr->kind != ScoringKind::judged) {
+        diags.error(comment.pos, fmt::format("comments of '{}': '{}' is not a judged criterion", app, crit));
+      }
+    }
+  }
+}
+
+void load_dossiers(RoundBundle& b, const std::vector<FileRef>& refs, Diagnostics& diags)
+{
+  std::map<std::string, const FileRef*> seen;
+  for (const auto& ref : refs) {
+    auto doc = load_document(ref.resolved, diags);
+    if (!doc) {
+      continue;
+    }
+    b.inputs.push_back({"dossier", ref.as_written, ref.resolved, doc->sha256});
+    auto d = load_dossier(*doc, &b.criteria, diags);
+    if (!d) {
+      continue;
+    }
+    auto [it, fresh] = seen.emplace(d->id, &ref);
+    if (!fresh) {
+      diags.error(d->pos, fmt::format("applicant '{}' already comes from {}", d->id, it->second->resolved));
+      continue;
+    }
+    b.dossiers.push_back(std::move(*d));
+  }
+}
+
+} // namespace
+
+std::optional<Criteria> load_criteria_file(const std::string& path, Diagnostics& diags)
+{
+  auto doc = load_document(path, diags);
+  if (!doc) {
+    return std::nullopt;
+  }
+  return load_criteria(*doc, diags);
+}
+
+std::optional<RoundBundle> load_round(const std::string& path, Diagnostics& diags)
+{
+  const size_t errors_before = diags.error_count();
+  auto doc = load_document(path, diags);
+  if (!doc) {
+    return std::nullopt;
+  }
+  RoundBundle b;
+  b.inputs.push_back({"round", path, path, doc->sha256});
+  auto round = load_round_file(*doc, diags);
+  if (!round) {
+    return std::nullopt;
+  }
+  b.round = std::move(*round);
+  auto cdoc = load_document(b.round.criteria.resolved, diags);
+  if (!cdoc) {
+    return std::nullopt;
+  }
+  b.inputs.push_back({"criteria", b.round.criteria.as_written, b.round.criteria.resolved, cdoc->sha256});
+  auto criteria = load_criteria(*cdoc, diags);
+  if (!criteria) {
+    return std::nullopt;
+  }
+  b.criteria = std::move(*criteria);
+  load_dossiers(b, b.round.dossiers, diags);
+  if (b.criteria.has_judged() && !b.round.council) {
+    diags.error(b.round.pos, fmt::format("round '{}': criteria '{}' have judged criteria, so the round needs a "
+                                         "'council:' with its members and their 'sheets:'",
+                                         b.round.id, b.criteria.id));
+  }
+  if (!b.round.sheets.empty() && !b.round.council) {
+    diags.error(b.round.sheets.front().pos, "sheets: a round with sheets needs a 'council:'");
+  }
+  std::map<std::string, const Dossier*> applicants;
+  for (const auto& d : b.dossiers) {
+    applicants[d.id] = &d;
+  }
+  std::map<std::string, std::string> sheet_of_member;
+  for (const auto& ref : b.round.sheets) {
+    auto sdoc = load_document(ref.resolved, diags);
+    if (!sdoc) {
+      continue;
+    }
+    b.inputs.push_back({"sheet", ref.as_written, ref.resolved, sdoc->sha256});
+    auto s = load_sheet(*sdoc, diags);
+    if (!s) {
+      continue;
+    }
+    if (b.round.council) {
+      check_sheet(*s, b, applicants, diags);
+    }
+    auto [it, fresh] = sheet_of_member.emplace(s->member, s->path);
+    if (!fresh) {
+      diags.error(s->member_pos, fmt::format("member '{}' already handed in a sheet: {}", s->member, it->second));
+      continue;
+    }
+    b.sheets.push_back(std::move(*s));
+  }
+  if (diags.error_count() != errors_before) {
+    return std::nullopt;
+  }
+  return b;
+}
+
+std::optional<RoundBundle> load_direct(const std::string& criteria_path, const std::vector<std::string>& dossier_paths,
+                                       Diagnostics& diags)
+{
+  const size_t errors_before = diags.error_count();
+  auto cdoc = load_document(criteria_path, diags);
+  if (!cdoc) {
+    return std::nullopt;
+  }
+  RoundBundle b;
+  b.direct = true;
+  b.inputs.push_back({"criteria", criteria_path, criteria_path, cdoc->sha256});
+  auto criteria = load_criteria(*cdoc, diags);
+  if (!criteria) {
+    return std::nullopt;
+  }
+  b.criteria = std::move(*criteria);
+  if (b.criteria.has_judged()) {
+    diags.error({criteria_path, 1, 1},
+                fmt::format("criteria '{}' have judged criteria: rank a round file with a council and its sheets "
+                            "instead",
+                            b.criteria.id));
+    return std::nullopt;
+  }
+  b.round.id = b.criteria.id;
+  b.round.title = b.criteria.title;
+  b.round.path = criteria_path;
+  std::vector<FileRef> refs;
+  for (const auto& p : dossier_paths) {
+    refs.push_back({p, p, {p, 0, 0}});
+  }
+  load_dossiers(b, refs, diags);
+  if (diags.error_count() != errors_before) {
+    return std::nullopt;
+  }
+  return b;
+}
+
+} // namespace ccn

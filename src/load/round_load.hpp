@@ -1,0 +1,46 @@
+#pragma once
+// Loading a whole round: the round file and every file it names, checked
+// against each other (formats-v1 sections 3 to 5).
+
+#include "model/criteria.hpp"
+#include "model/round.hpp"
+#include "util/diag.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ccn {
+
+// A file that was read, for the result's `inputs` list.
+struct InputFile
+{
+  std::string role; // criteria, round, dossier, sheet
+  std::string path;     // as given
+  std::string resolved; // as opened
+  std::string sha256;
+};
+
+// Everything a round needs, validated. Without a round file (direct mode)
+// `round` holds only what the criteria give.
+struct RoundBundle
+{
+  Round round;
+  bool direct = false;
+  Criteria criteria;
+  std::vector<Dossier> dossiers;
+  std::vector<Sheet> sheets;
+  std::vector<InputFile> inputs;
+};
+
+// Load the round file at `path` and everything it names.
+std::optional<RoundBundle> load_round(const std::string& path, Diagnostics& diags);
+
+// Load criteria and dossiers without a round (criteria with no judged criterion).
+std::optional<RoundBundle> load_direct(const std::string& criteria_path, const std::vector<std::string>& dossier_paths,
+                                       Diagnostics& diags);
+
+// Load a criteria file on its own.
+std::optional<Criteria> load_criteria_file(const std::string& path, Diagnostics& diags);
+
+} // namespace ccn

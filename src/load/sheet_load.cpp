@@ -1,0 +1,84 @@
+#include "load/loaders.hpp"
+
+#include <fmt/format.h>
+
+namespace ccn {
+
+namespace {
+
+// Reads `applicant -> criterion -> value` maps; `read` turns each value.
+template<typename Read>
+void read_nested(Reader& r, const YNode& node, std::string_view what, Read read)
+{
+  MapView m(r, node, std::string(what));
+  for (const auto& [app, inner] : m.entries()) {
+    auto app_id = r.identifier(*app, fmt::format("{}: applicant id", what));
+    if (!app_id) {
+      continue;
+    }
+    if (is_null_node(*inner)) {
+      continue;
+    }
+    MapView im(r, *inner, fmt::format("{} of '{}'", what, *app_id));
+    for (const auto& [crit, value] : im.entries()) {
+      auto crit_id = r.identifier(*crit, fmt::format("{} of '{}': criterion id", what, *app_id));
+      if (crit_id) {
+        read(*app_id, *crit_id, *crit, *value);
+      }
+    }
+  }
+}
+
+} // namespace
+
+std::optional<Sheet> load_sheet(const Document& doc, Diagnostics& diags)
+{
+  if (!check_format(doc, k_format_sheet, diags)) {
+    return std::nullopt;
+  }
+  const size_t errors_before = diags.error_count();
+  Reader r(doc.path, diags);
+  MapView m(r, doc.root, "sheet", {"format", "round", "member", "recused", "scores", "comments"});
+  Sheet s;
+  s.path = doc.path;
+  s.sha256 = doc.sha256;
+  s.pos = r.pos(doc.root);
+  if (const YNode* n = m.require("round")) {
+    s.round = r.identifier(*n, "round").value_or("");
+  }
+  if (const YNode* n = m.require("member")) {
+    s.member = r.identifier(*n, "member").value_or("");
+    s.member_pos = r.pos(*n);
+  }
+  if (const YNode* n = m.get("recused"); n != nullptr && !is_null_node(*n)) {
+    if (auto list = r.identifier_list(*n, "recused")) {
+      for (size_t i = 0; i < list->size(); ++i) {
+        s.recused[(*list)[i]] = r.pos(n->items[i]);
+      }
+    }
+  }
+  if (const YNode* n = m.require("scores"); n != nullptr && !is_null_node(*n)) {
+    read_nested(r, *n, "scores", [&](const std::string& app, const std::string& crit, const YNode&, const YNode& v) {
+      if (auto points = r.number(v, fmt::format("score of '{}' for '{}'", app, crit))) {
+        s.scores[app][crit] = Score{*points, r.pos(v)};
+      }
+    });
+  }
+  if (const YNode* n = m.get("comments"); n != nullptr && !is_null_node(*n)) {
+    read_nested(r, *n, "comments",
+                [&](const std::string& app, const std::string& crit, const YNode&, const YNode& v) {
+                  if (is_null_node(v)) {
+                    return;
+                  }
+                  if (auto t = r.text(v, fmt::format("comment on '{}' for '{}'", app, crit))) {
+                    s.comments[app][crit] = Comment{*t, r.pos(v)};
+                  }
+                });
+  }
+  if (diags.error_count() != errors_before) {
+    return std::nullopt;
+  }
+  return s;
+}
+
+} // namespace ccn

@@ -1,0 +1,129 @@
+#pragma once
+// The criteria file: fields, measures, gates, groups of criteria with their
+// scoring kinds, pass rules and tie-breaks (formats-v1 section 2).
+
+#include "load/reader.hpp"
+#include "model/expr.hpp"
+#include "util/diag.hpp"
+#include "util/rational.hpp"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ccn {
+
+enum class FieldType { number, integer, boolean, enumeration, date, text };
+
+struct Field
+{
+  std::string id;
+  FieldType type = FieldType::number;
+  std::string label;
+  std::string unit;
+  std::optional<Rational> min;
+  std::optional<Rational> max;
+  bool required = true;
+  std::vector<std::string> values; // enum
+  SourcePos pos;
+};
+
+struct Measure
+{
+  std::string id;
+  Expression expr;
+  SourcePos pos;
+};
+
+struct Gate
+{
+  std::string id;
+  std::string name;
+  Expression expr;
+  SourcePos pos;
+};
+
+enum class ScoringKind { bands, levels, flag, per_unit, relative, judged };
+
+// A band: the points for values within optional lower and upper bounds.
+struct Band
+{
+  std::optional<Rational> lower;
+  bool lower_inclusive = true; // from (>=) or above (>)
+  std::optional<Rational> upper;
+  bool upper_inclusive = true; // to (<=) or below (<)
+  Rational points;
+  SourcePos pos;
+};
+
+struct Criterion
+{
+  std::string id;
+  std::string name;
+  Rational max;
+  Rational weight = 1;
+  ScoringKind kind = ScoringKind::judged;
+  std::string of;                    // field or measure
+  std::vector<Band> bands;
+  std::map<std::string, Rational> levels;
+  Rational flag_points;
+  Rational per_unit;
+  bool lower_is_better = false;      // relative
+  std::optional<Rational> step;      // judged
+  size_t group = 0;                  // index into Criteria::groups
+  SourcePos pos;
+};
+
+struct Group
+{
+  std::string id;
+  std::string name;
+  std::optional<Rational> min;
+  std::vector<size_t> criteria; // indexes into Criteria::criteria
+  SourcePos pos;
+};
+
+struct TieRule
+{
+  enum class Kind { group, criterion, field, majority, chair };
+  Kind kind = Kind::group;
+  std::string ref;            // group, criterion or field id
+  bool prefer_lower = false;  // field
+  SourcePos pos;
+};
+
+struct Criteria
+{
+  std::string path;
+  std::string sha256;
+  std::string id;
+  std::string title;
+  std::string issuer;
+  std::string basis;
+  std::optional<Timestamp> effective;
+  std::string language;
+  int precision = 2;
+  bool round_each_criterion = false; // rounding: criterion
+  Rational pass_total = 0;
+  Rational group_percent = 0;
+  std::vector<Field> fields;
+  std::vector<Measure> measures;   // in an order where each follows what it uses
+  std::vector<Gate> gates;
+  std::vector<Group> groups;
+  std::vector<Criterion> criteria; // in file order, across groups
+  std::vector<TieRule> tie_break;
+
+  const Field* field(const std::string& id) const;
+  const Measure* measure(const std::string& id) const;
+  const Criterion* criterion(const std::string& id) const;
+  bool has_judged() const;
+  // A group's maximum: the sum of max × weight of its criteria.
+  Rational group_max(const Group& g) const;
+  // A group's minimum: its `min`, else `group_percent` % of its maximum.
+  Rational group_min(const Group& g) const;
+  // The scale: the sum of every group's maximum.
+  Rational scale() const;
+};
+
+} // namespace ccn

@@ -1,0 +1,108 @@
+#pragma once
+// The round, dossier and sheet files (formats-v1 sections 3 to 5).
+
+#include "load/reader.hpp"
+#include "util/diag.hpp"
+#include "util/rational.hpp"
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace ccn {
+
+// One fact of a dossier, read with the type of its field.
+struct Fact
+{
+  Rational number;      // number, integer
+  bool truth = false;   // bool
+  std::string text;     // enum value, text, or the date as written
+  std::optional<Timestamp> time; // date
+  SourcePos pos;
+};
+
+struct Dossier
+{
+  std::string path;   // as given
+  std::string sha256;
+  std::string id;
+  std::string name;
+  std::string tax_code;
+  std::optional<Timestamp> submitted_at;
+  std::map<std::string, Fact> facts;
+  std::map<std::string, std::string> sources;
+  SourcePos pos; // of the applicant id
+};
+
+enum class Role { chair, vice_chair, member };
+
+struct Member
+{
+  std::string id;
+  std::string name;
+  Role role = Role::member;
+  SourcePos pos;
+};
+
+struct Council
+{
+  Rational quorum{2, 3};
+  std::string quorum_text = "2/3";
+  std::optional<Rational> deviation_percent;
+  std::vector<Member> members;
+  SourcePos pos;
+};
+
+// One judged score on a sheet.
+struct Score
+{
+  Rational points;
+  SourcePos pos;
+};
+
+// A member's comment on one judged score.
+struct Comment
+{
+  std::string text;
+  SourcePos pos;
+};
+
+struct Sheet
+{
+  std::string path;
+  std::string sha256;
+  std::string round;
+  std::string member;
+  std::map<std::string, SourcePos> recused;                            // applicant -> where listed
+  std::map<std::string, std::map<std::string, Score>> scores;          // applicant -> criterion
+  std::map<std::string, std::map<std::string, Comment>> comments;      // applicant -> criterion
+  SourcePos pos;
+  SourcePos member_pos;
+};
+
+// A file named inside a round, with where it was named.
+struct FileRef
+{
+  std::string as_written;
+  std::string resolved; // relative to the round file's folder
+  SourcePos pos;
+};
+
+struct Round
+{
+  std::string path;
+  std::string sha256;
+  std::string id;
+  std::string title;
+  std::string cluster;
+  std::optional<Timestamp> date;
+  FileRef criteria;
+  std::vector<FileRef> dossiers;
+  std::optional<Council> council;
+  std::vector<FileRef> sheets;
+  SourcePos pos;
+};
+
+} // namespace ccn

@@ -1,0 +1,59 @@
+#include "render/render.hpp"
+
+#include <fmt/format.h>
+
+namespace ccn {
+
+namespace {
+
+// A CSV field, quoted when RFC 4180 needs it.
+std::string field(const std::string& s)
+{
+  if (s.find_first_of(",\"\r\n") == std::string::npos) {
+    return s;
+  }
+  std::string out = "\"";
+  for (char ch : s) {
+    out += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+  }
+  return out + "\"";
+}
+
+std::string row(const std::vector<std::string>& cells)
+{
+  std::string out;
+  for (size_t i = 0; i < cells.size(); ++i) {
+    out += (i == 0 ? "" : ",") + field(cells[i]);
+  }
+  return out + "\r\n";
+}
+
+} // namespace
+
+std::string render_csv(const RoundResult& res)
+{
+  const Criteria& c = res.bundle->criteria;
+  const int p = c.precision;
+  std::vector<std::string> header = {"rank", "id", "name", "status", "total"};
+  for (const auto& g : c.groups) {
+    header.push_back("group:" + g.id);
+  }
+  for (const auto& cr : c.criteria) {
+    header.push_back("criterion:" + cr.id);
+  }
+  std::string out = row(header);
+  for (const auto& a : res.applicants) {
+    std::vector<std::string> cells = {a.rank ? std::to_string(*a.rank) : "", a.id(), a.dossier->name,
+                                      status_name(a.status), a.total ? shown(*a.total, p) : ""};
+    for (size_t gi = 0; gi < c.groups.size(); ++gi) {
+      cells.push_back(gi < a.groups.size() ? shown(a.groups[gi].points, p) : "");
+    }
+    for (size_t ci = 0; ci < c.criteria.size(); ++ci) {
+      cells.push_back(ci < a.criteria.size() ? shown(a.criteria[ci].shown, p) : "");
+    }
+    out += row(cells);
+  }
+  return out;
+}
+
+} // namespace ccn

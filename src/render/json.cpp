@@ -1,0 +1,128 @@
+#include "render/render.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdlib>
+
+namespace ccn {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// A rounded value as a JSON number. Whole numbers are written as integers;
+// others go through the correctly rounded decimal-to-double conversion, and
+// the library writes the shortest text that reads back to the same double,
+// which for at most 15 significant digits is the decimal text itself.
+Json number(const Rational& rounded, int precision)
+{
+  std::string text = to_decimal_string(rounded, precision, true);
+  if (is_integer(rounded) && rounded.get_num().fits_slong_p()) {
+    return Json(rounded.get_num().get_si());
+  }
+  return Json(std::strtod(text.c_str(), nullptr));
+}
+
+Json applicant_json(const RoundResult& res, const ApplicantResult& a)
+{
+  const Criteria& c = res.bundle->criteria;
+  const int p = c.precision;
+  Json j;
+  j["id"] = a.id();
+  j["name"] = a.dossier->name;
+  j["rank"] = a.rank ? Json(*a.rank) : Json(nullptr);
+  j["status"] = status_name(a.status);
+  j["tied"] = a.tied;
+  j["total"] = a.total ? number(*a.total, p) : Json(nullptr);
+  j["total_exact"] = a.total ? Json(to_exact_string(a.total_exact)) : Json(nullptr);
+  j["groups"] = Json::array();
+  for (const auto& g : a.groups) {
+    j["groups"].push_back({{"id", g.id}, {"points", number(g.points, p)}, {"min", number(round_half_away(g.min, 6), 6)},
+                           {"min_exact", to_exact_string(g.min)}, {"passed", g.passed}});
+  }
+  j["criteria"] = Json::array();
+  for (size_t i = 0; i < a.criteria.size(); ++i) {
+    const auto& r = a.criteria[i];
+    const Criterion& cr = c.criteria[i];
+    Json cj{{"id", r.id}, {"points", number(r.shown, p)}, {"exact", to_exact_string(r.weighted)}, {"basis", r.basis}};
+    cj["weight"] = to_exact_string(cr.weight);
+    if (cr.kind == ScoringKind::judged) {
+      Json members = Json::array();
+      for (const auto& ms : r.members) {
+        Json m{{"member", ms.member}};
+        m["score"] = ms.score ? Json(to_exact_string(*ms.score)) : Json(nullptr);
+        m["recused"] = ms.recused;
+        m["present"] = ms.present;
+        members.push_back(m);
+      }
+      cj["members"] = members;
+    }
+    j["criteria"].push_back(cj);
+  }
+  j["gates"] = Json::array();
+  for (const auto& g : a.gates) {
+    j["gates"].push_back({{"id", g.id}, {"passed", g.passed}});
+  }
+  j["reasons"] = a.reasons;
+  return j;
+}
+
+} // namespace
+
+std::string render_json(const RoundResult& res)
+{
+  const RoundBundle& b = *res.bundle;
+  const Criteria& c = b.criteria;
+  Json j;
+  j["format"] = "ccnscore/result@1";
+  j["tool"] = {{"name", "ccnscore"}, {"version", k_tool_version}};
+  Json round{{"id", b.round.id},
+             {"title", b.round.title},
+             {"criteria", c.id},
+             {"precision", c.precision},
+             {"scale", number(res.scale, 6)}};
+  if (!b.round.cluster.empty()) {
+    round["cluster"] = b.round.cluster;
+  }
+  if (b.round.date) {
+    round["date"] = b.round.date->text;
+  }
+  round["rounding"] = c.round_each_criterion ? "criterion" : "total";
+  round["pass_total"] = to_exact_string(c.pass_total);
+  if (b.round.council) {
+    round["members"] = b.round.council->members.size();
+    round["present"] = res.present;
+    round["quorum"] = b.round.council->quorum_text;
+  }
+  j["round"] = round;
+  j["inputs"] = Json::array();
+  for (const auto& in : b.inputs) {
+    j["inputs"].push_back({{"role", in.role}, {"path", in.path}, {"sha256", in.sha256}});
+  }
+  j["applicants"] = Json::array();
+  for (const auto& a : res.applicants) {
+    j["applicants"].push_back(applicant_json(res, a));
+  }
+  j["warnings"] = Json::array();
+  for (const auto& d : res.deviations) {
+    j["warnings"].push_back({{"kind", "deviation"},
+                             {"member", d.member},
+                             {"applicant", d.applicant},
+                             {"criterion", d.criterion},
+                             {"score", number(d.score, 6)},
+                             {"mean", number(round_half_away(d.mean, 6), 6)},
+                             {"mean_exact", to_exact_string(d.mean)},
+                             {"explained", d.explained}});
+  }
+  j["tie_breaks"] = Json::array();
+  for (const auto& t : res.tie_steps) {
+    Json values = Json::array();
+    for (const auto& [app, v] : t.values) {
+      values.push_back({{"applicant", app}, {"value", v}});
+    }
+    j["tie_breaks"].push_back({{"rule", t.rule}, {"separated", t.separated}, {"values", values}});
+  }
+  return j.dump(2) + "\n";
+}
+
+} // namespace ccn

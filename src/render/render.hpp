@@ -1,0 +1,32 @@
+#pragma once
+// Turning a scored round into text. Renderers only read the result.
+
+#include "score/result.hpp"
+
+#include <string>
+
+namespace ccn {
+
+inline constexpr const char* k_tool_version = "1.0.0";
+
+// The result format of formats-v1 section 7 (`ccnscore/result@1`).
+std::string render_json(const RoundResult& res);
+
+// A terminal table with the scale, pass rules, tie-breaks and warnings
+// under it; `color` adds ANSI colours.
+std::string render_table(const RoundResult& res, bool color);
+
+// RFC 4180 CSV: a header row and one row per applicant.
+std::string render_csv(const RoundResult& res);
+
+// Markdown: the table and a breakdown per applicant.
+std::string render_markdown(const RoundResult& res);
+
+// A rounded value as shown: `precision` decimals ("85.30").
+std::string shown(const Rational& value, int precision);
+
+// The tie-break and deviation lines shared by the table and Markdown.
+std::vector<std::string> tie_break_lines(const RoundResult& res);
+std::vector<std::string> deviation_lines(const RoundResult& res);
+
+} // namespace ccn

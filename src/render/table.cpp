@@ -1,0 +1,126 @@
+#include "render/render.hpp"
+
+#include "score/score.hpp"
+#include "util/text.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace ccn {
+
+namespace {
+
+struct Style
+{
+  bool on;
+  std::string bold(const std::string& s) const { return on ? "\033[1m" + s + "\033[0m" : s; }
+  std::string status(Status st, const std::string& s) const
+  {
+    if (!on) {
+      return s;
+    }
+    const char* code = st == Status::selected      ? "\033[1;32m"
+                       : st == Status::tied_first  ? "\033[1;33m"
+                       : st == Status::qualified   ? ""
+                                                   : "\033[31m";
+    return *code == '\0' ? s : code + s + "\033[0m";
+  }
+};
+
+std::string status_label(const ApplicantResult& a)
+{
+  std::string s = status_name(a.status);
+  std::replace(s.begin(), s.end(), '_', ' ');
+  return s;
+}
+
+} // namespace
+
+std::string render_table(const RoundResult& res, bool color)
+{
+  const Style style{color};
+  const Criteria& c = res.bundle->criteria;
+  const int p = c.precision;
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::string> header = {"Rank", "Applicant", "Total"};
+  for (const auto& g : c.groups) {
+    header.push_back(g.id);
+  }
+  header.push_back("Status");
+  for (const auto& a : res.applicants) {
+    std::vector<std::string> row;
+    row.push_back(a.rank ? fmt::format("{}{}", *a.rank, a.tied ? "=" : "") : "-");
+    row.push_back(a.id() + "  " + a.dossier->name);
+    row.push_back(a.total ? shown(*a.total, p) : "-");
+    for (size_t gi = 0; gi < c.groups.size(); ++gi) {
+      row.push_back(gi < a.groups.size() ? shown(a.groups[gi].points, p) + (a.groups[gi].passed ? "" : "!") : "-");
+    }
+    row.push_back(status_label(a));
+    rows.push_back(std::move(row));
+  }
+  std::vector<size_t> width(header.size(), 0);
+  for (size_t i = 0; i < header.size(); ++i) {
+    width[i] = display_width(header[i]);
+    for (const auto& row : rows) {
+      width[i] = std::max(width[i], display_width(row[i]));
+    }
+  }
+  auto line = [&](const std::vector<std::string>& cells) {
+    std::string out;
+    for (size_t i = 0; i < cells.size(); ++i) {
+      bool left = i == 1 || i + 1 == cells.size();
+      std::string cell = left ? pad_right(cells[i], width[i]) : pad_left(cells[i], width[i]);
+      if (i + 1 == cells.size()) {
+        cell = cells[i];
+      }
+      out += (i == 0 ? "" : "  ") + cell;
+    }
+    return out;
+  };
+  const RoundBundle& b = *res.bundle;
+  std::string out = style.bold(fmt::format("{} — {}", b.round.id, b.round.title)) + "\n";
+  if (!b.round.cluster.empty() || b.round.date) {
+    out += fmt::format("{}{}{}\n", b.round.cluster, !b.round.cluster.empty() && b.round.date ? ", " : "",
+                       b.round.date ? b.round.date->text : "");
+  }
+  out += "\n" + style.bold(line(header)) + "\n";
+  for (size_t r = 0; r < rows.size(); ++r) {
+    std::string l = line(rows[r]);
+    size_t status_at = l.size() - rows[r].back().size();
+    out += l.substr(0, status_at) + style.status(res.applicants[r].status, rows[r].back()) + "\n";
+  }
+  out += fmt::format("\nScale {} points ({}), precision {}, rounding by {}.\n", number_text(res.scale), c.id, p,
+                     c.round_each_criterion ? "criterion" : "total");
+  std::string mins;
+  for (const auto& g : c.groups) {
+    if (c.group_min(g) > 0) {
+      mins += fmt::format("{}{} ≥ {}", mins.empty() ? "" : ", ", g.id, number_text(c.group_min(g)));
+    }
+  }
+  out += fmt::format("Pass: total ≥ {}{}.\n", number_text(c.pass_total),
+                     mins.empty() ? std::string("; no group minimums")
+                                  : "; groups " + mins + " (a group marked ! is below its minimum)");
+  for (const auto& a : res.applicants) {
+    for (const auto& reason : a.reasons) {
+      out += fmt::format("{} {}: {}\n", a.id(), status_label(a), reason);
+    }
+  }
+  auto ties = tie_break_lines(res);
+  if (!ties.empty()) {
+    out += "\nTie-breaks:\n";
+    for (const auto& t : ties) {
+      out += "  " + t + "\n";
+    }
+  }
+  auto devs = deviation_lines(res);
+  if (!devs.empty()) {
+    out += "\nWarnings:\n";
+    for (const auto& d : devs) {
+      out += "  deviation: " + d + "\n";
+    }
+  }
+  return out;
+}
+
+} // namespace ccn

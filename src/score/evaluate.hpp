@@ -1,0 +1,53 @@
+#pragma once
+// Evaluating measures and gates for one dossier, exactly.
+
+#include "model/criteria.hpp"
+#include "model/round.hpp"
+
+#include <map>
+#include <stdexcept>
+#include <string>
+
+namespace ccn {
+
+// A value an expression yields.
+struct Value
+{
+  ValueType type = ValueType::invalid;
+  Rational number;
+  bool truth = false;
+  std::string text; // enum value or string literal
+};
+
+// Why an evaluation could not finish (division by zero, a missing optional
+// fact); the message names the expression and the values involved.
+class EvalError : public std::runtime_error
+{
+public:
+  using std::runtime_error::runtime_error;
+};
+
+// Evaluates names for one dossier, remembering measures once computed.
+class Evaluator
+{
+public:
+  Evaluator(const Criteria& criteria, const Dossier& dossier) : m_criteria(criteria), m_dossier(dossier) {}
+
+  // The value of field or measure `name`; throws EvalError.
+  Value value_of(const std::string& name);
+  // The value of `expr`; throws EvalError naming `what`.
+  Value evaluate(const Expression& expr, const std::string& what);
+
+private:
+  Value eval(const Expr& e, const Expression& whole, const std::string& what);
+  std::string values_used(const Expr& e);
+
+  const Criteria& m_criteria;
+  const Dossier& m_dossier;
+  std::map<std::string, Value> m_measures;
+};
+
+// Short text of a value for explanations ("24", "true", "dedicated").
+std::string value_text(const Value& v);
+
+} // namespace ccn

@@ -1,0 +1,234 @@
+#include "score/rank.hpp"
+
+#include "score/score.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace ccn {
+
+namespace {
+
+using Key = std::optional<Rational>;
+
+class Ranker
+{
+public:
+  explicit Ranker(RoundResult& res) : m_res(res), m_c(res.bundle->criteria) {}
+
+  // Split `block` (equal so far) by rule `k` onwards, appending final blocks.
+  void order(std::vector<ApplicantResult*> block, size_t k, std::vector<std::vector<ApplicantResult*>>& out)
+  {
+    if (block.size() == 1 || k == m_c.tie_break.size()) {
+      std::sort(block.begin(), block.end(), [](auto* a, auto* b) { return a->id() < b->id(); });
+      out.push_back(std::move(block));
+      return;
+    }
+    const TieRule& rule = m_c.tie_break[k];
+    std::vector<std::pair<ApplicantResult*, Key>> keyed;
+    for (auto* a : block) {
+      keyed.emplace_back(a, key(rule, *a, block));
+    }
+    bool lower = rule.kind == TieRule::Kind::field && rule.prefer_lower;
+    auto better = [lower](const Key& x, const Key& y) {
+      if (!x || !y) {
+        return x.has_value() && !y.has_value();
+      }
+      return lower ? *x < *y : *x > *y;
+    };
+    std::stable_sort(keyed.begin(), keyed.end(), [&](const auto& x, const auto& y) {
+      if (better(x.second, y.second)) {
+        return true;
+      }
+      if (better(y.second, x.second)) {
+        return false;
+      }
+      return x.first->id() < y.first->id();
+    });
+    TieStep step;
+    step.rule = rule_text(rule);
+    for (const auto& [a, kv] : keyed) {
+      step.values.emplace_back(a->id(), kv ? key_text(rule, *kv) : "—");
+    }
+    std::vector<std::vector<ApplicantResult*>> runs;
+    for (size_t i = 0; i < keyed.size(); ++i) {
+      if (i == 0 || better(keyed[i - 1].second, keyed[i].second)) {
+        runs.emplace_back();
+      }
+      runs.back().push_back(keyed[i].first);
+    }
+    step.separated = runs.size() > 1;
+    m_res.tie_steps.push_back(std::move(step));
+    for (auto& run : runs) {
+      order(std::move(run), k + 1, out);
+    }
+  }
+
+private:
+  Key key(const TieRule& rule, const ApplicantResult& a, const std::vector<ApplicantResult*>& set) const
+  {
+    switch (rule.kind) {
+    case TieRule::Kind::group:
+      for (const auto& g : a.groups) {
+        if (g.id == rule.ref) {
+          return g.points;
+        }
+      }
+      return std::nullopt;
+    case TieRule::Kind::criterion:
+      for (const auto& cr : a.criteria) {
+        if (cr.id == rule.ref) {
+          return cr.shown;
+        }
+      }
+      return std::nullopt;
+    case TieRule::Kind::field: {
+      if (rule.ref == "submitted_at" && m_c.field("submitted_at") == nullptr) {
+        if (!a.dossier->submitted_at) {
+          return std::nullopt;
+        }
+        return Rational(static_cast<long>(a.dossier->submitted_at->seconds));
+      }
+      auto it = a.dossier->facts.find(rule.ref);
+      if (it == a.dossier->facts.end()) {
+        return std::nullopt;
+      }
+      if (it->second.time) {
+        return Rational(static_cast<long>(it->second.time->seconds));
+      }
+      return it->second.number;
+    }
+    case TieRule::Kind::majority:
+      return majority_count(a, set);
+    case TieRule::Kind::chair:
+      return chair_total(a, set);
+    }
+    return std::nullopt;
+  }
+
+  // Whether `member`'s own total exists for every applicant of `set`.
+  static bool scores_all(const std::string& member, const std::vector<ApplicantResult*>& set)
+  {
+    return std::all_of(set.begin(), set.end(), [&](auto* x) { return x->own_totals.count(member) != 0; });
+  }
+
+  Key majority_count(const ApplicantResult& a, const std::vector<ApplicantResult*>& set) const
+  {
+    long count = 0;
+    for (const auto& member : m_res.present) {
+      if (!scores_all(member, set)) {
+        continue;
+      }
+      const Rational& mine = a.own_totals.at(member);
+      bool first = std::all_of(set.begin(), set.end(),
+                               [&](auto* x) { return x == &a || mine > x->own_totals.at(member); });
+      if (first) {
+        ++count;
+      }
+    }
+    return Rational(count);
+  }
+
+  Key chair_total(const ApplicantResult& a, const std::vector<ApplicantResult*>& set) const
+  {
+    const auto& council = m_res.bundle->round.council;
+    if (!council) {
+      return Rational(0);
+    }
+    for (const auto& m : council->members) {
+      if (m.role == Role::chair) {
+        if (!scores_all(m.id, set)) {
+          return Rational(0); // decides nothing: the same key for all
+        }
+        return a.own_totals.at(m.id);
+      }
+    }
+    return Rational(0);
+  }
+
+  static std::string rule_text(const TieRule& r)
+  {
+    switch (r.kind) {
+    case TieRule::Kind::group:
+      return "group: " + r.ref;
+    case TieRule::Kind::criterion:
+      return "criterion: " + r.ref;
+    case TieRule::Kind::field:
+      return fmt::format("field: {}, prefer: {}", r.ref, r.prefer_lower ? "lower" : "higher");
+    case TieRule::Kind::majority:
+      return "members: majority";
+    case TieRule::Kind::chair:
+      return "members: chair";
+    }
+    return "?";
+  }
+
+  std::string key_text(const TieRule& r, const Rational& v) const
+  {
+    if (r.kind == TieRule::Kind::majority) {
+      return fmt::format("{} first", number_text(v));
+    }
+    if (r.kind == TieRule::Kind::field) {
+      return number_text(v);
+    }
+    return to_decimal_string(v, m_c.precision);
+  }
+
+  RoundResult& m_res;
+  const Criteria& m_c;
+};
+
+} // namespace
+
+void rank_applicants(RoundResult& res)
+{
+  std::vector<ApplicantResult*> qualified;
+  std::vector<ApplicantResult*> not_qualified;
+  std::vector<ApplicantResult*> disqualified;
+  for (auto& a : res.applicants) {
+    (a.status == Status::disqualified ? disqualified
+     : a.status == Status::not_qualified ? not_qualified
+                                         : qualified)
+      .push_back(&a);
+  }
+  std::sort(qualified.begin(), qualified.end(), [](auto* a, auto* b) { return *a->total > *b->total; });
+  Ranker ranker(res);
+  std::vector<std::vector<ApplicantResult*>> blocks;
+  for (size_t i = 0; i < qualified.size();) {
+    size_t j = i;
+    while (j < qualified.size() && *qualified[j]->total == *qualified[i]->total) {
+      ++j;
+    }
+    ranker.order({qualified.begin() + static_cast<long>(i), qualified.begin() + static_cast<long>(j)}, 0, blocks);
+    i = j;
+  }
+  int rank = 1;
+  std::vector<ApplicantResult> listed;
+  for (const auto& block : blocks) {
+    for (auto* a : block) {
+      a->rank = rank;
+      a->tied = block.size() > 1;
+      a->status = rank != 1 ? Status::qualified : block.size() > 1 ? Status::tied_first : Status::selected;
+    }
+    rank += static_cast<int>(block.size());
+  }
+  std::sort(not_qualified.begin(), not_qualified.end(), [](auto* a, auto* b) {
+    return *a->total != *b->total ? *a->total > *b->total : a->id() < b->id();
+  });
+  std::sort(disqualified.begin(), disqualified.end(), [](auto* a, auto* b) { return a->id() < b->id(); });
+  for (const auto& block : blocks) {
+    for (auto* a : block) {
+      listed.push_back(std::move(*a));
+    }
+  }
+  for (auto* a : not_qualified) {
+    listed.push_back(std::move(*a));
+  }
+  for (auto* a : disqualified) {
+    listed.push_back(std::move(*a));
+  }
+  res.applicants = std::move(listed);
+}
+
+} // namespace ccn

@@ -1,0 +1,379 @@
+#include "score/evaluate.hpp"
+#include "score/kinds.hpp"
+#include "score/rank.hpp"
+#include "score/score.hpp"
+#include "score/totals.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+namespace ccn {
+
+const char* status_name(Status s)
+{
+  switch (s) {
+  case Status::selected:
+    return "selected";
+  case Status::tied_first:
+    return "tied_first";
+  case Status::qualified:
+    return "qualified";
+  case Status::not_qualified:
+    return "not_qualified";
+  case Status::disqualified:
+    return "disqualified";
+  }
+  return "?";
+}
+
+const ApplicantResult* RoundResult::find(const std::string& id) const
+{
+  auto it = std::find_if(applicants.begin(), applicants.end(), [&](const ApplicantResult& a) { return a.id() == id; });
+  return it == applicants.end() ? nullptr : &*it;
+}
+
+std::string number_text(const Rational& value)
+{
+  Rational r = round_half_away(value, 6);
+  std::string s = to_decimal_string(r, 6, true);
+  return r == value ? s : "≈" + s;
+}
+
+namespace {
+
+struct Scorer
+{
+  const RoundBundle& b;
+  const Criteria& c;
+  Diagnostics& diags;
+  std::map<std::string, const Sheet*> sheet_of;
+  std::vector<std::string> present;
+
+  void error(const Dossier& d, const std::string& message) const
+  {
+    diags.error(d.pos, fmt::format("applicant '{}': {}", d.id, message));
+  }
+
+  bool recused(const Sheet& s, const std::string& app) const { return s.recused.count(app) != 0; }
+
+  void run_gates(ApplicantResult& a, Evaluator& ev) const
+  {
+    for (const Gate& g : c.gates) {
+      GateResult gr{g.id, g.name, true};
+      try {
+        gr.passed = ev.evaluate(g.expr, fmt::format("gate '{}'", g.id)).truth;
+      } catch (const EvalError& e) {
+        error(*a.dossier, e.what());
+        gr.passed = false;
+      }
+      if (!gr.passed) {
+        a.status = Status::disqualified;
+        a.reasons.push_back(fmt::format("gate {} ({}) failed: {}", g.id, g.name, g.expr.source));
+      }
+      a.gates.push_back(gr);
+    }
+  }
+
+  void check_sheets(const std::vector<ApplicantResult>& apps) const
+  {
+    for (const Sheet& s : b.sheets) {
+      for (const auto& a : apps) {
+        if (a.status == Status::disqualified || recused(s, a.id())) {
+          continue;
+        }
+        auto scores = s.scores.find(a.id());
+        for (const Criterion& cr : c.criteria) {
+          if (cr.kind != ScoringKind::judged) {
+            continue;
+          }
+          if (scores == s.scores.end() || scores->second.count(cr.id) == 0) {
+            diags.error(s.member_pos, fmt::format("member '{}' gives no score for applicant '{}', criterion '{}' "
+                                                  "(a sheet scores every judged criterion of every applicant that "
+                                                  "passed the gates, unless it lists the applicant in 'recused')",
+                                                  s.member, a.id(), cr.id));
+          }
+        }
+      }
+    }
+  }
+
+  void check_quorum() const
+  {
+    if (!c.has_judged() || !b.round.council) {
+      return;
+    }
+    const Council& council = *b.round.council;
+    Rational members(static_cast<long>(council.members.size()));
+    Rational have(static_cast<long>(present.size()));
+    if (have < council.quorum * members) {
+      Rational need_exact = council.quorum * members;
+      mpz_class need;
+      mpz_cdiv_q(need.get_mpz_t(), need_exact.get_num_mpz_t(), need_exact.get_den_mpz_t());
+      diags.error(council.pos, fmt::format("no quorum: {} of {} members handed in a sheet; quorum {} needs at least {}",
+                                           present.size(), council.members.size(), council.quorum_text,
+                                           need.get_str()));
+    }
+  }
+
+  // Judged points: the mean of the scorers' scores.
+  std::optional<CriterionResult> judged(const ApplicantResult& a, const Criterion& cr) const
+  {
+    CriterionResult out;
+    out.id = cr.id;
+    Rational sum = 0;
+    long n = 0;
+    std::string parts;
+    for (const Member& m : b.round.council->members) {
+      MemberScore ms;
+      ms.member = m.id;
+      auto it = sheet_of.find(m.id);
+      if (it == sheet_of.end()) {
+        ms.present = false;
+        parts += fmt::format("{}{} absent", parts.empty() ? "" : ", ", m.id);
+      } else if (recused(*it->second, a.id())) {
+        ms.recused = true;
+        parts += fmt::format("{}{} recused", parts.empty() ? "" : ", ", m.id);
+      } else {
+        const Sheet& s = *it->second;
+        ms.score = s.scores.at(a.id()).at(cr.id).points;
+        auto app_comments = s.comments.find(a.id());
+        if (app_comments != s.comments.end()) {
+          auto cm = app_comments->second.find(cr.id);
+          if (cm != app_comments->second.end()) {
+            ms.comment = cm->second.text;
+          }
+        }
+        sum += *ms.score;
+        ++n;
+        parts += fmt::format("{}{} {}", parts.empty() ? "" : ", ", m.id, number_text(*ms.score));
+      }
+      out.members.push_back(ms);
+    }
+    if (n == 0) {
+      error(*a.dossier, fmt::format("criterion '{}' has no scorer left: every present member recused", cr.id));
+      return std::nullopt;
+    }
+    out.points = sum / n;
+    out.basis = fmt::format("{} → mean {}", parts, number_text(out.points));
+    return out;
+  }
+};
+
+void add_deviations(RoundResult& res, const Criteria& c, const Council& council)
+{
+  if (!council.deviation_percent) {
+    return;
+  }
+  const Rational& p = *council.deviation_percent;
+  for (const auto& a : res.applicants) {
+    for (size_t i = 0; i < a.criteria.size(); ++i) {
+      const Criterion& cr = c.criteria[i];
+      if (cr.kind != ScoringKind::judged) {
+        continue;
+      }
+      const CriterionResult& r = a.criteria[i];
+      for (const auto& ms : r.members) {
+        if (ms.score && abs(*ms.score - r.points) * 100 > p * cr.max) {
+          res.deviations.push_back({ms.member, a.id(), cr.id, *ms.score, r.points, !ms.comment.empty()});
+        }
+      }
+    }
+  }
+}
+
+} // namespace
+
+std::optional<RoundResult> score_round(const RoundBundle& b, Diagnostics& diags)
+{
+  const Criteria& c = b.criteria;
+  const size_t errors_before = diags.error_count();
+  Scorer sc{b, c, diags, {}, {}};
+  for (const Sheet& s : b.sheets) {
+    sc.sheet_of[s.member] = &s;
+  }
+  if (b.round.council) {
+    for (const Member& m : b.round.council->members) {
+      if (sc.sheet_of.count(m.id) != 0) {
+        sc.present.push_back(m.id);
+      }
+    }
+  }
+  std::vector<ApplicantResult> apps;
+  std::vector<Evaluator> evals;
+  evals.reserve(b.dossiers.size());
+  for (const Dossier& d : b.dossiers) {
+    ApplicantResult a;
+    a.dossier = &d;
+    evals.emplace_back(c, d);
+    sc.run_gates(a, evals.back());
+    apps.push_back(std::move(a));
+  }
+  sc.check_sheets(apps);
+  sc.check_quorum();
+  if (diags.error_count() != errors_before) {
+    return std::nullopt;
+  }
+
+  // Values of every `of:` for the applicants that passed the gates.
+  std::vector<std::vector<Value>> values(apps.size(), std::vector<Value>(c.criteria.size()));
+  for (size_t ai = 0; ai < apps.size(); ++ai) {
+    if (apps[ai].status == Status::disqualified) {
+      continue;
+    }
+    for (size_t ci = 0; ci < c.criteria.size(); ++ci) {
+      if (c.criteria[ci].kind == ScoringKind::judged) {
+        continue;
+      }
+      try {
+        values[ai][ci] = evals[ai].value_of(c.criteria[ci].of);
+      } catch (const EvalError& e) {
+        sc.error(*apps[ai].dossier, fmt::format("criterion '{}': {}", c.criteria[ci].id, e.what()));
+      }
+    }
+  }
+  if (diags.error_count() != errors_before) {
+    return std::nullopt;
+  }
+  // The best value of each relative criterion among the competition.
+  std::vector<Rational> best(c.criteria.size());
+  for (size_t ci = 0; ci < c.criteria.size(); ++ci) {
+    const Criterion& cr = c.criteria[ci];
+    if (cr.kind != ScoringKind::relative) {
+      continue;
+    }
+    bool first = true;
+    for (size_t ai = 0; ai < apps.size(); ++ai) {
+      if (apps[ai].status == Status::disqualified) {
+        continue;
+      }
+      const Rational& v = values[ai][ci].number;
+      if (cr.lower_is_better && v <= 0) {
+        sc.error(*apps[ai].dossier, fmt::format("criterion '{}' (relative: lower): {} = {}, but every value must be "
+                                                "> 0",
+                                                cr.id, cr.of, number_text(v)));
+        continue;
+      }
+      if (!cr.lower_is_better && v < 0) {
+        sc.error(*apps[ai].dossier, fmt::format("criterion '{}' (relative: higher): {} = {} is negative", cr.id,
+                                                cr.of, number_text(v)));
+        continue;
+      }
+      if (first || (cr.lower_is_better ? v < best[ci] : v > best[ci])) {
+        best[ci] = v;
+        first = false;
+      }
+    }
+  }
+  for (size_t ai = 0; ai < apps.size(); ++ai) {
+    ApplicantResult& a = apps[ai];
+    if (a.status == Status::disqualified) {
+      continue;
+    }
+    for (size_t ci = 0; ci < c.criteria.size(); ++ci) {
+      const Criterion& cr = c.criteria[ci];
+      CriterionResult r;
+      r.id = cr.id;
+      if (cr.kind == ScoringKind::judged) {
+        auto j = sc.judged(a, cr);
+        if (!j) {
+          continue;
+        }
+        r = std::move(*j);
+      } else {
+        const Value& v = values[ai][ci];
+        KindOutcome k;
+        switch (cr.kind) {
+        case ScoringKind::bands:
+          k = score_bands(cr, v.number);
+          break;
+        case ScoringKind::levels:
+          k = score_levels(cr, v.text);
+          break;
+        case ScoringKind::flag:
+          k = score_flag(cr, v.truth);
+          break;
+        case ScoringKind::per_unit:
+          k = score_per_unit(cr, v.number);
+          break;
+        case ScoringKind::relative:
+          if ((cr.lower_is_better && v.number <= 0) || (!cr.lower_is_better && v.number < 0)) {
+            continue;
+          }
+          k = score_relative(cr, v.number, best[ci]);
+          break;
+        case ScoringKind::judged:
+          break;
+        }
+        r.points = k.points;
+        r.basis = fmt::format("{} = {} → {} → {}", cr.of, value_text(v), k.rule, number_text(k.points));
+      }
+      r.weighted = r.points * cr.weight;
+      if (cr.weight != 1) {
+        r.basis += fmt::format(" × weight {} = {}", number_text(cr.weight), number_text(r.weighted));
+      }
+      r.shown = round_half_away(r.weighted, c.precision);
+      a.criteria.push_back(std::move(r));
+    }
+  }
+  if (diags.error_count() != errors_before) {
+    return std::nullopt;
+  }
+
+  for (ApplicantResult& a : apps) {
+    if (a.status == Status::disqualified) {
+      continue;
+    }
+    std::vector<Rational> weighted;
+    for (const auto& r : a.criteria) {
+      weighted.push_back(r.weighted);
+    }
+    Totals t = compute_totals(c, weighted);
+    a.total = t.total;
+    a.total_exact = t.exact;
+    bool passed = true;
+    for (size_t gi = 0; gi < c.groups.size(); ++gi) {
+      const Group& g = c.groups[gi];
+      GroupResult gr{g.id, t.groups[gi], c.group_min(g), t.groups[gi] >= c.group_min(g)};
+      if (!gr.passed) {
+        passed = false;
+        a.reasons.push_back(fmt::format("group {} ({}): {} is below its minimum {}", g.id, g.name,
+                                        to_decimal_string(gr.points, c.precision), number_text(gr.min)));
+      }
+      a.groups.push_back(gr);
+    }
+    if (t.total < c.pass_total) {
+      passed = false;
+      a.reasons.push_back(fmt::format("total {} is below the pass mark {}", to_decimal_string(t.total, c.precision),
+                                      number_text(c.pass_total)));
+    }
+    a.status = passed ? Status::qualified : Status::not_qualified;
+    // Each present, non-recused member's own total (6.7).
+    for (const auto& [member, sheet] : sc.sheet_of) {
+      if (sc.recused(*sheet, a.id())) {
+        continue;
+      }
+      std::vector<Rational> own = weighted;
+      for (size_t ci = 0; ci < c.criteria.size(); ++ci) {
+        if (c.criteria[ci].kind == ScoringKind::judged) {
+          own[ci] = sheet->scores.at(a.id()).at(c.criteria[ci].id).points * c.criteria[ci].weight;
+        }
+      }
+      a.own_totals[member] = compute_totals(c, own).total;
+    }
+  }
+
+  RoundResult res;
+  res.bundle = &b;
+  res.scale = c.scale();
+  res.present = sc.present;
+  res.applicants = std::move(apps);
+  rank_applicants(res);
+  if (b.round.council) {
+    add_deviations(res, c, *b.round.council);
+  }
+  return res;
+}
+
+} // namespace ccn

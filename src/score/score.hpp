@@ -1,0 +1,21 @@
+#pragma once
+// Scoring a validated round (formats-v1 section 6). Pure: no I/O.
+
+#include "load/round_load.hpp"
+#include "score/result.hpp"
+#include "util/diag.hpp"
+
+#include <optional>
+
+namespace ccn {
+
+// Score and rank `bundle`. Evaluation errors (division by zero, a zero in a
+// `relative: lower` criterion, no scorer, no quorum, missing judged scores)
+// go to `diags` and give no result. `bundle` must outlive the result.
+std::optional<RoundResult> score_round(const RoundBundle& bundle, Diagnostics& diags);
+
+// Text of a number for explanations: exact when it has a short decimal
+// form, else rounded to 6 decimals and marked with "≈".
+std::string number_text(const Rational& value);
+
+} // namespace ccn

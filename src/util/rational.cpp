@@ -1,0 +1,157 @@
+#include "util/rational.hpp"
+
+#include <cctype>
+
+namespace ccn {
+
+namespace {
+
+bool is_digit(char c)
+{
+  return c >= '0' && c <= '9';
+}
+
+} // namespace
+
+Rational pow10(long exponent)
+{
+  mpz_class p;
+  mpz_ui_pow_ui(p.get_mpz_t(), 10, static_cast<unsigned long>(exponent < 0 ? -exponent : exponent));
+  Rational r = exponent < 0 ? Rational(1, p) : Rational(p);
+  r.canonicalize();
+  return r;
+}
+
+NumberParse parse_decimal(std::string_view text)
+{
+  NumberParse out;
+  size_t i = 0;
+  const size_t n = text.size();
+  bool negative = false;
+  if (i < n && (text[i] == '+' || text[i] == '-')) {
+    negative = text[i] == '-';
+    ++i;
+  }
+  std::string digits;
+  size_t int_digits = 0;
+  size_t frac_digits = 0;
+  while (i < n && is_digit(text[i])) {
+    digits += text[i++];
+    ++int_digits;
+  }
+  bool has_point = false;
+  if (i < n && text[i] == '.') {
+    has_point = true;
+    ++i;
+    while (i < n && is_digit(text[i])) {
+      digits += text[i++];
+      ++frac_digits;
+    }
+  }
+  if (int_digits + frac_digits == 0) {
+    return out;
+  }
+  bool has_exp = false;
+  long exponent = 0;
+  if (i < n && (text[i] == 'e' || text[i] == 'E')) {
+    has_exp = true;
+    ++i;
+    bool exp_negative = false;
+    if (i < n && (text[i] == '+' || text[i] == '-')) {
+      exp_negative = text[i] == '-';
+      ++i;
+    }
+    size_t exp_digits = 0;
+    while (i < n && is_digit(text[i])) {
+      if (exponent < 1000000) {
+        exponent = exponent * 10 + (text[i] - '0');
+      }
+      ++i;
+      ++exp_digits;
+    }
+    if (exp_digits == 0) {
+      return out;
+    }
+    if (exp_negative) {
+      exponent = -exponent;
+    }
+  }
+  if (i != n) {
+    return out;
+  }
+  if (text.size() > k_max_number_chars) {
+    out.kind = NumberParse::Kind::too_long;
+    return out;
+  }
+  if (exponent > k_max_exponent || exponent < -k_max_exponent) {
+    out.kind = NumberParse::Kind::bad_exponent;
+    return out;
+  }
+  size_t first_nonzero = digits.find_first_not_of('0');
+  mpz_class mantissa(first_nonzero == std::string::npos ? std::string("0") : digits.substr(first_nonzero), 10);
+  if (negative) {
+    mantissa = -mantissa;
+  }
+  out.value = Rational(mantissa) * pow10(exponent - static_cast<long>(frac_digits));
+  out.value.canonicalize();
+  out.integral_syntax = !has_point && !has_exp;
+  out.kind = NumberParse::Kind::ok;
+  return out;
+}
+
+std::string to_exact_string(const Rational& value)
+{
+  Rational v = value;
+  v.canonicalize();
+  if (v.get_den() == 1) {
+    return v.get_num().get_str();
+  }
+  return v.get_num().get_str() + "/" + v.get_den().get_str();
+}
+
+Rational round_half_away(const Rational& value, int decimals)
+{
+  const Rational scale = pow10(decimals);
+  Rational scaled = abs(value) * scale + Rational(1, 2);
+  mpz_class whole;
+  mpz_fdiv_q(whole.get_mpz_t(), scaled.get_num_mpz_t(), scaled.get_den_mpz_t());
+  Rational out(whole);
+  out /= scale;
+  if (value < 0) {
+    out = -out;
+  }
+  out.canonicalize();
+  return out;
+}
+
+std::string to_decimal_string(const Rational& value, int decimals, bool trim)
+{
+  Rational scaled = abs(value) * pow10(decimals);
+  mpz_class whole;
+  mpz_tdiv_q(whole.get_mpz_t(), scaled.get_num_mpz_t(), scaled.get_den_mpz_t());
+  std::string digits = whole.get_str();
+  if (digits.size() <= static_cast<size_t>(decimals)) {
+    digits.insert(0, static_cast<size_t>(decimals) + 1 - digits.size(), '0');
+  }
+  std::string int_part = digits.substr(0, digits.size() - static_cast<size_t>(decimals));
+  std::string frac_part = digits.substr(digits.size() - static_cast<size_t>(decimals));
+  if (trim) {
+    while (!frac_part.empty() && frac_part.back() == '0') {
+      frac_part.pop_back();
+    }
+  }
+  std::string out = (value < 0 && whole != 0) ? "-" : "";
+  out += int_part;
+  if (!frac_part.empty()) {
+    out += '.';
+    out += frac_part;
+  }
+  return out;
+}
+
+bool is_integer(const Rational& value)
+{
+  return value.get_den() == 1;
+}
+
+} // namespace ccn

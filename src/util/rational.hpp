@@ -1,0 +1,48 @@
+#pragma once
+// Exact rational numbers: parsing YAML decimals, rounding and printing.
+// Nothing here uses binary floating point.
+
+#include <gmpxx.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace ccn {
+
+using Rational = mpq_class;
+
+// Longest number literal accepted, in characters.
+inline constexpr size_t k_max_number_chars = 40;
+// Largest decimal exponent magnitude accepted (`2.5e11` has 11).
+inline constexpr long k_max_exponent = 30;
+
+// Outcome of reading a plain YAML scalar as a number.
+struct NumberParse
+{
+  enum class Kind { ok, not_a_number, too_long, bad_exponent };
+  Kind kind = Kind::not_a_number;
+  Rational value;
+  bool integral_syntax = false; // written without '.' or exponent
+};
+
+// Read `text` as a YAML 1.2 core-schema integer or decimal, exactly.
+NumberParse parse_decimal(std::string_view text);
+
+// `p/q` in lowest terms, or `p` when the denominator is 1.
+std::string to_exact_string(const Rational& value);
+
+// Round `value` to `decimals` places, half away from zero.
+Rational round_half_away(const Rational& value, int decimals);
+
+// Fixed-point text of `value` (already rounded to `decimals`), e.g. "85.30".
+// With `trim`, trailing zeros and a bare point are dropped ("85.3", "20").
+std::string to_decimal_string(const Rational& value, int decimals, bool trim = false);
+
+// `10^exponent` as a rational (`exponent` may be negative).
+Rational pow10(long exponent);
+
+// Whether `value` is a whole number.
+bool is_integer(const Rational& value);
+
+} // namespace ccn

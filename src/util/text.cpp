@@ -1,0 +1,191 @@
+#include "util/text.hpp"
+
+#include <fmt/format.h>
+
+namespace ccn {
+
+namespace {
+
+// Decode one code point at `i`; returns its length, 0 if invalid.
+size_t decode(std::string_view s, size_t i, char32_t& cp)
+{
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  size_t len = 0;
+  char32_t min = 0;
+  if (b0 < 0x80) {
+    cp = b0;
+    return 1;
+  }
+  if ((b0 & 0xE0) == 0xC0) {
+    len = 2;
+    cp = b0 & 0x1F;
+    min = 0x80;
+  } else if ((b0 & 0xF0) == 0xE0) {
+    len = 3;
+    cp = b0 & 0x0F;
+    min = 0x800;
+  } else if ((b0 & 0xF8) == 0xF0) {
+    len = 4;
+    cp = b0 & 0x07;
+    min = 0x10000;
+  } else {
+    return 0;
+  }
+  if (i + len > s.size()) {
+    return 0;
+  }
+  for (size_t k = 1; k < len; ++k) {
+    const auto b = static_cast<unsigned char>(s[i + k]);
+    if ((b & 0xC0) != 0x80) {
+      return 0;
+    }
+    cp = (cp << 6) | (b & 0x3F);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+    return 0;
+  }
+  return len;
+}
+
+bool is_combining(char32_t cp)
+{
+  return (cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x1AB0 && cp <= 0x1AFF)
+         || (cp >= 0x1DC0 && cp <= 0x1DFF) || (cp >= 0x20D0 && cp <= 0x20FF)
+         || (cp >= 0xFE20 && cp <= 0xFE2F) || cp == 0x200B || cp == 0x200D;
+}
+
+bool is_wide(char32_t cp)
+{
+  return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF)
+         || (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF)
+         || (cp >= 0xFF00 && cp <= 0xFF60) || (cp >= 0x1F300 && cp <= 0x1FAFF);
+}
+
+} // namespace
+
+std::optional<size_t> find_invalid_utf8(std::string_view text)
+{
+  size_t i = 0;
+  while (i < text.size()) {
+    char32_t cp = 0;
+    size_t len = decode(text, i, cp);
+    if (len == 0) {
+      return i;
+    }
+    i += len;
+  }
+  return std::nullopt;
+}
+
+size_t display_width(std::string_view text)
+{
+  size_t width = 0;
+  size_t i = 0;
+  while (i < text.size()) {
+    char32_t cp = 0;
+    size_t len = decode(text, i, cp);
+    if (len == 0) {
+      ++width;
+      ++i;
+      continue;
+    }
+    if (!is_combining(cp)) {
+      width += is_wide(cp) ? 2 : 1;
+    }
+    i += len;
+  }
+  return width;
+}
+
+std::string pad_right(std::string_view text, size_t width)
+{
+  std::string out(text);
+  size_t w = display_width(text);
+  if (w < width) {
+    out.append(width - w, ' ');
+  }
+  return out;
+}
+
+std::string pad_left(std::string_view text, size_t width)
+{
+  size_t w = display_width(text);
+  std::string out = w < width ? std::string(width - w, ' ') : std::string();
+  out += text;
+  return out;
+}
+
+bool is_identifier(std::string_view text)
+{
+  if (text.empty() || text.size() > 64) {
+    return false;
+  }
+  auto alnum = [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+  };
+  if (!alnum(text[0])) {
+    return false;
+  }
+  for (char c : text) {
+    if (!alnum(c) && c != '_' && c != '-' && c != '.') {
+      return false;
+    }
+  }
+  return true;
+}
+
+bool is_field_identifier(std::string_view text)
+{
+  if (text.empty() || text.size() > 64) {
+    return false;
+  }
+  if (!((text[0] >= 'a' && text[0] <= 'z') || text[0] == '_')) {
+    return false;
+  }
+  for (char c : text) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) {
+      return false;
+    }
+  }
+  return true;
+}
+
+bool is_reserved_word(std::string_view text)
+{
+  return text == "and" || text == "or" || text == "not" || text == "true" || text == "false";
+}
+
+std::string quote_found(std::string_view text)
+{
+  constexpr size_t k_limit = 60;
+  std::string out = "\"";
+  size_t shown = 0;
+  size_t i = 0;
+  while (i < text.size()) {
+    if (shown >= k_limit) {
+      out += "...";
+      break;
+    }
+    char32_t cp = 0;
+    size_t len = decode(text, i, cp);
+    if (len == 0) {
+      out += fmt::format("\\x{:02x}", static_cast<unsigned char>(text[i]));
+      ++i;
+    } else if (cp < 0x20 || cp == 0x7F) {
+      out += cp == '\n' ? std::string("\\n") : fmt::format("\\x{:02x}", static_cast<unsigned>(cp));
+      i += len;
+    } else if (cp == '"' || cp == '\\') {
+      out += '\\';
+      out += static_cast<char>(cp);
+      i += len;
+    } else {
+      out.append(text.substr(i, len));
+      i += len;
+    }
+    ++shown;
+  }
+  out += '"';
+  return out;
+}
+
+} // namespace ccn

@@ -1,0 +1,34 @@
+#pragma once
+// Text helpers: UTF-8 checks, terminal widths, identifier rules.
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace ccn {
+
+// Byte offset of the first byte that is not valid UTF-8, if any.
+std::optional<size_t> find_invalid_utf8(std::string_view text);
+
+// Columns `text` takes on a terminal: combining marks take none.
+size_t display_width(std::string_view text);
+
+// `text` padded with spaces on the right (or left) to `width` columns.
+std::string pad_right(std::string_view text, size_t width);
+std::string pad_left(std::string_view text, size_t width);
+
+// 1 to 64 characters from A-Z a-z 0-9 _ - ., starting with a letter or digit.
+bool is_identifier(std::string_view text);
+
+// `[a-z_][a-z0-9_]*`, for fields and measures that expressions name.
+bool is_field_identifier(std::string_view text);
+
+// Words reserved by the expression language.
+bool is_reserved_word(std::string_view text);
+
+// `text` in double quotes, with control characters escaped, cut to a
+// readable length; used to show what was found in an error message.
+std::string quote_found(std::string_view text);
+
+} // namespace ccn
