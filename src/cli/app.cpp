@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 
@@ -28,9 +29,21 @@ int run_cli(const std::vector<std::string>& args, Console& console)
   app.set_version_flag("--version", std::string("ccnscore ") + k_tool_version);
   app.require_subcommand(1);
   app.fallthrough(false);
+  app.failure_message([](const CLI::App*, const CLI::Error& e) {
+    return std::string("ccnscore: error: ") + e.what() + "\nRun 'ccnscore --help' for more information.\n";
+  });
   Action action;
   add_check_command(app, action);
   add_rank_command(app, action);
+  auto is_command = [&app](const std::string& name) {
+    const auto subs = app.get_subcommands({});
+    return std::any_of(subs.begin(), subs.end(), [&](const CLI::App* s) { return s->get_name() == name; });
+  };
+  if (!args.empty() && !args.front().empty() && args.front()[0] != '-' && !is_command(args.front())) {
+    console.err << "ccnscore: error: unknown command '" << args.front()
+                << "'; the commands are check and rank\nRun 'ccnscore --help' for more information.\n";
+    return k_exit_usage;
+  }
   try {
     std::vector<std::string> reversed(args.rbegin(), args.rend());
     app.parse(reversed);

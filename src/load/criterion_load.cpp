@@ -258,9 +258,20 @@ void load_kind(Reader& r, const MapView& m, Criterion& c, const Criteria& all)
   }
 }
 
+// "criterion 'F1'" when the node has a usable id, for messages about its keys.
+std::string criterion_label(const YNode& node)
+{
+  for (const auto& [k, v] : node.entries) {
+    if (k.text == "id" && v.kind == YNode::Kind::scalar && is_identifier(v.text)) {
+      return fmt::format("criterion '{}'", v.text);
+    }
+  }
+  return "criterion";
+}
+
 void load_criterion(Reader& r, const YNode& node, Criteria& all, size_t group_index)
 {
-  MapView m(r, node, "criterion",
+  MapView m(r, node, criterion_label(node),
             {"id", "name", "max", "weight", "of", "bands", "levels", "flag", "per_unit", "relative", "judged"});
   if (!m.ok()) {
     return;

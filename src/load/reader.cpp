@@ -55,13 +55,13 @@ std::optional<std::string> parse_date_part(std::string_view s, int64_t& days)
 {
   if (s.size() < 10 || !digits_at(s, 0, 4) || s[4] != '-' || !digits_at(s, 5, 2) || s[7] != '-'
       || !digits_at(s, 8, 2)) {
-    return std::string("expected a date YYYY-MM-DD");
+    return fmt::format("expected a date YYYY-MM-DD, found {}", quote_found(s));
   }
   int y = to_int(s, 0, 4);
   int m = to_int(s, 5, 2);
   int d = to_int(s, 8, 2);
   if (m < 1 || m > 12 || d < 1 || d > days_in_month(y, m)) {
-    return fmt::format("{} is not a day of the calendar", s.substr(0, 10));
+    return fmt::format("expected a date of the calendar, found {}, a day that does not exist", quote_found(s));
   }
   days = days_from_civil(y, m, d);
   return std::nullopt;
@@ -248,7 +248,7 @@ std::optional<Timestamp> Reader::date(const YNode& node, std::string_view what)
     return std::nullopt;
   }
   if (auto err = parse_date_part(node.text, days)) {
-    error(node, fmt::format("{}: {}, found {}", what, *err, quote_found(node.text)));
+    error(node, fmt::format("{}: {}", what, *err));
     return std::nullopt;
   }
   return Timestamp{days * 86400 - 7 * 3600, true, node.text};
@@ -270,7 +270,8 @@ std::optional<Timestamp> Reader::date_or_datetime(const YNode& node, std::string
   };
   int64_t days = 0;
   if (auto err = parse_date_part(s, days)) {
-    return fail(*err);
+    error(node, fmt::format("{}: {}", what, *err));
+    return std::nullopt;
   }
   // YYYY-MM-DDTHH:MM[:SS[.fff]](Z|+HH:MM|-HH:MM)
   if (s.size() < 16 || (s[10] != 'T' && s[10] != 't') || !digits_at(s, 11, 2) || s[13] != ':'

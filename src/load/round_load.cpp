@@ -18,8 +18,8 @@ void check_sheet(const Sheet& s, const RoundBundle& b, const std::map<std::strin
 {
   const Criteria& c = b.criteria;
   if (s.round != b.round.id) {
-    diags.error({s.path, s.pos.line, s.pos.col},
-                fmt::format("sheet is for round '{}', but this is round '{}'", s.round, b.round.id));
+    diags.error(s.round_pos, fmt::format("round: this sheet is for round '{}', but it is listed in round '{}'",
+                                         s.round, b.round.id));
   }
   const auto& members = b.round.council->members;
   if (std::none_of(members.begin(), members.end(), [&](const Member& m) { return m.id == s.member; })) {
@@ -55,12 +55,12 @@ void check_sheet(const Sheet& s, const RoundBundle& b, const std::map<std::strin
       }
       if (score.points < 0 || score.points > cr->max) {
         diags.error(score.pos, fmt::format("score of '{}' for '{}': expected 0 to {}, found {}", app, crit,
-                                           to_exact_string(cr->max), to_exact_string(score.points)));
+                                           number_text(cr->max), number_text(score.points)));
       } else if (cr->step) {
         Rational q = score.points / *cr->step;
         if (!is_integer(q)) {
           diags.error(score.pos, fmt::format("score of '{}' for '{}': expected a multiple of step {}, found {}", app,
-                                             crit, to_exact_string(*cr->step), to_exact_string(score.points)));
+                                             crit, number_text(*cr->step), number_text(score.points)));
         }
       }
     }
@@ -94,7 +94,10 @@ void load_dossiers(RoundBundle& b, const std::vector<FileRef>& refs, Diagnostics
     }
     auto [it, fresh] = seen.emplace(d->id, &ref);
     if (!fresh) {
-      diags.error(d->pos, fmt::format("applicant '{}' already comes from {}", d->id, it->second->resolved));
+      diags.error(ref.pos, fmt::format("dossiers: {} gives applicant '{}' again (already given by {}{})",
+                                        ref.as_written, d->id, it->second->as_written,
+                                        it->second->pos.line > 0 ? fmt::format(" at line {}", it->second->pos.line)
+                                                                 : std::string()));
       continue;
     }
     b.dossiers.push_back(std::move(*d));

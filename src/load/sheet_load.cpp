@@ -45,6 +45,7 @@ std::optional<Sheet> load_sheet(const Document& doc, Diagnostics& diags)
   s.pos = r.pos(doc.root);
   if (const YNode* n = m.require("round")) {
     s.round = r.identifier(*n, "round").value_or("");
+    s.round_pos = r.pos(*n);
   }
   if (const YNode* n = m.require("member")) {
     s.member = r.identifier(*n, "member").value_or("");

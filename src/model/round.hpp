@@ -80,6 +80,7 @@ struct Sheet
   std::map<std::string, std::map<std::string, Comment>> comments;      // applicant -> criterion
   SourcePos pos;
   SourcePos member_pos;
+  SourcePos round_pos;
 };
 
 // A file named inside a round, with where it was named.

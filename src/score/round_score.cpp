@@ -34,13 +34,6 @@ const ApplicantResult* RoundResult::find(const std::string& id) const
   return it == applicants.end() ? nullptr : &*it;
 }
 
-std::string number_text(const Rational& value)
-{
-  Rational r = round_half_away(value, 6);
-  std::string s = to_decimal_string(r, 6, true);
-  return r == value ? s : "≈" + s;
-}
-
 namespace {
 
 struct Scorer

@@ -14,8 +14,4 @@ namespace ccn {
 // go to `diags` and give no result. `bundle` must outlive the result.
 std::optional<RoundResult> score_round(const RoundBundle& bundle, Diagnostics& diags);
 
-// Text of a number for explanations: exact when it has a short decimal
-// form, else rounded to 6 decimals and marked with "≈".
-std::string number_text(const Rational& value);
-
 } // namespace ccn

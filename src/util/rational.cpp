@@ -149,6 +149,13 @@ std::string to_decimal_string(const Rational& value, int decimals, bool trim)
   return out;
 }
 
+std::string number_text(const Rational& value)
+{
+  Rational r = round_half_away(value, 6);
+  std::string s = to_decimal_string(r, 6, true);
+  return r == value ? s : "≈" + s;
+}
+
 bool is_integer(const Rational& value)
 {
   return value.get_den() == 1;

@@ -39,6 +39,10 @@ Rational round_half_away(const Rational& value, int decimals);
 // With `trim`, trailing zeros and a bare point are dropped ("85.3", "20").
 std::string to_decimal_string(const Rational& value, int decimals, bool trim = false);
 
+// Text of a number for people: exact when it has at most 6 decimals, else
+// rounded to 6 decimals and marked with "≈".
+std::string number_text(const Rational& value);
+
 // `10^exponent` as a rational (`exponent` may be negative).
 Rational pow10(long exponent);
 

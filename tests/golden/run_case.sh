@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Run one golden case of the command line and compare with what it expects.
+#   run_case.sh BINARY CASE_DIR SOURCE_DIR
+# A case folder holds `args` (one argument per line, run from SOURCE_DIR),
+# and the expected `stdout`, `stderr` and exit `status`.
+# With CCNSCORE_UPDATE_GOLDEN=1 the expectations are rewritten instead.
+set -u
+bin=$1
+case_dir=$2
+src=$3
+mapfile -t args <"$case_dir/args"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+(cd "$src" && env -u NO_COLOR "$bin" "${args[@]}" >"$work/stdout" 2>"$work/stderr" </dev/null)
+status=$?
+if [ -n "${CCNSCORE_UPDATE_GOLDEN:-}" ]; then
+  cp "$work/stdout" "$case_dir/stdout"
+  cp "$work/stderr" "$case_dir/stderr"
+  echo "$status" >"$case_dir/status"
+  exit 0
+fi
+fail=0
+diff -u "$case_dir/stdout" "$work/stdout" || fail=1
+diff -u "$case_dir/stderr" "$work/stderr" || fail=1
+expected=$(cat "$case_dir/status")
+if [ "$expected" != "$status" ]; then
+  echo "exit status: expected $expected, got $status"
+  fail=1
+fi
+exit $fail
