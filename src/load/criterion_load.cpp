@@ -14,7 +14,7 @@ namespace {
 
 std::string fmt_num(const Rational& v)
 {
-  return to_exact_string(v);
+  return number_text(v);
 }
 
 // Points must lie within [0, max].

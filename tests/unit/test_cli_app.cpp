@@ -1,0 +1,180 @@
+#include "cli/app.hpp"
+#include "helpers.hpp"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <sstream>
+
+using namespace ccn;
+using namespace ccn::test;
+
+namespace {
+
+struct Run
+{
+  int status = -1;
+  std::string out;
+  std::string err;
+};
+
+Run run(const std::vector<std::string>& args, bool terminal = false, bool no_color = false)
+{
+  std::ostringstream out;
+  std::ostringstream err;
+  Console console{out, err, terminal, no_color};
+  Run r;
+  r.status = run_cli(args, console);
+  r.out = out.str();
+  r.err = err.str();
+  return r;
+}
+
+const std::string k_src = CCNSCORE_SOURCE_DIR;
+const std::string k_round = k_src + "/samples/bo-trai-song-da-2024/round.yaml";
+
+std::string read(const std::string& path)
+{
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+} // namespace
+
+TEST_SUITE("cli/app")
+{
+  TEST_CASE("rank -o writes the same bytes as standard output")
+  {
+    TempDir dir;
+    Run to_stdout = run({"rank", k_round, "--format", "json"});
+    REQUIRE(to_stdout.status == 0);
+    Run to_file = run({"rank", k_round, "--format", "json", "-o", dir.path("result.json")});
+    CHECK(to_file.status == 0);
+    CHECK(to_file.out.empty());
+    CHECK(read(dir.path("result.json")) == to_stdout.out);
+  }
+
+  TEST_CASE("rank -o refuses to overwrite an input of the round")
+  {
+    std::string sheet = k_src + "/samples/bo-trai-song-da-2024/sheets/m1.yaml";
+    std::string before = read(sheet);
+    Run r = run({"rank", k_round, "-o", sheet});
+    CHECK(r.status == k_exit_usage);
+    CHECK(r.err.find("refusing to overwrite an input of the round (sheet)") != std::string::npos);
+    CHECK(read(sheet) == before);
+  }
+
+  TEST_CASE("a write that fails leaves no file behind and exits 3")
+  {
+    TempDir dir;
+    Run r = run({"rank", k_round, "-o", dir.path("no/such/folder/result.json")});
+    CHECK(r.status == k_exit_io);
+    CHECK(r.err.find("cannot write") != std::string::npos);
+    CHECK(std::filesystem::is_empty(dir.path()));
+  }
+
+  TEST_CASE("an invalid round writes nothing, not even a partial output")
+  {
+    TempDir dir;
+    Run r = run({"rank", k_src + "/samples/bad/round-division/round.yaml", "-o", dir.path("out.json")});
+    CHECK(r.status == k_exit_invalid);
+    CHECK_FALSE(std::filesystem::exists(dir.path("out.json")));
+  }
+
+  TEST_CASE("colour only on a terminal, and never with NO_COLOR")
+  {
+    CHECK(run({"rank", k_round}, true, false).out.find("\033[") != std::string::npos);
+    CHECK(run({"rank", k_round}, true, true).out.find("\033[") == std::string::npos);
+    CHECK(run({"rank", k_round}, false, false).out.find("\033[") == std::string::npos);
+  }
+
+  TEST_CASE("the same round gives byte-identical JSON, whatever the order of its dossiers and sheets")
+  {
+    Run first = run({"rank", k_round, "--format", "json"});
+    CHECK(run({"rank", k_round, "--format", "json"}).out == first.out);
+    TempDir dir;
+    std::string base = k_src + "/samples/bo-trai-song-da-2024/";
+    std::string round = "format: ccnscore/round@1\nid: bo-trai-song-da-2024\n"
+                        "title: Lựa chọn chủ đầu tư xây dựng hạ tầng kỹ thuật CCN Bờ trái Sông Đà\n"
+                        "cluster: CCN Bờ trái Sông Đà, thành phố Hòa Bình (18 ha)\ndate: 2024-09-10\n"
+                        "criteria: " + k_src + "/criteria/nd66-khung-quoc-gia.yaml\ndossiers:\n";
+    for (const char* d : {"c4", "c2", "c3", "c1"}) {
+      round += "  - " + base + "dossiers/" + d + ".yaml\n";
+    }
+    round += "council:\n  quorum: \"2/3\"\n  deviation_percent: 20\n  members:\n"
+             "    - { id: M1, name: Nguyễn Thị Minh Nguyệt, role: chair }\n"
+             "    - { id: M2, name: Bùi Văn Tiến, role: vice_chair }\n"
+             "    - { id: M3, name: Xa Văn Thành, role: member }\n"
+             "    - { id: M4, name: Hà Thị Phương, role: member }\n"
+             "    - { id: M5, name: Lò Văn Quyết, role: member }\nsheets:\n";
+    for (const char* s : {"m5", "m3", "m1", "m4", "m2"}) {
+      round += "  - " + base + "sheets/" + s + ".yaml\n";
+    }
+    Run shuffled = run({"rank", dir.write("round.yaml", round), "--format", "json"});
+    REQUIRE_MESSAGE(shuffled.status == 0, shuffled.err);
+    auto a = nlohmann::json::parse(first.out);
+    auto b = nlohmann::json::parse(shuffled.out);
+    CHECK(a["applicants"] == b["applicants"]);
+    CHECK(a["warnings"] == b["warnings"]);
+  }
+
+  TEST_CASE("the JSON result follows formats-v1 section 7")
+  {
+    auto j = nlohmann::json::parse(run({"rank", k_round, "--format", "json"}).out);
+    CHECK(j["format"] == "ccnscore/result@1");
+    CHECK(j["round"]["scale"] == 100);
+    CHECK(j["inputs"].size() == 11);
+    const auto& first = j["applicants"][0];
+    CHECK(first["id"] == "C1");
+    CHECK(first["status"] == "selected");
+    CHECK(first["total"] == 94.7);
+    CHECK(first["total_exact"] == "947/10");
+    const auto& c4 = j["applicants"][1];
+    CHECK(c4["total"].dump() == "69.13");
+    CHECK(c4["total_exact"] == "553/8");
+    const auto& c2 = j["applicants"][3];
+    CHECK(c2["status"] == "disqualified");
+    CHECK(c2["rank"].is_null());
+    CHECK(c2["total"].is_null());
+    CHECK(c2["groups"].empty());
+    CHECK(c2["criteria"].empty());
+    CHECK(j["warnings"].size() == 2);
+    CHECK(j["warnings"][0]["explained"] == true);
+  }
+
+  TEST_CASE("direct mode ranks dossiers against criteria without judged criteria")
+  {
+    TempDir dir;
+    std::string criteria = dir.write("c.yaml", "format: ccnscore/criteria@1\nid: t\ntitle: T\nfields:\n"
+                                               "  x: { type: number }\ngroups:\n  - id: g\n    name: G\n"
+                                               "    criteria: [{ id: C1, name: C, max: 10, of: x, per_unit: 1 }]\n");
+    std::string a = dir.write("a.yaml", "format: ccnscore/dossier@1\napplicant: { id: A, name: \"Công ty A, \\\"B\\\"\" }\n"
+                                        "facts: { x: 3 }\n");
+    std::string b = dir.write("b.yaml", "format: ccnscore/dossier@1\napplicant: { id: B, name: Công ty B }\nfacts: { x: 4 }\n");
+    Run r = run({"rank", "--criteria", criteria, a, b, "--format", "csv"});
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    CHECK(r.out == "rank,id,name,status,total,group:g,criterion:C1\r\n"
+                   "1,B,Công ty B,selected,4.00,4.00,4.00\r\n"
+                   "2,A,\"Công ty A, \"\"B\"\"\",qualified,3.00,3.00,3.00\r\n");
+  }
+
+  TEST_CASE("usage errors exit 2 and say what to do")
+  {
+    CHECK(run({}).status == k_exit_usage);
+    CHECK(run({"frobnicate"}).err.find("unknown command 'frobnicate'") != std::string::npos);
+    CHECK(run({"rank", k_round, "--format", "xml"}).status == k_exit_usage);
+    CHECK(run({"--help"}).status == k_exit_ok);
+    CHECK(run({"--version"}).out == "ccnscore 1.0.0\n");
+  }
+
+  TEST_CASE("check reports every error of every file, then a summary")
+  {
+    Run r = run({"check", k_src + "/samples/bad/criteria-scoring.yaml", k_src + "/samples/bad/sheet-shape.yaml",
+                 k_round});
+    CHECK(r.status == k_exit_invalid);
+    CHECK(r.out.find("3 files checked: 2 with errors, 16 errors in all") != std::string::npos);
+    Run missing = run({"check", k_round, k_src + "/nope.yaml"});
+    CHECK(missing.status == k_exit_io);
+  }
+}

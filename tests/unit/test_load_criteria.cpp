@@ -1,0 +1,203 @@
+#include "helpers.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace ccn;
+using namespace ccn::test;
+
+namespace {
+
+// Criteria with one number field `x`, a bool `b`, an enum `e` and the
+// criteria list `criteria` in one group.
+std::string with_criteria(const std::string& criteria, const std::string& more = "")
+{
+  return "format: ccnscore/criteria@1\nid: t\ntitle: T\nfields:\n  x: { type: number }\n  b: { type: bool }\n"
+         "  e: { type: enum, values: [p, q] }\n  d: { type: date }\n"
+         + more + "groups:\n  - id: g\n    name: G\n    criteria:\n" + criteria;
+}
+
+} // namespace
+
+TEST_SUITE("load/criteria")
+{
+  TEST_CASE("the bundled criteria and the small test criteria load")
+  {
+    Diagnostics d;
+    auto c = criteria_from(small_criteria(), d);
+    REQUIRE_MESSAGE(c, all_messages(d));
+    CHECK(c->scale() == 30);
+    CHECK(c->has_judged());
+    Diagnostics d2;
+    auto bundled = load_criteria_file(std::string(CCNSCORE_SOURCE_DIR) + "/criteria/nd66-khung-quoc-gia.yaml", d2);
+    REQUIRE_MESSAGE(bundled, all_messages(d2));
+    CHECK(bundled->scale() == 100);
+    CHECK(bundled->pass_total == 50);
+    CHECK(bundled->tie_break.size() == 4);
+  }
+
+  TEST_CASE("the format key must be exactly criteria@1")
+  {
+    Diagnostics d;
+    CHECK_FALSE(criteria_from("format: ccnscore/round@1\nid: x\n", d));
+    CHECK(has_message(d, "c.yaml:1:9: error: expected format 'ccnscore/criteria@1', found \"ccnscore/round@1\""));
+    Diagnostics d2;
+    CHECK_FALSE(criteria_from("id: x\n", d2));
+    CHECK(has_message(d2, "missing 'format:' key"));
+  }
+
+  TEST_CASE("bands: adjacent bands are fine, overlapping ones are named")
+  {
+    Diagnostics ok;
+    CHECK(criteria_from(with_criteria("      - { id: C1, name: C, max: 5, of: x, bands: [{ from: 30, points: 5 }, "
+                                      "{ from: 20, below: 30, points: 3 }, { below: 20, points: 1 }] }\n"),
+                        ok));
+    CHECK_MESSAGE(!ok.has_errors(), all_messages(ok));
+    SUBCASE("closed ends meet")
+    {
+      Diagnostics d;
+      CHECK_FALSE(criteria_from(
+        with_criteria("      - { id: C1, name: C, max: 5, of: x, bands: [{ from: 30, points: 5 }, { from: 20, to: 30, "
+                      "points: 3 }] }\n"),
+        d));
+      CHECK(has_message(d, "band 'from 20 to 30' overlaps band 'from 30'"));
+    }
+    SUBCASE("above and below at the same value do not meet")
+    {
+      Diagnostics d;
+      CHECK(criteria_from(with_criteria("      - { id: C1, name: C, max: 5, of: x, bands: [{ above: 30, points: 5 }, "
+                                        "{ below: 30, points: 3 }, { points: 0 }] }\n"),
+                          d));
+    }
+    SUBCASE("otherwise must be last; no two lower bounds; empty bands")
+    {
+      Diagnostics d;
+      CHECK_FALSE(criteria_from(
+        with_criteria("      - { id: C1, name: C, max: 5, of: x, bands: [{ points: 0 }, { from: 1, points: 5 }] }\n"
+                      "      - { id: C2, name: C, max: 5, of: x, bands: [{ from: 1, above: 2, points: 5 }] }\n"
+                      "      - { id: C3, name: C, max: 5, of: x, bands: [{ from: 5, below: 5, points: 5 }] }\n"),
+        d));
+      CHECK(has_message(d, "must be the last"));
+      CHECK(has_message(d, "at most one lower bound"));
+      CHECK(has_message(d, "holds for no value"));
+    }
+  }
+
+  TEST_CASE("points above max or below 0 are criteria errors, for every kind")
+  {
+    Diagnostics d;
+    CHECK_FALSE(criteria_from(
+      with_criteria("      - { id: C1, name: C, max: 5, of: x, bands: [{ from: 1, points: 6 }] }\n"
+                    "      - { id: C2, name: C, max: 5, of: e, levels: { p: 5, q: -1 } }\n"
+                    "      - { id: C3, name: C, max: 5, of: b, flag: 5.5 }\n"
+                    "      - { id: C4, name: C, max: 0, judged: {} }\n"
+                    "      - { id: C5, name: C, max: 5, weight: 0, judged: {} }\n"),
+      d));
+    CHECK(has_message(d, "band points 6 is outside 0 to max 5"));
+    CHECK(has_message(d, "level points -1 is outside 0 to max 5"));
+    CHECK(has_message(d, "flag points 5.5 is outside 0 to max 5"));
+    CHECK(has_message(d, "max must be > 0"));
+    CHECK(has_message(d, "weight must be > 0"));
+  }
+
+  TEST_CASE("levels must cover every enum value and nothing else")
+  {
+    Diagnostics d;
+    CHECK_FALSE(criteria_from(with_criteria("      - { id: C1, name: C, max: 5, of: e, levels: { p: 5, z: 1 } }\n"), d));
+    CHECK(has_message(d, "'z' is not a value of field 'e'"));
+    CHECK(has_message(d, "missing points for 'q'"));
+  }
+
+  TEST_CASE("each kind needs an 'of' of the right type; judged needs none")
+  {
+    Diagnostics d;
+    CHECK_FALSE(criteria_from(
+      with_criteria("      - { id: C1, name: C, max: 5, of: b, per_unit: 1 }\n"
+                    "      - { id: C2, name: C, max: 5, of: x, levels: { p: 1, q: 2 } }\n"
+                    "      - { id: C3, name: C, max: 5, of: d, relative: lower }\n"
+                    "      - { id: C4, name: C, max: 5, bands: [{ points: 1 }] }\n"
+                    "      - { id: C5, name: C, max: 5, of: x, judged: {} }\n"
+                    "      - { id: C6, name: C, max: 5, of: nothing, flag: 1 }\n"
+                    "      - { id: C7, name: C, max: 5 }\n"
+                    "      - { id: C8, name: C, max: 5, of: x, relative: best }\n"),
+      d));
+    CHECK(has_message(d, "criterion 'C1': per_unit needs a number for 'of', but 'b' is a truth"));
+    CHECK(has_message(d, "criterion 'C2': levels needs an enum field for 'of', but 'x' is a number"));
+    CHECK(has_message(d, "criterion 'C3': relative needs a number for 'of', but 'd' is a date or text field"));
+    CHECK(has_message(d, "criterion 'C4': missing 'of'"));
+    CHECK(has_message(d, "criterion 'C5': a judged criterion takes no 'of'"));
+    CHECK(has_message(d, "criterion 'C6': unknown field or measure 'nothing'"));
+    CHECK(has_message(d, "criterion 'C7': expected exactly one scoring kind"));
+    CHECK(has_message(d, "relative: expected lower or higher"));
+  }
+
+  TEST_CASE("criterion ids are unique across groups")
+  {
+    Diagnostics d;
+    std::string y = with_criteria("      - { id: C1, name: C, max: 5, judged: {} }\n") +
+                    "  - id: h\n    name: H\n    criteria:\n      - { id: C1, name: C, max: 5, judged: {} }\n";
+    CHECK_FALSE(criteria_from(y, d));
+    CHECK(has_message(d, "criterion id 'C1' is used twice (first at line"));
+  }
+
+  TEST_CASE("measures: cycles are named, types checked, names must not clash")
+  {
+    Diagnostics d;
+    CHECK_FALSE(criteria_from(with_criteria("      - { id: C1, name: C, max: 5, of: m1, per_unit: 1 }\n",
+                                            "measures:\n  m1: \"m2 + 1\"\n  m2: \"m3 * 2\"\n  m3: \"m1 - x\"\n"
+                                            "  x: \"1\"\n  m4: \"e\"\n"),
+                              d));
+    CHECK(has_message(d, "measures form a cycle: m1 -> m2 -> m3 -> m1"));
+    CHECK(has_message(d, "measure 'x' has the name of a field"));
+    CHECK(has_message(d, "measure 'm4': expected a number or a truth, found an enum value"));
+  }
+
+  TEST_CASE("gates need a truth")
+  {
+    Diagnostics d;
+    CHECK_FALSE(criteria_from(with_criteria("      - { id: C1, name: C, max: 5, judged: {} }\n",
+                                            "gates:\n  - { id: G1, name: N, require: \"x * 2\" }\n"
+                                            "  - { id: G1, name: N, require: \"b\" }\n"),
+                              d));
+    CHECK(has_message(d, "gate 'G1': 'require' needs a truth, found a number"));
+  }
+
+  TEST_CASE("tie-break rules must name what exists, once each")
+  {
+    Diagnostics d;
+    CHECK_FALSE(criteria_from(small_criteria("  - group: fin\n  - group: fin\n  - group: none\n  - criterion: Z9\n"
+                                             "  - field: land_violation\n    prefer: lower\n  - field: equity\n"
+                                             "  - field: submitted_at\n    prefer: earlier\n  - members: chair\n"
+                                             "  - { group: plan, criterion: P1 }\n"),
+                              d));
+    CHECK(has_message(d, "this rule is already in the list"));
+    CHECK(has_message(d, "unknown group 'none'"));
+    CHECK(has_message(d, "unknown criterion 'Z9'"));
+    CHECK(has_message(d, "field 'land_violation' must be a number, integer or date"));
+    CHECK(has_message(d, "field 'equity': missing 'prefer: lower' or 'prefer: higher'"));
+    CHECK(has_message(d, "tie_break prefer: expected lower or higher, found \"earlier\""));
+    CHECK(has_message(d, "expected exactly one of 'group', 'criterion', 'field' or 'members'"));
+  }
+
+  TEST_CASE("pass rules and group minimums")
+  {
+    Diagnostics d;
+    auto c = criteria_from(small_criteria("", "pass: { total: 12.5, group_percent: 50 }\n"), d);
+    REQUIRE_MESSAGE(c, all_messages(d));
+    CHECK(c->pass_total == ratio(25, 2));
+    CHECK(c->group_min(c->groups[0]) == 10);
+    CHECK(c->group_min(c->groups[1]) == 5);
+    Diagnostics d2;
+    CHECK_FALSE(criteria_from(small_criteria("", "pass: { total: -1, group_percent: 101 }\n"), d2));
+    CHECK(has_message(d2, "pass total: expected a number ≥ 0"));
+    CHECK(has_message(d2, "pass group_percent: expected a number from 0 to 100"));
+  }
+
+  TEST_CASE("every error of a file is reported, not only the first")
+  {
+    Diagnostics d;
+    CHECK_FALSE(criteria_from("format: ccnscore/criteria@1\nid: bad id\ntitle: T\nprecision: 9\nrounding: up\n"
+                              "fields:\n  Bad: { type: number }\ngroups: []\n",
+                              d));
+    CHECK(d.error_count() == 5);
+  }
+}

@@ -1,0 +1,107 @@
+#include "helpers.hpp"
+#include "load/reader.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace ccn;
+using namespace ccn::test;
+
+namespace {
+
+// The value node of key `key` in a one-level YAML map.
+struct Fixture
+{
+  Diagnostics diags;
+  std::optional<Document> d;
+  Reader reader{"t.yaml", diags};
+
+  explicit Fixture(const std::string& yaml) : d(parse_document("t.yaml", yaml, diags)) { REQUIRE(d); }
+  const YNode& at(const std::string& key) const
+  {
+    for (const auto& [k, v] : d->root.entries) {
+      if (k.text == key) {
+        return v;
+      }
+    }
+    FAIL("no key " << key);
+    return d->root;
+  }
+};
+
+} // namespace
+
+TEST_SUITE("load/reader")
+{
+  TEST_CASE("only true and false, in three cases, are truths")
+  {
+    Fixture f("a: true\nb: True\nc: FALSE\nd: yes\ne: on\nf: \"true\"\ng: tRUE\n");
+    CHECK(f.reader.boolean(f.at("a"), "a") == true);
+    CHECK(f.reader.boolean(f.at("b"), "b") == true);
+    CHECK(f.reader.boolean(f.at("c"), "c") == false);
+    for (const char* k : {"d", "e", "f", "g"}) {
+      CHECK_FALSE(f.reader.boolean(f.at(k), k).has_value());
+    }
+    CHECK(has_message(f.diags, "t.yaml:4:4: error: d: expected true or false, found \"yes\""));
+  }
+
+  TEST_CASE("numbers: exact, with hints for the Vietnamese way of writing them")
+  {
+    Fixture f("a: 0.1\nb: \"85,5\"\nc: 1.000.000\nd: .nan\ne: \"60\"\nf: sáu mươi tỷ\ng: ~\n");
+    CHECK(f.reader.number(f.at("a"), "a") == ratio(1, 10));
+    CHECK_FALSE(f.reader.number(f.at("b"), "b"));
+    CHECK_FALSE(f.reader.number(f.at("c"), "c"));
+    CHECK_FALSE(f.reader.number(f.at("d"), "d"));
+    CHECK_FALSE(f.reader.number(f.at("e"), "e"));
+    CHECK_FALSE(f.reader.number(f.at("f"), "fact 'equity'"));
+    CHECK_FALSE(f.reader.number(f.at("g"), "g"));
+    CHECK(has_message(f.diags, "write it as 85.5"));
+    CHECK(has_message(f.diags, "write it as 1000000"));
+    CHECK(has_message(f.diags, "not-a-number and infinity are not accepted"));
+    CHECK(has_message(f.diags, "write it without quotes: 60"));
+    CHECK(has_message(f.diags, "t.yaml:6:4: error: fact 'equity': expected a number, found \"sáu mươi tỷ\""));
+    CHECK(has_message(f.diags, "g: expected a number, found nothing"));
+  }
+
+  TEST_CASE("whole numbers")
+  {
+    Fixture f("a: 3\nb: 2.5\nc: 2.0\n");
+    CHECK(f.reader.integer(f.at("a"), "a") == Rational(3));
+    CHECK_FALSE(f.reader.integer(f.at("b"), "b"));
+    CHECK(f.reader.integer(f.at("c"), "c") == Rational(2));
+  }
+
+  TEST_CASE("dates and date-times")
+  {
+    Fixture f("a: 2024-02-29\nb: 2023-02-29\nc: 2023-05-10T09:30:00+07:00\nd: 2023-05-10T02:30:00Z\n"
+              "e: 2023-05-10T09:30:00\nf: 10/05/2023\ng: 2023-13-01\nh: 2023-05-10T25:00:00+07:00\n");
+    CHECK(f.reader.date(f.at("a"), "a"));
+    CHECK_FALSE(f.reader.date(f.at("b"), "b"));
+    auto c = f.reader.date_or_datetime(f.at("c"), "c");
+    auto d = f.reader.date_or_datetime(f.at("d"), "d");
+    REQUIRE(c);
+    REQUIRE(d);
+    CHECK(*c == *d);
+    CHECK_FALSE(f.reader.date_or_datetime(f.at("e"), "e"));
+    CHECK(has_message(f.diags, "needs an offset"));
+    CHECK_FALSE(f.reader.date(f.at("f"), "f"));
+    CHECK_FALSE(f.reader.date(f.at("g"), "g"));
+    CHECK_FALSE(f.reader.date_or_datetime(f.at("h"), "h"));
+    SUBCASE("a date counts as 00:00 at +07:00")
+    {
+      Fixture g("a: 2023-05-10\nb: 2023-05-09T17:00:00Z\n");
+      CHECK(*g.reader.date_or_datetime(g.at("a"), "a") == *g.reader.date_or_datetime(g.at("b"), "b"));
+    }
+  }
+
+  TEST_CASE("strict keys: unknown and repeated keys are errors, x- keys are ignored")
+  {
+    Fixture f("id: a\nx-note: anything\nidd: b\nid: c\n");
+    MapView m(f.reader, f.d->root, "thing", {"id", "title"});
+    CHECK(m.get("id")->text == "a");
+    CHECK(m.get("x-note") == nullptr);
+    CHECK(m.require("title") == nullptr);
+    CHECK(has_message(f.diags, "t.yaml:3:1: error: thing: unknown key 'idd'"));
+    CHECK(has_message(f.diags, "t.yaml:4:1: error: thing: key 'id' is repeated (first at line 1)"));
+    CHECK(has_message(f.diags, "thing: missing required key 'title'"));
+  }
+}

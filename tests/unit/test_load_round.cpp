@@ -1,0 +1,128 @@
+#include "helpers.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace ccn;
+using namespace ccn::test;
+
+namespace {
+
+// A folder with the small criteria, dossiers A1 and A2, and sheets of M1..M3.
+struct RoundFiles
+{
+  TempDir dir;
+  RoundFiles()
+  {
+    dir.write("criteria.yaml", small_criteria());
+    dir.write("A1.yaml", small_dossier("A1", "60", "100", "400"));
+    dir.write("A2.yaml", small_dossier("A2", "50", "100", "500"));
+    for (int i = 1; i <= 3; ++i) {
+      dir.write("m" + std::to_string(i) + ".yaml", small_sheet("M" + std::to_string(i), "A1: 8, A2: 7"));
+    }
+  }
+  std::optional<RoundBundle> load(const std::string& round, Diagnostics& d)
+  {
+    return load_round(dir.write("round.yaml", round), d);
+  }
+};
+
+} // namespace
+
+TEST_SUITE("load/round")
+{
+  TEST_CASE("a consistent round loads with every input fingerprinted")
+  {
+    RoundFiles f;
+    Diagnostics d;
+    auto b = f.load(small_round({"A1", "A2"}, 3, {1, 2, 3}), d);
+    REQUIRE_MESSAGE(b, all_messages(d));
+    CHECK(b->dossiers.size() == 2);
+    CHECK(b->sheets.size() == 3);
+    REQUIRE(b->inputs.size() == 7);
+    CHECK(b->inputs[0].role == "round");
+    CHECK(b->inputs[1].role == "criteria");
+    CHECK(b->inputs[1].path == "criteria.yaml");
+    CHECK(b->inputs[1].sha256.size() == 64);
+  }
+
+  TEST_CASE("paths inside a round are relative to the round's folder")
+  {
+    RoundFiles f;
+    f.dir.write("sub/round.yaml", "format: ccnscore/round@1\nid: r1\ntitle: T\ncriteria: ../criteria.yaml\n"
+                                  "dossiers: [../A1.yaml]\ncouncil:\n  members: [{ id: M1, name: N, role: chair }]\n"
+                                  "sheets: [sheet.yaml]\n");
+    f.dir.write("sub/sheet.yaml", small_sheet("M1", "A1: 8"));
+    Diagnostics d;
+    auto b = load_round(f.dir.path("sub/round.yaml"), d);
+    CHECK_MESSAGE(b, all_messages(d));
+  }
+
+  TEST_CASE("cross-references: duplicates, unknown members and applicants, other rounds")
+  {
+    RoundFiles f;
+    f.dir.write("m4.yaml", small_sheet("M4", "A1: 8, A2: 7"));
+    f.dir.write("m1b.yaml", small_sheet("M1", "A1: 8, A2: 7"));
+    f.dir.write("m2.yaml", small_sheet("M2", "A1: 8, A3: 7", "", "r2"));
+    f.dir.write("m3.yaml", small_sheet("M3", "A1: 10.5, A2: 7.25"));
+    Diagnostics d;
+    std::string round = small_round({"A1", "A2", "A1"}, 3, {1, 2, 3, 4});
+    round += "  - m1b.yaml\n";
+    CHECK_FALSE(f.load(round, d));
+    CHECK(has_message(d, "gives applicant 'A1' again"));
+    CHECK(has_message(d, "member 'M4' is not a member of the council"));
+    CHECK(has_message(d, "member 'M1' already handed in a sheet"));
+    CHECK(has_message(d, "this sheet is for round 'r2'"));
+    CHECK(has_message(d, "scores: unknown applicant 'A3'"));
+    CHECK(has_message(d, "expected 0 to 10, found 10.5"));
+    CHECK(has_message(d, "expected a multiple of step 0.5, found 7.25"));
+  }
+
+  TEST_CASE("a sheet may not score an applicant it recuses itself from")
+  {
+    RoundFiles f;
+    f.dir.write("m1.yaml", small_sheet("M1", "A1: 8, A2: 7", "A2, A9"));
+    Diagnostics d;
+    CHECK_FALSE(f.load(small_round({"A1", "A2"}, 3, {1, 2, 3}), d));
+    CHECK(has_message(d, "member 'M1' recused from applicant 'A2' and cannot score it"));
+    CHECK(has_message(d, "recused: unknown applicant 'A9'"));
+  }
+
+  TEST_CASE("judged criteria need a council")
+  {
+    RoundFiles f;
+    Diagnostics d;
+    CHECK_FALSE(f.load("format: ccnscore/round@1\nid: r1\ntitle: T\ncriteria: criteria.yaml\ndossiers: [A1.yaml]\n", d));
+    CHECK(has_message(d, "needs a 'council:'"));
+  }
+
+  TEST_CASE("dossier facts: types, bounds, enum values, required and unknown facts")
+  {
+    TempDir dir;
+    dir.write("criteria.yaml",
+              "format: ccnscore/criteria@1\nid: t\ntitle: T\nfields:\n  n: { type: number, min: 0, max: 10 }\n"
+              "  i: { type: integer }\n  e: { type: enum, values: [p, q] }\n  d: { type: date }\n"
+              "  o: { type: number, required: false }\n  t: { type: text }\n"
+              "groups:\n  - { id: g, name: G, criteria: [{ id: C1, name: C, max: 5, of: n, per_unit: 1 }] }\n");
+    Diagnostics d;
+    auto c = load_criteria_file(dir.path("criteria.yaml"), d);
+    REQUIRE_MESSAGE(c, all_messages(d));
+    auto load = [&](const std::string& facts, Diagnostics& diags) {
+      auto doc = parse_document("d.yaml", "format: ccnscore/dossier@1\napplicant: { id: A1, name: N }\nfacts:\n" + facts,
+                                diags);
+      REQUIRE(doc);
+      return load_dossier(*doc, &*c, diags);
+    };
+    Diagnostics ok;
+    auto good = load("  n: 10\n  i: 3\n  e: q\n  d: 2023-01-31\n  t: văn bản\n  o: ~\n", ok);
+    REQUIRE_MESSAGE(good, all_messages(ok));
+    CHECK(good->facts.count("o") == 0);
+    Diagnostics bad;
+    CHECK_FALSE(load("  n: 10.5\n  i: 3.5\n  e: r\n  d: 2023-02-29\n  z: 1\n", bad));
+    CHECK(has_message(bad, "fact 'n': 10.5 is above the maximum 10"));
+    CHECK(has_message(bad, "fact 'i': expected a whole number"));
+    CHECK(has_message(bad, "fact 'e': expected one of p, q, found \"r\""));
+    CHECK(has_message(bad, "fact 'd': expected a date of the calendar"));
+    CHECK(has_message(bad, "'z' is not a field of criteria 't'"));
+    CHECK(has_message(bad, "missing required fact 't'"));
+  }
+}

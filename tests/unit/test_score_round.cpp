@@ -1,0 +1,162 @@
+#include "scored_round.hpp"
+
+using namespace ccn;
+using namespace ccn::test;
+
+TEST_SUITE("score/round")
+{
+  TEST_CASE("57% against a band from 57 is exact, where binary floating point is not")
+  {
+    // 0.57 * 100 is 56.99999999999999 in binary floating point.
+    ScoredRound r(small_criteria(), {{"A1", small_dossier("A1", "0.57", "1", "400")}}, 1, {{1, "A1: 8", ""}});
+    CHECK(r.app("A1").criteria[0].points == 10);
+    CHECK(r.app("A1").criteria[0].basis == "ratio = 57 → ≥ 57 → 10");
+  }
+
+  TEST_CASE("the council's mean is exact, and a mean on a half rounds away from zero")
+  {
+    ScoredRound r(small_criteria("", "precision: 0\n"), {{"A1", small_dossier("A1", "0", "1", "400")}}, 3,
+                  {{1, "A1: 7", ""}, {2, "A1: 7.5", ""}, {3, "A1: 8", ""}});
+    const auto& a = r.app("A1");
+    CHECK(a.criteria[2].points == ratio(15, 2));
+    CHECK(a.total_exact == ratio(35, 2)); // 0 + 10 + 7.5
+    CHECK(*a.total == 18);
+    CHECK(a.groups[1].points == 8);
+  }
+
+  TEST_CASE("recused and absent members do not count in the mean")
+  {
+    ScoredRound r(small_criteria(),
+                  {{"A1", small_dossier("A1", "60", "100", "400")}, {"A2", small_dossier("A2", "60", "100", "400")}}, 4,
+                  {{1, "A1: 9, A2: 5", ""}, {2, "A1: 6", "A2"}, {3, "A1: 6, A2: 6", ""}});
+    CHECK(r.app("A1").criteria[2].points == 7);
+    CHECK(r.app("A2").criteria[2].points == ratio(11, 2));
+    const auto& members = r.app("A2").criteria[2].members;
+    REQUIRE(members.size() == 4);
+    CHECK(members[1].recused);
+    CHECK_FALSE(members[3].present);
+    CHECK(r.app("A2").own_totals.count("M2") == 0);
+    CHECK(r.app("A2").own_totals.at("M1") == 25);
+  }
+
+  TEST_CASE("rounding by total and by criterion")
+  {
+    // F2 = 10 × 3 / 9 = 3.333...; P1 = 8.
+    auto dossiers = std::vector<std::pair<std::string, std::string>>{
+      {"A1", small_dossier("A1", "60", "100", "3")}, {"A2", small_dossier("A2", "60", "100", "9")}};
+    SUBCASE("total")
+    {
+      ScoredRound r(small_criteria("", "precision: 1\n"), dossiers, 1, {{1, "A1: 8, A2: 8.5", ""}});
+      const auto& a = r.app("A2");
+      CHECK(a.total_exact == Rational(10) + ratio(10, 3) + ratio(17, 2));
+      CHECK(*a.total == ratio(218, 10)); // 21.8333 -> 21.8
+      CHECK(a.criteria[1].shown == ratio(33, 10));
+    }
+    SUBCASE("criterion: sums of rounded values")
+    {
+      ScoredRound r(small_criteria("", "precision: 0\nrounding: criterion\n"), dossiers, 1, {{1, "A1: 8, A2: 8.5", ""}});
+      const auto& a = r.app("A2");
+      CHECK(*a.total == 22); // 10 + 3 + 9
+      CHECK(a.total_exact == Rational(10) + ratio(10, 3) + ratio(17, 2));
+      CHECK(a.groups[0].points == 13);
+    }
+  }
+
+  TEST_CASE("pass rules: rounded points against exact thresholds, one reason per failed rule")
+  {
+    ScoredRound r(small_criteria("", "precision: 0\npass: { total: 20.5, group_percent: 50 }\n"),
+                  {{"A1", small_dossier("A1", "60", "100", "400")}, {"A2", small_dossier("A2", "10", "100", "400")}}, 1,
+                  {{1, "A1: 10, A2: 4.5", ""}});
+    CHECK(r.app("A1").status == Status::selected);
+    const auto& a2 = r.app("A2");
+    CHECK(a2.status == Status::not_qualified);
+    CHECK_FALSE(a2.rank.has_value());
+    // fin 10 meets its minimum 10; plan 4.5 rounds to 5 and meets 5; the total 14.5 rounds to 15 < 20.5.
+    REQUIRE(a2.reasons.size() == 1);
+    CHECK(a2.reasons[0] == "total 15 is below the pass mark 20.5");
+    CHECK(a2.groups[1].passed);
+  }
+
+  TEST_CASE("a gate that fails disqualifies, and the applicant leaves the relative competition")
+  {
+    ScoredRound r(small_criteria(),
+                  {{"A1", small_dossier("A1", "60", "100", "400")}, {"A2", small_dossier("A2", "60", "100", "100", true)}},
+                  1, {{1, "A1: 8", ""}});
+    const auto& a2 = r.app("A2");
+    CHECK(a2.status == Status::disqualified);
+    CHECK_FALSE(a2.total.has_value());
+    CHECK(a2.criteria.empty());
+    CHECK(r.app("A1").criteria[1].points == 10); // best rent among the competition is A1's own
+  }
+
+  TEST_CASE("deviation warnings: strictly beyond p% of max; comments make them explained")
+  {
+    // Scores 4, 8, 9 -> mean 7: M1 is 3 away (30% of 10), M3 is 2 away (exactly 20%).
+    ScoredRound r(small_criteria(), {{"A1", small_dossier("A1", "60", "100", "400")}}, 3,
+                  {{1, "A1: 4", ""}, {2, "A1: 8", ""}, {3, "A1: 9", ""}}, "  deviation_percent: 20\n");
+    REQUIRE(r.result);
+    REQUIRE(r.result->deviations.size() == 1);
+    CHECK(r.result->deviations[0].member == "M1");
+    CHECK(r.result->deviations[0].mean == 7);
+    CHECK_FALSE(r.result->deviations[0].explained);
+  }
+
+  TEST_CASE("evaluation errors stop the round and name applicant and values")
+  {
+    SUBCASE("division by zero")
+    {
+      ScoredRound r(small_criteria(), {{"A1", small_dossier("A1", "60", "0", "400")}}, 1, {{1, "A1: 8", ""}});
+      CHECK_FALSE(r.result);
+      CHECK(has_message(r.diags, "A1.yaml:3:7: error: applicant 'A1': criterion 'F1': measure 'ratio': division by zero "
+                                 "in \"equity / investment * 100\" with equity = 60, investment = 0"));
+    }
+    SUBCASE("zero in a relative: lower criterion")
+    {
+      ScoredRound r(small_criteria(), {{"A1", small_dossier("A1", "60", "100", "0")}}, 1, {{1, "A1: 8", ""}});
+      CHECK_FALSE(r.result);
+      CHECK(has_message(r.diags, "criterion 'F2' (relative: lower): rent = 0, but every value must be > 0"));
+    }
+    SUBCASE("no scorer left")
+    {
+      ScoredRound r(small_criteria(), {{"A1", small_dossier("A1", "60", "100", "5")}}, 1, {{1, "", "A1"}});
+      CHECK_FALSE(r.result);
+      CHECK(has_message(r.diags, "criterion 'P1' has no scorer left"));
+    }
+    SUBCASE("missing judged score")
+    {
+      ScoredRound r(small_criteria(),
+                    {{"A1", small_dossier("A1", "60", "100", "5")}, {"A2", small_dossier("A2", "60", "100", "5")}}, 1,
+                    {{1, "A1: 8", ""}});
+      CHECK_FALSE(r.result);
+      CHECK(has_message(r.diags, "member 'M1' gives no score for applicant 'A2', criterion 'P1'"));
+    }
+    SUBCASE("a disqualified applicant needs no scores, and scores for it are ignored")
+    {
+      ScoredRound r(small_criteria(),
+                    {{"A1", small_dossier("A1", "60", "100", "5")}, {"A2", small_dossier("A2", "60", "100", "5", true)}},
+                    1, {{1, "A1: 8", ""}});
+      CHECK(r.result);
+    }
+  }
+
+  TEST_CASE("quorum: present >= quorum x members, compared exactly")
+  {
+    auto dossiers = std::vector<std::pair<std::string, std::string>>{{"A1", small_dossier("A1", "60", "100", "5")}};
+    SUBCASE("2 of 3 meets 2/3")
+    {
+      ScoredRound r(small_criteria(), dossiers, 3, {{1, "A1: 8", ""}, {2, "A1: 8", ""}});
+      CHECK(r.result);
+    }
+    SUBCASE("3 of 5 misses 2/3")
+    {
+      ScoredRound r(small_criteria(), dossiers, 5, {{1, "A1: 8", ""}, {2, "A1: 8", ""}, {3, "A1: 8", ""}});
+      CHECK_FALSE(r.result);
+      CHECK(has_message(r.diags, "no quorum: 3 of 5 members handed in a sheet; quorum 2/3 needs at least 4"));
+    }
+    SUBCASE("a decimal quorum")
+    {
+      ScoredRound r(small_criteria(), dossiers, 4, {{1, "A1: 8", ""}, {2, "A1: 8", ""}}, "  quorum: 0.5\n");
+      CHECK(r.result);
+    }
+  }
+}

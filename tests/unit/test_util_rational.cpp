@@ -1,0 +1,70 @@
+#include "helpers.hpp"
+#include "util/rational.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace ccn;
+using namespace ccn::test;
+
+TEST_SUITE("util/rational")
+{
+  TEST_CASE("decimals are read exactly")
+  {
+    CHECK(parse_decimal("0.1").value == ratio(1, 10));
+    CHECK(parse_decimal("2.5e11").value == Rational(250000000000L));
+    CHECK(parse_decimal("-3").value == Rational(-3));
+    CHECK(parse_decimal("+12.50").value == ratio(25, 2));
+    CHECK(parse_decimal(".5").value == ratio(1, 2));
+    CHECK(parse_decimal("5.").value == Rational(5));
+    CHECK(parse_decimal("1E-2").value == ratio(1, 100));
+    SUBCASE("010 is ten, not octal")
+    {
+      CHECK(parse_decimal("010").value == Rational(10));
+      CHECK(parse_decimal("010").integral_syntax);
+    }
+  }
+
+  TEST_CASE("forms outside the core schema are not numbers")
+  {
+    for (const char* text : {"0x1F", "0o17", "1_000", "1:30", ".nan", ".inf", "85,5", "1.000.000", "", "-", "1e",
+                             "e5", "12a", " 1"}) {
+      CAPTURE(text);
+      CHECK(parse_decimal(text).kind == NumberParse::Kind::not_a_number);
+    }
+  }
+
+  TEST_CASE("very long numbers and huge exponents are refused")
+  {
+    CHECK(parse_decimal(std::string(5000, '9')).kind == NumberParse::Kind::too_long);
+    CHECK(parse_decimal("1e999999999").kind == NumberParse::Kind::bad_exponent);
+    CHECK(parse_decimal("1e30").kind == NumberParse::Kind::ok);
+  }
+
+  TEST_CASE("rounding is half away from zero on the exact value")
+  {
+    CHECK(round_half_away(ratio(2345, 1000), 2) == ratio(235, 100));
+    CHECK(round_half_away(ratio(2344999, 1000000), 2) == ratio(234, 100));
+    CHECK(round_half_away(ratio(-2345, 1000), 2) == ratio(-235, 100));
+    CHECK(round_half_away(ratio(1, 2), 0) == Rational(1));
+    CHECK(round_half_away(ratio(-1, 2), 0) == Rational(-1));
+    CHECK(round_half_away(ratio(2, 3), 2) == ratio(67, 100));
+    SUBCASE("a value binary floating point would misround")
+    {
+      // 1.005 is 1.00499999999999989... as a double and rounds down there.
+      CHECK(round_half_away(parse_decimal("1.005").value, 2) == ratio(101, 100));
+    }
+  }
+
+  TEST_CASE("printing")
+  {
+    CHECK(to_decimal_string(ratio(853, 10), 2) == "85.30");
+    CHECK(to_decimal_string(ratio(853, 10), 2, true) == "85.3");
+    CHECK(to_decimal_string(Rational(20), 2, true) == "20");
+    CHECK(to_decimal_string(ratio(-5, 100), 2) == "-0.05");
+    CHECK(to_decimal_string(Rational(0), 0) == "0");
+    CHECK(to_exact_string(ratio(97, 2)) == "97/2");
+    CHECK(to_exact_string(ratio(30, 2)) == "15");
+    CHECK(number_text(ratio(1, 3)) == "≈0.333333");
+    CHECK(number_text(ratio(1, 8)) == "0.125");
+  }
+}
