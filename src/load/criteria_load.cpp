@@ -521,6 +521,7 @@ std::optional<Criteria> load_criteria(const Document& doc, Diagnostics& diags)
   if (diags.error_count() != errors_before) {
     return std::nullopt;
   }
+  c.finish();
   return c;
 }
 

@@ -14,9 +14,8 @@ namespace {
 
 // Check a sheet against its round: member, applicants, criteria, ranges.
 void check_sheet(const Sheet& s, const RoundBundle& b, const std::map<std::string, const Dossier*>& applicants,
-                 Diagnostics& diags)
+                 const std::map<std::string, const Criterion*>& criteria, Diagnostics& diags)
 {
-  const Criteria& c = b.criteria;
   if (s.round != b.round.id) {
     diags.error(s.round_pos, fmt::format("round: this sheet is for round '{}', but it is listed in round '{}'",
                                          s.round, b.round.id));
@@ -34,32 +33,33 @@ void check_sheet(const Sheet& s, const RoundBundle& b, const std::map<std::strin
   for (const auto& [app, scores] : s.scores) {
     for (const auto& [crit, score] : scores) {
       if (applicants.count(app) == 0) {
-        diags.error(score.pos, fmt::format("scores: unknown applicant '{}'", app));
+        diags.error(s.at(score), fmt::format("scores: unknown applicant '{}'", app));
         break;
       }
       if (s.recused.count(app) != 0) {
-        diags.error(score.pos, fmt::format("scores: member '{}' recused from applicant '{}' and cannot score it",
+        diags.error(s.at(score), fmt::format("scores: member '{}' recused from applicant '{}' and cannot score it",
                                            s.member, app));
         break;
       }
-      const Criterion* cr = c.criterion(crit);
+      auto found = criteria.find(crit);
+      const Criterion* cr = found == criteria.end() ? nullptr : found->second;
       if (cr == nullptr) {
-        diags.error(score.pos, fmt::format("scores of '{}': unknown criterion '{}'", app, crit));
+        diags.error(s.at(score), fmt::format("scores of '{}': unknown criterion '{}'", app, crit));
         continue;
       }
       if (cr->kind != ScoringKind::judged) {
-        diags.error(score.pos, fmt::format("scores of '{}': criterion '{}' is not judged; it is scored from the "
+        diags.error(s.at(score), fmt::format("scores of '{}': criterion '{}' is not judged; it is scored from the "
                                            "dossier",
                                            app, crit));
         continue;
       }
       if (score.points < 0 || score.points > cr->max) {
-        diags.error(score.pos, fmt::format("score of '{}' for '{}': expected 0 to {}, found {}", app, crit,
+        diags.error(s.at(score), fmt::format("score of '{}' for '{}': expected 0 to {}, found {}", app, crit,
                                            number_text(cr->max), number_text(score.points)));
       } else if (cr->step) {
         Rational q = score.points / *cr->step;
         if (!is_integer(q)) {
-          diags.error(score.pos, fmt::format("score of '{}' for '{}': expected a multiple of step {}, found {}", app,
+          diags.error(s.at(score), fmt::format("score of '{}' for '{}': expected a multiple of step {}, found {}", app,
                                              crit, number_text(*cr->step), number_text(score.points)));
         }
       }
@@ -71,8 +71,8 @@ void check_sheet(const Sheet& s, const RoundBundle& b, const std::map<std::strin
         diags.error(comment.pos, fmt::format("comments: unknown applicant '{}'", app));
         break;
       }
-      const Criterion* cr = c.criterion(crit);
-      if (cr == nullptr || cr->kind != ScoringKind::judged) {
+      auto found = criteria.find(crit);
+      if (found == criteria.end() || found->second->kind != ScoringKind::judged) {
         diags.error(comment.pos, fmt::format("comments of '{}': '{}' is not a judged criterion", app, crit));
       }
     }
@@ -152,6 +152,10 @@ std::optional<RoundBundle> load_round(const std::string& path, Diagnostics& diag
   for (const auto& d : b.dossiers) {
     applicants[d.id] = &d;
   }
+  std::map<std::string, const Criterion*> criteria_by_id;
+  for (const auto& cr : b.criteria.criteria) {
+    criteria_by_id[cr.id] = &cr;
+  }
   std::map<std::string, std::string> sheet_of_member;
   for (const auto& ref : b.round.sheets) {
     auto sdoc = load_document(ref.resolved, diags);
@@ -164,7 +168,7 @@ std::optional<RoundBundle> load_round(const std::string& path, Diagnostics& diag
       continue;
     }
     if (b.round.council) {
-      check_sheet(*s, b, applicants, diags);
+      check_sheet(*s, b, applicants, criteria_by_id, diags);
     }
     auto [it, fresh] = sheet_of_member.emplace(s->member, s->path);
     if (!fresh) {

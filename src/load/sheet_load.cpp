@@ -60,8 +60,16 @@ std::optional<Sheet> load_sheet(const Document& doc, Diagnostics& diags)
   }
   if (const YNode* n = m.require("scores"); n != nullptr && !is_null_node(*n)) {
     read_nested(r, *n, "scores", [&](const std::string& app, const std::string& crit, const YNode&, const YNode& v) {
+      // The common case first, without building the message of an error.
+      if (v.kind == YNode::Kind::scalar && v.plain) {
+        NumberParse p = parse_decimal(v.text);
+        if (p.kind == NumberParse::Kind::ok) {
+          s.scores[app][crit] = Score{std::move(p.value), v.line, v.col};
+          return;
+        }
+      }
       if (auto points = r.number(v, fmt::format("score of '{}' for '{}'", app, crit))) {
-        s.scores[app][crit] = Score{*points, r.pos(v)};
+        s.scores[app][crit] = Score{*points, v.line, v.col};
       }
     });
   }

@@ -28,30 +28,32 @@ bool Criteria::has_judged() const
                      [](const Criterion& c) { return c.kind == ScoringKind::judged; });
 }
 
+void Criteria::finish()
+{
+  scale_points = 0;
+  for (auto& g : groups) {
+    g.max_points = 0;
+    for (size_t i : g.criteria) {
+      g.max_points += criteria[i].max * criteria[i].weight;
+    }
+    g.min_points = g.min ? *g.min : Rational(g.max_points * group_percent / 100);
+    scale_points += g.max_points;
+  }
+}
+
 Rational Criteria::group_max(const Group& g) const
 {
-  Rational sum = 0;
-  for (size_t i : g.criteria) {
-    sum += criteria[i].max * criteria[i].weight;
-  }
-  return sum;
+  return g.max_points;
 }
 
 Rational Criteria::group_min(const Group& g) const
 {
-  if (g.min) {
-    return *g.min;
-  }
-  return group_max(g) * group_percent / 100;
+  return g.min_points;
 }
 
 Rational Criteria::scale() const
 {
-  Rational sum = 0;
-  for (const auto& g : groups) {
-    sum += group_max(g);
-  }
-  return sum;
+  return scale_points;
 }
 
 } // namespace ccn

@@ -82,6 +82,8 @@ struct Group
   std::optional<Rational> min;
   std::vector<size_t> criteria; // indexes into Criteria::criteria
   SourcePos pos;
+  Rational max_points; // set by `Criteria::finish`
+  Rational min_points; // set by `Criteria::finish`
 };
 
 struct TieRule
@@ -113,11 +115,15 @@ struct Criteria
   std::vector<Group> groups;
   std::vector<Criterion> criteria; // in file order, across groups
   std::vector<TieRule> tie_break;
+  Rational scale_points; // set by `finish`
 
   const Field* field(const std::string& id) const;
   const Measure* measure(const std::string& id) const;
   const Criterion* criterion(const std::string& id) const;
   bool has_judged() const;
+  // Compute what is derived from the file once it is loaded: each group's
+  // maximum and minimum, and the scale.
+  void finish();
   // A group's maximum: the sum of max × weight of its criteria.
   Rational group_max(const Group& g) const;
   // A group's minimum: its `min`, else `group_percent` % of its maximum.

@@ -20,7 +20,6 @@ struct Fact
   bool truth = false;   // bool
   std::string text;     // enum value, text, or the date as written
   std::optional<Timestamp> time; // date
-  SourcePos pos;
 };
 
 struct Dossier
@@ -55,11 +54,12 @@ struct Council
   SourcePos pos;
 };
 
-// One judged score on a sheet.
+// One judged score on a sheet, with its line and column in the sheet.
 struct Score
 {
   Rational points;
-  SourcePos pos;
+  int line = 0;
+  int col = 0;
 };
 
 // A member's comment on one judged score.
@@ -81,6 +81,9 @@ struct Sheet
   SourcePos pos;
   SourcePos member_pos;
   SourcePos round_pos;
+
+  // Where `score` stands in this sheet.
+  SourcePos at(const Score& score) const { return {path, score.line, score.col}; }
 };
 
 // A file named inside a round, with where it was named.

@@ -47,15 +47,21 @@ Json applicant_json(const RoundResult& res, const ApplicantResult& a)
     Json cj{{"id", r.id}, {"points", number(r.shown, p)}, {"exact", to_exact_string(r.weighted)}, {"basis", r.basis}};
     cj["weight"] = to_exact_string(cr.weight);
     if (cr.kind == ScoringKind::judged) {
-      Json members = Json::array();
+      // Each scorer's score, exact; recused members apart. Absent members
+      // are those of the council missing from `round.present`.
+      Json scores = Json::object();
+      Json recused = Json::array();
       for (const auto& ms : r.members) {
-        Json m{{"member", ms.member}};
-        m["score"] = ms.score ? Json(to_exact_string(*ms.score)) : Json(nullptr);
-        m["recused"] = ms.recused;
-        m["present"] = ms.present;
-        members.push_back(m);
+        if (ms.score) {
+          scores[ms.member] = to_exact_string(*ms.score);
+        } else if (ms.recused) {
+          recused.push_back(ms.member);
+        }
       }
-      cj["members"] = members;
+      cj["scores"] = std::move(scores);
+      if (!recused.empty()) {
+        cj["recused"] = std::move(recused);
+      }
     }
     j["criteria"].push_back(cj);
   }

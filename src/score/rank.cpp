@@ -205,6 +205,7 @@ void rank_applicants(RoundResult& res)
   }
   int rank = 1;
   std::vector<ApplicantResult> listed;
+  listed.reserve(res.applicants.size());
   for (const auto& block : blocks) {
     for (auto* a : block) {
       a->rank = rank;

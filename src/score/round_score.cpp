@@ -122,12 +122,14 @@ struct Scorer
       MemberScore ms;
       ms.member = m.id;
       auto it = sheet_of.find(m.id);
+      parts += parts.empty() ? "" : ", ";
+      parts += m.id;
       if (it == sheet_of.end()) {
         ms.present = false;
-        parts += fmt::format("{}{} absent", parts.empty() ? "" : ", ", m.id);
+        parts += " absent";
       } else if (recused(*it->second, a.id())) {
         ms.recused = true;
-        parts += fmt::format("{}{} recused", parts.empty() ? "" : ", ", m.id);
+        parts += " recused";
       } else {
         const Sheet& s = *it->second;
         ms.score = s.scores.at(a.id()).at(cr.id).points;
@@ -140,7 +142,8 @@ struct Scorer
         }
         sum += *ms.score;
         ++n;
-        parts += fmt::format("{}{} {}", parts.empty() ? "" : ", ", m.id, number_text(*ms.score));
+        parts += ' ';
+        parts += number_text(*ms.score);
       }
       out.members.push_back(ms);
     }
@@ -159,7 +162,12 @@ void add_deviations(RoundResult& res, const Criteria& c, const Council& council)
   if (!council.deviation_percent) {
     return;
   }
-  const Rational& p = *council.deviation_percent;
+  // |s − m| × 100 > p × max, i.e. |s − m| > p × max / 100, per criterion.
+  std::vector<Rational> limit(c.criteria.size());
+  for (size_t i = 0; i < c.criteria.size(); ++i) {
+    limit[i] = *council.deviation_percent * c.criteria[i].max / 100;
+  }
+  Rational distance;
   for (const auto& a : res.applicants) {
     for (size_t i = 0; i < a.criteria.size(); ++i) {
       const Criterion& cr = c.criteria[i];
@@ -168,7 +176,11 @@ void add_deviations(RoundResult& res, const Criteria& c, const Council& council)
       }
       const CriterionResult& r = a.criteria[i];
       for (const auto& ms : r.members) {
-        if (ms.score && abs(*ms.score - r.points) * 100 > p * cr.max) {
+        if (!ms.score) {
+          continue;
+        }
+        distance = *ms.score - r.points;
+        if (abs(distance) > limit[i]) {
           res.deviations.push_back({ms.member, a.id(), cr.id, *ms.score, r.points, !ms.comment.empty()});
         }
       }
@@ -194,6 +206,7 @@ std::optional<RoundResult> score_round(const RoundBundle& b, Diagnostics& diags)
     }
   }
   std::vector<ApplicantResult> apps;
+  apps.reserve(b.dossiers.size());
   std::vector<Evaluator> evals;
   evals.reserve(b.dossiers.size());
   for (const Dossier& d : b.dossiers) {
@@ -264,6 +277,7 @@ std::optional<RoundResult> score_round(const RoundBundle& b, Diagnostics& diags)
     if (a.status == Status::disqualified) {
       continue;
     }
+    a.criteria.reserve(c.criteria.size());
     for (size_t ci = 0; ci < c.criteria.size(); ++ci) {
       const Criterion& cr = c.criteria[ci];
       CriterionResult r;
@@ -342,18 +356,28 @@ std::optional<RoundResult> score_round(const RoundBundle& b, Diagnostics& diags)
                                       number_text(c.pass_total)));
     }
     a.status = passed ? Status::qualified : Status::not_qualified;
-    // Each present, non-recused member's own total (6.7).
+    // Each present, non-recused member's own total (6.7): the criteria read
+    // from the dossier stay, the judged ones take the member's own scores.
+    Rational fixed = 0;
+    for (size_t ci = 0; ci < c.criteria.size(); ++ci) {
+      if (c.criteria[ci].kind != ScoringKind::judged) {
+        fixed += c.round_each_criterion ? a.criteria[ci].shown : a.criteria[ci].weighted;
+      }
+    }
     for (const auto& [member, sheet] : sc.sheet_of) {
       if (sc.recused(*sheet, a.id())) {
         continue;
       }
-      std::vector<Rational> own = weighted;
+      const auto& scores = sheet->scores.at(a.id());
+      Rational own = fixed;
       for (size_t ci = 0; ci < c.criteria.size(); ++ci) {
-        if (c.criteria[ci].kind == ScoringKind::judged) {
-          own[ci] = sheet->scores.at(a.id()).at(c.criteria[ci].id).points * c.criteria[ci].weight;
+        const Criterion& cr = c.criteria[ci];
+        if (cr.kind == ScoringKind::judged) {
+          Rational part = scores.at(cr.id).points * cr.weight;
+          own += c.round_each_criterion ? round_half_away(part, c.precision) : part;
         }
       }
-      a.own_totals[member] = compute_totals(c, own).total;
+      a.own_totals[member] = c.round_each_criterion ? own : round_half_away(own, c.precision);
     }
   }
 

@@ -1,6 +1,7 @@
 #include "util/rational.hpp"
 
 #include <cctype>
+#include <vector>
 
 namespace ccn {
 
@@ -13,11 +14,28 @@ bool is_digit(char c)
 
 } // namespace
 
+// 10^n as an integer; small powers are computed once.
+const mpz_class& pow10_int(unsigned long n)
+{
+  static const std::vector<mpz_class> k_small = [] {
+    std::vector<mpz_class> v(128);
+    for (unsigned long i = 0; i < v.size(); ++i) {
+      mpz_ui_pow_ui(v[i].get_mpz_t(), 10, i);
+    }
+    return v;
+  }();
+  if (n < k_small.size()) {
+    return k_small[n];
+  }
+  thread_local mpz_class big;
+  mpz_ui_pow_ui(big.get_mpz_t(), 10, n);
+  return big;
+}
+
 Rational pow10(long exponent)
 {
-  mpz_class p;
-  mpz_ui_pow_ui(p.get_mpz_t(), 10, static_cast<unsigned long>(exponent < 0 ? -exponent : exponent));
-  Rational r = exponent < 0 ? Rational(1, p) : Rational(p);
+  const mpz_class& p = pow10_int(static_cast<unsigned long>(exponent < 0 ? -exponent : exponent));
+  Rational r = exponent < 0 ? Rational(mpz_class(1), p) : Rational(p);
   r.canonicalize();
   return r;
 }
@@ -88,12 +106,28 @@ NumberParse parse_decimal(std::string_view text)
     return out;
   }
   size_t first_nonzero = digits.find_first_not_of('0');
-  mpz_class mantissa(first_nonzero == std::string::npos ? std::string("0") : digits.substr(first_nonzero), 10);
+  std::string_view significant =
+    first_nonzero == std::string::npos ? std::string_view("0") : std::string_view(digits).substr(first_nonzero);
+  mpz_class mantissa;
+  if (significant.size() <= 18) { // fits a long: no text conversion by GMP
+    long m = 0;
+    for (char c : significant) {
+      m = m * 10 + (c - '0');
+    }
+    mantissa = m;
+  } else {
+    mantissa.set_str(std::string(significant), 10);
+  }
   if (negative) {
     mantissa = -mantissa;
   }
-  out.value = Rational(mantissa) * pow10(exponent - static_cast<long>(frac_digits));
-  out.value.canonicalize();
+  const long shift = exponent - static_cast<long>(frac_digits);
+  if (shift >= 0) {
+    out.value = Rational(mantissa * pow10_int(static_cast<unsigned long>(shift)));
+  } else {
+    out.value = Rational(mantissa, pow10_int(static_cast<unsigned long>(-shift)));
+    out.value.canonicalize();
+  }
   out.integral_syntax = !has_point && !has_exp;
   out.kind = NumberParse::Kind::ok;
   return out;
@@ -111,24 +145,25 @@ std::string to_exact_string(const Rational& value)
 
 Rational round_half_away(const Rational& value, int decimals)
 {
-  const Rational scale = pow10(decimals);
-  Rational scaled = abs(value) * scale + Rational(1, 2);
+  const mpz_class& scale = pow10_int(static_cast<unsigned long>(decimals));
+  const mpz_class& den = value.get_den();
+  // floor((|num| × scale + den / 2) / den) = floor((2 |num| scale + den) / (2 den))
+  mpz_class top = abs(value.get_num()) * scale * 2 + den;
   mpz_class whole;
-  mpz_fdiv_q(whole.get_mpz_t(), scaled.get_num_mpz_t(), scaled.get_den_mpz_t());
-  Rational out(whole);
-  out /= scale;
+  mpz_class twice_den = den * 2;
+  mpz_fdiv_q(whole.get_mpz_t(), top.get_mpz_t(), twice_den.get_mpz_t());
   if (value < 0) {
-    out = -out;
+    whole = -whole;
   }
+  Rational out(whole, scale);
   out.canonicalize();
   return out;
 }
 
 std::string to_decimal_string(const Rational& value, int decimals, bool trim)
 {
-  Rational scaled = abs(value) * pow10(decimals);
-  mpz_class whole;
-  mpz_tdiv_q(whole.get_mpz_t(), scaled.get_num_mpz_t(), scaled.get_den_mpz_t());
+  mpz_class whole = abs(value.get_num()) * pow10_int(static_cast<unsigned long>(decimals));
+  mpz_tdiv_q(whole.get_mpz_t(), whole.get_mpz_t(), value.get_den_mpz_t());
   std::string digits = whole.get_str();
   if (digits.size() <= static_cast<size_t>(decimals)) {
     digits.insert(0, static_cast<size_t>(decimals) + 1 - digits.size(), '0');
@@ -151,6 +186,12 @@ std::string to_decimal_string(const Rational& value, int decimals, bool trim)
 
 std::string number_text(const Rational& value)
 {
+  if (value.get_den() == 1) {
+    return value.get_num().get_str();
+  }
+  if (mpz_divisible_p(pow10_int(6).get_mpz_t(), value.get_den_mpz_t()) != 0) {
+    return to_decimal_string(value, 6, true);
+  }
   Rational r = round_half_away(value, 6);
   std::string s = to_decimal_string(r, 6, true);
   return r == value ? s : "≈" + s;
