@@ -35,13 +35,16 @@ int run_cli(const std::vector<std::string>& args, Console& console)
   Action action;
   add_check_command(app, action);
   add_rank_command(app, action);
+  add_sheet_command(app, action);
+  add_verify_command(app, action);
+  add_batch_command(app, action);
   auto is_command = [&app](const std::string& name) {
     const auto subs = app.get_subcommands({});
     return std::any_of(subs.begin(), subs.end(), [&](const CLI::App* s) { return s->get_name() == name; });
   };
   if (!args.empty() && !args.front().empty() && args.front()[0] != '-' && !is_command(args.front())) {
     console.err << "ccnscore: error: unknown command '" << args.front()
-                << "'; the commands are check and rank\nRun 'ccnscore --help' for more information.\n";
+                << "'; the commands are check, rank, sheet, verify and batch\nRun 'ccnscore --help' for more information.\n";
     return k_exit_usage;
   }
   try {
@@ -58,7 +61,8 @@ int ccnscore_main(int argc, char** argv)
 {
   std::vector<std::string> args(argv + 1, argv + argc);
   const char* no_color = std::getenv("NO_COLOR");
-  Console console{std::cout, std::cerr, ::isatty(STDOUT_FILENO) == 1, no_color != nullptr && *no_color != '\0'};
+  Console console{std::cout, std::cerr, ::isatty(STDOUT_FILENO) == 1, no_color != nullptr && *no_color != '\0',
+                  ::isatty(STDERR_FILENO) == 1};
   int rc = run_cli(args, console);
   std::cout.flush();
   return rc;

@@ -23,6 +23,7 @@ struct Console
   std::ostream& err;
   bool out_is_terminal = false;
   bool no_color = false;
+  bool err_is_terminal = false;
 };
 
 // Run the command line `args` (without the program name).

@@ -16,6 +16,12 @@ using Action = std::function<int(Console&)>;
 CLI::App* add_check_command(CLI::App& app, Action& action);
 // Register `rank` on `app`.
 CLI::App* add_rank_command(CLI::App& app, Action& action);
+// Register `sheet` on `app`.
+CLI::App* add_sheet_command(CLI::App& app, Action& action);
+// Register `verify` on `app`.
+CLI::App* add_verify_command(CLI::App& app, Action& action);
+// Register `batch` on `app`.
+CLI::App* add_batch_command(CLI::App& app, Action& action);
 
 // Print every diagnostic and return the exit status they call for.
 int report(const class Diagnostics& diags, Console& console);

@@ -1,10 +1,10 @@
 // `ccnscore rank`: score a round and print or write the ranking.
 
 #include "cli/commands.hpp"
+#include "cli/output.hpp"
 #include "load/round_load.hpp"
 #include "render/render.hpp"
 #include "score/score.hpp"
-#include "util/file.hpp"
 
 #include <fmt/format.h>
 
@@ -65,16 +65,8 @@ int run_rank(const RankOptions& opt, Console& console)
     console.out << text;
     return report(diags, console);
   }
-  for (const auto& in : bundle->inputs) {
-    if (same_file(opt.output, in.resolved)) {
-      console.err << fmt::format("{}: error: refusing to overwrite an input of the round ({})\n", opt.output,
-                                 in.role);
-      return k_exit_usage;
-    }
-  }
-  if (std::string why = write_file_atomic(opt.output, text); !why.empty()) {
-    console.err << fmt::format("{}: error: cannot write: {}\n", opt.output, why);
-    return k_exit_io;
+  if (int rc = write_output(opt.output, text, bundle->inputs, console); rc != k_exit_ok) {
+    return rc;
   }
   return report(diags, console);
 }

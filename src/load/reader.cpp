@@ -202,6 +202,10 @@ std::optional<Rational> Reader::number(const YNode& node, std::string_view what)
       return std::nullopt;
     }
   }
+  if (node.plain && !node.text.empty() && node.text.find_first_not_of('_') == std::string::npos) {
+    error(node, fmt::format("{}: not filled in yet; replace {} with a number", what, node.text));
+    return std::nullopt;
+  }
   std::string found = node.plain ? quote_found(node.text) : "the quoted text " + quote_found(node.text);
   std::string hint = number_hint(node.text);
   if (hint.empty() && !node.plain && parse_decimal(node.text).kind == NumberParse::Kind::ok) {

@@ -190,6 +190,24 @@ void add_deviations(RoundResult& res, const Criteria& c, const Council& council)
 
 } // namespace
 
+std::optional<std::vector<bool>> evaluate_gates(const RoundBundle& b, Diagnostics& diags)
+{
+  const size_t errors_before = diags.error_count();
+  Scorer sc{b, b.criteria, diags, {}, {}};
+  std::vector<bool> out;
+  for (const Dossier& d : b.dossiers) {
+    ApplicantResult a;
+    a.dossier = &d;
+    Evaluator ev(b.criteria, d);
+    sc.run_gates(a, ev);
+    out.push_back(a.status != Status::disqualified);
+  }
+  if (diags.error_count() != errors_before) {
+    return std::nullopt;
+  }
+  return out;
+}
+
 std::optional<RoundResult> score_round(const RoundBundle& b, Diagnostics& diags)
 {
   const Criteria& c = b.criteria;

@@ -14,4 +14,8 @@ namespace ccn {
 // go to `diags` and give no result. `bundle` must outlive the result.
 std::optional<RoundResult> score_round(const RoundBundle& bundle, Diagnostics& diags);
 
+// Whether each dossier of `bundle` (in its order) passes every gate; nothing
+// when a gate cannot be evaluated (the errors go to `diags`).
+std::optional<std::vector<bool>> evaluate_gates(const RoundBundle& bundle, Diagnostics& diags);
+
 } // namespace ccn

@@ -1,5 +1,4 @@
-#include "cli/app.hpp"
-#include "helpers.hpp"
+#include "cli_helpers.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -12,32 +11,11 @@ using namespace ccn::test;
 
 namespace {
 
-struct Run
-{
-  int status = -1;
-  std::string out;
-  std::string err;
-};
-
-Run run(const std::vector<std::string>& args, bool terminal = false, bool no_color = false)
-{
-  std::ostringstream out;
-  std::ostringstream err;
-  Console console{out, err, terminal, no_color};
-  Run r;
-  r.status = run_cli(args, console);
-  r.out = out.str();
-  r.err = err.str();
-  return r;
-}
-
-const std::string k_src = CCNSCORE_SOURCE_DIR;
 const std::string k_round = k_src + "/samples/bo-trai-song-da-2024/round.yaml";
 
 std::string read(const std::string& path)
 {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  return read_text(path);
 }
 
 } // namespace

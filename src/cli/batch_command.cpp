@@ -1,0 +1,315 @@
+// `ccnscore batch DIR... -o OUTDIR`: rank every round found under folders,
+// in parallel, for a secretariat that handles several clusters at once.
+
+#include "cli/commands.hpp"
+#include "load/loaders.hpp"
+#include "load/round_load.hpp"
+#include "render/render.hpp"
+#include "score/score.hpp"
+#include "util/file.hpp"
+
+#include <fmt/format.h>
+
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <set>
+#include <thread>
+
+namespace ccn {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct BatchOptions
+{
+  std::vector<std::string> dirs;
+  std::string output;
+  unsigned jobs = 0;
+  bool force = false;
+};
+
+// A round file found under the folders, with what its id is.
+struct Found
+{
+  std::string path;
+  std::string id;
+  std::string duplicate_of; // another round file with the same id
+};
+
+// One line of summary.csv.
+struct Outcome
+{
+  std::string round;
+  std::string cluster;
+  std::string winner;
+  std::string winner_total;
+  std::string status;
+  std::vector<std::string> errors;
+  std::string path;
+};
+
+bool inside(const fs::path& p, const fs::path& dir)
+{
+  auto rel = p.lexically_relative(dir);
+  return !rel.empty() && *rel.begin() != "..";
+}
+
+// Every round file under `dirs` (sorted), skipping `out_dir`. Directory
+// symlinks are not followed, so links that loop do no harm.
+std::vector<Found> find_rounds(const std::vector<std::string>& dirs, const fs::path& out_dir, Diagnostics& diags)
+{
+  std::vector<std::string> paths;
+  auto consider = [&](const fs::path& p) {
+    std::error_code ec;
+    if (!fs::is_regular_file(p, ec) || (p.extension() != ".yaml" && p.extension() != ".yml")) {
+      return;
+    }
+    if (inside(fs::weakly_canonical(p, ec), out_dir)) {
+      return;
+    }
+    auto bytes = read_file(p.string());
+    if (auto* s = std::get_if<std::string>(&bytes); s != nullptr && s->find(k_format_round) != std::string::npos) {
+      paths.push_back(p.string());
+    }
+  };
+  for (const auto& d : dirs) {
+    std::error_code ec;
+    fs::file_status st = fs::status(d, ec);
+    if (ec || !fs::exists(st)) {
+      diags.io_error(d, "cannot read: " + (ec ? ec.message() : std::string("No such file or directory")));
+      continue;
+    }
+    if (!fs::is_directory(st)) {
+      consider(d);
+      continue;
+    }
+    for (auto it = fs::recursive_directory_iterator(d, fs::directory_options::skip_permission_denied, ec);
+         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      consider(it->path());
+    }
+    if (ec) {
+      diags.io_error(d, "cannot read the folder: " + ec.message());
+    }
+  }
+  std::sort(paths.begin(), paths.end());
+  paths.erase(std::unique(paths.begin(), paths.end()), paths.end());
+  std::vector<Found> out;
+  std::map<std::string, std::string> first_of;
+  for (const auto& p : paths) {
+    Diagnostics ignore;
+    auto doc = load_document(p, ignore);
+    if (!doc || document_format(doc->root) != k_format_round) {
+      continue;
+    }
+    Found f{p, {}, {}};
+    for (const auto& [k, v] : doc->root.entries) {
+      if (k.text == "id" && v.kind == YNode::Kind::scalar) {
+        f.id = v.text;
+      }
+    }
+    if (!f.id.empty()) {
+      auto [it, fresh] = first_of.emplace(f.id, p);
+      if (!fresh) {
+        f.duplicate_of = it->second;
+      }
+    }
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
+std::string csv_field(const std::string& s)
+{
+  if (s.find_first_of(",\"\r\n") == std::string::npos) {
+    return s;
+  }
+  std::string out = "\"";
+  for (char c : s) {
+    out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  }
+  return out + "\"";
+}
+
+// Write the outputs of one round into `dir` through a temporary folder, so
+// that the folder appears whole or not at all. Empty on success.
+std::string publish(const fs::path& dir, const std::vector<std::pair<std::string, std::string>>& files, bool force)
+{
+  std::error_code ec;
+  bool exists = fs::exists(dir, ec);
+  if (exists && !force) {
+    return fmt::format("{} exists; give --force to replace it", dir.string());
+  }
+  std::string tmpl = (dir.parent_path() / ("." + dir.filename().string() + ".tmp-XXXXXX")).string();
+  if (::mkdtemp(tmpl.data()) == nullptr) {
+    return fmt::format("cannot create a folder in {}: {}", dir.parent_path().string(), std::strerror(errno));
+  }
+  fs::path tmp(tmpl);
+  for (const auto& [name, text] : files) {
+    if (std::string why = write_file_atomic((tmp / name).string(), text); !why.empty()) {
+      fs::remove_all(tmp, ec);
+      return fmt::format("cannot write {}: {}", (dir / name).string(), why);
+    }
+  }
+  fs::path old;
+  if (exists) {
+    old = dir.parent_path() / ("." + dir.filename().string() + ".old-" + tmp.filename().string().substr(tmp.filename().string().size() - 6));
+    fs::rename(dir, old, ec);
+    if (ec) {
+      fs::remove_all(tmp, ec);
+      return fmt::format("cannot replace {}: {}", dir.string(), ec.message());
+    }
+  }
+  fs::rename(tmp, dir, ec);
+  if (ec) {
+    std::string why = ec.message();
+    if (exists) {
+      fs::rename(old, dir, ec);
+    }
+    fs::remove_all(tmp, ec);
+    return fmt::format("cannot create {}: {}", dir.string(), why);
+  }
+  if (exists) {
+    fs::remove_all(old, ec);
+  }
+  return {};
+}
+
+Outcome run_one(const Found& f, const fs::path& out_dir, bool force, std::string& diag_text)
+{
+  Outcome o;
+  o.path = f.path;
+  o.round = f.id;
+  if (!f.duplicate_of.empty()) {
+    o.status = "error";
+    o.errors.push_back(fmt::format("round id '{}' is also the id of {}", f.id, f.duplicate_of));
+    diag_text = fmt::format("{}: error: {}\n", f.path, o.errors.back());
+    return o;
+  }
+  Diagnostics diags;
+  auto bundle = load_round(f.path, diags);
+  std::optional<RoundResult> result;
+  if (bundle) {
+    o.cluster = bundle->round.cluster;
+    result = score_round(*bundle, diags);
+  }
+  if (!result) {
+    o.status = "error";
+    for (const auto& d : diags.items()) {
+      o.errors.push_back(format_diagnostic(d));
+      diag_text += format_diagnostic(d) + "\n";
+    }
+    return o;
+  }
+  const Criteria& c = bundle->criteria;
+  std::vector<std::string> firsts;
+  for (const auto& a : result->applicants) {
+    if (a.rank && *a.rank == 1) {
+      firsts.push_back(a.id());
+      o.winner_total = to_decimal_string(*a.total, c.precision);
+    }
+  }
+  o.status = firsts.empty() ? "no_qualified" : firsts.size() == 1 ? "selected" : "tied_first";
+  for (const auto& id : firsts) {
+    o.winner += (o.winner.empty() ? "" : " ") + id;
+  }
+  if (std::string why = publish(out_dir / f.id, {{"result.json", render_json(*result)}, {"table.csv", render_csv(*result)}},
+                                force);
+      !why.empty()) {
+    o.status = "error";
+    o.errors.push_back(why);
+    diag_text = fmt::format("{}: error: {}\n", f.path, why);
+  }
+  return o;
+}
+
+int run_batch(const BatchOptions& opt, Console& console)
+{
+  std::error_code ec;
+  fs::create_directories(opt.output, ec);
+  if (ec) {
+    console.err << fmt::format("{}: error: cannot create the folder: {}\n", opt.output, ec.message());
+    return k_exit_io;
+  }
+  const fs::path out_dir = fs::weakly_canonical(opt.output, ec);
+  Diagnostics diags;
+  std::vector<Found> rounds = find_rounds(opt.dirs, out_dir, diags);
+  print_diagnostics(diags, console.err);
+  std::vector<Outcome> outcomes(rounds.size());
+  std::atomic<size_t> next{0};
+  std::atomic<size_t> done{0};
+  std::mutex io;
+  const auto start = std::chrono::steady_clock::now();
+  unsigned jobs = opt.jobs != 0 ? opt.jobs : std::max(1u, std::thread::hardware_concurrency());
+  auto worker = [&] {
+    for (size_t i = next++; i < rounds.size(); i = next++) {
+      std::string text;
+      outcomes[i] = run_one(rounds[i], out_dir, opt.force, text);
+      size_t finished = ++done;
+      std::lock_guard<std::mutex> lock(io);
+      if (console.err_is_terminal) {
+        double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        double left = elapsed / static_cast<double>(finished) * static_cast<double>(rounds.size() - finished);
+        console.err << fmt::format("\r\033[K[{}/{}] {} (about {:.0f} s left)", finished, rounds.size(), rounds[i].id,
+                                   left);
+        if (!text.empty()) {
+          console.err << "\r\033[K";
+        }
+      }
+      console.err << text;
+    }
+  };
+  std::vector<std::thread> threads;
+  for (unsigned t = 1; t < std::min<size_t>(jobs, rounds.size()); ++t) {
+    threads.emplace_back(worker);
+  }
+  worker();
+  for (auto& t : threads) {
+    t.join();
+  }
+  if (console.err_is_terminal && !rounds.empty()) {
+    console.err << "\r\033[K";
+  }
+  std::string summary = "round,cluster,winner,winner_total,status,errors,file\r\n";
+  size_t failed = 0;
+  for (const auto& o : outcomes) {
+    std::string errors;
+    for (const auto& e : o.errors) {
+      errors += (errors.empty() ? "" : "\n") + e;
+    }
+    failed += o.status == "error" ? 1 : 0;
+    summary += fmt::format("{},{},{},{},{},{},{}\r\n", csv_field(o.round), csv_field(o.cluster), csv_field(o.winner),
+                           o.winner_total, o.status, csv_field(errors), csv_field(o.path));
+  }
+  std::string summary_path = (fs::path(opt.output) / "summary.csv").string();
+  if (std::string why = write_file_atomic(summary_path, summary); !why.empty()) {
+    console.err << fmt::format("{}: error: cannot write: {}\n", summary_path, why);
+    return k_exit_io;
+  }
+  console.out << fmt::format("{} round{} ranked, {} with errors; summary in {}\n", rounds.size() - failed,
+                             rounds.size() - failed == 1 ? "" : "s", failed, summary_path);
+  if (diags.has_io_errors()) {
+    return k_exit_io;
+  }
+  return failed > 0 || diags.has_errors() ? k_exit_invalid : k_exit_ok;
+}
+
+} // namespace
+
+CLI::App* add_batch_command(CLI::App& app, Action& action)
+{
+  auto opt = std::make_shared<BatchOptions>();
+  CLI::App* cmd = app.add_subcommand("batch", "Rank every round found under folders, in parallel");
+  cmd->add_option("dirs", opt->dirs, "Folders to search for round files (ccnscore/round@1)")->required();
+  cmd->add_option("-o,--output", opt->output, "Folder for one sub-folder of results per round and summary.csv")
+    ->required();
+  cmd->add_option("-j,--jobs", opt->jobs, "Rounds ranked at once (default: all cores)")->check(CLI::Range(1u, 256u));
+  cmd->add_flag("--force", opt->force, "Replace the results of a round that are already in the output folder");
+  cmd->callback([opt, &action] { action = [opt](Console& c) { return run_batch(*opt, c); }; });
+  return cmd;
+}
+
+} // namespace ccn

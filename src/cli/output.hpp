@@ -1,0 +1,18 @@
+#pragma once
+// Writing a command's output file: atomically, and never over an input.
+
+#include "cli/app.hpp"
+#include "load/round_load.hpp"
+
+#include <string>
+#include <vector>
+
+namespace ccn {
+
+// Write `text` to `path` through a temporary file and a rename. Refuses a
+// path that names one of `inputs` (exit 2) or, unless `overwrite`, an
+// existing file (exit 2); a failed write is exit 3. Returns the exit status.
+int write_output(const std::string& path, const std::string& text, const std::vector<InputFile>& inputs,
+                 Console& console, bool overwrite = true);
+
+} // namespace ccn

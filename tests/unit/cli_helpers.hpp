@@ -1,0 +1,53 @@
+#pragma once
+// Running the command line in-process, for tests of the commands.
+
+#include "cli/app.hpp"
+#include "helpers.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace ccn::test {
+
+struct Run
+{
+  int status = -1;
+  std::string out;
+  std::string err;
+};
+
+inline Run run(const std::vector<std::string>& args, bool terminal = false, bool no_color = false)
+{
+  std::ostringstream out;
+  std::ostringstream err;
+  Console console{out, err, terminal, no_color, false};
+  Run r;
+  r.status = run_cli(args, console);
+  r.out = out.str();
+  r.err = err.str();
+  return r;
+}
+
+inline const std::string k_src = CCNSCORE_SOURCE_DIR;
+
+inline std::string read_text(const std::string& path)
+{
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// A copy of the bundled criteria and sample rounds in a temporary folder.
+struct SampleCopy
+{
+  TempDir dir;
+  SampleCopy()
+  {
+    namespace fs = std::filesystem;
+    fs::copy(k_src + "/criteria", dir.path("criteria"), fs::copy_options::recursive);
+    fs::copy(k_src + "/samples", dir.path("samples"), fs::copy_options::recursive);
+  }
+  std::string path(const std::string& name) const { return dir.path(name); }
+};
+
+} // namespace ccn::test

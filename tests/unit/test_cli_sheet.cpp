@@ -1,0 +1,81 @@
+#include "cli_helpers.hpp"
+
+#include <doctest/doctest.h>
+
+#include <regex>
+
+using namespace ccn;
+using namespace ccn::test;
+
+TEST_SUITE("cli/sheet")
+{
+  TEST_CASE("a blank sheet fails check until filled in, then ranks as the sample's own sheets")
+  {
+    SampleCopy s;
+    const std::string round_dir = s.path("samples/bo-trai-song-da-2024/");
+    Run before = run({"rank", round_dir + "round.yaml", "--format", "json"});
+    REQUIRE(before.status == 0);
+    Run all = run({"sheet", round_dir + "round.yaml", "--all", "-o", s.path("blank")});
+    REQUIRE_MESSAGE(all.status == 0, all.err);
+    for (int m = 1; m <= 5; ++m) {
+      std::string member = "M" + std::to_string(m);
+      std::string blank = s.path("blank/" + member + ".yaml");
+      Run check = run({"check", blank});
+      CHECK(check.status == 1);
+      CHECK(check.err.find("not filled in yet; replace ___ with a number") != std::string::npos);
+      CHECK(read_text(blank).find("C2:") == std::string::npos); // disqualified: nothing to score
+      // Fill it in from the member's own sheet in the sample.
+      std::string own = read_text(round_dir + "sheets/m" + std::to_string(m) + ".yaml");
+      std::string text = read_text(blank);
+      for (const char* app : {"C1", "C3", "C4"}) {
+        std::smatch row;
+        bool has_row = std::regex_search(own, row, std::regex(std::string("  ") + app + ": \\{([^}]*)\\}"));
+        for (const char* crit : {"HT2", "NL3", "TC4"}) {
+          std::string line = std::string("    ") + crit + ": ___";
+          auto block = text.find(std::string("  ") + app + ":\n");
+          REQUIRE(block != std::string::npos);
+          auto at = text.find(line, block);
+          REQUIRE(at != std::string::npos);
+          std::smatch v;
+          std::string cells = has_row ? row[1].str() : "";
+          if (std::regex_search(cells, v, std::regex(std::string(crit) + ": ([0-9.]+)"))) {
+            text.replace(at, line.size(), std::string("    ") + crit + ": " + v[1].str());
+          } else {
+            text.replace(at, line.size(), "");
+          }
+        }
+      }
+      if (m == 3) {
+        text.replace(text.find("recused: []"), 11, "recused: [C4]");
+        text.replace(text.find("  C4:\n"), 6, ""); // its scores; its empty comments may stay
+      }
+      std::ofstream(round_dir + "sheets/m" + std::to_string(m) + ".yaml", std::ios::binary) << text;
+    }
+    Run filled = run({"check", round_dir + "round.yaml"});
+    CHECK_MESSAGE(filled.status == 0, filled.err);
+    Run after = run({"rank", round_dir + "round.yaml", "--format", "csv"});
+    Run sample = run({"rank", k_src + "/samples/bo-trai-song-da-2024/round.yaml", "--format", "csv"});
+    CHECK(after.out == sample.out);
+  }
+
+  TEST_CASE("one member's sheet, and what it refuses")
+  {
+    SampleCopy s;
+    std::string round = s.path("samples/thanh-ha-2023/round.yaml");
+    Run one = run({"sheet", round, "--member", "M2"});
+    CHECK(one.status == 0);
+    CHECK(one.out.find("member: M2\n") != std::string::npos);
+    CHECK(one.out.find("    HT2: ___    # Giải pháp quy hoạch, kỹ thuật và đấu nối hạ tầng; 0 to 10, step 0.5\n")
+          != std::string::npos);
+    CHECK(run({"sheet", round, "--member", "M9"}).status == 2);
+    CHECK(run({"sheet", round}).status == 2);
+    CHECK(run({"sheet", round, "--all"}).status == 2);
+    Run over = run({"sheet", round, "--member", "M1", "-o", s.path("samples/thanh-ha-2023/sheets/m1.yaml")});
+    CHECK(over.status == 2);
+    CHECK(over.err.find("refusing to overwrite an input") != std::string::npos);
+    std::string out = s.path("m2.yaml");
+    CHECK(run({"sheet", round, "--member", "M2", "-o", out}).status == 0);
+    CHECK(run({"sheet", round, "--member", "M2", "-o", out}).status == 2);
+    CHECK(run({"sheet", round, "--member", "M2", "-o", out, "--force"}).status == 0);
+  }
+}
