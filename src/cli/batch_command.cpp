@@ -58,11 +58,33 @@ bool inside(const fs::path& p, const fs::path& dir)
   return !rel.empty() && *rel.begin() != "..";
 }
 
-// Every round file under `dirs` (sorted), skipping `out_dir`. Directory
-// symlinks are not followed, so links that loop do no harm.
-std::vector<Found> find_rounds(const std::vector<std::string>& dirs, const fs::path& out_dir, Diagnostics& diags)
+// Run `fn(i)` for every i below `n` on `jobs` threads (the caller's included).
+template<typename Fn>
+void parallel_for(size_t n, unsigned jobs, Fn fn)
 {
-  std::vector<std::string> paths;
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    for (size_t i = next++; i < n; i = next++) {
+      fn(i);
+    }
+  };
+  std::vector<std::thread> threads;
+  for (unsigned t = 1; t < std::min<size_t>(jobs, n); ++t) {
+    threads.emplace_back(worker);
+  }
+  worker();
+  for (auto& t : threads) {
+    t.join();
+  }
+}
+
+// Every round file under `dirs` (sorted), skipping `out_dir`. Directory
+// symlinks are not followed, so links that loop do no harm. The files are
+// looked into on `jobs` threads.
+std::vector<Found> find_rounds(const std::vector<std::string>& dirs, const fs::path& out_dir, unsigned jobs,
+                               Diagnostics& diags)
+{
+  std::vector<std::string> candidates;
   auto consider = [&](const fs::path& p) {
     std::error_code ec;
     if (!fs::is_regular_file(p, ec) || (p.extension() != ".yaml" && p.extension() != ".yml")) {
@@ -71,10 +93,7 @@ std::vector<Found> find_rounds(const std::vector<std::string>& dirs, const fs::p
     if (inside(fs::weakly_canonical(p, ec), out_dir)) {
       return;
     }
-    auto bytes = read_file(p.string());
-    if (auto* s = std::get_if<std::string>(&bytes); s != nullptr && s->find(k_format_round) != std::string::npos) {
-      paths.push_back(p.string());
-    }
+    candidates.push_back(p.string());
   };
   for (const auto& d : dirs) {
     std::error_code ec;
@@ -95,29 +114,41 @@ std::vector<Found> find_rounds(const std::vector<std::string>& dirs, const fs::p
       diags.io_error(d, "cannot read the folder: " + ec.message());
     }
   }
-  std::sort(paths.begin(), paths.end());
-  paths.erase(std::unique(paths.begin(), paths.end()), paths.end());
-  std::vector<Found> out;
-  std::map<std::string, std::string> first_of;
-  for (const auto& p : paths) {
-    Diagnostics ignore;
-    auto doc = load_document(p, ignore);
-    if (!doc || document_format(doc->root) != k_format_round) {
-      continue;
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  std::vector<std::optional<Found>> looked(candidates.size());
+  parallel_for(candidates.size(), jobs, [&](size_t i) {
+    auto bytes = read_file(candidates[i]);
+    auto* text = std::get_if<std::string>(&bytes);
+    if (text == nullptr || text->find(k_format_round) == std::string::npos) {
+      return;
     }
-    Found f{p, {}, {}};
+    Diagnostics ignore;
+    auto doc = parse_document(candidates[i], std::move(*text), ignore);
+    if (!doc || document_format(doc->root) != k_format_round) {
+      return;
+    }
+    Found f{candidates[i], {}, {}};
     for (const auto& [k, v] : doc->root.entries) {
       if (k.text == "id" && v.kind == YNode::Kind::scalar) {
         f.id = v.text;
       }
     }
-    if (!f.id.empty()) {
-      auto [it, fresh] = first_of.emplace(f.id, p);
+    looked[i] = std::move(f);
+  });
+  std::vector<Found> out;
+  std::map<std::string, std::string> first_of;
+  for (auto& f : looked) {
+    if (!f) {
+      continue;
+    }
+    if (!f->id.empty()) {
+      auto [it, fresh] = first_of.emplace(f->id, f->path);
       if (!fresh) {
-        f.duplicate_of = it->second;
+        f->duplicate_of = it->second;
       }
     }
-    out.push_back(std::move(f));
+    out.push_back(std::move(*f));
   }
   return out;
 }
@@ -236,16 +267,15 @@ int run_batch(const BatchOptions& opt, Console& console)
   }
   const fs::path out_dir = fs::weakly_canonical(opt.output, ec);
   Diagnostics diags;
-  std::vector<Found> rounds = find_rounds(opt.dirs, out_dir, diags);
+  unsigned jobs = opt.jobs != 0 ? opt.jobs : std::max(1u, std::thread::hardware_concurrency());
+  std::vector<Found> rounds = find_rounds(opt.dirs, out_dir, jobs, diags);
   print_diagnostics(diags, console.err);
   std::vector<Outcome> outcomes(rounds.size());
-  std::atomic<size_t> next{0};
   std::atomic<size_t> done{0};
   std::mutex io;
   const auto start = std::chrono::steady_clock::now();
-  unsigned jobs = opt.jobs != 0 ? opt.jobs : std::max(1u, std::thread::hardware_concurrency());
-  auto worker = [&] {
-    for (size_t i = next++; i < rounds.size(); i = next++) {
+  parallel_for(rounds.size(), jobs, [&](size_t i) {
+    {
       std::string text;
       outcomes[i] = run_one(rounds[i], out_dir, opt.force, text);
       size_t finished = ++done;
@@ -261,15 +291,7 @@ int run_batch(const BatchOptions& opt, Console& console)
       }
       console.err << text;
     }
-  };
-  std::vector<std::thread> threads;
-  for (unsigned t = 1; t < std::min<size_t>(jobs, rounds.size()); ++t) {
-    threads.emplace_back(worker);
-  }
-  worker();
-  for (auto& t : threads) {
-    t.join();
-  }
+  });
   if (console.err_is_terminal && !rounds.empty()) {
     console.err << "\r\033[K";
   }
