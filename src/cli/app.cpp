@@ -35,6 +35,8 @@ int run_cli(const std::vector<std::string>& args, Console& console)
   Action action;
   add_check_command(app, action);
   add_rank_command(app, action);
+  add_report_command(app, action);
+  add_explain_command(app, action);
   add_sheet_command(app, action);
   add_verify_command(app, action);
   add_batch_command(app, action);
@@ -44,7 +46,7 @@ int run_cli(const std::vector<std::string>& args, Console& console)
   };
   if (!args.empty() && !args.front().empty() && args.front()[0] != '-' && !is_command(args.front())) {
     console.err << "ccnscore: error: unknown command '" << args.front()
-                << "'; the commands are check, rank, sheet, verify and batch\nRun 'ccnscore --help' for more information.\n";
+                << "'; the commands are check, rank, report, explain, sheet, verify and batch\nRun 'ccnscore --help' for more information.\n";
     return k_exit_usage;
   }
   try {

@@ -20,6 +20,10 @@ CLI::App* add_rank_command(CLI::App& app, Action& action);
 CLI::App* add_sheet_command(CLI::App& app, Action& action);
 // Register `verify` on `app`.
 CLI::App* add_verify_command(CLI::App& app, Action& action);
+// Register `report` on `app`.
+CLI::App* add_report_command(CLI::App& app, Action& action);
+// Register `explain` on `app`.
+CLI::App* add_explain_command(CLI::App& app, Action& action);
 // Register `batch` on `app`.
 CLI::App* add_batch_command(CLI::App& app, Action& action);
 

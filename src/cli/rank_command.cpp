@@ -6,7 +6,15 @@
 #include "render/render.hpp"
 #include "score/score.hpp"
 
+#include "render/xlsx.hpp"
+#include "util/file.hpp"
+
 #include <fmt/format.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
 
 #include <map>
 #include <memory>
@@ -15,7 +23,7 @@ namespace ccn {
 
 namespace {
 
-enum class Format { table, json, csv, md };
+enum class Format { table, json, csv, md, xlsx };
 
 struct RankOptions
 {
@@ -24,6 +32,46 @@ struct RankOptions
   std::string format_name = "table";
   std::string output;
 };
+
+// The workbook goes to a temporary file beside the target, renamed when whole.
+int write_workbook(const RankOptions& opt, const RoundBundle& bundle, const RoundResult& result, Console& console)
+{
+  if (opt.output.empty()) {
+    console.err << "ccnscore rank: error: --format xlsx needs -o FILE.xlsx\n";
+    return k_exit_usage;
+  }
+  for (const auto& in : bundle.inputs) {
+    if (same_file(opt.output, in.resolved)) {
+      console.err << fmt::format("{}: error: refusing to overwrite an input of the round ({})\n", opt.output, in.role);
+      return k_exit_usage;
+    }
+  }
+  namespace fs = std::filesystem;
+  fs::path target(opt.output);
+  fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+  std::string tmp = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+  int fd = ::mkstemp(tmp.data());
+  if (fd < 0) {
+    console.err << fmt::format("{}: error: cannot write: {}\n", opt.output, std::strerror(errno));
+    return k_exit_io;
+  }
+  ::close(fd);
+  Lang lang = bundle.criteria.language == "vi" ? Lang::vi : Lang::en;
+  std::string why = write_xlsx(result, tmp, lang);
+  std::error_code ec;
+  if (why.empty()) {
+    fs::permissions(tmp, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read | fs::perms::others_read,
+                    ec);
+    fs::rename(tmp, target, ec);
+    why = ec ? ec.message() : "";
+  }
+  if (!why.empty()) {
+    fs::remove(tmp, ec);
+    console.err << fmt::format("{}: error: cannot write: {}\n", opt.output, why);
+    return k_exit_io;
+  }
+  return k_exit_ok;
+}
 
 int run_rank(const RankOptions& opt, Console& console)
 {
@@ -45,7 +93,11 @@ int run_rank(const RankOptions& opt, Console& console)
     return report(diags, console);
   }
   static const std::map<std::string, Format> k_formats{
-    {"table", Format::table}, {"json", Format::json}, {"csv", Format::csv}, {"md", Format::md}};
+    {"table", Format::table}, {"json", Format::json}, {"csv", Format::csv}, {"md", Format::md},
+    {"xlsx", Format::xlsx}};
+  if (k_formats.at(opt.format_name) == Format::xlsx) {
+    return write_workbook(opt, *bundle, *result, console);
+  }
   std::string text;
   switch (k_formats.at(opt.format_name)) {
   case Format::table:
@@ -59,6 +111,8 @@ int run_rank(const RankOptions& opt, Console& console)
     break;
   case Format::md:
     text = render_markdown(*result);
+    break;
+  case Format::xlsx:
     break;
   }
   if (opt.output.empty()) {
@@ -80,8 +134,8 @@ CLI::App* add_rank_command(CLI::App& app, Action& action)
   cmd->add_option("files", opt->files, "ROUND.yaml, or with --criteria the dossier files")->required();
   cmd->add_option("--criteria", opt->criteria,
                   "Rank dossiers directly against this criteria file (no judged criteria)");
-  cmd->add_option("-f,--format", opt->format_name, "Output format: table (default), json, csv or md")
-    ->check(CLI::IsMember({"table", "json", "csv", "md"}));
+  cmd->add_option("-f,--format", opt->format_name, "Output format: table (default), json, csv, md or xlsx")
+    ->check(CLI::IsMember({"table", "json", "csv", "md", "xlsx"}));
   cmd->add_option("-o,--output", opt->output, "Write to FILE atomically instead of standard output");
   cmd->callback([opt, &action] { action = [opt](Console& c) { return run_rank(*opt, c); }; });
   return cmd;

@@ -139,7 +139,7 @@ std::optional<std::string> Reader::text(const YNode& node, std::string_view what
     error(node, fmt::format("{}: expected text, found {}", what, describe(node)));
     return std::nullopt;
   }
-  return node.text;
+  return to_nfc(node.text);
 }
 
 std::optional<std::string> Reader::identifier(const YNode& node, std::string_view what)

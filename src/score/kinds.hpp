@@ -14,6 +14,8 @@ struct KindOutcome
 {
   Rational points;
   std::string rule;
+  std::optional<size_t> band; // bands: index of the band that applied
+  bool capped = false;        // per_unit: capped at max
 };
 
 // The first band, in list order, whose bounds hold for `value`; 0 if none.

@@ -47,9 +47,10 @@ public:
       return x.first->id() < y.first->id();
     });
     TieStep step;
+    step.rule_index = k;
     step.rule = rule_text(rule);
     for (const auto& [a, kv] : keyed) {
-      step.values.emplace_back(a->id(), kv ? key_text(rule, *kv) : "—");
+      step.values.emplace_back(a->id(), kv ? key_text(rule, *a, *kv) : "—");
     }
     std::vector<std::vector<ApplicantResult*>> runs;
     for (size_t i = 0; i < keyed.size(); ++i) {
@@ -164,12 +165,20 @@ private:
     return "?";
   }
 
-  std::string key_text(const TieRule& r, const Rational& v) const
+  std::string key_text(const TieRule& r, const ApplicantResult& a, const Rational& v) const
   {
     if (r.kind == TieRule::Kind::majority) {
       return fmt::format("{} first", number_text(v));
     }
     if (r.kind == TieRule::Kind::field) {
+      // Dates are compared as moments but shown as written.
+      if (r.ref == "submitted_at" && m_c.field("submitted_at") == nullptr && a.dossier->submitted_at) {
+        return a.dossier->submitted_at->text;
+      }
+      auto it = a.dossier->facts.find(r.ref);
+      if (it != a.dossier->facts.end() && it->second.time) {
+        return it->second.time->text;
+      }
       return number_text(v);
     }
     return to_decimal_string(v, m_c.precision);

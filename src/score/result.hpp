@@ -34,6 +34,11 @@ struct CriterionResult
   Rational shown;    // weighted, rounded to the precision
   std::string basis; // one line: fact -> rule -> points
   std::vector<MemberScore> members; // judged only
+  // What the renderers need to explain the points in other words:
+  std::string value;          // the value of `of`, as text (not judged)
+  std::optional<size_t> band; // bands: the band that applied
+  Rational best;              // relative: the best value among the competition
+  bool capped = false;        // per_unit: the product was above max
 };
 
 struct GroupResult
@@ -83,6 +88,7 @@ struct Deviation
 // standing: which rule, each applicant's value, and whether it separated them.
 struct TieStep
 {
+  size_t rule_index = 0; // into Criteria::tie_break
   std::string rule; // "group: finance", "members: majority", ...
   std::vector<std::pair<std::string, std::string>> values; // applicant -> value, best first
   bool separated = false;

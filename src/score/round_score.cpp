@@ -332,7 +332,11 @@ std::optional<RoundResult> score_round(const RoundBundle& b, Diagnostics& diags)
           break;
         }
         r.points = k.points;
-        r.basis = fmt::format("{} = {} → {} → {}", cr.of, value_text(v), k.rule, number_text(k.points));
+        r.value = value_text(v);
+        r.band = k.band;
+        r.capped = k.capped;
+        r.best = best[ci];
+        r.basis = fmt::format("{} = {} → {} → {}", cr.of, r.value, k.rule, number_text(k.points));
       }
       r.weighted = r.points * cr.weight;
       if (cr.weight != 1) {

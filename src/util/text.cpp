@@ -1,6 +1,8 @@
 #include "util/text.hpp"
 
 #include <fmt/format.h>
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
 
 namespace ccn {
 
@@ -77,6 +79,33 @@ std::optional<size_t> find_invalid_utf8(std::string_view text)
   return std::nullopt;
 }
 
+std::string to_nfc(std::string_view text)
+{
+  bool ascii = true;
+  for (char c : text) {
+    if ((static_cast<unsigned char>(c) & 0x80) != 0) {
+      ascii = false;
+      break;
+    }
+  }
+  if (ascii) {
+    return std::string(text);
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) {
+    return std::string(text);
+  }
+  icu::UnicodeString in = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  icu::UnicodeString out = nfc->normalize(in, status);
+  if (U_FAILURE(status)) {
+    return std::string(text);
+  }
+  std::string result;
+  out.toUTF8String(result);
+  return result;
+}
+
 size_t display_width(std::string_view text)
 {
   size_t width = 0;
@@ -95,6 +124,30 @@ size_t display_width(std::string_view text)
     i += len;
   }
   return width;
+}
+
+std::string truncate_display(std::string_view text, size_t width)
+{
+  if (display_width(text) <= width) {
+    return std::string(text);
+  }
+  size_t budget = width > 3 ? width - 3 : 0;
+  size_t used = 0;
+  size_t i = 0;
+  while (i < text.size()) {
+    char32_t cp = 0;
+    size_t len = decode(text, i, cp);
+    if (len == 0) {
+      len = 1;
+    }
+    size_t w = len == 1 && cp == 0 ? 1 : is_combining(cp) ? 0 : is_wide(cp) ? 2 : 1;
+    if (used + w > budget) {
+      break;
+    }
+    used += w;
+    i += len;
+  }
+  return std::string(text.substr(0, i)) + "...";
 }
 
 std::string pad_right(std::string_view text, size_t width)

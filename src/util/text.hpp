@@ -11,8 +11,16 @@ namespace ccn {
 // Byte offset of the first byte that is not valid UTF-8, if any.
 std::optional<size_t> find_invalid_utf8(std::string_view text);
 
+// `text` in Unicode normalization form C, so that a name typed with
+// combining accents is the same name as one typed with precomposed letters.
+std::string to_nfc(std::string_view text);
+
 // Columns `text` takes on a terminal: combining marks take none.
 size_t display_width(std::string_view text);
+
+// `text` cut to at most `width` columns, on a character boundary, with "..."
+// at the end when it was cut.
+std::string truncate_display(std::string_view text, size_t width);
 
 // `text` padded with spaces on the right (or left) to `width` columns.
 std::string pad_right(std::string_view text, size_t width);

@@ -23,6 +23,15 @@ TEST_SUITE("util/text")
     CHECK(pad_left("Đức", 5) == "  Đức");
   }
 
+  TEST_CASE("names typed with combining accents become the same name")
+  {
+    CHECK(to_nfc("Nguye\xcc\x82\xcc\x83n") == "Nguyễn");
+    CHECK(to_nfc("Nguyễn") == "Nguyễn");
+    CHECK(to_nfc("plain ascii") == "plain ascii");
+    CHECK(truncate_display("Tỷ lệ vốn chủ sở hữu", 8) == "Tỷ lệ...");
+    CHECK(truncate_display("ngắn", 8) == "ngắn");
+  }
+
   TEST_CASE("identifiers")
   {
     CHECK(is_identifier("A1"));

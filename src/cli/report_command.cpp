@@ -1,0 +1,61 @@
+// `ccnscore report`: the rationale report for the minutes.
+
+#include "cli/commands.hpp"
+#include "cli/output.hpp"
+#include "load/round_load.hpp"
+#include "render/render.hpp"
+#include "render/report.hpp"
+#include "score/score.hpp"
+
+#include <memory>
+
+namespace ccn {
+
+namespace {
+
+struct ReportOptions
+{
+  std::string round;
+  std::string format = "html";
+  std::string lang;
+  std::string output;
+};
+
+int run_report(const ReportOptions& opt, Console& console)
+{
+  Diagnostics diags;
+  auto bundle = load_round(opt.round, diags);
+  if (!bundle) {
+    return report(diags, console);
+  }
+  auto result = score_round(*bundle, diags);
+  if (!result) {
+    return report(diags, console);
+  }
+  std::string lang = !opt.lang.empty() ? opt.lang : !bundle->criteria.language.empty() ? bundle->criteria.language : "en";
+  std::string text = opt.format == "md" ? render_markdown(*result)
+                                        : render_report_html(*result, lang == "vi" ? Lang::vi : Lang::en);
+  if (opt.output.empty()) {
+    console.out << text;
+    return k_exit_ok;
+  }
+  return write_output(opt.output, text, bundle->inputs, console);
+}
+
+} // namespace
+
+CLI::App* add_report_command(CLI::App& app, Action& action)
+{
+  auto opt = std::make_shared<ReportOptions>();
+  CLI::App* cmd = app.add_subcommand("report", "Write the rationale report of a round for the minutes");
+  cmd->add_option("round", opt->round, "ROUND.yaml")->required();
+  cmd->add_option("-f,--format", opt->format, "html (default, printable A4) or md")
+    ->check(CLI::IsMember({"html", "md"}));
+  cmd->add_option("--lang", opt->lang, "vi or en (default: the criteria's language, else en)")
+    ->check(CLI::IsMember({"vi", "en"}));
+  cmd->add_option("-o,--output", opt->output, "Write to FILE atomically instead of standard output");
+  cmd->callback([opt, &action] { action = [opt](Console& c) { return run_report(*opt, c); }; });
+  return cmd;
+}
+
+} // namespace ccn

@@ -1,0 +1,39 @@
+#pragma once
+// The language of a human-readable report: its words, and how it writes
+// numbers and dates (Vietnamese: 85,33 and 250.000.000.000; 10/09/2024).
+
+#include "load/reader.hpp"
+#include "score/result.hpp"
+#include "util/rational.hpp"
+
+#include <string>
+#include <string_view>
+
+namespace ccn {
+
+enum class Lang { en, vi };
+
+class Locale
+{
+public:
+  explicit Locale(Lang lang) : m_lang(lang) {}
+
+  Lang lang() const { return m_lang; }
+  // The text in this language.
+  std::string_view pick(std::string_view en, std::string_view vi) const { return m_lang == Lang::vi ? vi : en; }
+  // `value` with exactly `decimals` decimals (already rounded), localized.
+  std::string fixed(const Rational& value, int decimals) const;
+  // `value` exactly when it has a short decimal form, else to 6 decimals with "≈".
+  std::string number(const Rational& value) const;
+  // A decimal text as written in a file ("250000000000", "48.5"), localized.
+  std::string decimal_text(std::string_view text) const;
+  // A date or date-time as written, in the local order (dd/mm/yyyy).
+  std::string date(const Timestamp& t) const;
+  std::string status(Status s) const;
+  std::string role(Role r) const;
+
+private:
+  Lang m_lang;
+};
+
+} // namespace ccn

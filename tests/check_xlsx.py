@@ -1,0 +1,80 @@
+#!/usr/bin/env python3
+"""Reads the workbook of `rank --format xlsx` with Python's own zip and XML
+readers (not the library that wrote it) and checks its values.
+
+    check_xlsx.py BINARY SOURCE_DIR
+"""
+import os
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+import zipfile
+
+NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+
+
+def cells(book, sheet, strings):
+    """Rows of a sheet as lists of (reference, value, style)."""
+    root = ET.fromstring(book.read(f"xl/worksheets/{sheet}.xml"))
+    rows = []
+    for row in root.iterfind(".//m:sheetData/m:row", NS):
+        out = {}
+        for c in row.iterfind("m:c", NS):
+            ref = "".join(ch for ch in c.get("r") if ch.isalpha())
+            v = c.find("m:v", NS)
+            if v is None:
+                continue
+            value = strings[int(v.text)] if c.get("t") == "s" else float(v.text)
+            out[ref] = (value, c.get("s"))
+        rows.append(out)
+    return rows
+
+
+def main():
+    binary, src = sys.argv[1], sys.argv[2]
+    failures = []
+
+    def check(cond, what):
+        if not cond:
+            failures.append(what)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        out = os.path.join(tmp, "ket-qua.xlsx")
+        subprocess.run([binary, "rank", os.path.join(src, "samples/bo-trai-song-da-2024/round.yaml"),
+                        "--format", "xlsx", "-o", out], check=True)
+        with zipfile.ZipFile(out) as book:
+            sst = ET.fromstring(book.read("xl/sharedStrings.xml"))
+            strings = ["".join(t.text or "" for t in si.iterfind(".//m:t", NS)) for si in sst.iterfind("m:si", NS)]
+            workbook = ET.fromstring(book.read("xl/workbook.xml"))
+            names = [s.get("name") for s in workbook.iterfind(".//m:sheet", NS)]
+            check(names == ["Xếp hạng", "Điểm tiêu chí", "Điểm thành viên"], f"sheet names {names}")
+            styles = ET.fromstring(book.read("xl/styles.xml"))
+            formats = [f.get("formatCode") for f in styles.iterfind(".//m:numFmt", NS)]
+            check("0.00" in formats, f"number formats {formats}")
+            ranking = cells(book, "sheet1", strings)
+            check(ranking[0]["C"][0] == "Tên doanh nghiệp", f"header {ranking[0]}")
+            first = ranking[1]
+            check(first["A"][0] == 1.0, f"rank {first}")
+            check(first["B"][0] == "C1", f"id {first}")
+            check(first["C"][0] == "Công ty Cổ phần Đầu tư và Phát triển Hạ tầng Hòa Bình Xanh", f"name {first}")
+            check(first["E"][0] == 94.7 and first["E"][1] is not None, f"total {first}")
+            second = ranking[2]
+            check(second["E"][0] == 69.13, f"total of C4 {second}")
+            check(second["F"][0] == 9.88, f"group of C4 {second}")
+            check(ranking[4]["D"][0] == "bị loại" and "E" not in ranking[4], f"disqualified row {ranking[4]}")
+            members = cells(book, "sheet3", strings)
+            recused = [r for r in members[1:] if r["A"][0] == "C4" and r["C"][0] == "M3"]
+            check(len(recused) == 3 and all(r["F"][0] == "không chấm (xung đột lợi ích)" for r in recused),
+                  f"recused rows {recused}")
+            deviation = [r for r in members[1:] if r["A"][0] == "C1" and r["B"][0] == "TC4" and r["C"][0] == "M5"]
+            check(len(deviation) == 1 and deviation[0]["E"][0] == 4.0 and "G" in deviation[0], f"M5's row {deviation}")
+    for f in failures:
+        print("FAIL:", f)
+    if not failures:
+        print("the workbook holds the ranking, the criteria and the members' scores as expected")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
