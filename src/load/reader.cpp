@@ -375,8 +375,9 @@ void MapView::collect(bool check_allowed, std::initializer_list<std::string_view
     if (key.text.rfind("x-", 0) == 0) {
       continue;
     }
+    const std::string& name = key.text;
     auto first = std::find_if(m_entries.begin(), m_entries.end(),
-                              [&](const auto& e) { return e.first->text == key.text; });
+                              [&name](const auto& e) { return e.first->text == name; });
     if (first != m_entries.end()) {
       m_reader.error(key, fmt::format("{}: key '{}' is repeated (first at line {})", m_what, key.text,
                                       first->first->line));

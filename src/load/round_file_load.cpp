@@ -86,7 +86,7 @@ std::optional<Council> read_council(Reader& r, const YNode& node)
   if (members->items.empty()) {
     r.error(*members, "council members: expected at least one member");
   }
-  const Member* chair = nullptr;
+  std::optional<size_t> chair; // an index: members grows, so no pointer into it
   for (const auto& item : members->items) {
     MapView mm(r, item, "member", {"id", "name", "role"});
     if (!mm.ok()) {
@@ -121,17 +121,16 @@ std::optional<Council> read_council(Reader& r, const YNode& node)
       r.error(*id_node, fmt::format("member id '{}' is used twice (first at line {})", mem.id, same->pos.line));
       continue;
     }
+    if (mem.role == Role::chair && chair) {
+      const Member& first = c.members[*chair];
+      r.error(item, fmt::format("member '{}': the council already has a chair, '{}' (line {})", mem.id, first.id,
+                                first.pos.line));
+      continue;
+    }
     if (mem.role == Role::chair) {
-      if (chair != nullptr) {
-        r.error(item, fmt::format("member '{}': the council already has a chair, '{}' (line {})", mem.id, chair->id,
-                                  chair->pos.line));
-        continue;
-      }
+      chair = c.members.size();
     }
     c.members.push_back(mem);
-    if (mem.role == Role::chair) {
-      chair = &c.members.back();
-    }
   }
   return c;
 }

@@ -69,7 +69,7 @@ public:
           value.line = key.line;
           value.col = key.col;
         }
-        out.entries.emplace_back(std::move(key), std::move(value));
+        out.entries.push_back(YEntry{std::move(key), std::move(value)});
       }
       break;
     }

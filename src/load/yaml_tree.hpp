@@ -17,6 +17,8 @@ inline constexpr int k_max_depth = 64;
 // Most nodes one file may expand to (aliases count each time they are used).
 inline constexpr size_t k_max_nodes = 200000;
 
+struct YEntry;
+
 // One YAML node. Scalars keep their text and whether they were plain
 // (unquoted), which decides how YAML 1.2's core schema reads them.
 struct YNode
@@ -28,7 +30,14 @@ struct YNode
   int line = 0;
   int col = 0;
   std::vector<YNode> items;                        // seq
-  std::vector<std::pair<YNode, YNode>> entries;    // map, in file order
+  std::vector<YEntry> entries;                     // map, in file order
+};
+
+// A key and its value in a map.
+struct YEntry
+{
+  YNode first;  // the key
+  YNode second; // the value
 };
 
 // A loaded input file.
