@@ -37,6 +37,7 @@ int run_cli(const std::vector<std::string>& args, Console& console)
   add_rank_command(app, action);
   add_report_command(app, action);
   add_explain_command(app, action);
+  add_sensitivity_command(app, action);
   add_sheet_command(app, action);
   add_verify_command(app, action);
   add_batch_command(app, action);
@@ -46,7 +47,7 @@ int run_cli(const std::vector<std::string>& args, Console& console)
   };
   if (!args.empty() && !args.front().empty() && args.front()[0] != '-' && !is_command(args.front())) {
     console.err << "ccnscore: error: unknown command '" << args.front()
-                << "'; the commands are check, rank, report, explain, sheet, verify and batch\nRun 'ccnscore --help' for more information.\n";
+                << "'; the commands are check, rank, report, explain, sensitivity, sheet, verify and batch\nRun 'ccnscore --help' for more information.\n";
     return k_exit_usage;
   }
   try {

@@ -24,6 +24,8 @@ CLI::App* add_verify_command(CLI::App& app, Action& action);
 CLI::App* add_report_command(CLI::App& app, Action& action);
 // Register `explain` on `app`.
 CLI::App* add_explain_command(CLI::App& app, Action& action);
+// Register `sensitivity` on `app`.
+CLI::App* add_sensitivity_command(CLI::App& app, Action& action);
 // Register `batch` on `app`.
 CLI::App* add_batch_command(CLI::App& app, Action& action);
 

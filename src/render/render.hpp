@@ -22,6 +22,13 @@ std::string render_csv(const RoundResult& res);
 // Markdown: the table and a breakdown per applicant.
 std::string render_markdown(const RoundResult& res);
 
+struct Sensitivity;
+struct SmaaOptions;
+// The robustness analysis of `res` as a terminal text and as JSON
+// (`ccnscore/sensitivity@1`).
+std::string render_sensitivity_table(const Sensitivity& s, const RoundResult& res, const SmaaOptions& opt);
+std::string render_sensitivity_json(const Sensitivity& s, const RoundResult& res, const SmaaOptions& opt);
+
 // A rounded value as shown: `precision` decimals ("85.30").
 std::string shown(const Rational& value, int precision);
 
