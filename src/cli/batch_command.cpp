@@ -5,6 +5,7 @@
 #include "load/loaders.hpp"
 #include "load/round_load.hpp"
 #include "render/render.hpp"
+#include "render/report.hpp"
 #include "score/score.hpp"
 #include "util/file.hpp"
 
@@ -247,7 +248,11 @@ Outcome run_one(const Found& f, const fs::path& out_dir, bool force, std::string
   for (const auto& id : firsts) {
     o.winner += (o.winner.empty() ? "" : " ") + id;
   }
-  if (std::string why = publish(out_dir / f.id, {{"result.json", render_json(*result)}, {"table.csv", render_csv(*result)}},
+  const Lang lang = c.language == "vi" ? Lang::vi : Lang::en;
+  if (std::string why = publish(out_dir / f.id,
+                                {{"result.json", render_json(*result)},
+                                 {"table.csv", render_csv(*result)},
+                                 {"report.html", render_report_html(*result, lang)}},
                                 force);
       !why.empty()) {
     o.status = "error";
