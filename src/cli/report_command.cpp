@@ -6,6 +6,7 @@
 #include "render/render.hpp"
 #include "render/report.hpp"
 #include "score/score.hpp"
+#include "score/sensitivity.hpp"
 
 #include <memory>
 
@@ -19,6 +20,7 @@ struct ReportOptions
   std::string format = "html";
   std::string lang;
   std::string output;
+  bool no_robustness = false;
 };
 
 int run_report(const ReportOptions& opt, Console& console)
@@ -33,8 +35,15 @@ int run_report(const ReportOptions& opt, Console& console)
     return report(diags, console);
   }
   std::string lang = !opt.lang.empty() ? opt.lang : !bundle->criteria.language.empty() ? bundle->criteria.language : "en";
+  std::optional<Sensitivity> robust;
+  if (!opt.no_robustness && opt.format != "md") {
+    SmaaOptions smaa;
+    smaa.samples = 20000;
+    robust = analyse_sensitivity(*bundle, *result, smaa);
+  }
   std::string text = opt.format == "md" ? render_markdown(*result)
-                                        : render_report_html(*result, lang == "vi" ? Lang::vi : Lang::en);
+                                        : render_report_html(*result, lang == "vi" ? Lang::vi : Lang::en,
+                                                             robust ? &*robust : nullptr);
   if (opt.output.empty()) {
     console.out << text;
     return k_exit_ok;
@@ -54,6 +63,7 @@ CLI::App* add_report_command(CLI::App& app, Action& action)
   cmd->add_option("--lang", opt->lang, "vi or en (default: the criteria's language, else en)")
     ->check(CLI::IsMember({"vi", "en"}));
   cmd->add_option("-o,--output", opt->output, "Write to FILE atomically instead of standard output");
+  cmd->add_flag("--no-robustness", opt->no_robustness, "Leave out the robustness section (see sensitivity)");
   cmd->callback([opt, &action] { action = [opt](Console& c) { return run_report(*opt, c); }; });
   return cmd;
 }

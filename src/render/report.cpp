@@ -4,6 +4,7 @@
 #include "render/report.hpp"
 
 #include "load/expr_parse.hpp"
+#include "score/sensitivity.hpp"
 
 #include <fmt/format.h>
 
@@ -383,10 +384,94 @@ void applicant(Html& h, const RoundResult& res, const ApplicantResult& a)
   h.raw("</section>\n");
 }
 
-void inputs(Html& h, const RoundResult& res)
+std::string ids(const std::vector<std::string>& list, const Locale& L)
+{
+  std::string out;
+  for (const auto& id : list) {
+    out += (out.empty() ? "" : ", ") + id;
+  }
+  return out.empty() ? std::string(L.pick("nobody", "không có")) : out;
+}
+
+void robustness(Html& h, const RoundResult& res, const Sensitivity& s)
+{
+  const Criteria& c = res.bundle->criteria;
+  const Locale& L = h.L;
+  h.h2("6. Robustness of the result", "6. Mức độ vững chắc của kết quả");
+  if (!s.first.empty()) {
+    h.p(esc(fmt::format("{} {} {} {}: {} {}.", L.pick("Margin between", "Khoảng cách giữa"), s.first,
+                        L.pick("and", "và"), s.second, L.fixed(s.margin, c.precision), L.pick("points", "điểm"))));
+    h.raw("<table class=\"small\">\n");
+    h.head({std::string(L.pick("Criterion", "Tiêu chí")), "#" + std::string(L.pick("Weight", "Hệ số")),
+            std::string(L.pick("Weight at which the first two would swap, all else unchanged",
+                               "Hệ số làm đảo thứ tự hai hồ sơ đầu (các yếu tố khác giữ nguyên)"))});
+    for (size_t k = 0; k < s.weights.size(); ++k) {
+      const auto& w = s.weights[k];
+      std::string text = w.change ? fmt::format("{} {}", w.below ? L.pick("below", "nhỏ hơn") : L.pick("above", "lớn hơn"),
+                                                L.number(w.weight + *w.change))
+                                  : std::string(L.pick("none (no weight ≥ 0 reverses them)", "không có (không hệ số ≥ 0 nào đảo được)"));
+      h.raw(fmt::format("<tr><td>{} {}</td><td class=\"n\">{}</td><td>{}</td></tr>\n", esc(w.criterion),
+                        esc(c.criteria[k].name), esc(L.number(w.weight)), esc(text)));
+    }
+    h.raw("</table>\n");
+  }
+  if (c.has_judged()) {
+    h.p(esc(fmt::format("{}: {} {}, {} {}.",
+                        L.pick("One member's score moved by one step", "Điều chỉnh một điểm chấm của một thành viên thêm/bớt một bước"),
+                        s.moves_tried, L.pick("moves tried", "trường hợp đã thử"), s.flips.size(),
+                        L.pick("change who is first", "làm thay đổi hồ sơ đứng đầu"))));
+    if (!s.flips.empty()) {
+      h.raw("<table class=\"small\">\n");
+      h.head({std::string(L.pick("Member", "Thành viên")), std::string(L.pick("Applicant", "Hồ sơ")),
+              std::string(L.pick("Criterion", "Tiêu chí")), std::string(L.pick("Score", "Điểm")),
+              std::string(L.pick("First then", "Hồ sơ đứng đầu khi đó"))});
+      for (const auto& f : s.flips) {
+        h.raw(fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{} → {}</td><td>{}</td></tr>\n", esc(f.member),
+                          esc(f.applicant), esc(f.criterion), esc(L.number(f.from)), esc(L.number(f.to)),
+                          esc(ids(f.winners, L))));
+      }
+      h.raw("</table>\n");
+    }
+    h.raw("<table class=\"small\">\n");
+    h.head({std::string(L.pick("Without the sheet of", "Nếu không có phiếu của")),
+            std::string(L.pick("First", "Hồ sơ đứng đầu")), std::string(L.pick("Winner changes", "Thay đổi kết quả"))});
+    for (const auto& l : s.leave_one_out) {
+      h.raw(fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td></tr>\n", esc(l.member),
+                        l.ranked ? esc(ids(l.winners, L)) : esc(L.pick("no ranking", "không xếp hạng được")),
+                        l.changes_winner ? esc(L.pick("yes", "có")) : esc(L.pick("no", "không"))));
+    }
+    h.raw("</table>\n");
+  }
+  const SmaaResult& m = s.smaa;
+  if (!m.applicants.empty()) {
+    h.p(esc(fmt::format("{} ({} {}, {} ±10%):", L.pick("Rank acceptability", "Khả năng đạt từng thứ hạng"), m.samples,
+                        L.pick("samples", "lần lấy mẫu"), L.pick("every weight within", "mỗi hệ số biến động trong khoảng"))));
+    h.raw("<table class=\"small\">\n<thead><tr><th>" + esc(L.pick("Applicant", "Hồ sơ")) + "</th>");
+    for (size_t r = 0; r < m.applicants.size(); ++r) {
+      h.raw(fmt::format("<th class=\"n\">{} {}</th>", esc(L.pick("Rank", "Hạng")), r + 1));
+    }
+    h.raw("</tr></thead>\n");
+    for (size_t a = 0; a < m.applicants.size(); ++a) {
+      h.raw("<tr><td>" + esc(m.applicants[a]) + "</td>");
+      for (double v : m.acceptability[a]) {
+        std::string pct = fmt::format("{:.1f}%", v * 100);
+        h.raw("<td class=\"n\">" + esc(L.decimal_text(pct.substr(0, pct.size() - 1)) + "%") + "</td>");
+      }
+      h.raw("</tr>\n");
+    }
+    h.raw("</table>\n");
+    std::string conf = fmt::format("{:.1f}", m.confidence * 100);
+    h.p(esc(fmt::format("{} {}: {}%.", L.pick("Confidence factor of", "Hệ số tin cậy của"), m.applicants.front(),
+                        L.decimal_text(conf))));
+  }
+}
+
+void inputs(Html& h, const RoundResult& res, int number)
 {
   const Locale& L = h.L;
-  h.h2("6. Inputs and their fingerprints", "6. Dữ liệu đầu vào và mã kiểm tra");
+  const std::string en = fmt::format("{}. Inputs and their fingerprints", number);
+  const std::string vi = fmt::format("{}. Dữ liệu đầu vào và mã kiểm tra", number);
+  h.h2(en, vi);
   h.raw("<table class=\"small\">\n");
   h.head({std::string(L.pick("File", "Tệp")), "SHA-256"});
   for (const auto& in : res.bundle->inputs) {
@@ -399,14 +484,16 @@ void inputs(Html& h, const RoundResult& res)
                              "Có thể kiểm tra lại bằng lệnh: ccnscore verify với tệp kết quả JSON."))));
 }
 
-void signatures(Html& h, const RoundResult& res)
+void signatures(Html& h, const RoundResult& res, int number)
 {
   const auto& cn = res.bundle->round.council;
   if (!cn) {
     return;
   }
   const Locale& L = h.L;
-  h.h2("7. Signatures of the members present", "7. Chữ ký của các thành viên Hội đồng có mặt");
+  const std::string en = fmt::format("{}. Signatures of the members present", number);
+  const std::string vi = fmt::format("{}. Chữ ký của các thành viên Hội đồng có mặt", number);
+  h.h2(en, vi);
   h.raw("<div class=\"sign\">\n");
   for (const auto& m : cn->members) {
     if (std::find(res.present.begin(), res.present.end(), m.id) == res.present.end()) {
@@ -420,7 +507,7 @@ void signatures(Html& h, const RoundResult& res)
 
 } // namespace
 
-std::string render_report_html(const RoundResult& res, Lang lang)
+std::string render_report_html(const RoundResult& res, Lang lang, const Sensitivity* sensitivity)
 {
   const Locale L(lang);
   Html h{{}, L};
@@ -448,8 +535,13 @@ std::string render_report_html(const RoundResult& res, Lang lang)
                         d.explained ? L.pick("explained in a comment", "có giải trình")
                                     : L.pick("no explanation", "không có giải trình"))));
   }
-  inputs(h, res);
-  signatures(h, res);
+  int next = 6;
+  if (sensitivity != nullptr) {
+    robustness(h, res, *sensitivity);
+    ++next;
+  }
+  inputs(h, res, next);
+  signatures(h, res, next + 1);
   h.raw("</body>\n</html>\n");
   return h.out;
 }

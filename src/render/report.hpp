@@ -9,8 +9,11 @@
 
 namespace ccn {
 
-// The report of `res` in language `lang`.
-std::string render_report_html(const RoundResult& res, Lang lang);
+struct Sensitivity;
+
+// The report of `res` in language `lang`, with a robustness section when
+// `robustness` is given.
+std::string render_report_html(const RoundResult& res, Lang lang, const Sensitivity* robustness = nullptr);
 
 // `text` with &, <, >, " and ' escaped for HTML.
 std::string html_escape(std::string_view text);
