@@ -379,7 +379,7 @@ void MapView::collect(bool check_allowed, std::initializer_list<std::string_view
     auto first = std::find_if(m_entries.begin(), m_entries.end(),
                               [&name](const auto& e) { return e.first->text == name; });
     if (first != m_entries.end()) {
-      m_reader.error(key, fmt::format("{}: key '{}' is repeated (first at line {})", m_what, key.text,
+      m_reader.error(key, fmt::format("{}: key {} is repeated (first at line {})", m_what, quote_found(key.text),
                                       first->first->line));
       continue;
     }
@@ -389,8 +389,8 @@ void MapView::collect(bool check_allowed, std::initializer_list<std::string_view
         keys += keys.empty() ? "" : ", ";
         keys += k;
       }
-      m_reader.error(key, fmt::format("{}: unknown key '{}'; expected one of: {} (or an x- extension)", m_what,
-                                      key.text, keys));
+      m_reader.error(key, fmt::format("{}: unknown key {}; expected one of: {} (or an x- extension)", m_what,
+                                      quote_found(key.text), keys));
       continue;
     }
     m_entries.emplace_back(&key, &value);

@@ -3,7 +3,9 @@
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
+#include <csignal>
 #include <filesystem>
+#include <sys/resource.h>
 #include <sstream>
 
 using namespace ccn;
@@ -49,6 +51,27 @@ TEST_SUITE("cli/app")
     Run r = run({"rank", k_round, "-o", dir.path("no/such/folder/result.json")});
     CHECK(r.status == k_exit_io);
     CHECK(r.err.find("cannot write") != std::string::npos);
+    CHECK(std::filesystem::is_empty(dir.path()));
+  }
+
+  TEST_CASE("a full disk: the write fails, no partial file is left, exit 3")
+  {
+    TempDir dir;
+    // A file size limit makes every write past 1,000 bytes fail as a full disk would.
+    struct sigaction ignore {};
+    struct sigaction old {};
+    ignore.sa_handler = SIG_IGN;
+    ::sigaction(SIGXFSZ, &ignore, &old);
+    rlimit before{};
+    ::getrlimit(RLIMIT_FSIZE, &before);
+    rlimit small = before;
+    small.rlim_cur = 1000;
+    ::setrlimit(RLIMIT_FSIZE, &small);
+    Run r = run({"rank", k_round, "--format", "json", "-o", dir.path("result.json")});
+    ::setrlimit(RLIMIT_FSIZE, &before);
+    ::sigaction(SIGXFSZ, &old, nullptr);
+    CHECK(r.status == k_exit_io);
+    CHECK(r.err.find("cannot write: File too large") != std::string::npos);
     CHECK(std::filesystem::is_empty(dir.path()));
   }
 

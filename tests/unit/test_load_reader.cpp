@@ -100,8 +100,8 @@ TEST_SUITE("load/reader")
     CHECK(m.get("id")->text == "a");
     CHECK(m.get("x-note") == nullptr);
     CHECK(m.require("title") == nullptr);
-    CHECK(has_message(f.diags, "t.yaml:3:1: error: thing: unknown key 'idd'"));
-    CHECK(has_message(f.diags, "t.yaml:4:1: error: thing: key 'id' is repeated (first at line 1)"));
+    CHECK(has_message(f.diags, "t.yaml:3:1: error: thing: unknown key \"idd\""));
+    CHECK(has_message(f.diags, "t.yaml:4:1: error: thing: key \"id\" is repeated (first at line 1)"));
     CHECK(has_message(f.diags, "thing: missing required key 'title'"));
   }
 }

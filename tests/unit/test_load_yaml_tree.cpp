@@ -3,6 +3,7 @@
 
 #include <doctest/doctest.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 using namespace ccn;
 using namespace ccn::test;
@@ -126,6 +127,13 @@ TEST_SUITE("load/yaml_tree")
       REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
       CHECK_FALSE(load_document(fifo, d));
       CHECK(has_message(d, "is not a regular file"));
+    }
+    SUBCASE("a 100 MB file is refused before it is read")
+    {
+      std::string big = dir.write("huge.yaml", "");
+      REQUIRE(::truncate(big.c_str(), 100L * 1024 * 1024) == 0); // sparse: no disk used
+      CHECK_FALSE(load_document(big, d));
+      CHECK(has_message(d, "file is 104857600 bytes; the limit is 8388608 bytes"));
     }
     SUBCASE("too large")
     {
