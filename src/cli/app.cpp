@@ -2,6 +2,7 @@
 
 #include "cli/commands.hpp"
 #include "render/render.hpp"
+#include "score/score.hpp"
 #include "util/diag.hpp"
 
 #include <CLI/CLI.hpp>
@@ -20,6 +21,25 @@ int report(const Diagnostics& diags, Console& console)
     return k_exit_io;
   }
   return diags.has_errors() ? k_exit_invalid : k_exit_ok;
+}
+
+std::unique_ptr<ScoredRound> load_and_score(const std::string& path, Console& console, int& status)
+{
+  Diagnostics diags;
+  auto bundle = load_round(path, diags);
+  if (!bundle) {
+    status = report(diags, console);
+    return nullptr;
+  }
+  auto scored = std::make_unique<ScoredRound>();
+  scored->bundle = std::move(*bundle);
+  auto result = score_round(scored->bundle, diags);
+  if (!result) {
+    status = report(diags, console);
+    return nullptr;
+  }
+  scored->result = std::move(*result);
+  return scored;
 }
 
 int run_cli(const std::vector<std::string>& args, Console& console)

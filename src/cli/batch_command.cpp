@@ -154,18 +154,6 @@ std::vector<Found> find_rounds(const std::vector<std::string>& dirs, const fs::p
   return out;
 }
 
-std::string csv_field(const std::string& s)
-{
-  if (s.find_first_of(",\"\r\n") == std::string::npos) {
-    return s;
-  }
-  std::string out = "\"";
-  for (char c : s) {
-    out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  }
-  return out + "\"";
-}
-
 // Write the outputs of one round into `dir` through a temporary folder, so
 // that the folder appears whole or not at all. Empty on success.
 std::string publish(const fs::path& dir, const std::vector<std::pair<std::string, std::string>>& files, bool force)
@@ -248,7 +236,7 @@ Outcome run_one(const Found& f, const fs::path& out_dir, bool force, std::string
   for (const auto& id : firsts) {
     o.winner += (o.winner.empty() ? "" : " ") + id;
   }
-  const Lang lang = c.language == "vi" ? Lang::vi : Lang::en;
+  const Lang lang = default_lang(c);
   if (std::string why = publish(out_dir / f.id,
                                 {{"result.json", render_json(*result)},
                                  {"table.csv", render_csv(*result)},

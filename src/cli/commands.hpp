@@ -2,10 +2,13 @@
 // The subcommands, each registered on the application by one function.
 
 #include "cli/app.hpp"
+#include "load/round_load.hpp"
+#include "score/result.hpp"
 
 #include <CLI/CLI.hpp>
 
 #include <functional>
+#include <memory>
 
 namespace ccn {
 
@@ -31,5 +34,17 @@ CLI::App* add_batch_command(CLI::App& app, Action& action);
 
 // Print every diagnostic and return the exit status they call for.
 int report(const class Diagnostics& diags, Console& console);
+
+// A round loaded and scored. The result points into the bundle, so the
+// pair is kept together on the heap and never moved apart.
+struct ScoredRound
+{
+  RoundBundle bundle;
+  RoundResult result;
+};
+
+// Load and score the round file at `path`. On failure, print why and set
+// `status` to the exit status; returns nothing then.
+std::unique_ptr<ScoredRound> load_and_score(const std::string& path, Console& console, int& status);
 
 } // namespace ccn

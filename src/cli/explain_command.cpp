@@ -126,15 +126,13 @@ void explain_difference(std::string& out, const ApplicantResult& a, const Applic
 
 int run_explain(const ExplainOptions& opt, Console& console)
 {
-  Diagnostics diags;
-  auto bundle = load_round(opt.round, diags);
-  if (!bundle) {
-    return report(diags, console);
+  int status = k_exit_ok;
+  auto scored = load_and_score(opt.round, console, status);
+  if (!scored) {
+    return status;
   }
-  auto result = score_round(*bundle, diags);
-  if (!result) {
-    return report(diags, console);
-  }
+  const RoundBundle* bundle = &scored->bundle;
+  const RoundResult* result = &scored->result;
   const ApplicantResult* a = result->find(opt.applicant);
   if (a == nullptr) {
     console.err << fmt::format("ccnscore explain: error: no applicant '{}' in round '{}'\n", opt.applicant,

@@ -56,8 +56,7 @@ int write_workbook(const RankOptions& opt, const RoundBundle& bundle, const Roun
     return k_exit_io;
   }
   ::close(fd);
-  Lang lang = bundle.criteria.language == "vi" ? Lang::vi : Lang::en;
-  std::string why = write_xlsx(result, tmp, lang);
+  std::string why = write_xlsx(result, tmp, default_lang(bundle.criteria));
   std::error_code ec;
   if (why.empty()) {
     fs::permissions(tmp, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read | fs::perms::others_read,

@@ -25,16 +25,14 @@ struct ReportOptions
 
 int run_report(const ReportOptions& opt, Console& console)
 {
-  Diagnostics diags;
-  auto bundle = load_round(opt.round, diags);
-  if (!bundle) {
-    return report(diags, console);
+  int status = k_exit_ok;
+  auto scored = load_and_score(opt.round, console, status);
+  if (!scored) {
+    return status;
   }
-  auto result = score_round(*bundle, diags);
-  if (!result) {
-    return report(diags, console);
-  }
-  std::string lang = !opt.lang.empty() ? opt.lang : !bundle->criteria.language.empty() ? bundle->criteria.language : "en";
+  const RoundBundle* bundle = &scored->bundle;
+  const RoundResult* result = &scored->result;
+  const Lang lang = opt.lang.empty() ? default_lang(bundle->criteria) : opt.lang == "vi" ? Lang::vi : Lang::en;
   std::optional<Sensitivity> robust;
   if (!opt.no_robustness && opt.format != "md") {
     SmaaOptions smaa;
@@ -42,8 +40,7 @@ int run_report(const ReportOptions& opt, Console& console)
     robust = analyse_sensitivity(*bundle, *result, smaa);
   }
   std::string text = opt.format == "md" ? render_markdown(*result)
-                                        : render_report_html(*result, lang == "vi" ? Lang::vi : Lang::en,
-                                                             robust ? &*robust : nullptr);
+                                        : render_report_html(*result, lang, robust ? &*robust : nullptr);
   if (opt.output.empty()) {
     console.out << text;
     return k_exit_ok;

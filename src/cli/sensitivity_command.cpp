@@ -21,18 +21,14 @@ struct SensitivityOptions
 
 int run_sensitivity(const SensitivityOptions& opt, Console& console)
 {
-  Diagnostics diags;
-  auto bundle = load_round(opt.round, diags);
-  if (!bundle) {
-    return report(diags, console);
+  int status = k_exit_ok;
+  auto scored = load_and_score(opt.round, console, status);
+  if (!scored) {
+    return status;
   }
-  auto result = score_round(*bundle, diags);
-  if (!result) {
-    return report(diags, console);
-  }
-  Sensitivity s = analyse_sensitivity(*bundle, *result, opt.smaa);
-  console.out << (opt.format == "json" ? render_sensitivity_json(s, *result, opt.smaa)
-                                       : render_sensitivity_table(s, *result, opt.smaa));
+  Sensitivity s = analyse_sensitivity(scored->bundle, scored->result, opt.smaa);
+  console.out << (opt.format == "json" ? render_sensitivity_json(s, scored->result, opt.smaa)
+                                       : render_sensitivity_table(s, scored->result, opt.smaa));
   return k_exit_ok;
 }
 

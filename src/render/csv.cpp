@@ -4,10 +4,7 @@
 
 namespace ccn {
 
-namespace {
-
-// A CSV field, quoted when RFC 4180 needs it.
-std::string field(const std::string& s)
+std::string csv_field(const std::string& s)
 {
   if (s.find_first_of(",\"\r\n") == std::string::npos) {
     return s;
@@ -19,11 +16,13 @@ std::string field(const std::string& s)
   return out + "\"";
 }
 
+namespace {
+
 std::string row(const std::vector<std::string>& cells)
 {
   std::string out;
   for (size_t i = 0; i < cells.size(); ++i) {
-    out += (i == 0 ? "" : ",") + field(cells[i]);
+    out += (i == 0 ? "" : ",") + csv_field(cells[i]);
   }
   return out + "\r\n";
 }

@@ -3,6 +3,7 @@
 // numbers and dates (Vietnamese: 85,33 and 250.000.000.000; 10/09/2024).
 
 #include "load/reader.hpp"
+#include "model/criteria.hpp"
 #include "score/result.hpp"
 #include "util/rational.hpp"
 
@@ -12,6 +13,12 @@
 namespace ccn {
 
 enum class Lang { en, vi };
+
+// The language a report takes by default: the criteria's `language`, else English.
+inline Lang default_lang(const Criteria& c)
+{
+  return c.language == "vi" ? Lang::vi : Lang::en;
+}
 
 class Locale
 {
