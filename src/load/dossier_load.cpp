@@ -127,9 +127,17 @@ void load_facts(Reader& r, const YNode& node, const Criteria* criteria, Dossier&
   }
   if (criteria != nullptr) {
     for (const auto& f : criteria->fields) {
-      if (f.required && m.get(f.id) == nullptr) {
+      const YNode* given = m.get(f.id);
+      if (f.required && given == nullptr) {
         r.error(node, fmt::format("facts: missing required fact '{}'{}", f.id,
                                   f.label.empty() ? "" : " (" + f.label + ")"));
+      } else if (!f.required && (given == nullptr || is_null_node(*given))) {
+        // An optional fact that a measure, gate or criterion uses must be given (formats-v1 2.2).
+        auto used = criteria->used_fields.find(f.id);
+        if (used != criteria->used_fields.end()) {
+          r.error(given != nullptr ? *given : node,
+                  fmt::format("facts: missing fact '{}'; it is optional, but {} uses it", f.id, used->second));
+        }
       }
     }
   }

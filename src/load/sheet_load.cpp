@@ -79,6 +79,11 @@ std::optional<Sheet> load_sheet(const Document& doc, Diagnostics& diags)
                   if (is_null_node(v)) {
                     return;
                   }
+                  // An empty comment is allowed; it just explains nothing (formats-v1 5).
+                  if (v.kind == YNode::Kind::scalar && v.text.empty()) {
+                    s.comments[app][crit] = Comment{"", r.pos(v)};
+                    return;
+                  }
                   if (auto t = r.text(v, fmt::format("comment on '{}' for '{}'", app, crit))) {
                     s.comments[app][crit] = Comment{*t, r.pos(v)};
                   }

@@ -30,6 +30,26 @@ bool Criteria::has_judged() const
 
 void Criteria::finish()
 {
+  used_fields.clear();
+  auto note = [this](const Expr& e, const std::string& user, auto& self) -> void {
+    if (e.op == Expr::Op::ident && field(e.name) != nullptr) {
+      used_fields.emplace(e.name, user);
+    }
+    for (const auto& a : e.args) {
+      self(a, user, self);
+    }
+  };
+  for (const auto& m : measures) {
+    note(m.expr.root, "measure '" + m.id + "'", note);
+  }
+  for (const auto& g : gates) {
+    note(g.expr.root, "gate '" + g.id + "'", note);
+  }
+  for (const auto& c : criteria) {
+    if (!c.of.empty() && field(c.of) != nullptr) {
+      used_fields.emplace(c.of, "criterion '" + c.id + "'");
+    }
+  }
   scale_points = 0;
   for (auto& g : groups) {
     g.max_points = 0;

@@ -116,6 +116,9 @@ struct Criteria
   std::vector<Criterion> criteria; // in file order, across groups
   std::vector<TieRule> tie_break;
   Rational scale_points; // set by `finish`
+  // Fields that measures, gates or criteria use, with what first uses each
+  // ("measure 'equity_ratio'"); set by `finish`.
+  std::map<std::string, std::string> used_fields;
 
   const Field* field(const std::string& id) const;
   const Measure* measure(const std::string& id) const;

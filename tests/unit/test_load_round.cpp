@@ -95,6 +95,29 @@ TEST_SUITE("load/round")
     CHECK(has_message(d, "needs a 'council:'"));
   }
 
+  TEST_CASE("an optional fact that a measure, gate or criterion uses must be given")
+  {
+    TempDir dir;
+    dir.write("c.yaml", "format: ccnscore/criteria@1\nid: t\ntitle: T\nfields:\n"
+                        "  used: { type: number, required: false }\n  spare: { type: number, required: false }\n"
+                        "  when: { type: date, required: false }\nmeasures:\n  twice: \"used * 2\"\n"
+                        "groups:\n  - { id: g, name: G, criteria: [{ id: C1, name: C, max: 5, of: twice, per_unit: 1 }] }\n");
+    Diagnostics d;
+    auto c = load_criteria_file(dir.path("c.yaml"), d);
+    REQUIRE_MESSAGE(c, all_messages(d));
+    auto load = [&](const std::string& facts, Diagnostics& diags) {
+      auto doc = parse_document("d.yaml", "format: ccnscore/dossier@1\napplicant: { id: A1, name: N }\nfacts:" + facts,
+                                diags);
+      REQUIRE(doc);
+      return load_dossier(*doc, &*c, diags);
+    };
+    Diagnostics ok;
+    CHECK(load(" { used: 1 }\n", ok));
+    Diagnostics missing;
+    CHECK_FALSE(load(" { spare: 1, used: ~ }\n", missing));
+    CHECK(has_message(missing, "facts: missing fact 'used'; it is optional, but measure 'twice' uses it"));
+  }
+
   TEST_CASE("dossier facts: types, bounds, enum values, required and unknown facts")
   {
     TempDir dir;
