@@ -17,7 +17,8 @@ for cmd in "" $commands; do
   for opt in $("$bin" $cmd --help | grep -oE -- '(^|[ ,])--?[a-zA-Z][a-z0-9-]*' | grep -oE -- '--?[a-zA-Z][a-z0-9-]*' | sort -u); do
     name=${opt#-}
     name=${name#-}
-    if ! grep -qE -- "(Fl |\\\\-)$name\b" "$page"; then
+    escaped=${name//-/\\\\-} # hyphens inside a name may be written \- in roff
+    if ! grep -qE -- "(Fl |\\\\-)($name|$escaped)\b" "$page"; then
       echo "option '$opt' of '${cmd:-ccnscore}' is not in $page"
       fail=1
     fi
