@@ -1,3 +1,6 @@
+// Parsing the expression language of measures and gates (formats-v1 2.2)
+// into a tree, with the byte offset of every node for error positions.
+
 #include "load/expr_parse.hpp"
 
 #include <fmt/format.h>
@@ -291,167 +294,7 @@ private:
   int m_depth = 0;
 };
 
-struct CheckFailure
-{
-  ExprError error;
-};
-
-class Checker
-{
-public:
-  explicit Checker(const SymbolLookup& lookup) : m_lookup(lookup) {}
-
-  void check(Expr& e)
-  {
-    switch (e.op) {
-    case Expr::Op::number:
-      e.type = ValueType::number;
-      return;
-    case Expr::Op::truth:
-      e.type = ValueType::truth;
-      return;
-    case Expr::Op::string:
-      e.type = ValueType::string;
-      return;
-    case Expr::Op::ident: {
-      auto sym = m_lookup(e.name);
-      if (!sym) {
-        fail(e, fmt::format("unknown name '{}': not a field or measure", e.name));
-      }
-      if (sym->type == ValueType::invalid) {
-        fail(e, fmt::format("'{}' cannot be used in an expression: {}", e.name, sym->why_invalid));
-      }
-      e.type = sym->type;
-      e.enum_field = sym->enum_field;
-      m_enum_values[e.name] = sym->enum_values;
-      return;
-    }
-    case Expr::Op::neg:
-    case Expr::Op::abs:
-      if (e.op == Expr::Op::abs && e.args.size() != 1) {
-        fail(e, "abs takes one number");
-      }
-      expect(e.args[0], ValueType::number, e.op == Expr::Op::abs ? "abs" : "'-'");
-      e.type = ValueType::number;
-      return;
-    case Expr::Op::not_:
-      expect(e.args[0], ValueType::truth, "'not'");
-      e.type = ValueType::truth;
-      return;
-    case Expr::Op::add:
-    case Expr::Op::sub:
-    case Expr::Op::mul:
-    case Expr::Op::div:
-      expect(e.args[0], ValueType::number, "arithmetic");
-      expect(e.args[1], ValueType::number, "arithmetic");
-      e.type = ValueType::number;
-      return;
-    case Expr::Op::lt:
-    case Expr::Op::le:
-    case Expr::Op::gt:
-    case Expr::Op::ge:
-      expect(e.args[0], ValueType::number, "a comparison");
-      expect(e.args[1], ValueType::number, "a comparison");
-      e.type = ValueType::truth;
-      return;
-    case Expr::Op::eq:
-    case Expr::Op::ne:
-      check_equality(e);
-      e.type = ValueType::truth;
-      return;
-    case Expr::Op::and_:
-    case Expr::Op::or_:
-      expect(e.args[0], ValueType::truth, e.op == Expr::Op::and_ ? "'and'" : "'or'");
-      expect(e.args[1], ValueType::truth, e.op == Expr::Op::and_ ? "'and'" : "'or'");
-      e.type = ValueType::truth;
-      return;
-    case Expr::Op::if_:
-      if (e.args.size() != 3) {
-        fail(e, fmt::format("if takes three arguments (condition, then, else), found {}", e.args.size()));
-      }
-      expect(e.args[0], ValueType::truth, "the condition of if");
-      expect(e.args[1], ValueType::number, "if");
-      expect(e.args[2], ValueType::number, "if");
-      e.type = ValueType::number;
-      return;
-    case Expr::Op::min:
-    case Expr::Op::max:
-      if (e.args.size() < 2) {
-        fail(e, fmt::format("{} takes two or more numbers", e.name));
-      }
-      for (auto& a : e.args) {
-        expect(a, ValueType::number, e.name);
-      }
-      e.type = ValueType::number;
-      return;
-    }
-  }
-
-private:
-  [[noreturn]] static void fail(const Expr& e, std::string message)
-  {
-    throw CheckFailure{{e.offset, std::move(message)}};
-  }
-
-  void expect(Expr& e, ValueType type, std::string_view where)
-  {
-    check(e);
-    if (e.type != type) {
-      fail(e, fmt::format("{} needs {}, found {}", where, type_name(type), type_name(e.type)));
-    }
-  }
-
-  void check_equality(Expr& e)
-  {
-    check(e.args[0]);
-    check(e.args[1]);
-    Expr* a = &e.args[0];
-    Expr* b = &e.args[1];
-    if (a->type == ValueType::string) {
-      std::swap(a, b);
-    }
-    if (a->type == ValueType::enum_value && b->type == ValueType::string) {
-      const auto& values = m_enum_values[a->name];
-      if (std::find(values.begin(), values.end(), b->name) == values.end()) {
-        std::string list;
-        for (const auto& v : values) {
-          list += list.empty() ? "" : ", ";
-          list += v;
-        }
-        fail(*b, fmt::format("\"{}\" is not a value of '{}' (its values: {})", b->name, a->name, list));
-      }
-      return;
-    }
-    if (a->type == ValueType::enum_value || b->type == ValueType::string) {
-      fail(e, "an enum field is compared with '==' or '!=' to one of its values in double quotes");
-    }
-    if (a->type != b->type) {
-      fail(e, fmt::format("cannot compare {} with {}", type_name(a->type), type_name(b->type)));
-    }
-  }
-
-  const SymbolLookup& m_lookup;
-  std::map<std::string, std::vector<std::string>> m_enum_values;
-};
-
 } // namespace
-
-std::string type_name(ValueType type)
-{
-  switch (type) {
-  case ValueType::number:
-    return "a number";
-  case ValueType::truth:
-    return "a truth (true or false)";
-  case ValueType::enum_value:
-    return "an enum value";
-  case ValueType::string:
-    return "a string";
-  case ValueType::invalid:
-    break;
-  }
-  return "nothing usable";
-}
 
 std::optional<Expr> parse_expression(std::string_view source, ExprError& error)
 {
@@ -461,28 +304,6 @@ std::optional<Expr> parse_expression(std::string_view source, ExprError& error)
   } catch (const ParseFailure& f) {
     error = f.error;
     return std::nullopt;
-  }
-}
-
-bool check_expression(Expr& expr, const SymbolLookup& lookup, ExprError& error)
-{
-  try {
-    Checker c(lookup);
-    c.check(expr);
-    return true;
-  } catch (const CheckFailure& f) {
-    error = f.error;
-    return false;
-  }
-}
-
-void collect_identifiers(const Expr& expr, std::vector<std::string>& out)
-{
-  if (expr.op == Expr::Op::ident) {
-    out.push_back(expr.name);
-  }
-  for (const auto& a : expr.args) {
-    collect_identifiers(a, out);
   }
 }
 
