@@ -10,6 +10,12 @@ namespace ccn::detail {
 // already be loaded so that `of:` can be checked.
 void load_groups(Reader& r, const YNode& node, Criteria& c);
 
+// Read `pass:` into `c`.
+void load_pass(Reader& r, const YNode& node, Criteria& c);
+
+// Read `tie_break:` into `c`; groups and criteria must already be loaded.
+void load_tie_break(Reader& r, const YNode& node, Criteria& c);
+
 // The type an expression name has: a field's or a measure's.
 std::optional<ValueType> name_type(const Criteria& c, const std::string& name);
 

@@ -1,0 +1,129 @@
+// Pass rules and tie-break rules of a criteria file (formats-v1 2.4, 2.5).
+
+#include "load/criteria_load.hpp"
+#include "util/text.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace ccn::detail {
+
+void load_pass(Reader& r, const YNode& node, Criteria& c)
+{
+  MapView m(r, node, "pass", {"total", "group_percent"});
+  if (const YNode* n = m.get("total")) {
+    if (auto v = r.number(*n, "pass total")) {
+      if (*v < 0) {
+        r.error(*n, fmt::format("pass total: expected a number ≥ 0, found {}", n->text));
+      } else {
+        c.pass_total = *v;
+      }
+    }
+  }
+  if (const YNode* n = m.get("group_percent")) {
+    if (auto v = r.number(*n, "pass group_percent")) {
+      if (*v < 0 || *v > 100) {
+        r.error(*n, fmt::format("pass group_percent: expected a number from 0 to 100, found {}", n->text));
+      } else {
+        c.group_percent = *v;
+      }
+    }
+  }
+}
+
+void load_tie_break(Reader& r, const YNode& node, Criteria& c)
+{
+  if (!r.is_seq(node, "tie_break")) {
+    return;
+  }
+  for (const auto& item : node.items) {
+    MapView m(r, item, "tie_break rule", {"group", "criterion", "field", "prefer", "members"});
+    if (!m.ok()) {
+      continue;
+    }
+    int kinds = (m.get("group") ? 1 : 0) + (m.get("criterion") ? 1 : 0) + (m.get("field") ? 1 : 0)
+                + (m.get("members") ? 1 : 0);
+    if (kinds != 1) {
+      r.error(item, "tie_break rule: expected exactly one of 'group', 'criterion', 'field' or 'members'");
+      continue;
+    }
+    TieRule rule;
+    rule.pos = r.pos(item);
+    const YNode* prefer = m.get("prefer");
+    if (prefer != nullptr && m.get("field") == nullptr) {
+      r.error(*prefer, "tie_break rule: 'prefer' applies only to a 'field' rule");
+      continue;
+    }
+    if (const YNode* n = m.get("group")) {
+      auto id = r.identifier(*n, "tie_break group");
+      if (!id) {
+        continue;
+      }
+      if (std::none_of(c.groups.begin(), c.groups.end(), [&](const Group& g) { return g.id == *id; })) {
+        r.error(*n, fmt::format("tie_break: unknown group '{}'", *id));
+        continue;
+      }
+      rule.kind = TieRule::Kind::group;
+      rule.ref = *id;
+    } else if (const YNode* n2 = m.get("criterion")) {
+      auto id = r.identifier(*n2, "tie_break criterion");
+      if (!id) {
+        continue;
+      }
+      if (c.criterion(*id) == nullptr) {
+        r.error(*n2, fmt::format("tie_break: unknown criterion '{}'", *id));
+        continue;
+      }
+      rule.kind = TieRule::Kind::criterion;
+      rule.ref = *id;
+    } else if (const YNode* n3 = m.get("field")) {
+      auto id = r.text(*n3, "tie_break field");
+      if (!id) {
+        continue;
+      }
+      const Field* f = c.field(*id);
+      if (*id != "submitted_at" && f == nullptr) {
+        r.error(*n3, fmt::format("tie_break: unknown field '{}'", *id));
+        continue;
+      }
+      if (f != nullptr && f->type != FieldType::number && f->type != FieldType::integer && f->type != FieldType::date) {
+        r.error(*n3, fmt::format("tie_break: field '{}' must be a number, integer or date to compare", *id));
+        continue;
+      }
+      if (prefer == nullptr) {
+        r.error(item, fmt::format("tie_break field '{}': missing 'prefer: lower' or 'prefer: higher'", *id));
+        continue;
+      }
+      auto p = r.text(*prefer, "tie_break prefer");
+      if (!p || (*p != "lower" && *p != "higher")) {
+        if (p) {
+          r.error(*prefer, fmt::format("tie_break prefer: expected lower or higher, found {}", quote_found(*p)));
+        }
+        continue;
+      }
+      rule.kind = TieRule::Kind::field;
+      rule.ref = *id;
+      rule.prefer_lower = *p == "lower";
+    } else {
+      const YNode* n4 = m.get("members");
+      auto v = r.text(*n4, "tie_break members");
+      if (!v) {
+        continue;
+      }
+      if (*v != "majority" && *v != "chair") {
+        r.error(*n4, fmt::format("tie_break members: expected majority or chair, found {}", quote_found(*v)));
+        continue;
+      }
+      rule.kind = *v == "majority" ? TieRule::Kind::majority : TieRule::Kind::chair;
+    }
+    auto same = [&](const TieRule& o) { return o.kind == rule.kind && o.ref == rule.ref; };
+    if (std::any_of(c.tie_break.begin(), c.tie_break.end(), same)) {
+      r.error(item, "tie_break: this rule is already in the list; each rule may be used once");
+      continue;
+    }
+    c.tie_break.push_back(rule);
+  }
+}
+
+} // namespace ccn::detail
