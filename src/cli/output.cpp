@@ -9,14 +9,22 @@
 
 namespace ccn {
 
-int write_output(const std::string& path, const std::string& text, const std::vector<InputFile>& inputs,
-                 Console& console, bool overwrite)
+int refuse_input(const std::string& path, const std::vector<InputFile>& inputs, Console& console)
 {
   for (const auto& in : inputs) {
     if (same_file(path, in.resolved)) {
       console.err << fmt::format("{}: error: refusing to overwrite an input of the round ({})\n", path, in.role);
       return k_exit_usage;
     }
+  }
+  return k_exit_ok;
+}
+
+int write_output(const std::string& path, const std::string& text, const std::vector<InputFile>& inputs,
+                 Console& console, bool overwrite)
+{
+  if (int rc = refuse_input(path, inputs, console); rc != k_exit_ok) {
+    return rc;
   }
   std::error_code ec;
   if (!overwrite && std::filesystem::exists(path, ec)) {

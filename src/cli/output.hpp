@@ -9,6 +9,9 @@
 
 namespace ccn {
 
+// Exit 2 with a message when `path` names one of `inputs`, else 0.
+int refuse_input(const std::string& path, const std::vector<InputFile>& inputs, Console& console);
+
 // Write `text` to `path` through a temporary file and a rename. Refuses a
 // path that names one of `inputs` (exit 2) or, unless `overwrite`, an
 // existing file (exit 2); a failed write is exit 3. Returns the exit status.

@@ -7,7 +7,6 @@
 #include "score/score.hpp"
 
 #include "render/xlsx.hpp"
-#include "util/file.hpp"
 
 #include <fmt/format.h>
 #include <unistd.h>
@@ -40,11 +39,8 @@ int write_workbook(const RankOptions& opt, const RoundBundle& bundle, const Roun
     console.err << "ccnscore rank: error: --format xlsx needs -o FILE.xlsx\n";
     return k_exit_usage;
   }
-  for (const auto& in : bundle.inputs) {
-    if (same_file(opt.output, in.resolved)) {
-      console.err << fmt::format("{}: error: refusing to overwrite an input of the round ({})\n", opt.output, in.role);
-      return k_exit_usage;
-    }
+  if (int rc = refuse_input(opt.output, bundle.inputs, console); rc != k_exit_ok) {
+    return rc;
   }
   namespace fs = std::filesystem;
   fs::path target(opt.output);
