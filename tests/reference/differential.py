@@ -14,6 +14,7 @@ below where a double would lose a digit).
 
   differential.py CCNSCORE [--seeds N] [--first S] [--jobs J] [--keep DIR]
                   [--proposal] [--council-without-judged RATE] [--enum-labels]
+                  [--fractional-seconds] [--strict-numbers] [--verbose]
                   [--mutate SEED]
 
 Exit status 0 when every seed agrees, 1 otherwise; each difference is
@@ -130,7 +131,7 @@ def show(value):
 def run_seed(job):
     seed, args = job
     options = {"proposal": args.proposal, "council_without_judged": args.council_without_judged,
-               "enum_labels": args.enum_labels}
+               "enum_labels": args.enum_labels, "fractional_seconds": args.fractional_seconds}
     folder = tempfile.mkdtemp(prefix="ccnscore-diff-%d-" % seed)
     keep = False
     near = []
@@ -197,6 +198,8 @@ def main():
     parser.add_argument("--council-without-judged", type=float, default=0.0, metavar="RATE",
                         help="share of rounds without a judged criterion that still get a council")
     parser.add_argument("--enum-labels", action="store_true", help="write some enum values as a map (section 8.3)")
+    parser.add_argument("--fractional-seconds", action="store_true",
+                        help="date-times with a fraction of a second, such as 09:30:00.5+07:00")
     parser.add_argument("--strict-numbers", action="store_true",
                         help="a JSON number off only in its last double digits is a difference too")
     parser.add_argument("--verbose", action="store_true", help="list those near misses")

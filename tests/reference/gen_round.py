@@ -196,12 +196,16 @@ def safe_id(g, prefix, taken):
 
 DATES = ["2023-05-10", "2023-05-10T00:00:00+07:00", "2023-05-09T17:00:00+00:00", "2023-05-10T09:30:00+07:00",
          "2023-05-10T02:30:00+00:00", "2023-05-11", "2023-05-09T23:59:59+07:00", "2024-01-01T08:00:00+09:00",
-         "2023-12-31T23:00:00+00:00", "2023-05-10T09:30:00+08:00"]
+         "2023-12-31T23:00:00+00:00", "2023-05-10T09:30:00+08:00", "2023-05-10T02:30:00Z"]
+# Date-times with a fraction of a second: only with --fractional-seconds, as
+# the tool reads them today but drops the fraction when it compares them.
+FRACTIONAL_DATES = ["2023-05-10T09:30:00.5+07:00", "2023-05-10T09:30:00.25+07:00", "2023-05-10T02:30:00.5+00:00"]
 
 
 def generate(seed, options):
     g = Gen(seed, options)
     r = g.r
+    dates_used = DATES + (FRACTIONAL_DATES if options.get("fractional_seconds") else [])
 
     # Fields.
     fields, ranges = {}, {}
@@ -280,12 +284,12 @@ def generate(seed, options):
                     facts[name] = g.pick(spec["values"])
                 elif t == "date":
                     if spec["required"] or g.chance(0.7):
-                        facts[name] = g.pick(DATES)
+                        facts[name] = g.pick(dates_used)
                 elif t == "text":
                     if g.chance(0.5):
                         facts[name] = "Ghi chú " + str(i)
             applicant = {"id": aid, "facts": facts, "copy_of": None,
-                         "submitted_at": g.pick(DATES) if g.chance(0.8) else None}
+                         "submitted_at": g.pick(dates_used) if g.chance(0.8) else None}
         applicant["name"] = g.pick(NAMES)
         applicants.append(applicant)
 
@@ -509,6 +513,11 @@ def generate(seed, options):
                                                     "date": g.pick([None, "2024-06-15"])}
         except reference.RoundError:
             pass
+    if options.get("proposal") and model["round"]["chair_proposal"] is None and g.chance(0.08):
+        # Rarely a proposal that may be out of place (no rule, no tie, not tied, unknown id):
+        # the reference decides whether the tool must refuse it.
+        model["round"]["chair_proposal"] = {"selects": g.pick([a["id"] for a in applicants] + ["Z99"]),
+                                            "reason": "Đề xuất của Chủ tịch Hội đồng", "date": None}
     return model
 
 
@@ -717,6 +726,9 @@ if __name__ == "__main__":
     parser.add_argument("folder")
     parser.add_argument("--proposal", action="store_true", help="generate { proposal: chair } rounds (8.4)")
     parser.add_argument("--council-without-judged", type=float, default=0.0, metavar="RATE")
+    parser.add_argument("--enum-labels", action="store_true")
+    parser.add_argument("--fractional-seconds", action="store_true")
     args = parser.parse_args()
-    write_round(generate(args.seed, {"proposal": args.proposal,
+    write_round(generate(args.seed, {"proposal": args.proposal, "enum_labels": args.enum_labels,
+                                     "fractional_seconds": args.fractional_seconds,
                                      "council_without_judged": args.council_without_judged}), args.folder)
