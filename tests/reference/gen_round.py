@@ -277,7 +277,9 @@ def generate(seed, options):
                 if t == "number":
                     facts[name] = number_text(g, ranges[name], g.pick([0, 1, 2, 3]), True)
                 elif t == "integer":
-                    facts[name] = str(r.randint(int(ranges[name][0]), 12))
+                    value = r.randint(int(ranges[name][0]), 12)
+                    # YAML 1.2: 010 is ten, not octal eight.
+                    facts[name] = ("0" + str(value)) if value > 0 and g.chance(0.1) else str(value)
                 elif t == "bool":
                     facts[name] = g.chance(0.6)
                 elif t == "enum":
