@@ -352,7 +352,6 @@ def generate(seed, options):
             if bool_names:
                 kinds.append("flag")
             kind = g.pick(kinds)
-            positive_fields = [n for n, p in nums.items() if p]
             if kind == "relative" and not any(fields[n]["type"] == "number" and ranges[n][0] >= 0 for n in nums):
                 kind = "judged"
             c["kind"] = kind
