@@ -96,4 +96,17 @@ TEST_SUITE("cli/rank")
     CHECK(r.err.find("\xe2\x80\xae") == std::string::npos);
     CHECK(r.err.find("tieu-chi\\x1b[31m.yaml") != std::string::npos);
   }
+
+  TEST_CASE("XLSX: a text longer than a cell holds is cut visibly and noted, never dropped")
+  {
+    NamedRound round(std::string(40000, 'x'));
+    TempDir out;
+    Run r = round.rank({"-f", "xlsx", "-o", out.path("ket-qua.xlsx")});
+    CHECK(r.status == 0);
+    CHECK(r.err.find("ket-qua.xlsx: warning: sheet 'Ranking', cell C2: a text of 40000 bytes is longer than a cell holds "
+                     "(32767 characters); it is cut and ends in \"…\"")
+          != std::string::npos);
+    CHECK(std::filesystem::exists(out.path("ket-qua.xlsx")));
+    // The cut text itself is read back by tests/check_xlsx.py.
+  }
 }
