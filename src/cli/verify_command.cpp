@@ -6,6 +6,7 @@
 #include "render/render.hpp"
 #include "score/score.hpp"
 #include "util/file.hpp"
+#include "util/json_exact.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -39,7 +40,7 @@ struct Recorded
 
 std::string show(const Json& j)
 {
-  return j.is_string() ? j.get<std::string>() : j.dump();
+  return exact_text(j);
 }
 
 // Compare the listed keys of two objects, noting each difference.
@@ -128,7 +129,8 @@ int run_verify(const VerifyOptions& opt, Console& console)
     console.err << fmt::format("{}: error: cannot read: {}\n", opt.result, err->reason);
     return err->too_large ? k_exit_invalid : k_exit_io;
   }
-  Json rec = Json::parse(std::get<std::string>(bytes), nullptr, false);
+  // Numbers are read exactly, so that results compare to the last digit.
+  Json rec = parse_exact(std::get<std::string>(bytes));
   if (rec.is_discarded() || !rec.is_object()) {
     console.err << fmt::format("{}: error: not a JSON result file\n", opt.result);
     return k_exit_invalid;
@@ -212,7 +214,7 @@ int run_verify(const VerifyOptions& opt, Console& console)
       console.out << fmt::format("NOT VERIFIED: all {} inputs match, but they no longer validate\n", matched);
       return diags.has_io_errors() ? k_exit_io : k_exit_invalid;
     }
-    Json now = Json::parse(render_json(*result));
+    Json now = parse_exact(render_json(*result));
     for (auto& d : compare_results(rec, now)) {
       problems.push_back("differs: " + d);
     }
