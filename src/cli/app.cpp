@@ -69,7 +69,7 @@ int parse_and_run(const std::vector<std::string>& args, Console& console)
     return std::any_of(subs.begin(), subs.end(), [&](const CLI::App* s) { return s->get_name() == name; });
   };
   if (!args.empty() && !args.front().empty() && args.front()[0] != '-' && !is_command(args.front())) {
-    console.err << "ccnscore: error: unknown command '" << args.front()
+    console.err << "ccnscore: error: unknown command '" << terminal_safe(args.front())
                 << "'; the commands are check, rank, report, explain, sensitivity, sheet, verify and batch\nRun 'ccnscore --help' for more information.\n";
     return k_exit_usage;
   }

@@ -221,7 +221,7 @@ Outcome run_one(const Found& f, const fs::path& out_dir, bool force, std::string
     o.status = "error";
     for (const auto& d : diags.items()) {
       o.errors.push_back(format_diagnostic(d));
-      diag_text += format_diagnostic(d) + "\n";
+      diag_text += terminal_safe(format_diagnostic(d)) + "\n";
     }
     return o;
   }

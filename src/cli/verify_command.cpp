@@ -7,6 +7,7 @@
 #include "score/score.hpp"
 #include "util/file.hpp"
 #include "util/json_exact.hpp"
+#include "util/text.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -137,7 +138,7 @@ int run_verify(const VerifyOptions& opt, Console& console)
   }
   if (rec.value("format", "") != "ccnscore/result@1") {
     console.err << fmt::format("{}: error: expected format 'ccnscore/result@1', found '{}'\n", opt.result,
-                               rec.contains("format") ? show(rec["format"]) : "no format");
+                               rec.contains("format") ? terminal_safe(show(rec["format"])) : "no format");
     return k_exit_invalid;
   }
   std::vector<Recorded> inputs;
@@ -178,7 +179,8 @@ int run_verify(const VerifyOptions& opt, Console& console)
   }
   std::string version = rec.value("tool", Json::object()).value("version", "unknown");
   if (version != k_tool_version) {
-    console.out << fmt::format("note: recorded by ccnscore {}, verified with ccnscore {}\n", version, k_tool_version);
+    console.out << fmt::format("note: recorded by ccnscore {}, verified with ccnscore {}\n", terminal_safe(version),
+                               k_tool_version);
   }
   bool any_missing = std::any_of(problems.begin(), problems.end(), [](const std::string& p) { return p.rfind("missing", 0) == 0; });
   if (!any_missing) {
@@ -205,7 +207,7 @@ int run_verify(const VerifyOptions& opt, Console& console)
     if (!result) {
       print_diagnostics(diags, console.err);
       for (const auto& p : problems) {
-        console.out << p << "\n";
+        console.out << terminal_safe(p) << "\n";
       }
       if (!problems.empty()) {
         console.out << "NOT VERIFIED: inputs changed, and they no longer validate\n";
@@ -220,7 +222,7 @@ int run_verify(const VerifyOptions& opt, Console& console)
     }
   }
   for (const auto& p : problems) {
-    console.out << p << "\n";
+    console.out << terminal_safe(p) << "\n";
   }
   if (!problems.empty()) {
     console.out << fmt::format("NOT VERIFIED: {} of {} inputs match; {} problem{}\n", matched, inputs.size(),

@@ -22,4 +22,11 @@ TEST_SUITE("cli/explain")
     CHECK(r.out.find('\x1b') == std::string::npos);
     CHECK(r.out.find('\r') == std::string::npos);
   }
+
+  TEST_CASE("an unknown applicant is named with its control characters escaped")
+  {
+    Run r = run({"explain", k_src + "/samples/thanh-ha-2023/round.yaml", "A9\x1b[2J"});
+    CHECK(r.status == k_exit_usage);
+    CHECK(r.err.find("no applicant 'A9\\x1b[2J'") != std::string::npos);
+  }
 }
