@@ -45,6 +45,19 @@ std::unique_ptr<ScoredRound> load_and_score(const std::string& path, Console& co
 
 namespace {
 
+// The one line that reports a bug; it must not throw in its turn.
+int report_internal_error(Console& console, const char* what) noexcept
+{
+  try {
+    console.err << "ccnscore: internal error: " << terminal_safe(what)
+                << "; this is a bug in ccnscore, please report it with the command and its input files\n";
+    console.err.flush();
+  } catch (...) {
+    // Nothing more can be said; the exit status still tells.
+  }
+  return k_exit_internal;
+}
+
 int parse_and_run(const std::vector<std::string>& args, Console& console)
 {
   CLI::App app{"ccnscore: score and rank the applicants of an industrial-cluster investor selection round",
@@ -89,23 +102,6 @@ int run_cli(const std::vector<std::string>& args, Console& console)
 {
   return run_guarded(console, [&] { return parse_and_run(args, console); });
 }
-
-namespace {
-
-// The one line that reports a bug; it must not throw in its turn.
-int report_internal_error(Console& console, const char* what) noexcept
-{
-  try {
-    console.err << "ccnscore: internal error: " << terminal_safe(what)
-                << "; this is a bug in ccnscore, please report it with the command and its input files\n";
-    console.err.flush();
-  } catch (...) {
-    // Nothing more can be said; the exit status still tells.
-  }
-  return k_exit_internal;
-}
-
-} // namespace
 
 int run_guarded(Console& console, const std::function<int()>& command)
 {
