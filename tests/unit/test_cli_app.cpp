@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <csignal>
 #include <filesystem>
 #include <sys/resource.h>
@@ -204,5 +205,25 @@ TEST_SUITE("cli/app")
       CHECK(err.str().empty());
     }
     CHECK(out.str().empty());
+  }
+
+  TEST_CASE("a command that throws is stopped at run_cli, not by an abort")
+  {
+    // Standard output that throws on the first write, as a stream set to
+    // throw on a failed write would: rank's output escapes as an exception.
+    struct Refusing : std::streambuf
+    {
+      int overflow(int) override { return traits_type::eof(); }
+      std::streamsize xsputn(const char*, std::streamsize) override { return 0; }
+    } refusing;
+    std::ostream out(&refusing);
+    out.exceptions(std::ios::badbit);
+    std::ostringstream err;
+    Console console{out, err, false, false, false};
+    int status = run_cli({"rank", k_round}, console);
+    CHECK(status == k_exit_internal);
+    const std::string message = err.str();
+    CHECK(message.rfind("ccnscore: internal error: ", 0) == 0);
+    CHECK(std::count(message.begin(), message.end(), '\n') == 1);
   }
 }
