@@ -9,12 +9,11 @@ reference refuses (no quorum, a relative value out of range, no scorer
 left) must make the tool exit with status 1 and write nothing.
 
 Numbers in the JSON are read with decimal.Decimal and compared exactly
-with the reference's rounded fractions (the generated magnitudes stay far
-below where a double would lose a digit).
+with the reference's fractions: the tool writes exact decimal text.
 
   differential.py CCNSCORE [--seeds N] [--first S] [--jobs J] [--keep DIR]
                   [--proposal] [--council-without-judged RATE] [--enum-labels]
-                  [--fractional-seconds] [--strict-numbers] [--verbose]
+                  [--fractional-seconds]
                   [--mutate SEED]
 
 Exit status 0 when every seed agrees, 1 otherwise; each difference is
@@ -50,33 +49,13 @@ def as_fraction(value):
     raise TypeError("not a number: %r" % (value,))
 
 
-def close(want, got):
-    """Equal but for the last digits of a binary double (the known limitation)."""
-    if isinstance(want, (list, tuple)) and isinstance(got, (list, tuple)):
-        return len(want) == len(got) and all(close(w, g) for w, g in zip(want, got))
-    if isinstance(want, Fraction) and isinstance(got, Fraction):
-        return abs(want - got) <= Fraction(1, 10 ** 12) * max(1, abs(want))
-    return want == got
-
-
-def compare(expected, actual, strict):
-    """(differences, near misses) between the reference's result and the tool's JSON.
-
-    A near miss is a JSON number that differs from the exact decimal only in
-    the digits a double cannot hold (6.3826599999999996 for 6.38266). The tool
-    writes its numbers through double today; until it writes exact decimal
-    text, near misses are reported but fail the run only with --strict-numbers.
-    """
-    diffs, near = [], []
+def compare(expected, actual):
+    """A list of differences between the reference's result and the tool's JSON."""
+    diffs = []
 
     def check(where, want, got):
-        if want == got:
-            return
-        line = "%s: reference %s, tool %s" % (where, show(want), show(got))
-        if not strict and close(want, got):
-            near.append(line)
-        else:
-            diffs.append(line)
+        if want != got:
+            diffs.append("%s: reference %s, tool %s" % (where, show(want), show(got)))
 
     rows = actual.get("applicants", [])
     check("listing order", [a["id"] for a in expected["applicants"]], [a.get("id") for a in rows])
@@ -117,7 +96,7 @@ def compare(expected, actual, strict):
     got_proposal = actual.get("chair_proposal")
     check("chair_proposal.selects", expected["chair_proposal"],
           got_proposal.get("selects") if isinstance(got_proposal, dict) else got_proposal)
-    return diffs, near
+    return diffs
 
 
 def show(value):
@@ -134,7 +113,6 @@ def run_seed(job):
                "enum_labels": args.enum_labels, "fractional_seconds": args.fractional_seconds}
     folder = tempfile.mkdtemp(prefix="ccnscore-diff-%d-" % seed)
     keep = False
-    near = []
     try:
         model = gen_round.generate(seed, options)
         gen_round.write_round(model, folder)
@@ -161,7 +139,7 @@ def run_seed(job):
                 stdout = mutate(stdout)
             try:
                 actual = json.loads(stdout, parse_float=decimal.Decimal)
-                diffs, near = compare(expected, actual, args.strict_numbers)
+                diffs = compare(expected, actual)
             except ValueError as e:
                 diffs = ["the tool's output is not JSON: %s" % e]
         if diffs and args.keep:
@@ -169,7 +147,7 @@ def run_seed(job):
             shutil.rmtree(target, ignore_errors=True)
             shutil.copytree(folder, target)
             keep = True
-        return seed, diffs, near, refused is not None
+        return seed, diffs, refused is not None
     finally:
         if not keep:
             shutil.rmtree(folder, ignore_errors=True)
@@ -200,23 +178,14 @@ def main():
     parser.add_argument("--enum-labels", action="store_true", help="write some enum values as a map (section 8.3)")
     parser.add_argument("--fractional-seconds", action="store_true",
                         help="date-times with a fraction of a second, such as 09:30:00.5+07:00")
-    parser.add_argument("--strict-numbers", action="store_true",
-                        help="a JSON number off only in its last double digits is a difference too")
-    parser.add_argument("--verbose", action="store_true", help="list those near misses")
     parser.add_argument("--mutate", type=int, metavar="SEED", help="falsify the tool's output for this seed")
     args = parser.parse_args()
 
     seeds = range(args.first, args.first + args.seeds)
-    failed, refused, near_seeds = [], 0, []
+    failed, refused = [], 0
     with multiprocessing.Pool(args.jobs) as pool:
-        for seed, diffs, near, was_refused in pool.imap_unordered(run_seed, [(s, args) for s in seeds]):
+        for seed, diffs, was_refused in pool.imap_unordered(run_seed, [(s, args) for s in seeds]):
             refused += was_refused
-            if near:
-                near_seeds.append(seed)
-                if args.verbose:
-                    print("seed %d: numbers written through double:" % seed)
-                    for d in near:
-                        print("  " + d)
             if diffs:
                 failed.append(seed)
                 print("seed %d differs (reproduce: %s %s --first %d --seeds 1 --keep /tmp/diff):" %
@@ -226,10 +195,6 @@ def main():
     print("%d seeds (%d..%d), %d refused by both as invalid, %d with a difference%s" %
           (len(seeds), seeds[0], seeds[-1], refused, len(failed),
            (": " + " ".join(map(str, sorted(failed)))) if failed else ""))
-    if near_seeds:
-        print("%d seeds where a JSON number differs only in digits a double cannot hold "
-              "(--verbose shows them, --strict-numbers fails on them): %s" %
-              (len(near_seeds), " ".join(map(str, sorted(near_seeds)[:20])) + (" ..." if len(near_seeds) > 20 else "")))
     return 1 if failed else 0
 
 
