@@ -285,6 +285,7 @@ std::optional<Timestamp> Reader::date_or_datetime(const YNode& node, std::string
   int hh = to_int(s, 11, 2);
   int mi = to_int(s, 14, 2);
   int ss = 0;
+  std::string fraction;
   size_t i = 16;
   if (i < s.size() && s[i] == ':') {
     if (!digits_at(s, i + 1, 2)) {
@@ -301,6 +302,8 @@ std::optional<Timestamp> Reader::date_or_datetime(const YNode& node, std::string
       if (i == start) {
         return fail("expected digits after the decimal point of the seconds");
       }
+      fraction = s.substr(start, i - start);
+      fraction.erase(fraction.find_last_not_of('0') + 1);
     }
   }
   if (hh > 23 || mi > 59 || ss > 59) {
@@ -320,7 +323,7 @@ std::optional<Timestamp> Reader::date_or_datetime(const YNode& node, std::string
   } else {
     return fail("a date-time needs an offset such as +07:00");
   }
-  return Timestamp{days * 86400 + hh * 3600 + mi * 60 + ss - offset, false, s};
+  return Timestamp{days * 86400 + hh * 3600 + mi * 60 + ss - offset, false, s, fraction};
 }
 
 std::optional<std::vector<std::string>> Reader::identifier_list(const YNode& node, std::string_view what)

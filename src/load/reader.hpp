@@ -23,8 +23,17 @@ struct Timestamp
   int64_t seconds = 0;
   bool date_only = false;
   std::string text; // as written
-  auto operator<=>(const Timestamp& o) const { return seconds <=> o.seconds; }
-  bool operator==(const Timestamp& o) const { return seconds == o.seconds; }
+  // The decimal digits of a fraction of a second, without trailing zeros:
+  // compared as text, "45" (0.45 s) comes before "5" (0.5 s).
+  std::string fraction;
+  auto operator<=>(const Timestamp& o) const
+  {
+    if (auto c = seconds <=> o.seconds; c != 0) {
+      return c;
+    }
+    return fraction <=> o.fraction;
+  }
+  bool operator==(const Timestamp& o) const { return seconds == o.seconds && fraction == o.fraction; }
 };
 
 // Reads nodes of one file, recording errors against it.

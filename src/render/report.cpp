@@ -174,7 +174,7 @@ std::string tie_value_words(const std::string& v, const TieRule& r, const Locale
     return fmt::format("{} {}", v.substr(0, v.find(' ')), L.pick("members", "thành viên"));
   }
   if (v.size() >= 10 && v[4] == '-' && v[7] == '-') {
-    return L.date(Timestamp{0, v.size() == 10, v});
+    return L.date(Timestamp{0, v.size() == 10, v, ""});
   }
   return L.decimal_text(v);
 }
