@@ -20,10 +20,27 @@ int refuse_input(const std::string& path, const std::vector<InputFile>& inputs, 
   return k_exit_ok;
 }
 
+int check_target(const std::string& path, Console& console)
+{
+  auto target = output_target(path);
+  if (auto* err = std::get_if<FileError>(&target)) {
+    if (err->refused) {
+      console.err << fmt::format("{}: error: refusing to write there: {}\n", path, err->reason);
+      return k_exit_usage;
+    }
+    console.err << fmt::format("{}: error: cannot write: {}\n", path, err->reason);
+    return k_exit_io;
+  }
+  return k_exit_ok;
+}
+
 int write_output(const std::string& path, const std::string& text, const std::vector<InputFile>& inputs,
                  Console& console, bool overwrite)
 {
   if (int rc = refuse_input(path, inputs, console); rc != k_exit_ok) {
+    return rc;
+  }
+  if (int rc = check_target(path, console); rc != k_exit_ok) {
     return rc;
   }
   std::error_code ec;
