@@ -4,8 +4,13 @@
 
 #include <fmt/format.h>
 
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
 #include <filesystem>
-#include <ostream>
+#include <iostream>
+#include <unistd.h>
 
 namespace ccn {
 
@@ -53,6 +58,34 @@ int write_output(const std::string& path, const std::string& text, const std::ve
     return k_exit_io;
   }
   return k_exit_ok;
+}
+
+void guard_standard_descriptors()
+{
+  for (int fd : {STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO}) {
+    if (::fcntl(fd, F_GETFD) == -1 && errno == EBADF) {
+      int null = ::open("/dev/null", fd == STDERR_FILENO ? O_WRONLY : O_RDONLY);
+      if (null >= 0 && null != fd) {
+        ::dup2(null, fd);
+        ::close(null);
+      }
+    }
+  }
+}
+
+int finish_standard_output(int status)
+{
+  std::cout.flush();
+  errno = 0;
+  bool lost = std::fflush(stdout) != 0;
+  int error = errno;
+  lost = lost || std::ferror(stdout) != 0 || !std::cout.good();
+  if (!lost) {
+    return status;
+  }
+  std::cerr << "ccnscore: error: cannot write to standard output"
+            << (error != 0 ? std::string(": ") + std::strerror(error) : std::string()) << "\n";
+  return status == k_exit_ok ? k_exit_io : status;
 }
 
 } // namespace ccn

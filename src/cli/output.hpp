@@ -24,4 +24,14 @@ int check_target(const std::string& path, Console& console);
 int write_output(const std::string& path, const std::string& text, const std::vector<InputFile>& inputs,
                  Console& console, bool overwrite = true);
 
+// Open /dev/null on the standard descriptors that are closed, so that no
+// file a command opens takes their place. Standard output gets it read-only,
+// so that writing to a closed standard output still fails.
+void guard_standard_descriptors();
+
+// Flush standard output. When some of it could not be written (a full disk,
+// a closed descriptor), say so on standard error and turn a success into
+// exit 3; any other `status` is kept.
+int finish_standard_output(int status);
+
 } // namespace ccn
