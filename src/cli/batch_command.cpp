@@ -9,6 +9,7 @@
 #include "render/report.hpp"
 #include "score/score.hpp"
 #include "util/file.hpp"
+#include "util/folder.hpp"
 
 #include <fmt/format.h>
 
@@ -19,7 +20,6 @@
 #include <mutex>
 #include <optional>
 #include <set>
-#include <sys/stat.h>
 #include <thread>
 
 namespace ccn {
@@ -27,42 +27,6 @@ namespace ccn {
 namespace {
 
 namespace fs = std::filesystem;
-
-// A folder's identity: its device and inode, the same by any path to it,
-// a bind mount or a symbolic link included.
-struct FolderId
-{
-  dev_t dev = 0;
-  ino_t ino = 0;
-  bool operator==(const FolderId&) const = default;
-};
-
-std::optional<FolderId> folder_id(const fs::path& p)
-{
-  struct stat st {};
-  if (::stat(p.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
-    return std::nullopt;
-  }
-  return FolderId{st.st_dev, st.st_ino};
-}
-
-// Whether the file `p` lies in the folder `dir`, by whatever path: some
-// folder above it is `dir` itself. Paths alone would miss a bind mount.
-bool inside(const fs::path& p, const FolderId& dir)
-{
-  std::error_code ec;
-  fs::path q = fs::weakly_canonical(p, ec);
-  if (ec) {
-    q = fs::absolute(p, ec).lexically_normal();
-  }
-  while (q.has_relative_path()) {
-    q = q.parent_path();
-    if (folder_id(q) == dir) {
-      return true;
-    }
-  }
-  return false;
-}
 
 // Run `fn(i)` for every i below `n` on `jobs` threads (the caller's included).
 template<typename Fn>
@@ -119,7 +83,7 @@ std::vector<BatchRound> find_rounds(const std::vector<std::string>& dirs, const 
     if (!fs::is_regular_file(p, ec) || (p.extension() != ".yaml" && p.extension() != ".yml")) {
       return;
     }
-    if (inside(p, out_dir)) {
+    if (lies_in(p, out_dir)) {
       return;
     }
     candidates.push_back(p.string());
@@ -274,21 +238,6 @@ BatchOutcome rank_round_into(const BatchRound& f, const fs::path& out_dir, bool 
 }
 
 namespace {
-
-// Remove what a run killed halfway left in `out_dir`: temporary folders and
-// files of ccnscore's own naming. Only called with the folder locked, so
-// that no other run is writing them.
-void remove_stale_temporaries(const std::string& out_dir)
-{
-  std::error_code ec;
-  for (auto it = fs::directory_iterator(out_dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
-    std::error_code ignore;
-    fs::file_status st = it->symlink_status(ignore);
-    if (is_temporary_name(it->path().filename().string()) && (fs::is_directory(st) || fs::is_regular_file(st))) {
-      fs::remove_all(it->path(), ignore);
-    }
-  }
-}
 
 // Rank one round into `outcome`; a failure of any kind, an exception from a
 // bug included, is that round's error and never stops the others. Returns

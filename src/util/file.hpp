@@ -3,7 +3,6 @@
 
 #include <cstddef>
 #include <functional>
-#include <memory>
 #include <optional>
 #include <string>
 #include <variant>
@@ -56,27 +55,6 @@ std::string create_temporary_folder(const std::string& target, std::string& tmp_
 // Whether `name` is one of the temporary names this file's writers (and
 // batch) use: `.NAME.tmp-XXXXXX` or `.NAME.old-XXXXXX`.
 bool is_temporary_name(const std::string& name);
-
-// An exclusive lock on a folder, held while the object lives: flock(2) on
-// a lock file inside it, which says who holds it and is removed on release.
-class FolderLock
-{
-public:
-  // Name of the lock file inside the folder.
-  static constexpr const char* k_file_name = ".ccnscore.lock";
-
-  // Lock `dir`, or say why not: who holds it, or what failed.
-  static std::variant<std::unique_ptr<FolderLock>, FileError> take(const std::string& dir);
-
-  ~FolderLock();
-  FolderLock(const FolderLock&) = delete;
-  FolderLock& operator=(const FolderLock&) = delete;
-
-private:
-  FolderLock(int fd, std::string path) : m_fd(fd), m_path(std::move(path)) {}
-  int m_fd;
-  std::string m_path;
-};
 
 // Lower-case hex SHA-256 of `bytes`.
 std::string sha256_hex(const std::string& bytes);

@@ -1,6 +1,6 @@
 #include "cli/batch.hpp"
 #include "cli_helpers.hpp"
-#include "util/file.hpp"
+#include "util/folder.hpp"
 
 #include <doctest/doctest.h>
 

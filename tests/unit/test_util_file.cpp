@@ -183,24 +183,3 @@ TEST_SUITE("util/file")
     CHECK_FALSE(is_temporary_name("summary.csv"));
   }
 }
-
-TEST_SUITE("util/file")
-{
-  TEST_CASE("FolderLock: one holder at a time, the others told who, and no lock file left")
-  {
-    TempDir dir;
-    {
-      auto first = FolderLock::take(dir.path());
-      REQUIRE(std::holds_alternative<std::unique_ptr<FolderLock>>(first));
-      auto second = FolderLock::take(dir.path());
-      REQUIRE(std::holds_alternative<FileError>(second));
-      const std::string& why = std::get<FileError>(second).reason;
-      CHECK(why.find("in use by another ccnscore (process " + std::to_string(::getpid()) + " on ") == 0);
-      CHECK(why.find(" UTC; lock file " + dir.path(FolderLock::k_file_name) + ")") != std::string::npos);
-    }
-    CHECK(fs::is_empty(dir.path()));
-    auto again = FolderLock::take(dir.path());
-    CHECK(std::holds_alternative<std::unique_ptr<FolderLock>>(again));
-    CHECK(std::holds_alternative<FileError>(FolderLock::take(dir.path("no/such/folder"))));
-  }
-}
