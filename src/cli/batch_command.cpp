@@ -269,6 +269,10 @@ std::string rank_safely(const RoundRanker& rank, const BatchRound& round, const 
 int run_batch(const BatchOptions& opt, Console& console, const RoundRanker& rank)
 {
   std::error_code ec;
+  if (fs::file_status st = fs::status(opt.output, ec); fs::exists(st) && !fs::is_directory(st)) {
+    console.err << fmt::format("{}: error: refusing to write there: it is not a folder\n", opt.output);
+    return k_exit_usage;
+  }
   fs::create_directories(opt.output, ec);
   if (ec) {
     console.err << fmt::format("{}: error: cannot create the folder: {}\n", opt.output, ec.message());

@@ -164,4 +164,19 @@ TEST_SUITE("cli/batch")
     CHECK(mode(s.path("out/thanh-ha-2023/result.json")) == 0640);
     CHECK(mode(s.path("out/summary.csv")) == 0640);
   }
+
+  TEST_CASE("an OUTDIR that exists and is not a folder is refused with exit 2 and left as it is")
+  {
+    SampleCopy s;
+    REQUIRE(::mkfifo(s.path("fifo").c_str(), 0644) == 0);
+    std::string file = s.dir.write("file.txt", "notes");
+    for (const std::string& out : {s.path("fifo"), file}) {
+      CAPTURE(out);
+      Run r = run({"batch", s.path("samples/thanh-ha-2023"), "-o", out});
+      CHECK(r.status == 2);
+      CHECK(r.err == out + ": error: refusing to write there: it is not a folder\n");
+    }
+    CHECK(std::filesystem::is_fifo(s.path("fifo")));
+    CHECK(read_text(file) == "notes");
+  }
 }
