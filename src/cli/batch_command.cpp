@@ -10,6 +10,7 @@
 #include "score/score.hpp"
 #include "util/file.hpp"
 #include "util/folder.hpp"
+#include "util/text.hpp"
 
 #include <fmt/format.h>
 
@@ -207,7 +208,7 @@ BatchOutcome rank_round_into(const BatchRound& f, const fs::path& out_dir, bool 
     o.status = "error";
     for (const auto& d : diags.items()) {
       o.errors.push_back(format_diagnostic(d));
-      diag_text += format_diagnostic(d) + "\n";
+      diag_text += terminal_safe(format_diagnostic(d)) + "\n";
     }
     return o;
   }
@@ -253,15 +254,15 @@ std::string rank_safely(const RoundRanker& rank, const BatchRound& round, const 
   } catch (const std::exception& e) {
     failure = e.what();
   } catch (...) {
-    failure = "an unknown exception";
+    failure = "an exception of unknown type";
   }
   outcome = BatchOutcome{};
   outcome.round = round.id;
   outcome.path = round.path;
   outcome.status = "error";
-  outcome.errors.push_back(fmt::format("internal error: {}; please report this to the maintainers of ccnscore",
-                                       failure));
-  return fmt::format("{}: error: {}\n", round.path, outcome.errors.back());
+  outcome.errors.push_back(fmt::format(
+    "internal error: {}; this is a bug in ccnscore, please report it with the command and its input files", failure));
+  return fmt::format("{}: error: {}\n", terminal_safe(round.path), terminal_safe(outcome.errors.back()));
 }
 
 } // namespace
@@ -327,7 +328,7 @@ int run_batch(const BatchOptions& opt, Console& console, const RoundRanker& rank
     }
     failed += o.status == "error" ? 1 : 0;
     summary += fmt::format("{},{},{},{},{},{},{}\r\n", csv_field(o.round), csv_field(o.cluster), csv_field(o.winner),
-                           o.winner_total, o.status, csv_field(errors), csv_field(o.path));
+                           csv_field(o.winner_total), csv_field(o.status), csv_field(errors), csv_field(o.path));
   }
   std::string summary_path = (fs::path(opt.output) / "summary.csv").string();
   if (std::string why = write_file_atomic(summary_path, summary); !why.empty()) {

@@ -42,11 +42,15 @@ int write_workbook(const RankOptions& opt, const RoundBundle& bundle, const Roun
     return rc;
   }
   const Lang lang = default_lang(bundle.criteria);
+  std::vector<std::string> notes;
   std::string why = write_file_atomic_with(
-    opt.output, [&](int, const std::string& tmp) { return write_xlsx(result, tmp, lang); });
+    opt.output, [&](int, const std::string& tmp) { return write_xlsx(result, tmp, lang, notes); });
   if (!why.empty()) {
     console.err << fmt::format("{}: error: cannot write: {}\n", opt.output, why);
     return k_exit_io;
+  }
+  for (const auto& note : notes) {
+    console.err << fmt::format("{}: warning: {}\n", opt.output, note);
   }
   return k_exit_ok;
 }
