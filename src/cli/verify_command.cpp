@@ -14,6 +14,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <set>
 
 namespace ccn {
 
@@ -42,6 +43,103 @@ struct Recorded
 std::string show(const Json& j)
 {
   return exact_text(j);
+}
+
+// What a JSON value is, for a message.
+std::string kind_of(const Json& j)
+{
+  switch (j.type()) {
+  case Json::value_t::null:
+    return "null";
+  case Json::value_t::boolean:
+    return "a boolean";
+  case Json::value_t::string:
+    return "a string";
+  case Json::value_t::array:
+    return "a list";
+  case Json::value_t::object:
+    return "an object";
+  default:
+    return "a number";
+  }
+}
+
+// The shape of a recorded result that verify reads, checked before it is
+// read: each wrong type, at its key. Values are compared later, whatever
+// their type.
+class ShapeCheck
+{
+public:
+  std::vector<std::string> problems;
+
+  // `key` of `object` at `where`, when present (or `required`), must be of `type`.
+  bool expect(const Json& object, const std::string& key, Json::value_t type, const std::string& where,
+              bool required = false)
+  {
+    if (!object.contains(key)) {
+      if (required) {
+        problems.push_back(fmt::format("key '{}': missing; expected {}", where + key, kind_of(Json(type))));
+      }
+      return false;
+    }
+    return expect(object[key], type, where + key);
+  }
+
+  // `value` at `where` must be of `type`.
+  bool expect(const Json& value, Json::value_t type, const std::string& where)
+  {
+    if (value.type() == type) {
+      return true;
+    }
+    problems.push_back(fmt::format("key '{}': expected {}, found {}", where, kind_of(Json(type)), kind_of(value)));
+    return false;
+  }
+
+  // `key` of `object`, when present, must be a list of objects.
+  void expect_objects(const Json& object, const std::string& key, const std::string& where)
+  {
+    if (expect(object, key, Json::value_t::array, where)) {
+      for (size_t i = 0; i < object[key].size(); ++i) {
+        expect(object[key][i], Json::value_t::object, fmt::format("{}{}[{}]", where, key, i));
+      }
+    }
+  }
+};
+
+std::vector<std::string> shape_problems(const Json& rec)
+{
+  using T = Json::value_t;
+  ShapeCheck c;
+  c.expect(rec, "format", T::string, "");
+  if (c.expect(rec, "tool", T::object, "")) {
+    c.expect(rec["tool"], "version", T::string, "tool.");
+  }
+  c.expect(rec, "round", T::object, "");
+  if (c.expect(rec, "inputs", T::array, "", true)) {
+    for (size_t i = 0; i < rec["inputs"].size(); ++i) {
+      const std::string where = fmt::format("inputs[{}]", i);
+      const Json& in = rec["inputs"][i];
+      if (c.expect(in, T::object, where)) {
+        for (const char* key : {"role", "path", "sha256"}) {
+          c.expect(in, key, T::string, where + ".", true);
+        }
+      }
+    }
+  }
+  if (c.expect(rec, "applicants", T::array, "")) {
+    for (size_t i = 0; i < rec["applicants"].size(); ++i) {
+      const std::string where = fmt::format("applicants[{}]", i);
+      const Json& a = rec["applicants"][i];
+      if (c.expect(a, T::object, where)) {
+        c.expect(a, "id", T::string, where + ".", true);
+        for (const char* key : {"groups", "criteria", "gates"}) {
+          c.expect_objects(a, key, where + ".");
+        }
+      }
+    }
+  }
+  c.expect_objects(rec, "warnings", "");
+  return c.problems;
 }
 
 // Compare the listed keys of two objects, noting each difference.
@@ -123,6 +221,36 @@ std::vector<std::string> compare_results(const Json& rec, const Json& now)
   return out;
 }
 
+// The inputs the round names today against those the result records: one
+// on either side only is a difference (a sheet dropped from the record, or
+// one the round gained).
+std::vector<std::string> compare_inputs(const std::vector<Recorded>& recorded, const std::vector<InputFile>& today)
+{
+  auto key = [](const std::string& role, const std::string& resolved) {
+    return std::pair(role, fs::path(resolved).lexically_normal().string());
+  };
+  std::set<std::pair<std::string, std::string>> was;
+  std::set<std::pair<std::string, std::string>> is;
+  for (const auto& r : recorded) {
+    was.insert(key(r.role, r.resolved));
+  }
+  for (const auto& t : today) {
+    is.insert(key(t.role, t.resolved));
+  }
+  std::vector<std::string> out;
+  for (const auto& t : today) {
+    if (was.count(key(t.role, t.resolved)) == 0) {
+      out.push_back(fmt::format("input {} {}: named by the round, not recorded in the result", t.role, t.path));
+    }
+  }
+  for (const auto& r : recorded) {
+    if (is.count(key(r.role, r.resolved)) == 0) {
+      out.push_back(fmt::format("input {} {}: recorded in the result, no longer named by the round", r.role, r.path));
+    }
+  }
+  return out;
+}
+
 int run_verify(const VerifyOptions& opt, Console& console)
 {
   auto bytes = read_file(opt.result);
@@ -136,19 +264,25 @@ int run_verify(const VerifyOptions& opt, Console& console)
     console.err << fmt::format("{}: error: not a JSON result file\n", opt.result);
     return k_exit_invalid;
   }
-  if (rec.value("format", "") != "ccnscore/result@1") {
+  if (!rec.contains("format") || (rec["format"].is_string() && rec["format"] != "ccnscore/result@1")) {
     console.err << fmt::format("{}: error: expected format 'ccnscore/result@1', found '{}'\n", opt.result,
                                rec.contains("format") ? terminal_safe(show(rec["format"])) : "no format");
     return k_exit_invalid;
   }
-  std::vector<Recorded> inputs;
-  for (const auto& in : rec.value("inputs", Json::array())) {
-    if (!in.is_object() || !in.contains("role") || !in.contains("path") || !in.contains("sha256")
-        || !in["role"].is_string() || !in["path"].is_string() || !in["sha256"].is_string()) {
-      console.err << fmt::format("{}: error: an entry of 'inputs' lacks role, path or sha256\n", opt.result);
-      return k_exit_invalid;
+  if (auto wrong = shape_problems(rec); !wrong.empty()) {
+    for (const auto& w : wrong) {
+      console.err << fmt::format("{}: error: {}\n", opt.result, w);
     }
+    return k_exit_invalid;
+  }
+  std::vector<Recorded> inputs;
+  for (const auto& in : rec["inputs"]) {
     inputs.push_back({in["role"], in["path"], in["sha256"], {}});
+  }
+  if (std::none_of(inputs.begin(), inputs.end(),
+                   [](const Recorded& r) { return r.role == "round" || r.role == "criteria"; })) {
+    console.err << fmt::format("{}: error: key 'inputs': records neither a round nor a criteria file\n", opt.result);
+    return k_exit_invalid;
   }
   fs::path root = opt.root.empty() ? fs::path(opt.result).parent_path() : fs::path(opt.root);
   auto round_it = std::find_if(inputs.begin(), inputs.end(), [](const Recorded& r) { return r.role == "round"; });
@@ -217,6 +351,9 @@ int run_verify(const VerifyOptions& opt, Console& console)
       return diags.has_io_errors() ? k_exit_io : k_exit_invalid;
     }
     Json now = parse_exact(render_json(*result));
+    for (auto& d : compare_inputs(inputs, bundle->inputs)) {
+      problems.push_back("differs: " + d);
+    }
     for (auto& d : compare_results(rec, now)) {
       problems.push_back("differs: " + d);
     }
