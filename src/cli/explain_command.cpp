@@ -118,7 +118,19 @@ void explain_difference(std::string& out, const ApplicantResult& a, const Applic
       }
       out += fmt::format("  equal on the tie-break rule '{}' ({})\n", t.rule, *va);
     }
-    if (a.tied && b.tied && a.rank == b.rank) {
+    const ChairProposal* cp = res.chair_proposal;
+    bool settled = cp != nullptr && (cp->selects == a.id() || cp->selects == b.id()) && a.rank && b.rank
+                   && *a.rank + *b.rank == 3;
+    auto waiting = [&](const ApplicantResult& x) {
+      const auto& w = res.awaiting_proposal;
+      return std::find(w.begin(), w.end(), x.id()) != w.end();
+    };
+    if (settled) {
+      out += fmt::format("  decided by the chair's proposal, which selects {}{}: {}\n", cp->selects,
+                         cp->date ? " (" + cp->date->text + ")" : "", cp->reason);
+    } else if (waiting(a) && waiting(b)) {
+      out += "  " + proposal_needed_line(res) + "\n";
+    } else if (a.tied && b.tied && a.rank == b.rank) {
       out += "  still tied after every tie-break rule: they share their rank.\n";
     }
   }

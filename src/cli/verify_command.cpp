@@ -70,7 +70,7 @@ void compare_list(const Json& recorded, const Json& recomputed, std::initializer
   }
 }
 
-std::vector<std::string> compare_results(const Json& rec, const Json& now)
+std::vector<std::string> compare_results(const Json& rec, const Json& now, bool from_round)
 {
   std::vector<std::string> out;
   compare_keys(rec.value("round", Json::object()), now["round"], {"id", "criteria", "precision", "scale"}, "round ",
@@ -107,6 +107,37 @@ std::vector<std::string> compare_results(const Json& rec, const Json& now)
     if (std::find(now_order.begin(), now_order.end(), r.value("id", "?")) == now_order.end()) {
       out.push_back(fmt::format("applicant {}: recorded, but not in the recomputed result", r.value("id", "?")));
     }
+  }
+  // The files read now and those recorded: a file added to or removed from
+  // a folder named in the round (8.5) changes what the round is. Without a
+  // round the paths are those given on the command line, not comparable.
+  auto listed = [](const Json& inputs) {
+    std::vector<std::string> files;
+    for (const auto& in : inputs) {
+      if (in.is_object() && in.value("role", "") != "round") {
+        files.push_back(in.value("role", "") + " " + in.value("path", ""));
+      }
+    }
+    return files;
+  };
+  const std::vector<std::string> rec_inputs = listed(rec.value("inputs", Json::array()));
+  const std::vector<std::string> now_inputs = listed(now["inputs"]);
+  for (const auto& in : now_inputs) {
+    if (from_round && std::find(rec_inputs.begin(), rec_inputs.end(), in) == rec_inputs.end()) {
+      out.push_back(fmt::format("inputs: {} is read now, but was not recorded", in));
+    }
+  }
+  for (const auto& in : rec_inputs) {
+    if (from_round && std::find(now_inputs.begin(), now_inputs.end(), in) == now_inputs.end()) {
+      out.push_back(fmt::format("inputs: {} was recorded, but the round no longer reads it", in));
+    }
+  }
+  // The chair's proposal that settled a tie for first (8.4), as recorded.
+  const Json& rp = rec.contains("chair_proposal") ? rec["chair_proposal"] : Json();
+  const Json& np = now.contains("chair_proposal") ? now["chair_proposal"] : Json();
+  if (rp != np) {
+    out.push_back(fmt::format("chair_proposal: recorded {}, recomputed {}", rp.is_null() ? "none" : rp.dump(),
+                              np.is_null() ? "none" : np.dump()));
   }
   const Json& rw = rec.value("warnings", Json::array());
   const Json& nw = now["warnings"];
@@ -213,7 +244,7 @@ int run_verify(const VerifyOptions& opt, Console& console)
       return diags.has_io_errors() ? k_exit_io : k_exit_invalid;
     }
     Json now = Json::parse(render_json(*result));
-    for (auto& d : compare_results(rec, now)) {
+    for (auto& d : compare_results(rec, now, round_it != inputs.end())) {
       problems.push_back("differs: " + d);
     }
   }

@@ -26,7 +26,39 @@ std::vector<std::string> tie_break_lines(const RoundResult& res)
       out.push_back(fmt::format("{} stays tied at rank {} after every rule", a.id(), *a.rank));
     }
   }
+  if (const ChairProposal* cp = res.chair_proposal) {
+    out.push_back(fmt::format("proposal: chair settled the tie for first: {} proposed {}{}: {}", chair_name(res),
+                              cp->selects, cp->date ? " on " + cp->date->text : "", cp->reason));
+  }
+  if (!res.awaiting_proposal.empty()) {
+    out.push_back(proposal_needed_line(res));
+  }
   return out;
+}
+
+std::string chair_name(const RoundResult& res)
+{
+  const auto& council = res.bundle->round.council;
+  if (council) {
+    for (const auto& m : council->members) {
+      if (m.role == Role::chair) {
+        return fmt::format("the chair, {} ({})", m.name, m.id);
+      }
+    }
+  }
+  return "the chair";
+}
+
+std::string proposal_needed_line(const RoundResult& res)
+{
+  std::string ids;
+  for (const auto& id : res.awaiting_proposal) {
+    ids += (ids.empty() ? "" : ", ") + id;
+  }
+  return fmt::format("{} are tied for first: under Decree 32/2024/NĐ-CP Art. 13(2) the council chair's proposal "
+                     "decides. Record it in the round file and run again: chair_proposal: {{ selects: {}, reason: "
+                     "\"...\", date: YYYY-MM-DD }}",
+                     ids, res.awaiting_proposal.front());
 }
 
 std::vector<std::string> deviation_lines(const RoundResult& res)

@@ -175,7 +175,7 @@ TEST_SUITE("load/criteria")
     CHECK(has_message(d, "field 'land_violation' must be a number, integer or date"));
     CHECK(has_message(d, "field 'equity': missing 'prefer: lower' or 'prefer: higher'"));
     CHECK(has_message(d, "tie_break prefer: expected lower or higher, found \"earlier\""));
-    CHECK(has_message(d, "expected exactly one of 'group', 'criterion', 'field' or 'members'"));
+    CHECK(has_message(d, "expected exactly one of 'group', 'criterion', 'field', 'members' or 'proposal'"));
   }
 
   TEST_CASE("pass rules and group minimums")
