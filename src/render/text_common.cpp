@@ -56,8 +56,8 @@ std::string proposal_needed_line(const RoundResult& res)
     ids += (ids.empty() ? "" : ", ") + id;
   }
   return fmt::format("{} are tied for first: under Decree 32/2024/NĐ-CP Art. 13(2) the council chair's proposal "
-                     "decides. Record it in the round file and run again: chair_proposal: {{ selects: {}, reason: "
-                     "\"...\", date: YYYY-MM-DD }}",
+                     "decides. Record it in the round file with the id of the applicant the chair proposes, and "
+                     "run again: chair_proposal: {{ selects: {}, reason: \"...\", date: YYYY-MM-DD }}",
                      ids, res.awaiting_proposal.front());
 }
 
