@@ -437,11 +437,8 @@ std::optional<Criteria> load_criteria(const Document& doc, Diagnostics& diags)
     load_gates(r, *n, c);
   }
   if (const YNode* n = m.require("groups")) {
-    const size_t errors_before_groups = diags.error_count();
     detail::load_groups(r, *n, c);
-    if (diags.error_count() == errors_before_groups) {
-      detail::check_pass_reachable(r, m.get("pass"), c);
-    }
+    detail::check_pass_reachable(r, m.get("pass"), *n, c);
   }
   if (const YNode* n = m.get("tie_break")) {
     detail::load_tie_break(r, *n, c);

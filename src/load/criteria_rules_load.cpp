@@ -32,9 +32,19 @@ void load_pass(Reader& r, const YNode& node, Criteria& c)
   }
 }
 
-void check_pass_reachable(Reader& r, const YNode* pass, const Criteria& c)
+void check_pass_reachable(Reader& r, const YNode* pass, const YNode& groups, const Criteria& c)
 {
-  if (pass == nullptr || pass->kind != YNode::Kind::map) {
+  if (pass == nullptr || pass->kind != YNode::Kind::map || groups.kind != YNode::Kind::seq) {
+    return;
+  }
+  // A criterion that failed to load would make the scale look smaller.
+  size_t written = 0;
+  for (const auto& g : groups.items) {
+    for (const auto& [k, v] : g.entries) {
+      written += k.text == "criteria" && v.kind == YNode::Kind::seq ? v.items.size() : 0;
+    }
+  }
+  if (written != c.criteria.size()) {
     return;
   }
   const YNode* total = nullptr;

@@ -39,7 +39,7 @@ std::string shown(const Rational& value, int precision);
 std::vector<std::string> tie_break_lines(const RoundResult& res);
 std::vector<std::string> deviation_lines(const RoundResult& res);
 
-// "the chair, NAME (ID)", for the line that records the chair's proposal.
+// "NAME (ID), chair of the council", for the line that records the chair's proposal.
 std::string chair_name(const RoundResult& res);
 
 // The note that a tie for first waits for the chair's proposal (8.4), with

@@ -134,7 +134,8 @@ std::string source_text(const Criteria& c, const Dossier& d, const Criterion& cr
   for (const auto& n : names) {
     auto it = d.sources.find(n);
     if (it != d.sources.end()) {
-      out += (out.empty() ? "" : "; ") + (names.size() > 1 ? n + ": " : std::string()) + it->second;
+      out += (out.empty() ? "" : "; ") + (names.size() > 1 ? c.field(n)->display_name() + ": " : std::string())
+             + it->second;
     }
   }
   return out;

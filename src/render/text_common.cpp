@@ -27,8 +27,8 @@ std::vector<std::string> tie_break_lines(const RoundResult& res)
     }
   }
   if (const ChairProposal* cp = res.chair_proposal) {
-    out.push_back(fmt::format("proposal: chair settled the tie for first: {} proposed {}{}: {}", chair_name(res),
-                              cp->selects, cp->date ? " on " + cp->date->text : "", cp->reason));
+    out.push_back(fmt::format("the chair's proposal settled the tie for first: {}, proposed {}{}; reason: {}",
+                              chair_name(res), cp->selects, cp->date ? " on " + cp->date->text : "", cp->reason));
   }
   if (!res.awaiting_proposal.empty()) {
     out.push_back(proposal_needed_line(res));
@@ -42,7 +42,7 @@ std::string chair_name(const RoundResult& res)
   if (council) {
     for (const auto& m : council->members) {
       if (m.role == Role::chair) {
-        return fmt::format("the chair, {} ({})", m.name, m.id);
+        return fmt::format("{} ({}), chair of the council", m.name, m.id);
       }
     }
   }
