@@ -61,6 +61,37 @@ std::string proposal_needed_line(const RoundResult& res)
                      ids, res.awaiting_proposal.front());
 }
 
+std::string basis_text(const RoundResult& res, size_t index, const CriterionResult& r)
+{
+  const Criteria& c = res.bundle->criteria;
+  const Criterion& cr = c.criteria[index];
+  const std::string prefix = cr.of + " = " + r.value + " → ";
+  if (cr.kind == ScoringKind::judged || r.basis.rfind(prefix, 0) != 0) {
+    return r.basis;
+  }
+  std::string name = cr.of;
+  std::string value = r.value;
+  std::string rest = r.basis.substr(prefix.size());
+  if (const Field* f = c.field(cr.of)) {
+    name = f->display_name();
+    if (f->type == FieldType::enumeration && f->value_labels.count(r.value) != 0) {
+      value = "“" + f->value_text(r.value) + "”";
+      const std::string level = "level " + r.value + " → ";
+      if (rest.rfind(level, 0) == 0) {
+        rest = "level → " + rest.substr(level.size());
+      }
+    } else if (!f->unit.empty()) {
+      value += (f->unit == "%" ? "" : " ") + f->unit;
+    }
+  } else if (const Measure* m = c.measure(cr.of)) {
+    name = m->display_name();
+    if (!m->unit.empty()) {
+      value += (m->unit == "%" ? "" : " ") + m->unit;
+    }
+  }
+  return name + " = " + value + " → " + rest;
+}
+
 std::vector<std::string> deviation_lines(const RoundResult& res)
 {
   std::vector<std::string> out;
