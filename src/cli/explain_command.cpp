@@ -36,8 +36,9 @@ std::string headline(const ApplicantResult& a, const Criteria& c, const Rational
                            number_text(c.pass_total));
 }
 
-void explain_points(std::string& out, const ApplicantResult& a, const Criteria& c)
+void explain_points(std::string& out, const ApplicantResult& a, const RoundResult& res)
 {
+  const Criteria& c = res.bundle->criteria;
   out += "\nGates:";
   for (const auto& g : a.gates) {
     out += fmt::format(" {} {};", g.id, g.passed ? "passed" : "FAILED");
@@ -58,7 +59,7 @@ void explain_points(std::string& out, const ApplicantResult& a, const Criteria& 
     const Criterion& cr = c.criteria[i];
     std::string name = truncate_display(cr.name, 40);
     out += fmt::format("  {:<5} {}  {:>7}  {}\n", cr.id, pad_right(name, name_width), shown(a.criteria[i].shown, c.precision),
-                       a.criteria[i].basis);
+                       basis_text(res, i, a.criteria[i]));
   }
   out += "\nGroups:";
   for (size_t gi = 0; gi < a.groups.size(); ++gi) {
@@ -118,7 +119,19 @@ void explain_difference(std::string& out, const ApplicantResult& a, const Applic
       }
       out += fmt::format("  equal on the tie-break rule '{}' ({})\n", t.rule, *va);
     }
-    if (a.tied && b.tied && a.rank == b.rank) {
+    const ChairProposal* cp = res.chair_proposal;
+    bool settled = cp != nullptr && (cp->selects == a.id() || cp->selects == b.id()) && a.rank && b.rank
+                   && *a.rank + *b.rank == 3;
+    auto waiting = [&](const ApplicantResult& x) {
+      const auto& w = res.awaiting_proposal;
+      return std::find(w.begin(), w.end(), x.id()) != w.end();
+    };
+    if (settled) {
+      out += fmt::format("  decided by the chair's proposal, which selects {}{}: {}\n", cp->selects,
+                         cp->date ? " (" + cp->date->text + ")" : "", cp->reason);
+    } else if (waiting(a) && waiting(b)) {
+      out += "  " + proposal_needed_line(res) + "\n";
+    } else if (a.tied && b.tied && a.rank == b.rank) {
       out += "  still tied after every tie-break rule: they share their rank.\n";
     }
   }
@@ -158,7 +171,7 @@ int run_explain(const ExplainOptions& opt, Console& console)
     }
   }
   std::string out = headline(*a, bundle->criteria, result->scale);
-  explain_points(out, *a, bundle->criteria);
+  explain_points(out, *a, *result);
   if (other != nullptr && other != a) {
     explain_difference(out, *a, *other, *result);
   }

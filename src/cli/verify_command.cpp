@@ -208,6 +208,13 @@ std::vector<std::string> compare_results(const Json& rec, const Json& now)
       out.push_back(fmt::format("applicant {}: recorded, but not in the recomputed result", r.value("id", "?")));
     }
   }
+  // The chair's proposal that settled a tie for first (8.4), as recorded.
+  const Json& rp = rec.contains("chair_proposal") ? rec["chair_proposal"] : Json();
+  const Json& np = now.contains("chair_proposal") ? now["chair_proposal"] : Json();
+  if (rp != np) {
+    out.push_back(fmt::format("chair_proposal: recorded {}, recomputed {}", rp.is_null() ? "none" : rp.dump(),
+                              np.is_null() ? "none" : np.dump()));
+  }
   const Json& rw = rec.value("warnings", Json::array());
   const Json& nw = now["warnings"];
   if (!rw.is_array() || rw.size() != nw.size()) {

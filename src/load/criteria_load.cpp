@@ -26,6 +26,24 @@ std::optional<FieldType> field_type_from(std::string_view t)
   return it->second;
 }
 
+// `values: { rieng: Trạm xử lý riêng, ... }`: the values are the keys, in
+// file order, each with a non-empty label (formats-v1 8.3).
+void load_labelled_values(Reader& r, const YNode& node, const std::string& what, Field& f)
+{
+  MapView vm(r, node, what + " values");
+  if (vm.entries().empty() && vm.ok()) {
+    r.error(node, fmt::format("{}: values: the map is empty", what));
+  }
+  for (const auto& [key, value] : vm.entries()) {
+    auto id = r.identifier(*key, what + " value");
+    auto label = r.text(*value, fmt::format("{} value '{}' label", what, key->text));
+    if (id && label) {
+      f.values.push_back(*id);
+      f.value_labels[*id] = *label;
+    }
+  }
+}
+
 void load_field(Reader& r, const YNode& key, const YNode& node, Criteria& c)
 {
   auto id = r.field_identifier(key, "field name");
@@ -80,14 +98,17 @@ void load_field(Reader& r, const YNode& key, const YNode& node, Criteria& c)
   const YNode* values = m.get("values");
   if (f.type == FieldType::enumeration) {
     if (values == nullptr) {
-      r.error(node, fmt::format("{}: an enum field needs 'values', a list of identifiers", what));
+      r.error(node, fmt::format("{}: an enum field needs 'values', a list of identifiers or a map of identifiers "
+                                "to labels",
+                                what));
       return;
     }
-    auto list = r.identifier_list(*values, what + " values");
-    if (list && list->empty()) {
-      r.error(*values, fmt::format("{}: values: the list is empty", what));
-    }
-    if (list) {
+    if (values->kind == YNode::Kind::map) {
+      load_labelled_values(r, *values, what, f);
+    } else if (auto list = r.identifier_list(*values, what + " values")) {
+      if (list->empty()) {
+        r.error(*values, fmt::format("{}: values: the list is empty", what));
+      }
       f.values = *list;
     }
   } else if (values != nullptr) {
@@ -162,10 +183,12 @@ SymbolLookup make_lookup(const Criteria& c, const std::map<std::string, ValueTyp
 struct PendingMeasure
 {
   std::string id;
-  const YNode* node;
+  const YNode* node; // the expression
   Expression expr;
   SourcePos pos;
   std::vector<std::string> uses;
+  std::string label;
+  std::string unit;
 };
 
 void load_measures(Reader& r, const YNode& node, Criteria& c)
@@ -184,11 +207,29 @@ void load_measures(Reader& r, const YNode& node, Criteria& c)
       r.error(*key, fmt::format("measure '{}' has the name of a field", *id));
       continue;
     }
-    auto expr = parse_at(r, *value, fmt::format("measure '{}'", *id));
+    std::string what = fmt::format("measure '{}'", *id);
+    const YNode* expr_node = value;
+    std::string label;
+    std::string unit;
+    if (value->kind == YNode::Kind::map) {
+      // { expr: "...", label: ..., unit: ... } (formats-v1 8.3)
+      MapView mm(r, *value, what, {"expr", "label", "unit"});
+      expr_node = mm.require("expr");
+      if (const YNode* n = mm.get("label")) {
+        label = r.text(*n, what + " label").value_or("");
+      }
+      if (const YNode* n = mm.get("unit")) {
+        unit = r.text(*n, what + " unit").value_or("");
+      }
+      if (expr_node == nullptr) {
+        continue;
+      }
+    }
+    auto expr = parse_at(r, *expr_node, what);
     if (!expr) {
       continue;
     }
-    PendingMeasure p{*id, value, std::move(*expr), r.pos(*key), {}};
+    PendingMeasure p{*id, expr_node, std::move(*expr), r.pos(*key), {}, label, unit};
     collect_identifiers(p.expr.root, p.uses);
     pending.push_back(std::move(p));
   }
@@ -252,7 +293,7 @@ void load_measures(Reader& r, const YNode& node, Criteria& c)
       continue;
     }
     types[p.id] = p.expr.root.type;
-    c.measures.push_back(Measure{p.id, std::move(p.expr), p.pos});
+    c.measures.push_back(Measure{p.id, std::move(p.expr), p.label, p.unit, p.pos});
   }
 }
 
@@ -397,6 +438,7 @@ std::optional<Criteria> load_criteria(const Document& doc, Diagnostics& diags)
   }
   if (const YNode* n = m.require("groups")) {
     detail::load_groups(r, *n, c);
+    detail::check_pass_reachable(r, m.get("pass"), *n, c);
   }
   if (const YNode* n = m.get("tie_break")) {
     detail::load_tie_break(r, *n, c);

@@ -375,8 +375,8 @@ void load_groups(Reader& r, const YNode& node, Criteria& c)
       gmax += c.criteria[i].max * c.criteria[i].weight;
     }
     if (g.min && *g.min > gmax && g.criteria.size() == crit_node->items.size()) {
-      r.error(*m.get("min"), fmt::format("{}: min {} is above the group's maximum {}", what, to_exact_string(*g.min),
-                                         to_exact_string(gmax)));
+      r.error(*m.get("min"), fmt::format("{}: min {} is above the group's maximum {}; no applicant could reach it",
+                                         what, number_text(*g.min), number_text(gmax)));
     }
     c.groups.push_back(std::move(g));
   }

@@ -222,7 +222,29 @@ std::optional<Rational> Reader::integer(const YNode& node, std::string_view what
     error(node, fmt::format("{}: expected a whole number, found {}", what, node.text));
     return std::nullopt;
   }
+  // `96.000` or `2.5e3` is whole, but whoever wrote it may have meant
+  // something else; a whole number is written with digits only (8.2).
+  if (n && !parse_decimal(node.text).integral_syntax) {
+    error(node, fmt::format("{}: expected a whole number written with digits only, found {}; write it without a "
+                            "decimal point or an exponent",
+                            what, node.text));
+    return std::nullopt;
+  }
   return n;
+}
+
+std::optional<std::pair<std::string, std::string>> thousands_readings(std::string_view text)
+{
+  // [sign] digits "." "000", and nothing else.
+  size_t i = text.empty() || (text[0] != '-' && text[0] != '+') ? 0 : 1;
+  size_t digits = text.find_first_not_of("0123456789", i);
+  if (digits == std::string_view::npos || digits == i || text.substr(digits) != ".000") {
+    return std::nullopt;
+  }
+  std::string sign = text[0] == '-' ? "-" : "";
+  std::string whole(text.substr(i, digits - i));
+  whole.erase(0, std::min(whole.find_first_not_of('0'), whole.size() - 1));
+  return std::pair{sign + (whole == "0" ? whole : whole + "000"), sign + whole};
 }
 
 std::optional<bool> Reader::boolean(const YNode& node, std::string_view what)

@@ -99,6 +99,11 @@ private:
   std::vector<std::pair<const YNode*, const YNode*>> m_entries;
 };
 
+// The two readings of a number that may have been written with a dot
+// between thousands (`480.000`: "480000" and "480"), or nothing when `text`
+// is not one dot followed by exactly three zeros (formats-v1 8.2).
+std::optional<std::pair<std::string, std::string>> thousands_readings(std::string_view text);
+
 // Whether a plain scalar is a YAML null (`~`, `null`, empty).
 bool is_null_node(const YNode& node);
 

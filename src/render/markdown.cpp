@@ -77,7 +77,7 @@ std::string render_markdown(const RoundResult& res)
       out += "\n| Criterion | Name | Points | Basis |\n|---|---|---:|---|\n";
       for (size_t ci = 0; ci < a.criteria.size(); ++ci) {
         out += fmt::format("| {} | {} | {} | {} |\n", cell(a.criteria[ci].id), cell(c.criteria[ci].name),
-                           shown(a.criteria[ci].shown, p), cell(a.criteria[ci].basis));
+                           shown(a.criteria[ci].shown, p), cell(basis_text(res, ci, a.criteria[ci])));
       }
     }
     if (!a.groups.empty()) {

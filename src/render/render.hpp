@@ -37,4 +37,15 @@ std::string shown(const Rational& value, int precision);
 std::vector<std::string> tie_break_lines(const RoundResult& res);
 std::vector<std::string> deviation_lines(const RoundResult& res);
 
+// A criterion's basis as people read it: the field or measure by its label,
+// with its unit, and an enum value by its label (formats-v1 8.3).
+std::string basis_text(const RoundResult& res, size_t index, const CriterionResult& r);
+
+// "NAME (ID), chair of the council", for the line that records the chair's proposal.
+std::string chair_name(const RoundResult& res);
+
+// The note that a tie for first waits for the chair's proposal (8.4), with
+// the block to add to the round file.
+std::string proposal_needed_line(const RoundResult& res);
+
 } // namespace ccn

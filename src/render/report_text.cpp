@@ -70,6 +70,9 @@ std::string explain_rule(const RoundResult& res, const ApplicantResult& a, size_
     }
     return fmt::format("{} → {}", L.pick("in no band", "không thuộc khoảng nào"), points(r.points, L));
   case ScoringKind::levels:
+    if (const Field* f = res.bundle->criteria.field(cr.of)) {
+      return fmt::format("{} “{}” → {}", L.pick("level", "mức"), f->value_text(r.value), points(r.points, L));
+    }
     return fmt::format("{} “{}” → {}", L.pick("level", "mức"), r.value, points(r.points, L));
   case ScoringKind::flag:
     return fmt::format("{} → {}", r.points > 0 ? L.pick("yes", "có") : L.pick("no", "không"), points(r.points, L));

@@ -115,6 +115,26 @@ public:
       }
       ++row;
     }
+    // The chair's proposal that settled a tie for first, or the note that
+    // the tie waits for it (formats-v1 8.4).
+    std::string note;
+    if (const ChairProposal* cp = m_res.chair_proposal) {
+      note = std::string(pick("The council chair proposed ", "Chủ tịch Hội đồng đề xuất lựa chọn ")) + cp->selects
+             + (cp->date ? std::string(pick(" on ", " ngày ")) + m_L.date(*cp->date) : std::string()) + ": "
+             + cp->reason;
+    } else if (!m_res.awaiting_proposal.empty()) {
+      std::string ids;
+      for (const auto& id : m_res.awaiting_proposal) {
+        ids += (ids.empty() ? "" : ", ") + id;
+      }
+      note = ids + pick(" are tied for first: the council chair's proposal is needed (Decree 32/2024/NĐ-CP, "
+                        "Article 13(2)); record it as chair_proposal in the round file",
+                        " bằng điểm cao nhất: cần có đề xuất của Chủ tịch Hội đồng (khoản 2 Điều 13 Nghị định "
+                        "32/2024/NĐ-CP); ghi nhận bằng khối chair_proposal trong tệp vòng đánh giá");
+    }
+    if (!note.empty()) {
+      text(ws, sheet, row + 1, 0, note, nullptr);
+    }
     check(worksheet_set_column(ws, 2, 2, 48, nullptr));
     worksheet_freeze_panes(ws, 1, 0);
   }

@@ -20,7 +20,9 @@ public:
   // Split `block` (equal so far) by rule `k` onwards, appending final blocks.
   void order(std::vector<ApplicantResult*> block, size_t k, std::vector<std::vector<ApplicantResult*>>& out)
   {
-    if (block.size() == 1 || k == m_c.tie_break.size()) {
+    // `proposal: chair` is no computed rule: the round's proposal settles
+    // what is left afterwards (score/proposal.cpp).
+    if (block.size() == 1 || k == m_c.tie_break.size() || m_c.tie_break[k].kind == TieRule::Kind::proposal) {
       std::sort(block.begin(), block.end(), [](auto* a, auto* b) { return a->id() < b->id(); });
       out.push_back(std::move(block));
       return;
@@ -104,6 +106,8 @@ private:
       return majority_count(a, set);
     case TieRule::Kind::chair:
       return chair_total(a, set);
+    case TieRule::Kind::proposal:
+      return std::nullopt;
     }
     return std::nullopt;
   }
@@ -161,6 +165,8 @@ private:
       return "members: majority";
     case TieRule::Kind::chair:
       return "members: chair";
+    case TieRule::Kind::proposal:
+      return "proposal: chair";
     }
     return "?";
   }

@@ -19,7 +19,7 @@ TEST_SUITE("cli/batch")
     SampleCopy s;
     Run r = run({"batch", s.path("samples"), "-o", s.path("out"), "--jobs", "2"});
     CHECK(r.status == 1);
-    CHECK(r.out.find("3 rounds ranked, 5 with errors") != std::string::npos);
+    CHECK(r.out.find("5 rounds ranked, 12 with errors") != std::string::npos);
     std::string summary = read_text(s.path("out/summary.csv"));
     CHECK(summary.rfind("round,cluster,winner,winner_total,status,errors,file\r\n", 0) == 0);
     CHECK(summary.find("yen-quang-2024,\"CCN Yên Quang, huyện Kỳ Sơn (30 ha)\",B1,71.00,selected,,") != std::string::npos);

@@ -259,3 +259,77 @@ TEST_SUITE("cli/verify")
     CHECK(r.out.find("name: recorded Công ty\\x1b[2J\\u202e, recomputed") != std::string::npos);
   }
 }
+
+namespace {
+
+// The Đồng Lai sample (a tie for first settled by the chair's proposal,
+// dossiers and sheets read by folder) ranked into result.json beside it.
+struct ProposalArchive : SampleCopy
+{
+  std::string round = path("samples/dong-lai-2025/round.yaml");
+  std::string result = path("samples/dong-lai-2025/result.json");
+  ProposalArchive()
+  {
+    Run r = run({"rank", round, "--format", "json", "-o", result});
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    auto j = nlohmann::json::parse(read_text(result));
+    j["inputs"][0]["path"] = "round.yaml";
+    std::ofstream(result, std::ios::binary) << j.dump(2);
+  }
+  nlohmann::json json() const { return nlohmann::json::parse(read_text(result)); }
+  void write(const nlohmann::json& j) const { std::ofstream(result, std::ios::binary) << j.dump(2); }
+};
+
+} // namespace
+
+TEST_SUITE("cli/verify formats 1.1")
+{
+  TEST_CASE("a result settled by the chair's proposal, with folder inputs, verifies")
+  {
+    ProposalArchive a;
+    auto j = a.json();
+    CHECK(j["chair_proposal"]["selects"] == "D2");
+    CHECK(j["inputs"][2]["path"] == "ho-so/d1.yaml");
+    Run r = run({"verify", a.result});
+    CHECK_MESSAGE(r.status == 0, (r.out + r.err));
+  }
+
+  TEST_CASE("a recorded chair_proposal that differs from the round's is caught")
+  {
+    ProposalArchive a;
+    auto j = a.json();
+    j["chair_proposal"]["reason"] = "Lý do khác";
+    a.write(j);
+    Run r = run({"verify", a.result});
+    CHECK(r.status == 4);
+    CHECK_MESSAGE(r.out.find("differs: chair_proposal: recorded {") != std::string::npos, r.out);
+    j.erase("chair_proposal");
+    a.write(j);
+    Run r2 = run({"verify", a.result});
+    CHECK(r2.status == 4);
+    CHECK_MESSAGE(r2.out.find("differs: chair_proposal: recorded none, recomputed {") != std::string::npos, r2.out);
+  }
+
+  TEST_CASE("a file added to a folder that the round names is caught")
+  {
+    ProposalArchive a;
+    std::string d4 = read_text(a.path("samples/dong-lai-2025/ho-so/d4.yaml"));
+    d4.replace(d4.find("id: D4"), 6, "id: D5");
+    std::ofstream(a.path("samples/dong-lai-2025/ho-so/d5.yaml"), std::ios::binary) << d4;
+    Run r = run({"verify", a.result});
+    CHECK(r.status == 4);
+    CHECK_MESSAGE(r.out.find("differs: input dossier ho-so/d5.yaml: named by the round, not recorded in the result")
+                    != std::string::npos,
+                  r.out);
+    CHECK(r.out.find("applicant D5: not in the recorded result") != std::string::npos);
+  }
+
+  TEST_CASE("a file removed from a folder that the round names is caught")
+  {
+    ProposalArchive a;
+    std::filesystem::rename(a.path("samples/dong-lai-2025/ho-so/d4.yaml"), a.path("samples/dong-lai-2025/d4.yaml"));
+    Run r = run({"verify", a.result});
+    CHECK(r.status == 4);
+    CHECK_MESSAGE(r.out.find("missing: dossier ho-so/d4.yaml") != std::string::npos, r.out);
+  }
+}
