@@ -105,7 +105,7 @@ TEST_SUITE("load/yaml_tree")
     CHECK(d.has_errors());
   }
 
-  TEST_CASE("files that cannot be read are I/O errors; too large is an input error")
+  TEST_CASE("files that cannot be read are I/O errors, too large is an input error")
   {
     TempDir dir;
     Diagnostics d;

@@ -9,7 +9,7 @@ using namespace ccn::test;
 
 TEST_SUITE("render/report")
 {
-  TEST_CASE("Vietnamese numbers: decimal comma, dot thousands; dates day first")
+  TEST_CASE("Vietnamese numbers: decimal comma, dot thousands, dates day first")
   {
     Locale vi(Lang::vi);
     Locale en(Lang::en);

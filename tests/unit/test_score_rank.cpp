@@ -71,7 +71,7 @@ TEST_SUITE("score/rank")
     CHECK(r.order() == std::vector<std::string>{"A2", "A1"});
   }
 
-  TEST_CASE("field rule: submitted_at, earlier wins; without a value loses")
+  TEST_CASE("field rule: submitted_at, earlier wins, without a value loses")
   {
     ScoredRound r(small_criteria("  - field: submitted_at\n    prefer: lower\n"),
                   {{"A1", small_dossier("A1", "60", "100", "400", false, "2023-05-10T09:30:00+07:00")},

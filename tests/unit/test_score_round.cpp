@@ -89,7 +89,7 @@ TEST_SUITE("score/round")
     CHECK(r.app("A1").criteria[1].points == 10); // best rent among the competition is A1's own
   }
 
-  TEST_CASE("deviation warnings: strictly beyond p% of max; comments make them explained")
+  TEST_CASE("deviation warnings: strictly beyond p% of max, comments make them explained")
   {
     // Scores 4, 8, 9 -> mean 7: M1 is 3 away (30% of 10), M3 is 2 away (exactly 20%).
     ScoredRound r(small_criteria(), {{"A1", small_dossier("A1", "60", "100", "400")}}, 3,
