@@ -64,10 +64,11 @@ TEST_SUITE("load/reader")
 
   TEST_CASE("whole numbers")
   {
-    Fixture f("a: 3\nb: 2.5\nc: 2.0\n");
+    // `2.0` is not checked here: formats 8.2 refuses it in an integer field,
+    // which this reader does not do yet.
+    Fixture f("a: 3\nb: 2.5\n");
     CHECK(f.reader.integer(f.at("a"), "a") == Rational(3));
     CHECK_FALSE(f.reader.integer(f.at("b"), "b"));
-    CHECK(f.reader.integer(f.at("c"), "c") == Rational(2));
   }
 
   TEST_CASE("dates and date-times")
