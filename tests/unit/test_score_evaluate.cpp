@@ -116,6 +116,18 @@ TEST_SUITE("score/evaluate")
     CHECK(truth("off or x > y and ok"));
   }
 
+  TEST_CASE("values are shown exactly, or marked as rounded to six decimals")
+  {
+    Value v;
+    v.type = ValueType::number;
+    v.number = ratio(5, 2);
+    CHECK(value_text(v) == "2.5");
+    v.number = ratio(1, 3);
+    CHECK(value_text(v) == "≈0.333333");
+    v.number = 24;
+    CHECK(value_text(v) == "24");
+  }
+
   TEST_CASE("max, min, abs and if")
   {
     CHECK(num("max(x, y)") == 7);

@@ -82,6 +82,19 @@ TEST_SUITE("score/rank")
     CHECK(*r.app("A3").rank == 3);
   }
 
+  TEST_CASE("field rule: equal values stay equal, for lower and for higher")
+  {
+    for (const char* prefer : {"lower", "higher"}) {
+      CAPTURE(prefer);
+      ScoredRound r(small_criteria(std::string("  - field: submitted_at\n    prefer: ") + prefer + "\n"),
+                    {{"A1", small_dossier("A1", "60", "100", "400", false, "2023-05-10")},
+                     {"A2", small_dossier("A2", "60", "100", "400", false, "2023-05-10T00:00:00+07:00")}},
+                    1, {{1, "A1: 8, A2: 8", ""}});
+      CHECK(r.app("A1").status == Status::tied_first);
+      CHECK(r.app("A2").status == Status::tied_first);
+    }
+  }
+
   TEST_CASE("members: majority counts members who put one applicant strictly first")
   {
     // Means are equal (7); M1 and M2 put A1 first, M3 puts A2 first.
