@@ -4,6 +4,7 @@
 #include "render/render.hpp"
 #include "score/score.hpp"
 #include "util/diag.hpp"
+#include "util/text.hpp"
 
 #include <CLI/CLI.hpp>
 #include <unistd.h>
@@ -42,7 +43,22 @@ std::unique_ptr<ScoredRound> load_and_score(const std::string& path, Console& co
   return scored;
 }
 
-int run_cli(const std::vector<std::string>& args, Console& console)
+namespace {
+
+// The one line that reports a bug; it must not throw in its turn.
+int report_internal_error(Console& console, const char* what) noexcept
+{
+  try {
+    console.err << "ccnscore: internal error: " << terminal_safe(what)
+                << "; this is a bug in ccnscore, please report it with the command and its input files\n";
+    console.err.flush();
+  } catch (...) {
+    // Nothing more can be said; the exit status still tells.
+  }
+  return k_exit_internal;
+}
+
+int parse_and_run(const std::vector<std::string>& args, Console& console)
 {
   CLI::App app{"ccnscore: score and rank the applicants of an industrial-cluster investor selection round",
                "ccnscore"};
@@ -66,7 +82,7 @@ int run_cli(const std::vector<std::string>& args, Console& console)
     return std::any_of(subs.begin(), subs.end(), [&](const CLI::App* s) { return s->get_name() == name; });
   };
   if (!args.empty() && !args.front().empty() && args.front()[0] != '-' && !is_command(args.front())) {
-    console.err << "ccnscore: error: unknown command '" << args.front()
+    console.err << "ccnscore: error: unknown command '" << terminal_safe(args.front())
                 << "'; the commands are check, rank, report, explain, sensitivity, sheet, verify and batch\nRun 'ccnscore --help' for more information.\n";
     return k_exit_usage;
   }
@@ -78,6 +94,24 @@ int run_cli(const std::vector<std::string>& args, Console& console)
     return code == 0 ? k_exit_ok : k_exit_usage;
   }
   return action ? action(console) : k_exit_usage;
+}
+
+} // namespace
+
+int run_cli(const std::vector<std::string>& args, Console& console)
+{
+  return run_guarded(console, [&] { return parse_and_run(args, console); });
+}
+
+int run_guarded(Console& console, const std::function<int()>& command)
+{
+  try {
+    return command();
+  } catch (const std::exception& e) {
+    return report_internal_error(console, e.what());
+  } catch (...) {
+    return report_internal_error(console, "an exception of unknown type");
+  }
 }
 
 int ccnscore_main(int argc, char** argv)

@@ -2,6 +2,7 @@
 // The command line: parses arguments, runs one command, and turns every
 // error into a message and an exit status. Nothing below it prints.
 
+#include <functional>
 #include <iosfwd>
 #include <string>
 #include <vector>
@@ -14,6 +15,7 @@ enum ExitStatus : int {
   k_exit_invalid = 1, // invalid input, or a round that cannot be scored
   k_exit_usage = 2,   // wrong arguments
   k_exit_io = 3,      // a file could not be read or written
+  k_exit_internal = 70, // a bug: an exception escaped a command (EX_SOFTWARE)
 };
 
 // Where a command writes, and what it may know of its terminal.
@@ -26,8 +28,14 @@ struct Console
   bool err_is_terminal = false;
 };
 
-// Run the command line `args` (without the program name).
+// Run the command line `args` (without the program name), guarded by
+// `run_guarded`: no exception leaves it.
 int run_cli(const std::vector<std::string>& args, Console& console);
+
+// Run `command` and return its status; an exception that escapes it is a
+// bug, reported as one line `ccnscore: internal error: ...` on `console.err`
+// with a request to report it, and exit status `k_exit_internal`.
+int run_guarded(Console& console, const std::function<int()>& command);
 
 // The process entry point: real streams, terminal detection, NO_COLOR.
 int ccnscore_main(int argc, char** argv);

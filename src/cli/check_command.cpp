@@ -4,6 +4,7 @@
 #include "load/loaders.hpp"
 #include "load/round_load.hpp"
 #include "score/score.hpp"
+#include "util/text.hpp"
 
 #include <fmt/format.h>
 
@@ -84,7 +85,7 @@ int run_check(const CheckOptions& opt, Console& console)
     auto ok = check_file(path, criteria ? &*criteria : nullptr, file_diags);
     diags.merge(file_diags);
     if (ok) {
-      console.out << fmt::format("{}: ok: {}\n", path, *ok);
+      console.out << terminal_safe(fmt::format("{}: ok: {}", path, *ok)) << "\n";
     } else {
       ++bad;
     }

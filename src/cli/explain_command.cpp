@@ -135,7 +135,7 @@ int run_explain(const ExplainOptions& opt, Console& console)
   const RoundResult* result = &scored->result;
   const ApplicantResult* a = result->find(opt.applicant);
   if (a == nullptr) {
-    console.err << fmt::format("ccnscore explain: error: no applicant '{}' in round '{}'\n", opt.applicant,
+    console.err << fmt::format("ccnscore explain: error: no applicant '{}' in round '{}'\n", terminal_safe(opt.applicant),
                                bundle->round.id);
     return k_exit_usage;
   }
@@ -143,7 +143,7 @@ int run_explain(const ExplainOptions& opt, Console& console)
   if (!opt.vs.empty()) {
     other = result->find(opt.vs);
     if (other == nullptr) {
-      console.err << fmt::format("ccnscore explain: error: no applicant '{}' in round '{}'\n", opt.vs,
+      console.err << fmt::format("ccnscore explain: error: no applicant '{}' in round '{}'\n", terminal_safe(opt.vs),
                                  bundle->round.id);
       return k_exit_usage;
     }
@@ -162,7 +162,7 @@ int run_explain(const ExplainOptions& opt, Console& console)
   if (other != nullptr && other != a) {
     explain_difference(out, *a, *other, *result);
   }
-  console.out << out;
+  console.out << terminal_safe(out, true);
   return k_exit_ok;
 }
 

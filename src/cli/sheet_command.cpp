@@ -4,6 +4,7 @@
 #include "cli/output.hpp"
 #include "load/round_load.hpp"
 #include "score/score.hpp"
+#include "util/text.hpp"
 
 #include <fmt/format.h>
 
@@ -107,7 +108,7 @@ int run_sheet(const SheetOptions& opt, Console& console)
     auto it = std::find_if(members.begin(), members.end(), [&](const Member& m) { return m.id == opt.member; });
     if (it == members.end()) {
       console.err << fmt::format("ccnscore sheet: error: '{}' is not a member of the council of round '{}'\n",
-                                 opt.member, bundle->round.id);
+                                 terminal_safe(opt.member), bundle->round.id);
       return k_exit_usage;
     }
     std::string text = blank_sheet(*bundle, *it, *passed);

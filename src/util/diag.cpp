@@ -1,5 +1,7 @@
 #include "util/diag.hpp"
 
+#include "util/text.hpp"
+
 #include <fmt/format.h>
 
 namespace ccn {
@@ -53,7 +55,7 @@ std::string format_diagnostic(const Diagnostic& d)
 void print_diagnostics(const Diagnostics& diags, std::ostream& out)
 {
   for (const auto& d : diags.items()) {
-    out << format_diagnostic(d) << '\n';
+    out << terminal_safe(format_diagnostic(d)) << '\n';
   }
 }
 

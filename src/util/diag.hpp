@@ -58,7 +58,8 @@ private:
 // `path:line:col: error: message` (or `path: error: message` without a line).
 std::string format_diagnostic(const Diagnostic& d);
 
-// Write every diagnostic of `diags` to `out`, one per line.
+// Write every diagnostic of `diags` to `out`, one per line, made
+// `terminal_safe`: a message quotes input text, and input may be hostile.
 void print_diagnostics(const Diagnostics& diags, std::ostream& out);
 
 } // namespace ccn
