@@ -3,10 +3,12 @@
 # and model code, rebuild, run the unit and golden tests, and report the
 # share of mutants that the tests kill. Run on demand, not in CI: every
 # mutant is a rebuild.
-#   tests/mutation/run.sh [--sample N] [--seed S] [--timeout SEC] [--list] [PATH...]
+#   tests/mutation/run.sh [--sample N] [--seed S] [--timeout SEC] [--list] [--only FILE] [PATH...]
 # PATH: files or folders to mutate (default src/score src/load src/model).
 # --sample N takes N mutants at random with seed S (default 1), so the same
-# command mutates the same places; --list prints the mutants and stops.
+# command mutates the same places; --list prints the mutants and stops;
+# --only FILE runs the mutants listed in FILE (as --list or survivors.txt
+# write them), e.g. the survivors of the last run once new tests are in.
 # The tree is copied into build-mutation/tree and built in
 # build-mutation/tree/build (with ccache when it is installed), so the
 # working tree is never touched. A mutant that does not compile is counted
@@ -18,6 +20,7 @@ sample=0
 seed=1
 timeout=300
 list=0
+only=
 paths=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -25,7 +28,8 @@ while [ $# -gt 0 ]; do
     --seed) seed=$2; shift 2 ;;
     --timeout) timeout=$2; shift 2 ;;
     --list) list=1; shift ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    --only) only=$2; shift 2 ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
     -*) echo "run.sh: unknown option $1" >&2; exit 2 ;;
     *) paths+=("$1"); shift ;;
   esac
@@ -33,7 +37,11 @@ done
 [ ${#paths[@]} -gt 0 ] || paths=(src/score src/load src/model)
 
 files=$(find "${paths[@]}" -type f \( -name '*.cpp' -o -name '*.hpp' \) | LC_ALL=C sort)
-all=$(python3 tests/mutation/mutants.py list $files)
+if [ -n "$only" ]; then
+  all=$(cat "$only")
+else
+  all=$(python3 tests/mutation/mutants.py list $files)
+fi
 if [ "$sample" -gt 0 ]; then
   # shuf with a repeatable byte stream as its randomness: same seed, same sample.
   all=$(printf '%s\n' "$all" | shuf -n "$sample" --random-source=<(openssl enc -aes-128-ctr -nosalt \
@@ -56,7 +64,7 @@ fi
 cmake -S "$tree" -B "$tree/build" "${launcher[@]}" >/dev/null
 build() { cmake --build "$tree/build" -j"$(nproc)" --target ccnscore unit_tests >"$out/build.log" 2>&1; }
 suite() {
-  timeout "$timeout" "$tree/build/tests/unit_tests" --minimal >/dev/null 2>&1 &&
+  (timeout "$timeout" "$tree/build/tests/unit_tests" --minimal >/dev/null 2>&1) 2>/dev/null &&
     ctest --test-dir "$tree/build" -R '^golden/' --no-tests=error --timeout "$timeout" --stop-on-failure \
       >/dev/null 2>&1
 }

@@ -80,6 +80,11 @@ TEST_SUITE("score/rank")
                   1, {{1, "A1: 8, A2: 8, A3: 8", ""}});
     CHECK(r.order() == std::vector<std::string>{"A2", "A1", "A3"});
     CHECK(*r.app("A3").rank == 3);
+    // Dates are compared as moments but shown as written.
+    REQUIRE(r.result->tie_steps.size() == 1);
+    CHECK(r.result->tie_steps[0].values[0].second == "2023-05-10");
+    CHECK(r.result->tie_steps[0].values[1].second == "2023-05-10T09:30:00+07:00");
+    CHECK(r.result->tie_steps[0].values[2].second == "—");
   }
 
   TEST_CASE("field rule: equal values stay equal, for lower and for higher")
@@ -93,6 +98,11 @@ TEST_SUITE("score/rank")
       CHECK(r.app("A1").status == Status::tied_first);
       CHECK(r.app("A2").status == Status::tied_first);
     }
+    // Two applicants without the value are equal too.
+    ScoredRound r(small_criteria("  - field: submitted_at\n    prefer: lower\n"), same_facts({"A1", "A2"}), 1,
+                  {{1, "A1: 8, A2: 8", ""}});
+    CHECK(r.app("A1").status == Status::tied_first);
+    CHECK(r.app("A2").status == Status::tied_first);
   }
 
   TEST_CASE("members: majority counts members who put one applicant strictly first")
