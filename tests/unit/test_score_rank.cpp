@@ -87,6 +87,20 @@ TEST_SUITE("score/rank")
     CHECK(r.result->tie_steps[0].values[2].second == "—");
   }
 
+  TEST_CASE("field rule on a number fact: prefer higher, shown as the number")
+  {
+    // Totals 21 and 21: F1 10 (ratios 60 and 70 are both >= 57), F2 10, P1 1.
+    // Both have a submitted_at, which this rule must not show.
+    ScoredRound r(small_criteria("  - field: equity\n    prefer: higher\n"),
+                  {{"A1", small_dossier("A1", "60", "100", "400", false, "2023-05-10")},
+                   {"A2", small_dossier("A2", "70", "100", "400", false, "2023-05-11")}},
+                  1, {{1, "A1: 1, A2: 1", ""}});
+    CHECK(r.order() == std::vector<std::string>{"A2", "A1"});
+    REQUIRE(r.result->tie_steps.size() == 1);
+    CHECK(r.result->tie_steps[0].values[0] == std::pair<std::string, std::string>{"A2", "70"});
+    CHECK(r.result->tie_steps[0].values[1] == std::pair<std::string, std::string>{"A1", "60"});
+  }
+
   TEST_CASE("field rule: equal values stay equal, for lower and for higher")
   {
     for (const char* prefer : {"lower", "higher"}) {
