@@ -68,7 +68,7 @@ TEST_SUITE("load/criteria")
                                         "{ below: 30, points: 3 }, { points: 0 }] }\n"),
                           d));
     }
-    SUBCASE("otherwise must be last; no two lower bounds; empty bands")
+    SUBCASE("otherwise must be last, no two lower bounds, no empty bands")
     {
       Diagnostics d;
       CHECK_FALSE(criteria_from(
@@ -107,7 +107,7 @@ TEST_SUITE("load/criteria")
     CHECK(has_message(d, "missing points for 'q'"));
   }
 
-  TEST_CASE("each kind needs an 'of' of the right type; judged needs none")
+  TEST_CASE("each kind needs an 'of' of the right type, judged needs none")
   {
     Diagnostics d;
     CHECK_FALSE(criteria_from(
