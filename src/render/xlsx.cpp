@@ -21,7 +21,7 @@ double as_double(const Rational& rounded, int precision)
 class Book
 {
 public:
-  Book(const std::string& path, const RoundResult& res, Lang lang)
+  Book(const std::string& path, const RoundResult& res, const Lang& lang)
     : m_res(res), m_c(res.bundle->criteria), m_L(lang), m_wb(workbook_new(path.c_str()))
   {
     if (m_wb == nullptr) {
@@ -162,7 +162,7 @@ public:
   Book& operator=(const Book&) = delete;
 
 private:
-  const char* pick(const char* en, const char* vi) const { return m_L.lang() == Lang::vi ? vi : en; }
+  const char* pick(const char* en, const char* vi) const { return m_L.lang() == Lang{"vi"} ? vi : en; }
 
   const RoundResult& m_res;
   const Criteria& m_c;
