@@ -160,7 +160,7 @@ int run_explain(const ExplainOptions& opt, Console& console)
   if (other != nullptr && other != a) {
     explain_difference(out, *a, *other, *result);
   }
-  console.out << out;
+  console.out << terminal_safe(out, true);
   return k_exit_ok;
 }
 

@@ -4,6 +4,7 @@
 #include "cli/output.hpp"
 #include "load/round_load.hpp"
 #include "score/score.hpp"
+#include "util/text.hpp"
 
 #include <fmt/format.h>
 

@@ -1,20 +1,10 @@
 #include "render/render.hpp"
 
+#include "util/text.hpp"
+
 #include <fmt/format.h>
 
 namespace ccn {
-
-std::string csv_field(const std::string& s)
-{
-  if (s.find_first_of(",\"\r\n") == std::string::npos) {
-    return s;
-  }
-  std::string out = "\"";
-  for (char ch : s) {
-    out += ch == '"' ? std::string("\"\"") : std::string(1, ch);
-  }
-  return out + "\"";
-}
 
 namespace {
 

@@ -1,8 +1,8 @@
 #include "render/render.hpp"
 
-#include <nlohmann/json.hpp>
+#include "util/json_exact.hpp"
 
-#include <cstdlib>
+#include <nlohmann/json.hpp>
 
 namespace ccn {
 
@@ -10,17 +10,11 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-// A rounded value as a JSON number. Whole numbers are written as integers;
-// others go through the correctly rounded decimal-to-double conversion, and
-// the library writes the shortest text that reads back to the same double,
-// which for at most 15 significant digits is the decimal text itself.
+// A rounded value as a JSON number, written from its exact decimal text
+// ("894736842179.263158"), never through a double.
 Json number(const Rational& rounded, int precision)
 {
-  std::string text = to_decimal_string(rounded, precision, true);
-  if (is_integer(rounded) && rounded.get_num().fits_slong_p()) {
-    return Json(rounded.get_num().get_si());
-  }
-  return Json(std::strtod(text.c_str(), nullptr));
+  return exact_number(to_decimal_string(rounded, precision, true));
 }
 
 Json applicant_json(const RoundResult& res, const ApplicantResult& a)
@@ -128,7 +122,7 @@ std::string render_json(const RoundResult& res)
     }
     j["tie_breaks"].push_back({{"rule", t.rule}, {"separated", t.separated}, {"values", values}});
   }
-  return j.dump(2) + "\n";
+  return dump_exact(j) + "\n";
 }
 
 } // namespace ccn

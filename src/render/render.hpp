@@ -16,10 +16,8 @@ std::string render_json(const RoundResult& res);
 // under it; `color` adds ANSI colours.
 std::string render_table(const RoundResult& res, bool color);
 
-// A CSV field, quoted as RFC 4180 needs.
-std::string csv_field(const std::string& s);
-
-// RFC 4180 CSV: a header row and one row per applicant.
+// RFC 4180 CSV: a header row and one row per applicant, each cell a
+// `csv_field` (util/text.hpp).
 std::string render_csv(const RoundResult& res);
 
 // Markdown: the table and a breakdown per applicant.

@@ -2,6 +2,7 @@
 
 #include "render/render.hpp"
 #include "score/sensitivity.hpp"
+#include "util/json_exact.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -102,7 +103,7 @@ std::string render_sensitivity_json(const Sensitivity& s, const RoundResult& res
   if (!s.first.empty()) {
     j["first"] = s.first;
     j["second"] = s.second;
-    j["margin"] = std::strtod(to_decimal_string(s.margin, c.precision).c_str(), nullptr);
+    j["margin"] = exact_number(to_decimal_string(s.margin, c.precision, true));
     j["margin_exact"] = to_exact_string(s.margin_exact);
     Json weights = Json::array();
     for (const auto& w : s.weights) {
@@ -137,7 +138,7 @@ std::string render_sensitivity_json(const Sensitivity& s, const RoundResult& res
                {"seed", opt.seed},                {"judged_range", opt.judged_range},
                {"acceptability", acc},            {"central_weights", central},
                {"confidence", s.smaa.confidence}};
-  return j.dump(2) + "\n";
+  return dump_exact(j) + "\n";
 }
 
 } // namespace ccn

@@ -51,7 +51,7 @@ std::string render_table(const RoundResult& res, bool color)
   for (const auto& a : res.applicants) {
     std::vector<std::string> row;
     row.push_back(a.rank ? fmt::format("{}{}", *a.rank, a.tied ? "=" : "") : "-");
-    row.push_back(a.id() + "  " + a.dossier->name);
+    row.push_back(a.id() + "  " + terminal_safe(a.dossier->name));
     row.push_back(a.total ? shown(*a.total, p) : "-");
     for (size_t gi = 0; gi < c.groups.size(); ++gi) {
       row.push_back(gi < a.groups.size() ? shown(a.groups[gi].points, p) + (a.groups[gi].passed ? "" : "!") : "-");
@@ -79,9 +79,9 @@ std::string render_table(const RoundResult& res, bool color)
     return out;
   };
   const RoundBundle& b = *res.bundle;
-  std::string out = style.bold(fmt::format("{} — {}", b.round.id, b.round.title)) + "\n";
+  std::string out = style.bold(fmt::format("{} — {}", b.round.id, terminal_safe(b.round.title))) + "\n";
   if (!b.round.cluster.empty() || b.round.date) {
-    out += fmt::format("{}{}{}\n", b.round.cluster, !b.round.cluster.empty() && b.round.date ? ", " : "",
+    out += fmt::format("{}{}{}\n", terminal_safe(b.round.cluster), !b.round.cluster.empty() && b.round.date ? ", " : "",
                        b.round.date ? b.round.date->text : "");
   }
   out += "\n" + style.bold(line(header)) + "\n";
@@ -103,21 +103,21 @@ std::string render_table(const RoundResult& res, bool color)
                                   : "; groups " + mins + " (a group marked ! is below its minimum)");
   for (const auto& a : res.applicants) {
     for (const auto& reason : a.reasons) {
-      out += fmt::format("{} {}: {}\n", a.id(), status_label(a), reason);
+      out += fmt::format("{} {}: {}\n", a.id(), status_label(a), terminal_safe(reason));
     }
   }
   auto ties = tie_break_lines(res);
   if (!ties.empty()) {
     out += "\nTie-breaks:\n";
     for (const auto& t : ties) {
-      out += "  " + t + "\n";
+      out += "  " + terminal_safe(t) + "\n";
     }
   }
   auto devs = deviation_lines(res);
   if (!devs.empty()) {
     out += "\nWarnings:\n";
     for (const auto& d : devs) {
-      out += "  deviation: " + d + "\n";
+      out += "  deviation: " + terminal_safe(d) + "\n";
     }
   }
   return out;
