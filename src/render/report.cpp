@@ -25,7 +25,7 @@ h3 { font-size: 11.5pt; margin: 5mm 0 1.5mm; break-after: avoid; page-break-afte
 p.sub { text-align: center; margin: 0 0 4mm; }
 table { width: 100%; border-collapse: collapse; margin: 1.5mm 0 3mm; table-layout: auto; }
 th, td { border: 0.3mm solid #444; padding: 0.8mm 1.4mm; vertical-align: top; text-align: left;
-         overflow-wrap: anywhere; }
+         overflow-wrap: break-word; }
 th { background: #eee; font-weight: bold; overflow-wrap: normal; }
 td.n, th.n { text-align: right; }
 td.n { white-space: nowrap; }
