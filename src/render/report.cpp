@@ -371,7 +371,7 @@ void inputs(Html& h, const RoundResult& res, int number)
   h.raw("<table class=\"small\">\n");
   h.head({std::string(L.text("report_file")), "SHA-256"});
   for (const auto& in : res.bundle->inputs) {
-    h.raw(fmt::format("<tr><td>{} ({})</td><td class=\"hash\">{}</td></tr>\n", esc(in.path), esc(in.role),
+    h.raw(fmt::format("<tr><td>{} ({})</td><td class=\"hash\">{}</td></tr>\n", esc(in.path), esc(L.text("input_role_" + in.role)),
                       esc(in.sha256)));
   }
   h.raw("</table>\n");
