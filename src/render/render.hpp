@@ -29,7 +29,8 @@ struct Sensitivity;
 struct SmaaOptions;
 // The robustness analysis of `res` as a terminal text and as JSON
 // (`ccnscore/sensitivity@1`).
-std::string render_sensitivity_table(const Sensitivity& s, const RoundResult& res, const SmaaOptions& opt);
+std::string render_sensitivity_table(const Sensitivity& s, const RoundResult& res, const SmaaOptions& opt,
+                                     const Lang& lang);
 std::string render_sensitivity_json(const Sensitivity& s, const RoundResult& res, const SmaaOptions& opt);
 
 // A rounded value as shown: `precision` decimals ("85.30").

@@ -2,6 +2,7 @@
 
 #include "render/render.hpp"
 #include "render/report.hpp"
+#include "render/messages.hpp"
 
 #include "load/expr_parse.hpp"
 #include "score/sensitivity.hpp"
@@ -342,25 +343,26 @@ void robustness(Html& h, const RoundResult& res, const Sensitivity& s)
   }
   const SmaaResult& m = s.smaa;
   if (!m.applicants.empty()) {
-    h.p(esc(fmt::format("{} ({} {}, {} ±10%):", L.text("report_rank_acceptability"), m.samples,
-                        L.text("report_samples"), L.text("report_every_weight_within"))));
-    h.raw("<table class=\"small\">\n<thead><tr><th>" + esc(L.text("report_applicant")) + "</th>");
+    auto percent = [&](double share) {
+      return format_decimal(L.lang(), fmt::format("{:.1f}", share * 100), 1) + " %";
+    };
+    h.p(esc(L.text("sens_trials", {{"samples", static_cast<int64_t>(m.samples)}, MsgArg::decimal("spread", fmt::format("{}", SmaaOptions{}.spread_percent)),
+                                   {"seed", std::to_string(SmaaOptions{}.seed)}})
+            + " "
+            + L.text("sens_first_share", {{"applicant", m.applicants.front()}, {"share", percent(m.acceptability.front().front())}})));
+    h.raw("<table class=\"small\">\n<thead><tr><th>" + esc(L.text("head_applicant")) + "</th>");
     for (size_t r = 0; r < m.applicants.size(); ++r) {
-      h.raw(fmt::format("<th class=\"n\">{} {}</th>", esc(L.text("report_rank")), r + 1));
+      h.raw("<th class=\"n\">" + esc(L.text("sens_rank", {{"rank", r + 1}})) + "</th>");
     }
     h.raw("</tr></thead>\n");
     for (size_t a = 0; a < m.applicants.size(); ++a) {
       h.raw("<tr><td>" + esc(m.applicants[a]) + "</td>");
       for (double v : m.acceptability[a]) {
-        std::string pct = fmt::format("{:.1f}%", v * 100);
-        h.raw("<td class=\"n\">" + esc(L.decimal_text(pct.substr(0, pct.size() - 1)) + "%") + "</td>");
+        h.raw("<td class=\"n\">" + esc(percent(v)) + "</td>");
       }
       h.raw("</tr>\n");
     }
     h.raw("</table>\n");
-    std::string conf = fmt::format("{:.1f}", m.confidence * 100);
-    h.p(esc(fmt::format("{} {}: {}%.", L.text("report_confidence_factor_of"), m.applicants.front(),
-                        L.decimal_text(conf))));
   }
 }
 

@@ -93,9 +93,6 @@ TEST_SUITE("render_vietnamese")
       check_vietnamese("report", report.out);
       Run json = run({"rank", round, "--format", "json", "--lang", "vi"});
       REQUIRE(json.status == 0);
-      for (const auto& basis : std::vector<std::string>{"\"basis\": \"", "\"reasons\": [\n"}) {
-        (void)basis;
-      }
       std::smatch m;
       std::string rest = json.out;
       while (std::regex_search(rest, m, std::regex("\"basis\": \"([^\"]*)\""))) {
@@ -108,10 +105,16 @@ TEST_SUITE("render_vietnamese")
           check_vietnamese(std::string("explain ") + applicant, e.out);
         }
       }
+      Run sens = run({"sensitivity", round, "--samples", "500", "--jobs", "1", "--lang", "vi"});
+      REQUIRE(sens.status == 0);
+      check_vietnamese("sensitivity", sens.out);
       Run sheet = run({"sheet", round, "--member", "M1", "--lang", "vi"});
       REQUIRE(sheet.status == 0);
       check_vietnamese("blank sheet", comments_of(sheet.out));
     }
+    Run robust = run({"report", k_src + "/samples/yen-quang-2024/round.yaml", "--lang", "vi"});
+    REQUIRE(robust.status == 0);
+    check_vietnamese("report with its robustness section", robust.out);
     Run check = run({"check", k_src + "/samples/thanh-ha-2023/round.yaml", "--lang", "vi"});
     check_vietnamese("check", check.out);
   }
