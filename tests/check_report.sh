@@ -15,7 +15,7 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 fail=0
-for round in thanh-ha-2023 yen-quang-2024 bo-trai-song-da-2024; do
+for round in thanh-ha-2023 yen-quang-2024 bo-trai-song-da-2024 dong-lai-2025 tan-nguyen-2026; do
   for lang in vi en; do
     html="$work/$round-$lang.html"
     pdf="$work/$round-$lang.pdf"
@@ -50,7 +50,12 @@ for round in thanh-ha-2023 yen-quang-2024 bo-trai-song-da-2024; do
     text=$(pdftotext "$pdf" -)
     heading="EVALUATION REPORT"
     [ "$lang" = vi ] && heading="BÁO CÁO KẾT QUẢ ĐÁNH GIÁ"
-    for needle in "$heading" "SHA-256"; do
+    needles=("$heading" "SHA-256")
+    # The chair's proposal that settled the tie for first (formats 1.1, 8.4).
+    if [ "$round" = dong-lai-2025 ]; then
+      needles+=("$([ "$lang" = vi ] && echo "đề xuất lựa chọn" || echo "proposed")")
+    fi
+    for needle in "${needles[@]}"; do
       if ! grep -qF "$needle" <<<"$text"; then
         echo "$round $lang: the rendered report lacks \"$needle\""
         fail=1

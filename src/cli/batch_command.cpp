@@ -1,6 +1,7 @@
 // `ccnscore batch DIR... -o OUTDIR`: rank every round found under folders,
 // in parallel, for a secretariat that handles several clusters at once.
 
+#include "cli/batch.hpp"
 #include "cli/commands.hpp"
 #include "load/loaders.hpp"
 #include "load/round_load.hpp"
@@ -10,6 +11,7 @@
 #include "render/report.hpp"
 #include "score/score.hpp"
 #include "util/file.hpp"
+#include "util/folder.hpp"
 #include "util/text.hpp"
 
 #include <fmt/format.h>
@@ -19,6 +21,7 @@
 #include <filesystem>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <thread>
 
@@ -27,40 +30,6 @@ namespace ccn {
 namespace {
 
 namespace fs = std::filesystem;
-
-struct BatchOptions
-{
-  std::vector<std::string> dirs;
-  std::string output;
-  unsigned jobs = 0;
-  bool force = false;
-};
-
-// A round file found under the folders, with what its id is.
-struct Found
-{
-  std::string path;
-  std::string id;
-  std::string duplicate_of; // another round file with the same id
-};
-
-// One line of summary.csv.
-struct Outcome
-{
-  std::string round;
-  std::string cluster;
-  std::string winner;
-  std::string winner_total;
-  std::string status;
-  std::vector<std::string> errors;
-  std::string path;
-};
-
-bool inside(const fs::path& p, const fs::path& dir)
-{
-  auto rel = p.lexically_relative(dir);
-  return !rel.empty() && *rel.begin() != "..";
-}
 
 // Run `fn(i)` for every i below `n` on `jobs` threads (the caller's included).
 template<typename Fn>
@@ -82,11 +51,34 @@ void parallel_for(size_t n, unsigned jobs, Fn fn)
   }
 }
 
-// Every round file under `dirs` (sorted), skipping `out_dir`. Directory
-// symlinks are not followed, so links that loop do no harm. The files are
-// looked into on `jobs` threads.
-std::vector<Found> find_rounds(const std::vector<std::string>& dirs, const fs::path& out_dir, unsigned jobs,
-                               Diagnostics& diags)
+// The round file at `path` with its id, or nothing when it is no round file.
+std::optional<BatchRound> look_into(const std::string& path)
+{
+  auto bytes = read_file(path);
+  auto* text = std::get_if<std::string>(&bytes);
+  if (text == nullptr || text->find(k_format_round) == std::string::npos) {
+    return std::nullopt;
+  }
+  Diagnostics ignore;
+  auto doc = parse_document(path, std::move(*text), ignore);
+  if (!doc || document_format(doc->root) != k_format_round) {
+    return std::nullopt;
+  }
+  BatchRound f{path, {}, {}, {}, false};
+  for (const auto& [k, v] : doc->root.entries) {
+    if (k.text == "id" && v.kind == YNode::Kind::scalar) {
+      f.id = v.text;
+    }
+  }
+  return f;
+}
+
+// Every round file under `dirs` (sorted), skipping the output folder
+// `out_dir` by identity, not by path. Directory symlinks are not followed,
+// so links that loop do no harm. The files are looked into on `jobs`
+// threads; one that cannot be looked into is kept, for ranking to report.
+std::vector<BatchRound> find_rounds(const std::vector<std::string>& dirs, const FolderId& out_dir, unsigned jobs,
+                                    Diagnostics& diags)
 {
   std::vector<std::string> candidates;
   auto consider = [&](const fs::path& p) {
@@ -94,7 +86,7 @@ std::vector<Found> find_rounds(const std::vector<std::string>& dirs, const fs::p
     if (!fs::is_regular_file(p, ec) || (p.extension() != ".yaml" && p.extension() != ".yml")) {
       return;
     }
-    if (inside(fs::weakly_canonical(p, ec), out_dir)) {
+    if (lies_in(p, out_dir)) {
       return;
     }
     candidates.push_back(p.string());
@@ -103,7 +95,7 @@ std::vector<Found> find_rounds(const std::vector<std::string>& dirs, const fs::p
     std::error_code ec;
     fs::file_status st = fs::status(d, ec);
     if (ec || !fs::exists(st)) {
-      diags.io_error(d, "cannot_read", {{"reason", ec ? ec.message() : std::make_error_code(std::errc::no_such_file_or_directory).message()}});
+      diags.io_error(d, "cannot read: " + (ec ? ec.message() : std::string("No such file or directory")));
       continue;
     }
     if (!fs::is_directory(st)) {
@@ -112,35 +104,28 @@ std::vector<Found> find_rounds(const std::vector<std::string>& dirs, const fs::p
     }
     for (auto it = fs::recursive_directory_iterator(d, fs::directory_options::skip_permission_denied, ec);
          !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      std::error_code ignore;
+      if (!it->is_symlink(ignore) && it->is_directory(ignore) && folder_id(it->path()) == out_dir) {
+        it.disable_recursion_pending();
+        continue;
+      }
       consider(it->path());
     }
     if (ec) {
-      diags.io_error(d, "cannot_read_folder", {{"reason", ec.message()}});
+      diags.io_error(d, "cannot read the folder: " + ec.message());
     }
   }
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
-  std::vector<std::optional<Found>> looked(candidates.size());
+  std::vector<std::optional<BatchRound>> looked(candidates.size());
   parallel_for(candidates.size(), jobs, [&](size_t i) {
-    auto bytes = read_file(candidates[i]);
-    auto* text = std::get_if<std::string>(&bytes);
-    if (text == nullptr || text->find(k_format_round) == std::string::npos) {
-      return;
+    try {
+      looked[i] = look_into(candidates[i]);
+    } catch (...) {
+      looked[i] = BatchRound{candidates[i], {}, {}, {}, false};
     }
-    Diagnostics ignore;
-    auto doc = parse_document(candidates[i], std::move(*text), ignore);
-    if (!doc || document_format(doc->root) != k_format_round) {
-      return;
-    }
-    Found f{candidates[i], {}, {}};
-    for (const auto& [k, v] : doc->root.entries) {
-      if (k.text == "id" && v.kind == YNode::Kind::scalar) {
-        f.id = v.text;
-      }
-    }
-    looked[i] = std::move(f);
   });
-  std::vector<Found> out;
+  std::vector<BatchRound> out;
   std::map<std::string, std::string> first_of;
   for (auto& f : looked) {
     if (!f) {
@@ -166,9 +151,9 @@ std::string publish(const fs::path& dir, const std::vector<std::pair<std::string
   if (exists && !force) {
     return fmt::format("{} exists; give --force to replace it", dir.string());
   }
-  std::string tmpl = (dir.parent_path() / ("." + dir.filename().string() + ".tmp-XXXXXX")).string();
-  if (::mkdtemp(tmpl.data()) == nullptr) {
-    return fmt::format("cannot create a folder in {}: {}", dir.parent_path().string(), std::strerror(errno));
+  std::string tmpl;
+  if (std::string why = create_temporary_folder(dir.string(), tmpl); !why.empty()) {
+    return fmt::format("cannot create a folder in {}: {}", dir.parent_path().string(), why);
   }
   fs::path tmp(tmpl);
   for (const auto& [name, text] : files) {
@@ -201,17 +186,19 @@ std::string publish(const fs::path& dir, const std::vector<std::pair<std::string
   return {};
 }
 
-Outcome run_one(const Found& f, const fs::path& out_dir, bool force, std::string& diag_text, const Console& console)
+} // namespace
+
+BatchOutcome rank_round_into(const BatchRound& f, const fs::path& out_dir, bool force, std::string& diag_text)
 {
-  Lang lang = console.lang;
-  Outcome o;
+  BatchOutcome o;
   o.path = f.path;
   o.round = f.id;
+  Lang lang = f.lang;
   if (!f.duplicate_of.empty()) {
     o.status = "error";
     MsgArgs args{{"round", f.id}, {"other", f.duplicate_of}};
     o.errors.push_back(tr(lang, "batch_duplicate_round", args));
-    diag_text = format_program_error(f.path, lang, "batch_duplicate_round", args) + "\n";
+    diag_text = terminal_safe(format_program_error(f.path, lang, "batch_duplicate_round", args)) + "\n";
     return o;
   }
   Diagnostics diags;
@@ -219,7 +206,9 @@ Outcome run_one(const Found& f, const fs::path& out_dir, bool force, std::string
   std::optional<RoundResult> result;
   if (bundle) {
     o.cluster = bundle->round.cluster;
-    lang = console_lang_for(console, bundle->criteria);
+    if (!f.lang_asked) {
+      lang = default_lang(bundle->criteria);
+    }
     result = score_round(*bundle, diags);
   }
   if (!result) {
@@ -250,32 +239,79 @@ Outcome run_one(const Found& f, const fs::path& out_dir, bool force, std::string
       !why.empty()) {
     o.status = "error";
     o.errors.push_back(why);
-    diag_text = format_program_error(f.path, lang, k_raw_message, {{"text", why}}) + "\n";
+    diag_text = fmt::format("{}: error: {}\n", f.path, why);
   }
   return o;
 }
 
-int run_batch(const BatchOptions& opt, Console& console)
+namespace {
+
+// Rank one round into `outcome`; a failure of any kind, an exception from a
+// bug included, is that round's error and never stops the others. Returns
+// the round's messages for standard error.
+std::string rank_safely(const RoundRanker& rank, const BatchRound& round, const fs::path& out_dir, bool force,
+                        BatchOutcome& outcome)
+{
+  std::string text;
+  std::string failure;
+  try {
+    outcome = rank(round, out_dir, force, text);
+    return text;
+  } catch (const std::exception& e) {
+    failure = e.what();
+  } catch (...) {
+    failure = "an exception of unknown type";
+  }
+  outcome = BatchOutcome{};
+  outcome.round = round.id;
+  outcome.path = round.path;
+  outcome.status = "error";
+  outcome.errors.push_back(fmt::format(
+    "internal error: {}; this is a bug in ccnscore, please report it with the command and its input files", failure));
+  return fmt::format("{}: error: {}\n", terminal_safe(round.path), terminal_safe(outcome.errors.back()));
+}
+
+} // namespace
+
+int run_batch(const BatchOptions& opt, Console& console, const RoundRanker& rank)
 {
   std::error_code ec;
+  if (fs::file_status st = fs::status(opt.output, ec); fs::exists(st) && !fs::is_directory(st)) {
+    console.err << fmt::format("{}: error: refusing to write there: it is not a folder\n", opt.output);
+    return k_exit_usage;
+  }
   fs::create_directories(opt.output, ec);
   if (ec) {
     print_error(console, opt.output, "cannot_create_folder", {{"reason", ec.message()}});
     return k_exit_io;
   }
+  auto folder_lock = FolderLock::take(opt.output);
+  if (auto* err = std::get_if<FileError>(&folder_lock)) {
+    console.err << fmt::format("{}: error: {}\n", opt.output, err->reason);
+    return k_exit_io;
+  }
+  remove_stale_temporaries(opt.output);
   const fs::path out_dir = fs::weakly_canonical(opt.output, ec);
+  const std::optional<FolderId> out_id = folder_id(opt.output);
+  if (!out_id) {
+    console.err << fmt::format("{}: error: not a folder\n", opt.output);
+    return k_exit_io;
+  }
   Diagnostics diags;
   unsigned jobs = opt.jobs != 0 ? opt.jobs : std::max(1u, std::thread::hardware_concurrency());
-  std::vector<Found> rounds = find_rounds(opt.dirs, out_dir, jobs, diags);
+  std::vector<BatchRound> rounds = find_rounds(opt.dirs, *out_id, jobs, diags);
   print_diagnostics(diags, console.err, console.lang);
-  std::vector<Outcome> outcomes(rounds.size());
+  for (auto& r : rounds) {
+    r.lang = console.lang;
+    r.lang_asked = console.lang_asked;
+  }
+  std::vector<BatchOutcome> outcomes(rounds.size());
   std::atomic<size_t> done{0};
   std::mutex io;
   const auto start = std::chrono::steady_clock::now();
   parallel_for(rounds.size(), jobs, [&](size_t i) {
     {
-      std::string text;
-      outcomes[i] = run_one(rounds[i], out_dir, opt.force, text, console);
+      std::string text = rank_safely(rank, rounds[i], out_dir, opt.force, outcomes[i]);
       size_t finished = ++done;
       std::lock_guard<std::mutex> lock(io);
       if (console.err_is_terminal) {
@@ -309,16 +345,13 @@ int run_batch(const BatchOptions& opt, Console& console)
     print_error(console, summary_path, "cannot_write", {{"reason", why}});
     return k_exit_io;
   }
-  console.out << tr(console.lang, "batch_summary",
-                    {{"ranked", rounds.size() - failed}, {"failed", failed}, {"summary", summary_path}})
-              << '\n';
+  console.out << fmt::format("{} round{} ranked, {} with errors; summary in {}\n", rounds.size() - failed,
+                             rounds.size() - failed == 1 ? "" : "s", failed, summary_path);
   if (diags.has_io_errors()) {
     return k_exit_io;
   }
   return failed > 0 || diags.has_errors() ? k_exit_invalid : k_exit_ok;
 }
-
-} // namespace
 
 CLI::App* add_batch_command(CLI::App& app, Action& action)
 {

@@ -2,8 +2,8 @@
 // still stands: every input unchanged, and the round recomputes identically.
 
 #include "cli/commands.hpp"
-#include "render/diagnostic_text.hpp"
 #include "load/round_load.hpp"
+#include "render/diagnostic_text.hpp"
 #include "render/render.hpp"
 #include "score/score.hpp"
 #include "util/file.hpp"
@@ -15,6 +15,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <set>
 
 namespace ccn {
 
@@ -43,6 +44,103 @@ struct Recorded
 std::string show(const Json& j)
 {
   return exact_text(j);
+}
+
+// What a JSON value is, for a message.
+std::string kind_of(const Json& j)
+{
+  switch (j.type()) {
+  case Json::value_t::null:
+    return "null";
+  case Json::value_t::boolean:
+    return "a boolean";
+  case Json::value_t::string:
+    return "a string";
+  case Json::value_t::array:
+    return "a list";
+  case Json::value_t::object:
+    return "an object";
+  default:
+    return "a number";
+  }
+}
+
+// The shape of a recorded result that verify reads, checked before it is
+// read: each wrong type, at its key. Values are compared later, whatever
+// their type.
+class ShapeCheck
+{
+public:
+  std::vector<std::string> problems;
+
+  // `key` of `object` at `where`, when present (or `required`), must be of `type`.
+  bool expect(const Json& object, const std::string& key, Json::value_t type, const std::string& where,
+              bool required = false)
+  {
+    if (!object.contains(key)) {
+      if (required) {
+        problems.push_back(fmt::format("key '{}': missing; expected {}", where + key, kind_of(Json(type))));
+      }
+      return false;
+    }
+    return expect(object[key], type, where + key);
+  }
+
+  // `value` at `where` must be of `type`.
+  bool expect(const Json& value, Json::value_t type, const std::string& where)
+  {
+    if (value.type() == type) {
+      return true;
+    }
+    problems.push_back(fmt::format("key '{}': expected {}, found {}", where, kind_of(Json(type)), kind_of(value)));
+    return false;
+  }
+
+  // `key` of `object`, when present, must be a list of objects.
+  void expect_objects(const Json& object, const std::string& key, const std::string& where)
+  {
+    if (expect(object, key, Json::value_t::array, where)) {
+      for (size_t i = 0; i < object[key].size(); ++i) {
+        expect(object[key][i], Json::value_t::object, fmt::format("{}{}[{}]", where, key, i));
+      }
+    }
+  }
+};
+
+std::vector<std::string> shape_problems(const Json& rec)
+{
+  using T = Json::value_t;
+  ShapeCheck c;
+  c.expect(rec, "format", T::string, "");
+  if (c.expect(rec, "tool", T::object, "")) {
+    c.expect(rec["tool"], "version", T::string, "tool.");
+  }
+  c.expect(rec, "round", T::object, "");
+  if (c.expect(rec, "inputs", T::array, "", true)) {
+    for (size_t i = 0; i < rec["inputs"].size(); ++i) {
+      const std::string where = fmt::format("inputs[{}]", i);
+      const Json& in = rec["inputs"][i];
+      if (c.expect(in, T::object, where)) {
+        for (const char* key : {"role", "path", "sha256"}) {
+          c.expect(in, key, T::string, where + ".", true);
+        }
+      }
+    }
+  }
+  if (c.expect(rec, "applicants", T::array, "")) {
+    for (size_t i = 0; i < rec["applicants"].size(); ++i) {
+      const std::string where = fmt::format("applicants[{}]", i);
+      const Json& a = rec["applicants"][i];
+      if (c.expect(a, T::object, where)) {
+        c.expect(a, "id", T::string, where + ".", true);
+        for (const char* key : {"groups", "criteria", "gates"}) {
+          c.expect_objects(a, key, where + ".");
+        }
+      }
+    }
+  }
+  c.expect_objects(rec, "warnings", "");
+  return c.problems;
 }
 
 // Compare the listed keys of two objects, noting each difference.
@@ -111,6 +209,13 @@ std::vector<std::string> compare_results(const Json& rec, const Json& now)
       out.push_back(fmt::format("applicant {}: recorded, but not in the recomputed result", r.value("id", "?")));
     }
   }
+  // The chair's proposal that settled a tie for first (8.4), as recorded.
+  const Json& rp = rec.contains("chair_proposal") ? rec["chair_proposal"] : Json();
+  const Json& np = now.contains("chair_proposal") ? now["chair_proposal"] : Json();
+  if (rp != np) {
+    out.push_back(fmt::format("chair_proposal: recorded {}, recomputed {}", rp.is_null() ? "none" : rp.dump(),
+                              np.is_null() ? "none" : np.dump()));
+  }
   const Json& rw = rec.value("warnings", Json::array());
   const Json& nw = now["warnings"];
   if (!rw.is_array() || rw.size() != nw.size()) {
@@ -119,6 +224,36 @@ std::vector<std::string> compare_results(const Json& rec, const Json& now)
     for (size_t i = 0; i < nw.size(); ++i) {
       compare_keys(rw[i], nw[i], {"kind", "member", "applicant", "criterion", "score", "mean", "explained"},
                    fmt::format("warning {}: ", i + 1), out);
+    }
+  }
+  return out;
+}
+
+// The inputs the round names today against those the result records: one
+// on either side only is a difference (a sheet dropped from the record, or
+// one the round gained).
+std::vector<std::string> compare_inputs(const std::vector<Recorded>& recorded, const std::vector<InputFile>& today)
+{
+  auto key = [](const std::string& role, const std::string& resolved) {
+    return std::pair(role, fs::path(resolved).lexically_normal().string());
+  };
+  std::set<std::pair<std::string, std::string>> was;
+  std::set<std::pair<std::string, std::string>> is;
+  for (const auto& r : recorded) {
+    was.insert(key(r.role, r.resolved));
+  }
+  for (const auto& t : today) {
+    is.insert(key(t.role, t.resolved));
+  }
+  std::vector<std::string> out;
+  for (const auto& t : today) {
+    if (was.count(key(t.role, t.resolved)) == 0) {
+      out.push_back(fmt::format("input {} {}: named by the round, not recorded in the result", t.role, t.path));
+    }
+  }
+  for (const auto& r : recorded) {
+    if (is.count(key(r.role, r.resolved)) == 0) {
+      out.push_back(fmt::format("input {} {}: recorded in the result, no longer named by the round", r.role, r.path));
     }
   }
   return out;
@@ -137,22 +272,25 @@ int run_verify(const VerifyOptions& opt, Console& console)
     print_error(console, opt.result, "verify_not_json");
     return k_exit_invalid;
   }
-  if (rec.value("format", "") != "ccnscore/result@1") {
-    if (rec.contains("format")) {
-      print_error(console, opt.result, "verify_wrong_format", {{"found", show(rec["format"])}});
-    } else {
-      print_error(console, opt.result, "verify_no_format");
+  if (!rec.contains("format") || (rec["format"].is_string() && rec["format"] != "ccnscore/result@1")) {
+    console.err << fmt::format("{}: error: expected format 'ccnscore/result@1', found '{}'\n", opt.result,
+                               rec.contains("format") ? terminal_safe(show(rec["format"])) : "no format");
+    return k_exit_invalid;
+  }
+  if (auto wrong = shape_problems(rec); !wrong.empty()) {
+    for (const auto& w : wrong) {
+      console.err << fmt::format("{}: error: {}\n", opt.result, w);
     }
     return k_exit_invalid;
   }
   std::vector<Recorded> inputs;
-  for (const auto& in : rec.value("inputs", Json::array())) {
-    if (!in.is_object() || !in.contains("role") || !in.contains("path") || !in.contains("sha256")
-        || !in["role"].is_string() || !in["path"].is_string() || !in["sha256"].is_string()) {
-      print_error(console, opt.result, "verify_bad_input_entry");
-      return k_exit_invalid;
-    }
+  for (const auto& in : rec["inputs"]) {
     inputs.push_back({in["role"], in["path"], in["sha256"], {}});
+  }
+  if (std::none_of(inputs.begin(), inputs.end(),
+                   [](const Recorded& r) { return r.role == "round" || r.role == "criteria"; })) {
+    console.err << fmt::format("{}: error: key 'inputs': records neither a round nor a criteria file\n", opt.result);
+    return k_exit_invalid;
   }
   fs::path root = opt.root.empty() ? fs::path(opt.result).parent_path() : fs::path(opt.root);
   auto round_it = std::find_if(inputs.begin(), inputs.end(), [](const Recorded& r) { return r.role == "round"; });
@@ -222,6 +360,9 @@ int run_verify(const VerifyOptions& opt, Console& console)
       return diags.has_io_errors() ? k_exit_io : k_exit_invalid;
     }
     Json now = parse_exact(render_json(*result, console.lang));
+    for (auto& d : compare_inputs(inputs, bundle->inputs)) {
+      problems.push_back("differs: " + d);
+    }
     for (auto& d : compare_results(rec, now)) {
       problems.push_back("differs: " + d);
     }

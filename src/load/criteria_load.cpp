@@ -26,10 +26,28 @@ std::optional<FieldType> field_type_from(std::string_view t)
   return it->second;
 }
 
+// `values: { rieng: Trạm xử lý riêng, ... }`: the values are the keys, in
+// file order, each with a non-empty label (formats-v1 8.3).
+void load_labelled_values(Reader& r, const YNode& node, const std::string& what, Field& f)
+{
+  MapView vm(r, node, what + " values");
+  if (vm.entries().empty() && vm.ok()) {
+    r.error(node, fmt::format("{}: values: the map is empty", what));
+  }
+  for (const auto& [key, value] : vm.entries()) {
+    auto id = r.identifier(*key, what + " value");
+    auto label = r.text(*value, fmt::format("{} value '{}' label", what, key->text));
+    if (id && label) {
+      f.values.push_back(*id);
+      f.value_labels[*id] = *label;
+    }
+  }
+}
+
 void load_field(Reader& r, const YNode& key, const YNode& node, Criteria& c)
 {
   auto id = r.field_identifier(key, "field name");
-  std::string what = fmt::format("field '{}'", key.text);
+  std::string what = fmt::format("field '{}'", short_token(key.text));
   MapView m(r, node, what, {"type", "label", "unit", "min", "max", "required", "values"});
   if (!id || !m.ok()) {
     return;
@@ -80,14 +98,17 @@ void load_field(Reader& r, const YNode& key, const YNode& node, Criteria& c)
   const YNode* values = m.get("values");
   if (f.type == FieldType::enumeration) {
     if (values == nullptr) {
-      r.error(node, fmt::format("{}: an enum field needs 'values', a list of identifiers", what));
+      r.error(node, fmt::format("{}: an enum field needs 'values', a list of identifiers or a map of identifiers "
+                                "to labels",
+                                what));
       return;
     }
-    auto list = r.identifier_list(*values, what + " values");
-    if (list && list->empty()) {
-      r.error(*values, fmt::format("{}: values: the list is empty", what));
-    }
-    if (list) {
+    if (values->kind == YNode::Kind::map) {
+      load_labelled_values(r, *values, what, f);
+    } else if (auto list = r.identifier_list(*values, what + " values")) {
+      if (list->empty()) {
+        r.error(*values, fmt::format("{}: values: the list is empty", what));
+      }
       f.values = *list;
     }
   } else if (values != nullptr) {
@@ -162,10 +183,12 @@ SymbolLookup make_lookup(const Criteria& c, const std::map<std::string, ValueTyp
 struct PendingMeasure
 {
   std::string id;
-  const YNode* node;
+  const YNode* node; // the expression
   Expression expr;
   SourcePos pos;
   std::vector<std::string> uses;
+  std::string label;
+  std::string unit;
 };
 
 void load_measures(Reader& r, const YNode& node, Criteria& c)
@@ -184,11 +207,29 @@ void load_measures(Reader& r, const YNode& node, Criteria& c)
       r.error(*key, fmt::format("measure '{}' has the name of a field", *id));
       continue;
     }
-    auto expr = parse_at(r, *value, fmt::format("measure '{}'", *id));
+    std::string what = fmt::format("measure '{}'", *id);
+    const YNode* expr_node = value;
+    std::string label;
+    std::string unit;
+    if (value->kind == YNode::Kind::map) {
+      // { expr: "...", label: ..., unit: ... } (formats-v1 8.3)
+      MapView mm(r, *value, what, {"expr", "label", "unit"});
+      expr_node = mm.require("expr");
+      if (const YNode* n = mm.get("label")) {
+        label = r.text(*n, what + " label").value_or("");
+      }
+      if (const YNode* n = mm.get("unit")) {
+        unit = r.text(*n, what + " unit").value_or("");
+      }
+      if (expr_node == nullptr) {
+        continue;
+      }
+    }
+    auto expr = parse_at(r, *expr_node, what);
     if (!expr) {
       continue;
     }
-    PendingMeasure p{*id, value, std::move(*expr), r.pos(*key), {}};
+    PendingMeasure p{*id, expr_node, std::move(*expr), r.pos(*key), {}, label, unit};
     collect_identifiers(p.expr.root, p.uses);
     pending.push_back(std::move(p));
   }
@@ -199,36 +240,50 @@ void load_measures(Reader& r, const YNode& node, Criteria& c)
   }
   std::vector<int> state(pending.size(), 0); // 0 new, 1 visiting, 2 done
   std::vector<size_t> order;
-  std::vector<std::string> stack;
   std::set<size_t> in_cycle;
-  std::function<void(size_t)> visit = [&](size_t i) {
-    state[i] = 1;
-    stack.push_back(pending[i].id);
-    for (const auto& use : pending[i].uses) {
+  // Depth-first, with a stack of its own rather than recursion: a chain of
+  // measures is as long as the file makes it. Each frame is a measure and
+  // the next of its uses to follow.
+  std::vector<std::pair<size_t, size_t>> stack;
+  for (size_t root = 0; root < pending.size(); ++root) {
+    if (state[root] != 0) {
+      continue;
+    }
+    state[root] = 1;
+    stack.emplace_back(root, 0);
+    while (!stack.empty()) {
+      auto& [i, next] = stack.back();
+      if (next == pending[i].uses.size()) {
+        state[i] = 2;
+        order.push_back(i);
+        stack.pop_back();
+        continue;
+      }
+      const std::string& use = pending[i].uses[next++];
       auto it = index.find(use);
       if (it == index.end()) {
         continue;
       }
       if (state[it->second] == 1) {
-        auto start = std::find(stack.begin(), stack.end(), use);
+        auto start = std::find_if(stack.begin(), stack.end(), [&](const auto& f) { return f.first == it->second; });
         std::string path;
-        for (auto s = start; s != stack.end(); ++s) {
-          path += *s + " -> ";
-          in_cycle.insert(index[*s]);
+        const auto length = stack.end() - start;
+        for (auto f = start; f != stack.end(); ++f) {
+          in_cycle.insert(f->first);
+          // A long cycle is shown by its first and last measures.
+          const auto at = f - start;
+          if (length <= 10 || at < 5 || at >= length - 2) {
+            path += pending[f->first].id + " -> ";
+          } else if (at == 5) {
+            path += fmt::format("... ({} more) -> ", length - 7);
+          }
         }
         path += use;
         r.diags().error(pending[it->second].pos, fmt::format("measures form a cycle: {}", path));
       } else if (state[it->second] == 0) {
-        visit(it->second);
+        state[it->second] = 1;
+        stack.emplace_back(it->second, 0);
       }
-    }
-    stack.pop_back();
-    state[i] = 2;
-    order.push_back(i);
-  };
-  for (size_t i = 0; i < pending.size(); ++i) {
-    if (state[i] == 0) {
-      visit(i);
     }
   }
   std::map<std::string, ValueType> types;
@@ -252,7 +307,7 @@ void load_measures(Reader& r, const YNode& node, Criteria& c)
       continue;
     }
     types[p.id] = p.expr.root.type;
-    c.measures.push_back(Measure{p.id, std::move(p.expr), p.pos});
+    c.measures.push_back(Measure{p.id, std::move(p.expr), p.label, p.unit, p.pos});
   }
 }
 
@@ -397,6 +452,7 @@ std::optional<Criteria> load_criteria(const Document& doc, Diagnostics& diags)
   }
   if (const YNode* n = m.require("groups")) {
     detail::load_groups(r, *n, c);
+    detail::check_pass_reachable(r, m.get("pass"), *n, c);
   }
   if (const YNode* n = m.get("tie_break")) {
     detail::load_tie_break(r, *n, c);

@@ -23,6 +23,17 @@ bool valid_tax_code(const std::string& s)
 std::optional<Fact> read_fact(Reader& r, const YNode& node, const Field& f)
 {
   Fact fact;
+  const bool numeric = f.type == FieldType::number || f.type == FieldType::integer;
+  if (numeric && node.kind == YNode::Kind::scalar && node.plain) {
+    // `rent: 480.000` is 480 to YAML and 480000 to a Vietnamese reader (8.2).
+    if (auto readings = thousands_readings(node.text)) {
+      r.error(node, fmt::format("fact '{}': {} can be read as {} (a dot between thousands) or as {} (a decimal "
+                                "point); write {} or {}",
+                                f.id, node.text, readings->first, readings->second, readings->first,
+                                readings->second));
+      return std::nullopt;
+    }
+  }
   // The common case first, without building the message of an error.
   if (f.type == FieldType::number && node.kind == YNode::Kind::scalar && node.plain) {
     NumberParse p = parse_decimal(node.text);
@@ -115,7 +126,7 @@ void load_facts(Reader& r, const YNode& node, const Criteria* criteria, Dossier&
     }
     const Field* f = criteria->field(key->text);
     if (f == nullptr) {
-      r.error(*key, fmt::format("facts: '{}' is not a field of criteria '{}'", key->text, criteria->id));
+      r.error(*key, fmt::format("facts: '{}' is not a field of criteria '{}'", short_token(key->text), criteria->id));
       continue;
     }
     if (value->kind == YNode::Kind::null && !f->required) {
@@ -186,10 +197,10 @@ std::optional<Dossier> load_dossier(const Document& doc, const Criteria* criteri
     MapView sm(r, *s, "sources");
     for (const auto& [key, value] : sm.entries()) {
       if (criteria != nullptr && criteria->field(key->text) == nullptr) {
-        r.error(*key, fmt::format("sources: '{}' is not a field of criteria '{}'", key->text, criteria->id));
+        r.error(*key, fmt::format("sources: '{}' is not a field of criteria '{}'", short_token(key->text), criteria->id));
         continue;
       }
-      if (auto t = r.text(*value, fmt::format("source of '{}'", key->text))) {
+      if (auto t = r.text(*value, fmt::format("source of '{}'", short_token(key->text)))) {
         d.sources[key->text] = *t;
       }
     }

@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace ccn {
 
@@ -203,7 +205,7 @@ std::optional<Rational> Reader::number(const YNode& node, std::string_view what)
     }
   }
   if (node.plain && !node.text.empty() && node.text.find_first_not_of('_') == std::string::npos) {
-    error(node, fmt::format("{}: not filled in yet; replace {} with a number", what, node.text));
+    error(node, fmt::format("{}: not filled in yet; replace {} with a number", what, short_token(node.text)));
     return std::nullopt;
   }
   std::string found = node.plain ? quote_found(node.text) : "the quoted text " + quote_found(node.text);
@@ -222,7 +224,29 @@ std::optional<Rational> Reader::integer(const YNode& node, std::string_view what
     error(node, fmt::format("{}: expected a whole number, found {}", what, node.text));
     return std::nullopt;
   }
+  // `96.000` or `2.5e3` is whole, but whoever wrote it may have meant
+  // something else; a whole number is written with digits only (8.2).
+  if (n && !parse_decimal(node.text).integral_syntax) {
+    error(node, fmt::format("{}: expected a whole number written with digits only, found {}; write it without a "
+                            "decimal point or an exponent",
+                            what, node.text));
+    return std::nullopt;
+  }
   return n;
+}
+
+std::optional<std::pair<std::string, std::string>> thousands_readings(std::string_view text)
+{
+  // [sign] digits "." "000", and nothing else.
+  size_t i = text.empty() || (text[0] != '-' && text[0] != '+') ? 0 : 1;
+  size_t digits = text.find_first_not_of("0123456789", i);
+  if (digits == std::string_view::npos || digits == i || text.substr(digits) != ".000") {
+    return std::nullopt;
+  }
+  std::string sign = text[0] == '-' ? "-" : "";
+  std::string whole(text.substr(i, digits - i));
+  whole.erase(0, std::min(whole.find_first_not_of('0'), whole.size() - 1));
+  return std::pair{sign + (whole == "0" ? whole : whole + "000"), sign + whole};
 }
 
 std::optional<bool> Reader::boolean(const YNode& node, std::string_view what)
@@ -255,7 +279,7 @@ std::optional<Timestamp> Reader::date(const YNode& node, std::string_view what)
     error(node, fmt::format("{}: {}", what, *err));
     return std::nullopt;
   }
-  return Timestamp{days * 86400 - 7 * 3600, true, node.text};
+  return Timestamp{days * 86400 - 7 * 3600, true, node.text, {}};
 }
 
 std::optional<Timestamp> Reader::date_or_datetime(const YNode& node, std::string_view what)
@@ -285,6 +309,7 @@ std::optional<Timestamp> Reader::date_or_datetime(const YNode& node, std::string
   int hh = to_int(s, 11, 2);
   int mi = to_int(s, 14, 2);
   int ss = 0;
+  std::string fraction;
   size_t i = 16;
   if (i < s.size() && s[i] == ':') {
     if (!digits_at(s, i + 1, 2)) {
@@ -301,6 +326,8 @@ std::optional<Timestamp> Reader::date_or_datetime(const YNode& node, std::string
       if (i == start) {
         return fail("expected digits after the decimal point of the seconds");
       }
+      fraction = s.substr(start, i - start);
+      fraction.erase(fraction.find_last_not_of('0') + 1);
     }
   }
   if (hh > 23 || mi > 59 || ss > 59) {
@@ -320,7 +347,7 @@ std::optional<Timestamp> Reader::date_or_datetime(const YNode& node, std::string
   } else {
     return fail("a date-time needs an offset such as +07:00");
   }
-  return Timestamp{days * 86400 + hh * 3600 + mi * 60 + ss - offset, false, s};
+  return Timestamp{days * 86400 + hh * 3600 + mi * 60 + ss - offset, false, s, fraction};
 }
 
 std::optional<std::vector<std::string>> Reader::identifier_list(const YNode& node, std::string_view what)
@@ -329,6 +356,7 @@ std::optional<std::vector<std::string>> Reader::identifier_list(const YNode& nod
     return std::nullopt;
   }
   std::vector<std::string> out;
+  std::unordered_set<std::string> seen; // a long list stays linear
   bool ok = true;
   for (const auto& item : node.items) {
     auto id = identifier(item, what);
@@ -336,7 +364,7 @@ std::optional<std::vector<std::string>> Reader::identifier_list(const YNode& nod
       ok = false;
       continue;
     }
-    if (std::find(out.begin(), out.end(), *id) != out.end()) {
+    if (!seen.insert(*id).second) {
       error(item, fmt::format("{}: '{}' is listed twice", what, *id));
       ok = false;
       continue;
@@ -367,6 +395,7 @@ void MapView::collect(bool check_allowed, std::initializer_list<std::string_view
     return;
   }
   m_ok = true;
+  std::unordered_map<std::string_view, const YNode*> first_key;
   for (const auto& [key, value] : m_node->entries) {
     if (key.kind != YNode::Kind::scalar) {
       m_reader.error(key, fmt::format("{}: expected a key, found {}", m_what, Reader::describe(key)));
@@ -375,12 +404,11 @@ void MapView::collect(bool check_allowed, std::initializer_list<std::string_view
     if (key.text.rfind("x-", 0) == 0) {
       continue;
     }
-    const std::string& name = key.text;
-    auto first = std::find_if(m_entries.begin(), m_entries.end(),
-                              [&name](const auto& e) { return e.first->text == name; });
-    if (first != m_entries.end()) {
+    // An index of the keys taken so far: a map of many keys stays linear.
+    auto first = first_key.find(key.text);
+    if (first != first_key.end()) {
       m_reader.error(key, fmt::format("{}: key {} is repeated (first at line {})", m_what, quote_found(key.text),
-                                      first->first->line));
+                                      first->second->line));
       continue;
     }
     if (check_allowed && std::find(allowed.begin(), allowed.end(), key.text) == allowed.end()) {
@@ -393,6 +421,7 @@ void MapView::collect(bool check_allowed, std::initializer_list<std::string_view
                                       quote_found(key.text), keys));
       continue;
     }
+    first_key.emplace(key.text, &key);
     m_entries.emplace_back(&key, &value);
   }
 }

@@ -20,7 +20,90 @@ std::optional<FileRef> file_ref(Reader& r, const YNode& node, std::string_view w
   fs::path base = fs::path(r.path()).parent_path();
   fs::path p(*t);
   std::string resolved = p.is_absolute() || base.empty() ? p.string() : (base / p).lexically_normal().string();
-  return FileRef{*t, resolved, r.pos(node)};
+  return FileRef{*t, resolved, r.pos(node), t->back() == '/'};
+}
+
+std::optional<ChairProposal> read_chair_proposal(Reader& r, const YNode& node)
+{
+  MapView m(r, node, "chair_proposal", {"selects", "reason", "date"});
+  if (!m.ok()) {
+    return std::nullopt;
+  }
+  ChairProposal cp;
+  const YNode* selects = m.require("selects");
+  const YNode* reason = m.require("reason");
+  if (selects == nullptr || reason == nullptr) {
+    return std::nullopt;
+  }
+  auto id = r.identifier(*selects, "chair_proposal selects");
+  auto why = r.text(*reason, "chair_proposal reason");
+  if (why && why->find_first_not_of(" \t") == std::string::npos) {
+    r.error(*reason, "chair_proposal reason: expected the reason the chair gave, found only spaces");
+    why.reset();
+  }
+  if (const YNode* d = m.get("date")) {
+    cp.date = r.date(*d, "chair_proposal date");
+  }
+  if (!id || !why) {
+    return std::nullopt;
+  }
+  cp.selects = *id;
+  cp.reason = *why;
+  cp.pos = r.pos(*selects);
+  return cp;
+}
+
+std::optional<Timestamp> read_meeting_time(Reader& r, const YNode& node, std::string_view what)
+{
+  auto t = r.date_or_datetime(node, what);
+  if (t && t->date_only) {
+    r.error(node, fmt::format("{}: expected a date-time such as 2026-09-10T08:30:00+07:00, found {}", what,
+                              quote_found(node.text)));
+    return std::nullopt;
+  }
+  return t;
+}
+
+std::optional<Meeting> read_meeting(Reader& r, const YNode& node, const std::optional<Council>& council)
+{
+  MapView m(r, node, "meeting", {"issuer", "document_number", "place", "start", "end", "secretary", "absent"});
+  if (!m.ok()) {
+    return std::nullopt;
+  }
+  Meeting mt;
+  for (auto [key, target] : {std::pair{"issuer", &mt.issuer}, std::pair{"document_number", &mt.document_number},
+                             std::pair{"place", &mt.place}, std::pair{"secretary", &mt.secretary}}) {
+    if (const YNode* n = m.get(key)) {
+      *target = r.text(*n, fmt::format("meeting {}", key)).value_or("");
+    }
+  }
+  if (const YNode* n = m.get("start")) {
+    mt.start = read_meeting_time(r, *n, "meeting start");
+  }
+  if (const YNode* n = m.get("end")) {
+    mt.end = read_meeting_time(r, *n, "meeting end");
+    if (mt.start && mt.end && *mt.end < *mt.start) {
+      r.error(*n, fmt::format("meeting end: {} is before the start {}", mt.end->text, mt.start->text));
+    }
+  }
+  if (const YNode* n = m.get("absent"); n != nullptr && !is_null_node(*n)) {
+    MapView am(r, *n, "meeting absent");
+    for (const auto& [key, value] : am.entries()) {
+      auto id = r.identifier(*key, "meeting absent member");
+      auto why = r.text(*value, fmt::format("meeting absent: reason of '{}'", key->text));
+      if (!id || !why) {
+        continue;
+      }
+      bool member = council && std::any_of(council->members.begin(), council->members.end(),
+                                           [&](const Member& x) { return x.id == *id; });
+      if (!member) {
+        r.error(*key, fmt::format("meeting absent: '{}' is not a member of the council", *id));
+        continue;
+      }
+      mt.absent.push_back({*id, *why, r.pos(*key)});
+    }
+  }
+  return mt;
 }
 
 std::optional<Rational> read_quorum(Reader& r, const YNode& node, std::string& text)
@@ -145,7 +228,8 @@ std::optional<Round> load_round_file(const Document& doc, Diagnostics& diags)
   const size_t errors_before = diags.error_count();
   Reader r(doc.path, diags);
   MapView m(r, doc.root, "round",
-            {"format", "id", "title", "cluster", "date", "criteria", "dossiers", "council", "sheets"});
+            {"format", "id", "title", "cluster", "date", "criteria", "dossiers", "council", "sheets",
+             "chair_proposal", "meeting"});
   Round rd;
   rd.path = doc.path;
   rd.sha256 = doc.sha256;
@@ -186,6 +270,12 @@ std::optional<Round> load_round_file(const Document& doc, Diagnostics& diags)
         rd.sheets.push_back(*ref);
       }
     }
+  }
+  if (const YNode* n = m.get("chair_proposal")) {
+    rd.chair_proposal = read_chair_proposal(r, *n);
+  }
+  if (const YNode* n = m.get("meeting")) {
+    rd.meeting = read_meeting(r, *n, rd.council);
   }
   if (diags.error_count() != errors_before) {
     return std::nullopt;

@@ -86,12 +86,43 @@ struct Sheet
   SourcePos at(const Score& score) const { return {path, score.line, score.col}; }
 };
 
-// A file named inside a round, with where it was named.
+// A file named inside a round, with where it was named. An entry written
+// with a final `/` names a folder of files instead (formats-v1 8.5).
 struct FileRef
 {
   std::string as_written;
   std::string resolved; // relative to the round file's folder
   SourcePos pos;
+  bool folder = false;
+};
+
+// The chair's proposal that settles a tie for first (formats-v1 8.4).
+struct ChairProposal
+{
+  std::string selects;
+  std::string reason;
+  std::optional<Timestamp> date;
+  SourcePos pos; // of `selects`: every error about the proposal points here
+};
+
+// A member absent from the meeting, and why.
+struct Absence
+{
+  std::string member;
+  std::string reason;
+  SourcePos pos; // of the member id
+};
+
+// The meeting that the minutes describe (formats-v1 8.7); no key changes a score.
+struct Meeting
+{
+  std::string issuer;
+  std::string document_number;
+  std::string place;
+  std::optional<Timestamp> start;
+  std::optional<Timestamp> end;
+  std::string secretary;
+  std::vector<Absence> absent; // in file order
 };
 
 struct Round
@@ -106,6 +137,8 @@ struct Round
   std::vector<FileRef> dossiers;
   std::optional<Council> council;
   std::vector<FileRef> sheets;
+  std::optional<ChairProposal> chair_proposal;
+  std::optional<Meeting> meeting;
   SourcePos pos;
 };
 

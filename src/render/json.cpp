@@ -133,6 +133,11 @@ std::string render_json(const RoundResult& res, const Lang& lang)
   for (const auto& a : res.applicants) {
     j["applicants"].push_back(applicant_json(res, a, L));
   }
+  if (const ChairProposal* cp = res.chair_proposal) {
+    j["chair_proposal"] = {{"selects", cp->selects},
+                           {"reason", cp->reason},
+                           {"date", cp->date ? Json(cp->date->text) : Json(nullptr)}};
+  }
   j["warnings"] = Json::array();
   for (const auto& d : res.deviations) {
     j["warnings"].push_back({{"kind", "deviation"},

@@ -40,4 +40,13 @@ std::string shown(const Rational& value, int precision);
 std::vector<std::string> tie_break_lines(const RoundResult& res, const Locale& L);
 std::vector<std::string> deviation_lines(const RoundResult& res, const Locale& L);
 
+// A criterion's basis as people read it: the field or measure by its label,
+
+// "NAME (ID), chair of the council", for the line that records the chair's proposal.
+std::string chair_name(const RoundResult& res, const Locale& L);
+
+// The note that a tie for first waits for the chair's proposal (8.4), with
+// the block to add to the round file.
+std::string proposal_needed_line(const RoundResult& res, const Locale& L);
+
 } // namespace ccn

@@ -1,5 +1,6 @@
 #include "score/evaluate.hpp"
 #include "score/kinds.hpp"
+#include "score/proposal.hpp"
 #include "score/rank.hpp"
 #include "score/score.hpp"
 #include "score/totals.hpp"
@@ -450,12 +451,17 @@ std::optional<RoundResult> score_round(const RoundBundle& b, Diagnostics& diags)
       if (sc.recused(*sheet, a.id())) {
         continue;
       }
-      const auto& scores = sheet->scores.at(a.id());
+      // Without judged criteria a sheet may score nobody (`scores: {}`):
+      // the member's own total is then the applicant's total.
+      auto scores = sheet->scores.find(a.id());
+      if (scores == sheet->scores.end() && c.has_judged()) {
+        continue; // the sheet loader requires these scores; never read past the map
+      }
       Rational own = fixed;
       for (size_t ci = 0; ci < c.criteria.size(); ++ci) {
         const Criterion& cr = c.criteria[ci];
         if (cr.kind == ScoringKind::judged) {
-          Rational part = scores.at(cr.id).points * cr.weight;
+          Rational part = scores->second.at(cr.id).points * cr.weight;
           own += c.round_each_criterion ? round_half_away(part, c.precision) : part;
         }
       }
@@ -469,6 +475,9 @@ std::optional<RoundResult> score_round(const RoundBundle& b, Diagnostics& diags)
   res.present = sc.present;
   res.applicants = std::move(apps);
   rank_applicants(res);
+  if (!settle_by_chair_proposal(res, diags)) {
+    return std::nullopt;
+  }
   if (b.round.council) {
     add_deviations(res, c, *b.round.council);
   }

@@ -1,6 +1,13 @@
+#include "cli/batch.hpp"
 #include "cli_helpers.hpp"
+#include "util/folder.hpp"
 
 #include <doctest/doctest.h>
+
+#include <set>
+#include <sstream>
+#include <stdexcept>
+#include <sys/stat.h>
 
 using namespace ccn;
 using namespace ccn::test;
@@ -12,7 +19,7 @@ TEST_SUITE("cli/batch")
     SampleCopy s;
     Run r = run({"batch", s.path("samples"), "-o", s.path("out"), "--jobs", "2", "--lang", "en"});
     CHECK(r.status == 1);
-    CHECK(r.out.find("3 rounds ranked, 5 with errors") != std::string::npos);
+    CHECK(r.out.find("5 rounds ranked, 12 with errors") != std::string::npos);
     std::string summary = read_text(s.path("out/summary.csv"));
     CHECK(summary.rfind("round,cluster,winner,winner_total,status,errors,file\r\n", 0) == 0);
     CHECK(summary.find("yen-quang-2024,\"CCN Yên Quang, huyện Kỳ Sơn (30 ha)\",B1,71.00,selected,,") != std::string::npos);
@@ -84,5 +91,115 @@ TEST_SUITE("cli/batch")
     CHECK(summary.find("thanh-ha-2023,'@SUM(1+1)*cmd|' /C calc'!A0,") != std::string::npos);
     std::string table = read_text(s.path("out/thanh-ha-2023/table.csv"));
     CHECK(table.find(",A1,'=1+1,") != std::string::npos);
+  }
+}
+
+TEST_SUITE("cli/batch")
+{
+  TEST_CASE("a round whose ranking throws is that round's error row, and the summary is still written")
+  {
+    SampleCopy s;
+    RoundRanker failing = [](const BatchRound& round, const std::filesystem::path& out, bool force,
+                             std::string& text) -> BatchOutcome {
+      if (round.id == "thanh-ha-2023") {
+        throw std::runtime_error("map::at");
+      }
+      if (round.id == "loi-chia-cho-khong") {
+        throw 42;
+      }
+      return rank_round_into(round, out, force, text);
+    };
+    std::ostringstream out;
+    std::ostringstream err;
+    Console console{out, err, false, false, false, Lang{"en"}, false};
+    int status = run_batch({{s.path("samples")}, s.path("out"), 2, false}, console, failing);
+    CHECK(status == 1);
+    std::string summary = read_text(s.path("out/summary.csv"));
+    CHECK(summary.find("thanh-ha-2023,,,,error,\"internal error: map::at; this is a bug in ccnscore, please report "
+                       "it with the command and its input files\",")
+          != std::string::npos);
+    CHECK(summary.find("loi-chia-cho-khong,,,,error,\"internal error: an exception of unknown type; this is a bug")
+          != std::string::npos);
+    CHECK(summary.find("yen-quang-2024,\"CCN Yên Quang, huyện Kỳ Sơn (30 ha)\",B1,71.00,selected,,")
+          != std::string::npos);
+    CHECK(err.str().find("/samples/thanh-ha-2023/round.yaml: error: internal error: map::at;") != std::string::npos);
+    CHECK(out.str().find("2 rounds ranked, 6 with errors") != std::string::npos);
+    CHECK(std::filesystem::exists(s.path("out/yen-quang-2024/result.json")));
+    CHECK_FALSE(std::filesystem::exists(s.path("out/thanh-ha-2023")));
+  }
+
+  TEST_CASE("temporary folders and files left by a killed run are removed, and nothing else")
+  {
+    SampleCopy s;
+    namespace fs = std::filesystem;
+    s.dir.write("out/.thanh-ha-2023.tmp-AbC123/result.json", "half");
+    s.dir.write("out/.yen-quang-2024.old-x9Y8z7/table.csv", "old");
+    s.dir.write("out/.summary.csv.tmp-000000", "half");
+    s.dir.write("out/notes.txt", "the secretary's notes");
+    s.dir.write("out/.ghi-chu", "hidden notes");
+    s.dir.write("out/.thanh-ha-2023.tmp-short/keep", "not our name");
+    s.dir.write("elsewhere/keep", "not ours");
+    fs::create_directory_symlink(s.path("elsewhere"), s.path("out/.link.tmp-AAAAAA"));
+    Run r = run({"batch", s.path("samples/thanh-ha-2023"), "-o", s.path("out")});
+    CHECK_MESSAGE(r.status == 0, r.err);
+    std::set<std::string> left;
+    for (const auto& e : fs::directory_iterator(s.path("out"))) {
+      left.insert(e.path().filename().string());
+    }
+    CHECK(left == std::set<std::string>{".ghi-chu", ".link.tmp-AAAAAA", ".thanh-ha-2023.tmp-short", "notes.txt",
+                                        "summary.csv", "thanh-ha-2023"});
+    CHECK(read_text(s.path("elsewhere/keep")) == "not ours");
+  }
+
+  TEST_CASE("a second batch into a folder in use says who holds it, exits 3 and writes nothing")
+  {
+    SampleCopy s;
+    std::filesystem::create_directories(s.path("out"));
+    {
+      auto held = FolderLock::take(s.path("out"));
+      REQUIRE(std::holds_alternative<std::unique_ptr<FolderLock>>(held));
+      Run r = run({"batch", s.path("samples/thanh-ha-2023"), "-o", s.path("out")});
+      CHECK(r.status == 3);
+      CHECK(r.err.find(s.path("out") + ": error: in use by another ccnscore (process " + std::to_string(::getpid())
+                       + " on ")
+            != std::string::npos);
+      CHECK_FALSE(std::filesystem::exists(s.path("out/summary.csv")));
+      CHECK_FALSE(std::filesystem::exists(s.path("out/thanh-ha-2023")));
+    }
+    Run after = run({"batch", s.path("samples/thanh-ha-2023"), "-o", s.path("out")});
+    CHECK(after.status == 0);
+    CHECK_FALSE(std::filesystem::exists(s.path("out") + "/" + FolderLock::k_file_name));
+  }
+
+  TEST_CASE("the folders and files batch creates follow the umask")
+  {
+    SampleCopy s;
+    mode_t old = ::umask(027);
+    Run r = run({"batch", s.path("samples/thanh-ha-2023"), "-o", s.path("out")});
+    ::umask(old);
+    CHECK(r.status == 0);
+    auto mode = [](const std::string& p) {
+      struct stat st {};
+      ::stat(p.c_str(), &st);
+      return st.st_mode & 07777;
+    };
+    CHECK(mode(s.path("out/thanh-ha-2023")) == 0750);
+    CHECK(mode(s.path("out/thanh-ha-2023/result.json")) == 0640);
+    CHECK(mode(s.path("out/summary.csv")) == 0640);
+  }
+
+  TEST_CASE("an OUTDIR that exists and is not a folder is refused with exit 2 and left as it is")
+  {
+    SampleCopy s;
+    REQUIRE(::mkfifo(s.path("fifo").c_str(), 0644) == 0);
+    std::string file = s.dir.write("file.txt", "notes");
+    for (const std::string& out : {s.path("fifo"), file}) {
+      CAPTURE(out);
+      Run r = run({"batch", s.path("samples/thanh-ha-2023"), "-o", out});
+      CHECK(r.status == 2);
+      CHECK(r.err == out + ": error: refusing to write there: it is not a folder\n");
+    }
+    CHECK(std::filesystem::is_fifo(s.path("fifo")));
+    CHECK(read_text(file) == "notes");
   }
 }
