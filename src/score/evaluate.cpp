@@ -57,7 +57,7 @@ Value Evaluator::fact_value(const Field& field, const std::string& name) const
 {
   auto it = m_dossier.facts.find(name);
   if (it == m_dossier.facts.end()) {
-    throw EvalError(fmt::format("fact '{}' is needed but the dossier does not give it", name));
+    throw EvalError({"eval_missing_fact", {{"fact", name}}});
   }
   Value v;
   switch (field.type) {
@@ -75,7 +75,7 @@ Value Evaluator::fact_value(const Field& field, const std::string& name) const
     v.text = it->second.text;
     break;
   default:
-    throw EvalError(fmt::format("field '{}' cannot be used in an expression", name));
+    throw EvalError({"eval_field_not_usable", {{"field", name}}});
   }
   return v;
 }
@@ -102,14 +102,14 @@ Value Evaluator::value_of(const std::string& name)
   }
   const Measure* m = measure_named(name);
   if (m == nullptr) {
-    throw EvalError(fmt::format("unknown name '{}'", name));
+    throw EvalError({"eval_unknown_name", {{"name", name}}});
   }
-  Value v = run(m->expr, fmt::format("measure '{}'", name), m);
+  Value v = run(m->expr, {"subject_measure", {{"measure", name}}}, m);
   m_measures[name] = v;
   return v;
 }
 
-Value Evaluator::evaluate(const Expression& expr, const std::string& what)
+Value Evaluator::evaluate(const Expression& expr, const Message& what)
 {
   return run(expr, what, nullptr);
 }
@@ -128,15 +128,15 @@ std::string Evaluator::values_used(const Expr& e)
     try {
       shown = value_text(value_of(n));
     } catch (const EvalError&) {
-      shown = "(not computable)";
+      shown = "?";
     }
-    out += out.empty() ? " with " : ", ";
+    out += out.empty() ? "" : ", ";
     out += n + " = " + shown;
   }
   return out;
 }
 
-Value Evaluator::run(const Expression& expr, std::string what, const Measure* measure)
+Value Evaluator::run(const Expression& expr, Message what, const Measure* measure)
 {
   std::vector<Context> contexts{{&expr, std::move(what), measure}};
   std::vector<Task> stack{Task{&expr.root, 0, 0, {}}};
@@ -199,14 +199,14 @@ Evaluator::Step Evaluator::start(Task& t, std::vector<Context>& contexts)
     }
     const Measure* m = measure_named(e.name);
     if (m == nullptr) {
-      throw EvalError(fmt::format("unknown name '{}'", e.name));
+      throw EvalError({"eval_unknown_name", {{"name", e.name}}});
     }
     if (!m_in_progress.insert(m->id).second) {
-      throw EvalError(fmt::format("measure '{}' depends on itself", m->id));
+      throw EvalError({"eval_measure_cycle", {{"measure", m->id}}});
     }
     // The measure's own expression, in a context of its own; `resume`
     // remembers the value it gives.
-    contexts.push_back({&m->expr, fmt::format("measure '{}'", m->id), m});
+    contexts.push_back({&m->expr, {"subject_measure", {{"measure", m->id}}}, m});
     step.child = &m->expr.root;
     step.context = contexts.size() - 1;
     return step;
@@ -222,9 +222,7 @@ Evaluator::Step Evaluator::start(Task& t, std::vector<Context>& contexts)
 Rational Evaluator::checked(Rational value, const Context& ctx)
 {
   if (exceeds_exact_bits(value)) {
-    throw EvalError(fmt::format("{}: the exact value of \"{}\" grows beyond {} bits in numerator or denominator; "
-                                "exact arithmetic stops there",
-                                ctx.what, short_source(ctx.whole->source), k_max_exact_bits));
+    throw EvalError({"eval_too_large", {{"what", ctx.what}, {"expr", short_source(ctx.whole->source)}, {"bits", k_max_exact_bits}}});
   }
   return value;
 }
@@ -271,8 +269,12 @@ Evaluator::Step Evaluator::resume(Task& t, Value arg, const Context& ctx)
         break;
       case Expr::Op::div:
         if (arg.number == 0) {
-          throw EvalError(fmt::format("{}: division by zero in \"{}\"{}", ctx.what, short_source(ctx.whole->source),
-                                      values_used(ctx.whole->root)));
+          std::string values = values_used(ctx.whole->root);
+          if (values.empty()) {
+            throw EvalError({"eval_division_by_zero", {{"what", ctx.what}, {"expr", short_source(ctx.whole->source)}}});
+          }
+          throw EvalError({"eval_division_by_zero_with",
+                           {{"what", ctx.what}, {"expr", short_source(ctx.whole->source)}, {"values", values}}});
         }
         t.acc.number /= arg.number;
         break;

@@ -3,6 +3,8 @@
 
 #include "model/criteria.hpp"
 #include "model/round.hpp"
+#include "score/value.hpp"
+#include "util/message.hpp"
 
 #include <map>
 #include <set>
@@ -13,21 +15,14 @@
 
 namespace ccn {
 
-// A value an expression yields.
-struct Value
-{
-  ValueType type = ValueType::invalid;
-  Rational number;
-  bool truth = false;
-  std::string text; // enum value or string literal
-};
 
 // Why an evaluation could not finish (division by zero, a missing optional
 // fact); the message names the expression and the values involved.
 class EvalError : public std::runtime_error
 {
 public:
-  using std::runtime_error::runtime_error;
+  explicit EvalError(Message m) : std::runtime_error(m.key), message(std::move(m)) {}
+  Message message;
 };
 
 // Evaluates names for one dossier, remembering measures once computed.
@@ -45,7 +40,12 @@ public:
   // The value of field or measure `name`; throws EvalError.
   Value value_of(const std::string& name);
   // The value of `expr`; throws EvalError naming `what`.
-  Value evaluate(const Expression& expr, const std::string& what);
+  Value evaluate(const Expression& expr, const Message& what);
+  // The value of `part`, a node of `whole`; throws EvalError naming `what`.
+  Value evaluate_part(const Expr& part, const Expression& whole, const Message& what)
+  {
+    return evaluate(Expression{whole.source, part}, what);
+  }
 
 private:
   // An expression whose value is being computed: what it is for messages,
@@ -53,7 +53,7 @@ private:
   struct Context
   {
     const Expression* whole;
-    std::string what;
+    Message what;
     const Measure* measure;
   };
   // One node being evaluated, with what its arguments gave so far.
@@ -72,7 +72,7 @@ private:
     Value value;
   };
 
-  Value run(const Expression& expr, std::string what, const Measure* measure);
+  Value run(const Expression& expr, Message what, const Measure* measure);
   Step start(Task& t, std::vector<Context>& contexts);
   Step resume(Task& t, Value arg, const Context& ctx);
   Value fact_value(const Field& field, const std::string& name) const;

@@ -17,7 +17,7 @@ TEST_SUITE("cli/batch")
   TEST_CASE("good and broken rounds: a summary, the right exit status, and rank's own output")
   {
     SampleCopy s;
-    Run r = run({"batch", s.path("samples"), "-o", s.path("out"), "--jobs", "2"});
+    Run r = run({"batch", s.path("samples"), "-o", s.path("out"), "--jobs", "2", "--lang", "en"});
     CHECK(r.status == 1);
     CHECK(r.out.find("5 rounds ranked, 12 with errors") != std::string::npos);
     std::string summary = read_text(s.path("out/summary.csv"));
@@ -28,9 +28,9 @@ TEST_SUITE("cli/batch")
     for (const char* id : {"thanh-ha-2023", "yen-quang-2024", "bo-trai-song-da-2024"}) {
       CAPTURE(id);
       std::string round = s.path(std::string("samples/") + id + "/round.yaml");
-      CHECK(read_text(s.path(std::string("out/") + id + "/result.json")) == run({"rank", round, "-f", "json"}).out);
-      CHECK(read_text(s.path(std::string("out/") + id + "/table.csv")) == run({"rank", round, "-f", "csv"}).out);
-      CHECK(read_text(s.path(std::string("out/") + id + "/report.html")) == run({"report", round, "--no-robustness"}).out);
+      CHECK(read_text(s.path(std::string("out/") + id + "/result.json")) == run({"rank", round, "-f", "json", "--lang", "en"}).out);
+      CHECK(read_text(s.path(std::string("out/") + id + "/table.csv")) == run({"rank", round, "-f", "csv", "--lang", "en"}).out);
+      CHECK(read_text(s.path(std::string("out/") + id + "/report.html")) == run({"report", round, "--no-robustness", "--lang", "en"}).out);
     }
     CHECK_FALSE(std::filesystem::exists(s.path("out/loi-chia-cho-khong")));
   }
@@ -111,7 +111,7 @@ TEST_SUITE("cli/batch")
     };
     std::ostringstream out;
     std::ostringstream err;
-    Console console{out, err, false, false, false};
+    Console console{out, err, false, false, false, Lang{"en"}, false};
     int status = run_batch({{s.path("samples")}, s.path("out"), 2, false}, console, failing);
     CHECK(status == 1);
     std::string summary = read_text(s.path("out/summary.csv"));

@@ -129,12 +129,12 @@ TEST_SUITE("load/reader")
                 "c: 2023-05-10T09:30:00.45+07:00\nd: 2023-05-10T09:30:00.500+07:00\n");
       auto a = *g.reader.date_or_datetime(g.at("a"), "a");
       auto b = *g.reader.date_or_datetime(g.at("b"), "b");
-      auto c = *g.reader.date_or_datetime(g.at("c"), "c");
-      auto d = *g.reader.date_or_datetime(g.at("d"), "d");
+      auto c45 = *g.reader.date_or_datetime(g.at("c"), "c");
+      auto d500 = *g.reader.date_or_datetime(g.at("d"), "d");
       CHECK(b < a);
-      CHECK(c < a);
-      CHECK(b < c);
-      CHECK(a == d);
+      CHECK(c45 < a);
+      CHECK(b < c45);
+      CHECK(a == d500);
     }
   }
 
