@@ -1,12 +1,15 @@
 #include "load/round_load.hpp"
 
 #include "load/loaders.hpp"
+#include "load/sheet_workbook_load.hpp"
+#include "util/file.hpp"
 #include "load/yaml_tree.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <map>
+#include <variant>
 
 namespace ccn {
 
@@ -104,6 +107,34 @@ void load_dossiers(RoundBundle& b, const std::vector<FileRef>& refs, Diagnostics
   }
 }
 
+// The sheet that `ref` names, listed in the inputs once its bytes are read.
+std::optional<Sheet> load_sheet_ref(RoundBundle& b, const FileRef& ref, Diagnostics& diags)
+{
+  auto doc = load_document(ref.resolved, diags);
+  if (!doc) {
+    return std::nullopt;
+  }
+  b.inputs.push_back({"sheet", ref.as_written, ref.resolved, doc->sha256});
+  return load_sheet(*doc, diags);
+}
+
+// The same for a sheet in a workbook (formats-v1 8.8).
+std::optional<Sheet> load_workbook_ref(RoundBundle& b, const FileRef& ref, Diagnostics& diags)
+{
+  auto bytes = read_file(ref.resolved);
+  if (auto* err = std::get_if<FileError>(&bytes)) {
+    if (err->too_large) {
+      diags.error({ref.resolved, 0, 0}, err->reason);
+    } else {
+      diags.io_error(ref.resolved, "cannot read: " + err->reason);
+    }
+    return std::nullopt;
+  }
+  const std::string& data = std::get<std::string>(bytes);
+  b.inputs.push_back({"sheet", ref.as_written, ref.resolved, sha256_hex(data)});
+  return load_sheet_workbook(ref.resolved, data, diags);
+}
+
 } // namespace
 
 std::optional<Criteria> load_criteria_file(const std::string& path, Diagnostics& diags)
@@ -158,12 +189,7 @@ std::optional<RoundBundle> load_round(const std::string& path, Diagnostics& diag
   }
   std::map<std::string, std::string> sheet_of_member;
   for (const auto& ref : b.round.sheets) {
-    auto sdoc = load_document(ref.resolved, diags);
-    if (!sdoc) {
-      continue;
-    }
-    b.inputs.push_back({"sheet", ref.as_written, ref.resolved, sdoc->sha256});
-    auto s = load_sheet(*sdoc, diags);
+    auto s = is_workbook_path(ref.resolved) ? load_workbook_ref(b, ref, diags) : load_sheet_ref(b, ref, diags);
     if (!s) {
       continue;
     }
