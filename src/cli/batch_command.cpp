@@ -240,7 +240,7 @@ Outcome run_one(const Found& f, const fs::path& out_dir, bool force, std::string
   const Lang lang = default_lang(c);
   if (std::string why = publish(out_dir / f.id,
                                 {{"result.json", render_json(*result)},
-                                 {"table.csv", render_csv(*result)},
+                                 {"table.csv", std::string(k_csv_file_bom) + render_csv(*result)},
                                  {"report.html", render_report_html(*result, lang)}},
                                 force);
       !why.empty()) {
@@ -289,7 +289,7 @@ int run_batch(const BatchOptions& opt, Console& console)
   if (console.err_is_terminal && !rounds.empty()) {
     console.err << "\r\033[K";
   }
-  std::string summary = "round,cluster,winner,winner_total,status,errors,file\r\n";
+  std::string summary = std::string(k_csv_file_bom) + "round,cluster,winner,winner_total,status,errors,file\r\n";
   size_t failed = 0;
   for (const auto& o : outcomes) {
     std::string errors;
