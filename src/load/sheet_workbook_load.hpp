@@ -23,7 +23,10 @@ bool is_workbook_path(std::string_view path);
 
 // The sheet in the workbook `bytes`, read as if from `path`: shape only, as
 // `load_sheet` does for YAML; `check_sheet` checks it against its round.
-// Every problem goes into `diags` at `path:Sheet!G8` or `path`.
+// Every problem goes into `diags` at `path:Sheet!G8` or `path`. A workbook
+// that cannot be read gives nothing; a cell in error is left out of the
+// sheet and the rest is returned, so that the round's rules check the
+// other cells in the same pass (the caller fails on any error).
 std::optional<Sheet> load_sheet_workbook(const std::string& path, const std::string& bytes, Diagnostics& diags);
 
 // A score cell's number from its text in the cell XML, exactly, as Excel
