@@ -3,6 +3,7 @@
 #include "cli/commands.hpp"
 #include "load/loaders.hpp"
 #include "load/round_load.hpp"
+#include "load/sheet_workbook_load.hpp"
 #include "score/score.hpp"
 #include "util/text.hpp"
 
@@ -23,6 +24,16 @@ struct CheckOptions
 // Check one file; returns a short description when it is valid.
 std::optional<std::string> check_file(const std::string& path, const Criteria* criteria, Diagnostics& diags)
 {
+  if (is_workbook_path(path)) {
+    std::string sha256;
+    const size_t errors_before = diags.error_count();
+    auto s = load_sheet_workbook_file(path, sha256, diags);
+    if (!s || diags.error_count() != errors_before) {
+      return std::nullopt;
+    }
+    return fmt::format("sheet of member '{}' for round '{}' (shape only; check its round to check the scores)",
+                       s->member, s->round);
+  }
   auto doc = load_document(path, diags);
   if (!doc) {
     return std::nullopt;

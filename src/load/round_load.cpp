@@ -2,14 +2,12 @@
 
 #include "load/loaders.hpp"
 #include "load/sheet_workbook_load.hpp"
-#include "util/file.hpp"
 #include "load/yaml_tree.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <map>
-#include <variant>
 
 namespace ccn {
 
@@ -121,18 +119,12 @@ std::optional<Sheet> load_sheet_ref(RoundBundle& b, const FileRef& ref, Diagnost
 // The same for a sheet in a workbook (formats-v1 8.8).
 std::optional<Sheet> load_workbook_ref(RoundBundle& b, const FileRef& ref, Diagnostics& diags)
 {
-  auto bytes = read_file(ref.resolved);
-  if (auto* err = std::get_if<FileError>(&bytes)) {
-    if (err->too_large) {
-      diags.error({ref.resolved, 0, 0}, err->reason);
-    } else {
-      diags.io_error(ref.resolved, "cannot read: " + err->reason);
-    }
-    return std::nullopt;
+  std::string sha256;
+  auto s = load_sheet_workbook_file(ref.resolved, sha256, diags);
+  if (!sha256.empty()) {
+    b.inputs.push_back({"sheet", ref.as_written, ref.resolved, sha256});
   }
-  const std::string& data = std::get<std::string>(bytes);
-  b.inputs.push_back({"sheet", ref.as_written, ref.resolved, sha256_hex(data)});
-  return load_sheet_workbook(ref.resolved, data, diags);
+  return s;
 }
 
 } // namespace

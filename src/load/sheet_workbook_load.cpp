@@ -12,6 +12,7 @@
 #include <map>
 #include <memory>
 #include <utility>
+#include <variant>
 
 namespace ccn {
 
@@ -534,6 +535,22 @@ bool is_workbook_path(std::string_view path)
 std::optional<Sheet> load_sheet_workbook(const std::string& path, const std::string& bytes, Diagnostics& diags)
 {
   return WorkbookReader(path, diags).read(bytes);
+}
+
+std::optional<Sheet> load_sheet_workbook_file(const std::string& path, std::string& sha256, Diagnostics& diags)
+{
+  auto bytes = read_file(path);
+  if (auto* err = std::get_if<FileError>(&bytes)) {
+    if (err->too_large) {
+      diags.error({path, 0, 0}, err->reason);
+    } else {
+      diags.io_error(path, "cannot read: " + err->reason);
+    }
+    return std::nullopt;
+  }
+  const std::string& data = std::get<std::string>(bytes);
+  sha256 = sha256_hex(data);
+  return load_sheet_workbook(path, data, diags);
 }
 
 std::optional<Rational> workbook_number(std::string_view text)

@@ -29,6 +29,10 @@ bool is_workbook_path(std::string_view path);
 // other cells in the same pass (the caller fails on any error).
 std::optional<Sheet> load_sheet_workbook(const std::string& path, const std::string& bytes, Diagnostics& diags);
 
+// The same for the workbook file at `path`, with its SHA-256 in `sha256`
+// once its bytes are read (empty when they could not be).
+std::optional<Sheet> load_sheet_workbook_file(const std::string& path, std::string& sha256, Diagnostics& diags);
+
 // A score cell's number from its text in the cell XML, exactly, as Excel
 // holds it: at most 15 significant digits, so `7.4999999999999991`, which
 // Excel shows and computes as 7.5, is 7.5. Nothing when the text is not a
