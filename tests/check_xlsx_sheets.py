@@ -60,6 +60,44 @@ def first_empty(row, strings):
     raise AssertionError("a row without an empty cell")
 
 
+def check_layout(workbook, round_yaml):
+    """The blank workbook as ccnscore(5) describes it: ids in B2 and B3, one
+    row per applicant and judged criterion with its score cell the first
+    empty cell, validated, and only the cells to fill in unlocked."""
+    with zipfile.ZipFile(workbook) as z:
+        strings = ["".join(t.text or "" for t in si.iter(NS + "t"))
+                   for si in ET.fromstring(z.read("xl/sharedStrings.xml")).iter(NS + "si")]
+        styles = ET.fromstring(z.read("xl/styles.xml"))
+        sheets = [ET.fromstring(z.read(f"xl/worksheets/sheet{i}.xml")) for i in (1, 2)]
+        custom = z.read("docProps/custom.xml").decode()
+    assert "ccnscore/sheet@1" in custom, f"{workbook}: no format property"
+    xfs = styles.find(NS + "cellXfs").findall(NS + "xf")
+
+    def unlocked(c):
+        p = xfs[int(c.get("s", "0"))].find(NS + "protection")
+        return p is not None and p.get("locked") == "0"
+
+    for number, ws in enumerate(sheets, 1):
+        assert ws.find(NS + "sheetProtection") is not None, f"{workbook}: worksheet {number} is not protected"
+    scores = sheets[0]
+    cells = {c.get("r"): c for c in scores.iter(NS + "c")}
+    assert cell_text(cells["B2"], strings) == round_yaml["id"], f"{workbook}: B2"
+    validated = {v.get("sqref") for v in scores.find(NS + "dataValidations").iter(NS + "dataValidation")}
+    rows = 0
+    for row in scores.iter(NS + "row"):
+        if int(row.get("r")) < 8:
+            assert not any(unlocked(c) for c in row.iter(NS + "c")), f"{workbook}: row {row.get('r')} unlocked"
+            continue
+        rows += 1
+        score = first_empty(row, strings)
+        assert column(score.get("r")) == "G", f"{workbook}: score cell {score.get('r')}"
+        assert score.get("r") in validated, f"{workbook}: {score.get('r')} not validated"
+        for c in row.iter(NS + "c"):
+            assert unlocked(c) == (column(c.get("r")) in "GH"), f"{workbook}: {c.get('r')} locked wrongly"
+    assert rows > 0, f"{workbook}: no score rows"
+    assert cell_text(cells["B3"], strings) == os.path.basename(workbook)[:-5], f"{workbook}: B3"
+
+
 def fill(workbook, sheet):
     """Write the scores, comments and recusals of the YAML `sheet` into `workbook`."""
     with zipfile.ZipFile(workbook) as z:
@@ -124,11 +162,13 @@ def check_sample(binary, src, work, name):
         round_text = f.read()
     # BaseLoader keeps every scalar as its text: a score goes into the cell
     # exactly as the YAML sheet writes it.
-    entries = yaml.load(round_text, Loader=yaml.BaseLoader)["sheets"]
+    round_yaml = yaml.load(round_text, Loader=yaml.BaseLoader)
+    entries = round_yaml["sheets"]
     for entry in entries:
         with open(os.path.join(folder, entry), encoding="utf-8") as f:
             sheet = yaml.load(f, Loader=yaml.BaseLoader)
         workbook = f"so-cham/{sheet['member']}.xlsx"
+        check_layout(os.path.join(folder, workbook), round_yaml)
         fill(os.path.join(folder, workbook), sheet)
         round_text = re.sub(rf"^(\s*- ){re.escape(entry)}$", rf"\g<1>{workbook}", round_text, flags=re.M)
     xlsx_round = os.path.join(folder, "round-xlsx.yaml")
