@@ -4,6 +4,8 @@
 #include "cli/commands.hpp"
 #include "load/loaders.hpp"
 #include "load/round_load.hpp"
+#include "render/diagnostic_text.hpp"
+#include "render/messages.hpp"
 #include "render/render.hpp"
 #include "render/report.hpp"
 #include "score/score.hpp"
@@ -101,7 +103,7 @@ std::vector<Found> find_rounds(const std::vector<std::string>& dirs, const fs::p
     std::error_code ec;
     fs::file_status st = fs::status(d, ec);
     if (ec || !fs::exists(st)) {
-      diags.io_error(d, "cannot read: " + (ec ? ec.message() : std::string("No such file or directory")));
+      diags.io_error(d, "cannot_read", {{"reason", ec ? ec.message() : std::make_error_code(std::errc::no_such_file_or_directory).message()}});
       continue;
     }
     if (!fs::is_directory(st)) {
@@ -113,7 +115,7 @@ std::vector<Found> find_rounds(const std::vector<std::string>& dirs, const fs::p
       consider(it->path());
     }
     if (ec) {
-      diags.io_error(d, "cannot read the folder: " + ec.message());
+      diags.io_error(d, "cannot_read_folder", {{"reason", ec.message()}});
     }
   }
   std::sort(candidates.begin(), candidates.end());
@@ -199,15 +201,17 @@ std::string publish(const fs::path& dir, const std::vector<std::pair<std::string
   return {};
 }
 
-Outcome run_one(const Found& f, const fs::path& out_dir, bool force, std::string& diag_text)
+Outcome run_one(const Found& f, const fs::path& out_dir, bool force, std::string& diag_text, const Console& console)
 {
+  Lang lang = console.lang;
   Outcome o;
   o.path = f.path;
   o.round = f.id;
   if (!f.duplicate_of.empty()) {
     o.status = "error";
-    o.errors.push_back(fmt::format("round id '{}' is also the id of {}", f.id, f.duplicate_of));
-    diag_text = fmt::format("{}: error: {}\n", f.path, o.errors.back());
+    MsgArgs args{{"round", f.id}, {"other", f.duplicate_of}};
+    o.errors.push_back(tr(lang, "batch_duplicate_round", args));
+    diag_text = format_program_error(f.path, lang, "batch_duplicate_round", args) + "\n";
     return o;
   }
   Diagnostics diags;
@@ -215,13 +219,14 @@ Outcome run_one(const Found& f, const fs::path& out_dir, bool force, std::string
   std::optional<RoundResult> result;
   if (bundle) {
     o.cluster = bundle->round.cluster;
+    lang = console_lang_for(console, bundle->criteria);
     result = score_round(*bundle, diags);
   }
   if (!result) {
     o.status = "error";
     for (const auto& d : diags.items()) {
-      o.errors.push_back(format_diagnostic(d));
-      diag_text += terminal_safe(format_diagnostic(d)) + "\n";
+      o.errors.push_back(format_diagnostic(d, lang));
+      diag_text += terminal_safe(format_diagnostic(d, lang)) + "\n";
     }
     return o;
   }
@@ -237,7 +242,6 @@ Outcome run_one(const Found& f, const fs::path& out_dir, bool force, std::string
   for (const auto& id : firsts) {
     o.winner += (o.winner.empty() ? "" : " ") + id;
   }
-  const Lang lang = default_lang(c);
   if (std::string why = publish(out_dir / f.id,
                                 {{"result.json", render_json(*result)},
                                  {"table.csv", std::string(k_csv_file_bom) + render_csv(*result)},
@@ -246,7 +250,7 @@ Outcome run_one(const Found& f, const fs::path& out_dir, bool force, std::string
       !why.empty()) {
     o.status = "error";
     o.errors.push_back(why);
-    diag_text = fmt::format("{}: error: {}\n", f.path, why);
+    diag_text = format_program_error(f.path, lang, k_raw_message, {{"text", why}}) + "\n";
   }
   return o;
 }
@@ -256,14 +260,14 @@ int run_batch(const BatchOptions& opt, Console& console)
   std::error_code ec;
   fs::create_directories(opt.output, ec);
   if (ec) {
-    console.err << fmt::format("{}: error: cannot create the folder: {}\n", opt.output, ec.message());
+    print_error(console, opt.output, "cannot_create_folder", {{"reason", ec.message()}});
     return k_exit_io;
   }
   const fs::path out_dir = fs::weakly_canonical(opt.output, ec);
   Diagnostics diags;
   unsigned jobs = opt.jobs != 0 ? opt.jobs : std::max(1u, std::thread::hardware_concurrency());
   std::vector<Found> rounds = find_rounds(opt.dirs, out_dir, jobs, diags);
-  print_diagnostics(diags, console.err);
+  print_diagnostics(diags, console.err, console.lang);
   std::vector<Outcome> outcomes(rounds.size());
   std::atomic<size_t> done{0};
   std::mutex io;
@@ -271,7 +275,7 @@ int run_batch(const BatchOptions& opt, Console& console)
   parallel_for(rounds.size(), jobs, [&](size_t i) {
     {
       std::string text;
-      outcomes[i] = run_one(rounds[i], out_dir, opt.force, text);
+      outcomes[i] = run_one(rounds[i], out_dir, opt.force, text, console);
       size_t finished = ++done;
       std::lock_guard<std::mutex> lock(io);
       if (console.err_is_terminal) {
@@ -302,11 +306,12 @@ int run_batch(const BatchOptions& opt, Console& console)
   }
   std::string summary_path = (fs::path(opt.output) / "summary.csv").string();
   if (std::string why = write_file_atomic(summary_path, summary); !why.empty()) {
-    console.err << fmt::format("{}: error: cannot write: {}\n", summary_path, why);
+    print_error(console, summary_path, "cannot_write", {{"reason", why}});
     return k_exit_io;
   }
-  console.out << fmt::format("{} round{} ranked, {} with errors; summary in {}\n", rounds.size() - failed,
-                             rounds.size() - failed == 1 ? "" : "s", failed, summary_path);
+  console.out << tr(console.lang, "batch_summary",
+                    {{"ranked", rounds.size() - failed}, {"failed", failed}, {"summary", summary_path}})
+              << '\n';
   if (diags.has_io_errors()) {
     return k_exit_io;
   }

@@ -135,16 +135,14 @@ int run_explain(const ExplainOptions& opt, Console& console)
   const RoundResult* result = &scored->result;
   const ApplicantResult* a = result->find(opt.applicant);
   if (a == nullptr) {
-    console.err << fmt::format("ccnscore explain: error: no applicant '{}' in round '{}'\n", terminal_safe(opt.applicant),
-                               bundle->round.id);
+    print_error(console, "ccnscore explain", "usage_no_applicant", {{"applicant", opt.applicant}, {"round", bundle->round.id}});
     return k_exit_usage;
   }
   const ApplicantResult* other = nullptr;
   if (!opt.vs.empty()) {
     other = result->find(opt.vs);
     if (other == nullptr) {
-      console.err << fmt::format("ccnscore explain: error: no applicant '{}' in round '{}'\n", terminal_safe(opt.vs),
-                                 bundle->round.id);
+      print_error(console, "ccnscore explain", "usage_no_applicant", {{"applicant", opt.vs}, {"round", bundle->round.id}});
       return k_exit_usage;
     }
   } else if (a->total) {

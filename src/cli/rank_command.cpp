@@ -36,7 +36,7 @@ struct RankOptions
 int write_workbook(const RankOptions& opt, const RoundBundle& bundle, const RoundResult& result, Console& console)
 {
   if (opt.output.empty()) {
-    console.err << "ccnscore rank: error: --format xlsx needs -o FILE.xlsx\n";
+    print_error(console, "ccnscore rank", "usage_xlsx_needs_output");
     return k_exit_usage;
   }
   if (int rc = refuse_input(opt.output, bundle.inputs, console); rc != k_exit_ok) {
@@ -48,12 +48,12 @@ int write_workbook(const RankOptions& opt, const RoundBundle& bundle, const Roun
   std::string tmp = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
   int fd = ::mkstemp(tmp.data());
   if (fd < 0) {
-    console.err << fmt::format("{}: error: cannot write: {}\n", opt.output, std::strerror(errno));
+    print_error(console, opt.output, "cannot_write", {{"reason", std::strerror(errno)}});
     return k_exit_io;
   }
   ::close(fd);
   std::vector<std::string> notes;
-  std::string why = write_xlsx(result, tmp, default_lang(bundle.criteria), notes);
+  std::string why = write_xlsx(result, tmp, console.lang, notes);
   std::error_code ec;
   if (why.empty()) {
     fs::permissions(tmp, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read | fs::perms::others_read,
@@ -63,7 +63,7 @@ int write_workbook(const RankOptions& opt, const RoundBundle& bundle, const Roun
   }
   if (!why.empty()) {
     fs::remove(tmp, ec);
-    console.err << fmt::format("{}: error: cannot write: {}\n", opt.output, why);
+    print_error(console, opt.output, "cannot_write", {{"reason", why}});
     return k_exit_io;
   }
   for (const auto& note : notes) {
@@ -79,7 +79,7 @@ int run_rank(const RankOptions& opt, Console& console)
   if (!opt.criteria.empty()) {
     bundle = load_direct(opt.criteria, opt.files, diags);
   } else if (opt.files.size() != 1) {
-    console.err << "ccnscore rank: error: give one round file, or --criteria and dossier files\n";
+    print_error(console, "ccnscore rank", "usage_rank_files");
     return k_exit_usage;
   } else {
     bundle = load_round(opt.files.front(), diags);
@@ -87,6 +87,7 @@ int run_rank(const RankOptions& opt, Console& console)
   if (!bundle) {
     return report(diags, console);
   }
+  adopt_criteria_language(console, bundle->criteria);
   auto result = score_round(*bundle, diags);
   if (!result) {
     return report(diags, console);

@@ -83,15 +83,15 @@ std::string blank_sheet(const RoundBundle& b, const Member& m, const std::vector
 int run_sheet(const SheetOptions& opt, Console& console)
 {
   if (opt.all == !opt.member.empty()) {
-    console.err << "ccnscore sheet: error: give either --member ID or --all\n";
+    print_error(console, "ccnscore sheet", "usage_sheet_member_or_all");
     return k_exit_usage;
   }
   if (opt.format == "xlsx" && opt.output.empty()) {
-    console.err << "ccnscore sheet: error: --format xlsx needs -o DIR, the folder to write the workbooks into\n";
+    print_error(console, "ccnscore sheet", "usage_sheet_xlsx_needs_output");
     return k_exit_usage;
   }
   if (opt.all && opt.output.empty()) {
-    console.err << "ccnscore sheet: error: --all needs -o DIR, the folder to write one sheet per member into\n";
+    print_error(console, "ccnscore sheet", "usage_sheet_all_needs_output");
     return k_exit_usage;
   }
   Diagnostics diags;
@@ -99,10 +99,9 @@ int run_sheet(const SheetOptions& opt, Console& console)
   if (!bundle) {
     return report(diags, console);
   }
+  adopt_criteria_language(console, bundle->criteria);
   if (!bundle->round.council || !bundle->criteria.has_judged()) {
-    console.err << fmt::format("{}: error: round '{}' has no council or its criteria have no judged criterion: "
-                               "there is nothing to score on a sheet\n",
-                               opt.round, bundle->round.id);
+    print_error(console, opt.round, "sheet_nothing_to_score", {{"round", bundle->round.id}});
     return k_exit_invalid;
   }
   auto passed = evaluate_gates(*bundle, diags);
@@ -118,18 +117,15 @@ int run_sheet(const SheetOptions& opt, Console& console)
       }
     }
     if (chosen.empty()) {
-      console.err << fmt::format("ccnscore sheet: error: '{}' is not a member of the council of round '{}'\n",
-                                 terminal_safe(opt.member), bundle->round.id);
+      print_error(console, "ccnscore sheet", "usage_not_a_member", {{"member", opt.member}, {"round", bundle->round.id}});
       return k_exit_usage;
     }
-    return write_sheet_workbooks(*bundle, chosen, *passed, default_lang(bundle->criteria), opt.output, opt.force,
-                                 console);
+    return write_sheet_workbooks(*bundle, chosen, *passed, console.lang, opt.output, opt.force, console);
   }
   if (!opt.all) {
     auto it = std::find_if(members.begin(), members.end(), [&](const Member& m) { return m.id == opt.member; });
     if (it == members.end()) {
-      console.err << fmt::format("ccnscore sheet: error: '{}' is not a member of the council of round '{}'\n",
-                                 terminal_safe(opt.member), bundle->round.id);
+      print_error(console, "ccnscore sheet", "usage_not_a_member", {{"member", opt.member}, {"round", bundle->round.id}});
       return k_exit_usage;
     }
     std::string text = blank_sheet(*bundle, *it, *passed);
@@ -142,7 +138,7 @@ int run_sheet(const SheetOptions& opt, Console& console)
   std::error_code ec;
   std::filesystem::create_directories(opt.output, ec);
   if (ec) {
-    console.err << fmt::format("{}: error: cannot create the folder: {}\n", opt.output, ec.message());
+    print_error(console, opt.output, "cannot_create_folder", {{"reason", ec.message()}});
     return k_exit_io;
   }
   for (const Member& m : members) {

@@ -1,10 +1,10 @@
 #include "cli/sheet_workbooks.hpp"
 
 #include "cli/output.hpp"
+#include "render/messages.hpp"
 #include "render/sheet_xlsx.hpp"
 #include "util/file.hpp"
 
-#include <fmt/format.h>
 
 #include <unistd.h>
 
@@ -67,7 +67,7 @@ int write_sheet_workbooks(const RoundBundle& b, const std::vector<const Member*>
     std::error_code ec;
     fs::create_directories(output, ec);
     if (ec) {
-      console.err << fmt::format("{}: error: cannot create the folder: {}\n", output, ec.message());
+      print_error(console, output, "cannot_create_folder", {{"reason", ec.message()}});
       return k_exit_io;
     }
   }
@@ -75,13 +75,13 @@ int write_sheet_workbooks(const RoundBundle& b, const std::vector<const Member*>
     std::string path = one_file ? output : (fs::path(output) / (m->id + ".xlsx")).string();
     std::string bytes;
     if (std::string why = build(b, *m, passed, lang, bytes); !why.empty()) {
-      console.err << fmt::format("{}: error: cannot write: {}\n", path, why);
+      print_error(console, path, "cannot_write", {{"reason", why}});
       return k_exit_io;
     }
     if (int rc = write_output(path, bytes, b.inputs, console, force); rc != k_exit_ok) {
       return rc;
     }
-    console.out << fmt::format("{}: blank workbook of member {}\n", path, m->id);
+    console.out << tr(console.lang, "xlsx_sheet_written", {{"path", path}, {"member", m->id}}) << '\n';
   }
   return k_exit_ok;
 }

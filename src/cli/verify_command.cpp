@@ -2,6 +2,7 @@
 // still stands: every input unchanged, and the round recomputes identically.
 
 #include "cli/commands.hpp"
+#include "render/diagnostic_text.hpp"
 #include "load/round_load.hpp"
 #include "render/render.hpp"
 #include "score/score.hpp"
@@ -127,25 +128,28 @@ int run_verify(const VerifyOptions& opt, Console& console)
 {
   auto bytes = read_file(opt.result);
   if (auto* err = std::get_if<FileError>(&bytes)) {
-    console.err << fmt::format("{}: error: cannot read: {}\n", opt.result, err->reason);
+    print_error(console, opt.result, "cannot_read", {{"reason", err->reason}});
     return err->too_large ? k_exit_invalid : k_exit_io;
   }
   // Numbers are read exactly, so that results compare to the last digit.
   Json rec = parse_exact(std::get<std::string>(bytes));
   if (rec.is_discarded() || !rec.is_object()) {
-    console.err << fmt::format("{}: error: not a JSON result file\n", opt.result);
+    print_error(console, opt.result, "verify_not_json");
     return k_exit_invalid;
   }
   if (rec.value("format", "") != "ccnscore/result@1") {
-    console.err << fmt::format("{}: error: expected format 'ccnscore/result@1', found '{}'\n", opt.result,
-                               rec.contains("format") ? terminal_safe(show(rec["format"])) : "no format");
+    if (rec.contains("format")) {
+      print_error(console, opt.result, "verify_wrong_format", {{"found", show(rec["format"])}});
+    } else {
+      print_error(console, opt.result, "verify_no_format");
+    }
     return k_exit_invalid;
   }
   std::vector<Recorded> inputs;
   for (const auto& in : rec.value("inputs", Json::array())) {
     if (!in.is_object() || !in.contains("role") || !in.contains("path") || !in.contains("sha256")
         || !in["role"].is_string() || !in["path"].is_string() || !in["sha256"].is_string()) {
-      console.err << fmt::format("{}: error: an entry of 'inputs' lacks role, path or sha256\n", opt.result);
+      print_error(console, opt.result, "verify_bad_input_entry");
       return k_exit_invalid;
     }
     inputs.push_back({in["role"], in["path"], in["sha256"], {}});
@@ -202,10 +206,11 @@ int run_verify(const VerifyOptions& opt, Console& console)
     }
     std::optional<RoundResult> result;
     if (bundle) {
+      adopt_criteria_language(console, bundle->criteria);
       result = score_round(*bundle, diags);
     }
     if (!result) {
-      print_diagnostics(diags, console.err);
+      print_diagnostics(diags, console.err, console.lang);
       for (const auto& p : problems) {
         console.out << terminal_safe(p) << "\n";
       }

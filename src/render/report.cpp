@@ -513,7 +513,7 @@ std::string render_report_html(const RoundResult& res, Lang lang, const Sensitiv
   Html h{{}, L};
   const RoundBundle& b = *res.bundle;
   h.raw(fmt::format("<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n",
-                    lang == Lang::vi ? "vi" : "en", esc(b.round.title), k_style));
+                    lang.code, esc(b.round.title), k_style));
   h.raw("<h1>" + esc(L.pick("Evaluation report of the applicants' dossiers", "Báo cáo kết quả đánh giá, chấm điểm hồ sơ")) +
         "</h1>\n");
   h.raw("<p class=\"sub\">" + esc(b.round.title) + "</p>\n");

@@ -1,7 +1,7 @@
 #include "render/sheet_xlsx.hpp"
 
 #include "model/sheet_workbook.hpp"
-#include "render/sheet_words.hpp"
+#include "render/messages.hpp"
 
 #include <xlsxwriter.h>
 
@@ -21,27 +21,18 @@ double cell_number(const Rational& value)
   return std::strtod(number_text(value).c_str(), nullptr);
 }
 
-std::string replace(std::string_view text, std::string_view key, std::string_view value)
-{
-  std::string out(text);
-  if (size_t at = out.find(key); at != std::string::npos) {
-    out.replace(at, key.size(), value);
-  }
-  return out;
-}
-
 class SheetBook
 {
 public:
   SheetBook(const RoundBundle& b, Lang lang, const std::string& path)
-    : m_b(b), m_L(lang), m_w(sheet_words(lang)), m_wb(workbook_new(path.c_str()))
+    : m_b(b), m_lang(lang), m_L(lang), m_wb(workbook_new(path.c_str()))
   {
     if (m_wb == nullptr) {
       return;
     }
     // A fixed creation time keeps the file the same from run to run.
     lxw_doc_properties props{};
-    m_title = std::string(m_w.title) + " \u2014 " + b.round.title;
+    m_title = word("title") + " \u2014 " + b.round.title;
     props.title = m_title.data();
     props.created = b.round.date ? static_cast<time_t>(b.round.date->seconds) : 86400;
     check(workbook_set_properties(m_wb, &props));
@@ -77,25 +68,25 @@ public:
 
   void scores(const Member& m, const std::vector<bool>& passed)
   {
-    lxw_worksheet* ws = workbook_add_worksheet(m_wb, std::string(m_w.score_sheet).c_str());
+    lxw_worksheet* ws = workbook_add_worksheet(m_wb, word("scores").c_str());
     if (ws == nullptr) {
       check(LXW_ERROR_MEMORY_MALLOC_FAILED);
       return;
     }
-    text(ws, 0, 0, m_w.title, m_bold);
-    text(ws, k_round_row, 0, m_w.round, m_bold);
+    text(ws, 0, 0, word("title"), m_bold);
+    text(ws, k_round_row, 0, word("round"), m_bold);
     text(ws, k_round_row, k_value_col, m_b.round.id, nullptr);
     text(ws, k_round_row, k_value_col + 1, m_b.round.title, nullptr);
-    text(ws, k_member_row, 0, m_w.member, m_bold);
+    text(ws, k_member_row, 0, word("member"), m_bold);
     text(ws, k_member_row, k_value_col, m.id, nullptr);
     text(ws, k_member_row, k_value_col + 1, fmt::format("{} ({})", m.name, m_L.role(m.role)), nullptr);
-    text(ws, k_recusal_row, 0, m_w.recusals, m_bold);
-    text(ws, k_recusal_row, k_value_col, m_w.recusal_note, nullptr);
-    text(ws, k_instruction_row, 0, m_w.instruction, nullptr);
+    text(ws, k_recusal_row, 0, word("recusals"), m_bold);
+    text(ws, k_recusal_row, k_value_col, word("recusal_note"), nullptr);
+    text(ws, k_instruction_row, 0, word("instruction"), nullptr);
     int col = 0;
-    for (std::string_view h : {m_w.applicant, m_w.applicant_name, m_w.criterion, m_w.criterion_name, m_w.maximum,
-                               m_w.step, m_w.points, m_w.comment}) {
-      text(ws, k_heading_row, col++, h, m_bold);
+    for (const char* h : {"applicant", "applicant_name", "criterion", "criterion_name", "maximum", "step", "points",
+                          "comment"}) {
+      text(ws, k_heading_row, col++, word(h), m_bold);
     }
     int row = k_first_score_row;
     for (size_t i = 0; i < m_b.dossiers.size(); ++i) {
@@ -123,20 +114,20 @@ public:
 
   void recusals(const std::vector<bool>& passed)
   {
-    lxw_worksheet* ws = workbook_add_worksheet(m_wb, std::string(m_w.recusal_sheet).c_str());
+    lxw_worksheet* ws = workbook_add_worksheet(m_wb, word("recusals").c_str());
     if (ws == nullptr) {
       check(LXW_ERROR_MEMORY_MALLOC_FAILED);
       return;
     }
-    text(ws, 0, 0, m_w.recusal_instruction, m_bold);
+    text(ws, 0, 0, word("recusal_instruction"), m_bold);
     int col = 0;
-    for (std::string_view h : {m_w.applicant, m_w.applicant_name, m_w.recusal_mark}) {
-      text(ws, k_first_recusal_row - 1, col++, h, m_bold);
+    for (const char* h : {"applicant", "applicant_name", "recusal_mark"}) {
+      text(ws, k_first_recusal_row - 1, col++, word(h), m_bold);
     }
     std::string mark = "x";
     char* marks[] = {mark.data(), nullptr};
-    std::string message(m_w.mark_rule);
-    std::string title(m_w.recusal_mark);
+    std::string message = word("mark_rule");
+    std::string title = word("recusal_mark");
     int row = k_first_recusal_row;
     for (size_t i = 0; i < m_b.dossiers.size(); ++i) {
       if (!passed[i]) {
@@ -196,7 +187,7 @@ private:
     if (cr.step) {
       check(worksheet_write_number(ws, r, k_step_col, cell_number(*cr.step), nullptr));
     } else {
-      text(ws, row, k_step_col, m_w.no_step, nullptr);
+      text(ws, row, k_step_col, "\u2013", nullptr); // "none"
     }
     check(worksheet_write_blank(ws, r, k_score_col, m_open));
     check(worksheet_write_blank(ws, r, k_comment_col, m_open_text));
@@ -204,14 +195,14 @@ private:
     // the reader checks again, exactly (formats-v1 5).
     const std::string cell = cell_name(row, k_score_col);
     std::string formula = fmt::format("AND(ISNUMBER({0}),{0}>=0,{0}<={1}", cell, number_text(cr.max));
-    std::string message = replace(m_w.range_rule, "{max}", m_L.number(cr.max));
+    MsgArgs args{MsgArg::decimal("max", number_text(cr.max))};
     if (cr.step) {
       formula += fmt::format(",ABS({0}/{1}-ROUND({0}/{1},0))<0.000000001", cell, number_text(*cr.step));
-      message += replace(m_w.step_rule, "{step}", m_L.number(*cr.step));
+      args.push_back(MsgArg::decimal("step", number_text(*cr.step)));
     }
     formula += ")";
-    message += ".";
-    std::string title(m_w.points);
+    std::string message = tr(m_lang, cr.step ? "xlsx_sheet_step_rule" : "xlsx_sheet_range_rule", args);
+    std::string title = word("points");
     lxw_data_validation v{};
     v.validate = LXW_VALIDATION_TYPE_CUSTOM_FORMULA;
     v.value_formula = formula.data();
@@ -222,9 +213,12 @@ private:
     check(worksheet_data_validation_cell(ws, r, k_score_col, &v));
   }
 
+  // The word `key` of the workbook in its language (xlsx_sheet_* in the catalogue).
+  std::string word(std::string_view key) const { return tr(m_lang, "xlsx_sheet_" + std::string(key)); }
+
   const RoundBundle& m_b;
+  Lang m_lang;
   Locale m_L;
-  const SheetWords& m_w;
   lxw_workbook* m_wb;
   std::string m_title;
   lxw_format* m_bold = nullptr;

@@ -57,7 +57,7 @@ double as_double(const Rational& rounded, int precision)
 class Book
 {
 public:
-  Book(const std::string& path, const RoundResult& res, Lang lang, std::vector<std::string>& notes)
+  Book(const std::string& path, const RoundResult& res, const Lang& lang, std::vector<std::string>& notes)
     : m_res(res), m_c(res.bundle->criteria), m_L(lang), m_notes(notes), m_wb(workbook_new(path.c_str()))
   {
     if (m_wb == nullptr) {
@@ -218,7 +218,7 @@ public:
   Book& operator=(const Book&) = delete;
 
 private:
-  const char* pick(const char* en, const char* vi) const { return m_L.lang() == Lang::vi ? vi : en; }
+  const char* pick(const char* en, const char* vi) const { return m_L.lang() == Lang{"vi"} ? vi : en; }
 
   // Keep the first error of the library; the workbook is then not written.
   void check(lxw_error e)
@@ -267,7 +267,7 @@ private:
 
 } // namespace
 
-std::string write_xlsx(const RoundResult& res, const std::string& path, Lang lang, std::vector<std::string>& notes)
+std::string write_xlsx(const RoundResult& res, const std::string& path, const Lang& lang, std::vector<std::string>& notes)
 {
   Book book(path, res, lang, notes);
   if (!book.created()) {

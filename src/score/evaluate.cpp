@@ -36,7 +36,7 @@ Value Evaluator::value_of(const std::string& name)
   if (const Field* f = m_criteria.field(name)) {
     auto it = m_dossier.facts.find(name);
     if (it == m_dossier.facts.end()) {
-      throw EvalError(fmt::format("fact '{}' is needed but the dossier does not give it", name));
+      throw EvalError({"eval_missing_fact", {{"fact", name}}});
     }
     Value v;
     switch (f->type) {
@@ -54,7 +54,7 @@ Value Evaluator::value_of(const std::string& name)
       v.text = it->second.text;
       break;
     default:
-      throw EvalError(fmt::format("field '{}' cannot be used in an expression", name));
+      throw EvalError({"eval_field_not_usable", {{"field", name}}});
     }
     return v;
   }
@@ -64,14 +64,14 @@ Value Evaluator::value_of(const std::string& name)
   }
   const Measure* m = m_criteria.measure(name);
   if (m == nullptr) {
-    throw EvalError(fmt::format("unknown name '{}'", name));
+    throw EvalError({"eval_unknown_name", {{"name", name}}});
   }
-  Value v = evaluate(m->expr, fmt::format("measure '{}'", name));
+  Value v = evaluate(m->expr, {"subject_measure", {{"measure", name}}});
   m_measures[name] = v;
   return v;
 }
 
-Value Evaluator::evaluate(const Expression& expr, const std::string& what)
+Value Evaluator::evaluate(const Expression& expr, const Message& what)
 {
   return eval(expr.root, expr, what);
 }
@@ -90,15 +90,15 @@ std::string Evaluator::values_used(const Expr& e)
     try {
       shown = value_text(value_of(n));
     } catch (const EvalError&) {
-      shown = "(not computable)";
+      shown = "?";
     }
-    out += out.empty() ? " with " : ", ";
+    out += out.empty() ? "" : ", ";
     out += n + " = " + shown;
   }
   return out;
 }
 
-Value Evaluator::eval(const Expr& e, const Expression& whole, const std::string& what)
+Value Evaluator::eval(const Expr& e, const Expression& whole, const Message& what)
 {
   Value out;
   out.type = e.type;
@@ -138,7 +138,11 @@ Value Evaluator::eval(const Expr& e, const Expression& whole, const std::string&
     Rational a = num(0);
     Rational b = num(1);
     if (b == 0) {
-      throw EvalError(fmt::format("{}: division by zero in \"{}\"{}", what, whole.source, values_used(whole.root)));
+      std::string values = values_used(whole.root);
+      if (values.empty()) {
+        throw EvalError({"eval_division_by_zero", {{"what", what}, {"expr", whole.source}}});
+      }
+      throw EvalError({"eval_division_by_zero_with", {{"what", what}, {"expr", whole.source}, {"values", values}}});
     }
     out.number = a / b;
     return out;

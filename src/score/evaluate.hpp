@@ -3,6 +3,7 @@
 
 #include "model/criteria.hpp"
 #include "model/round.hpp"
+#include "util/message.hpp"
 
 #include <map>
 #include <stdexcept>
@@ -24,7 +25,8 @@ struct Value
 class EvalError : public std::runtime_error
 {
 public:
-  using std::runtime_error::runtime_error;
+  explicit EvalError(Message m) : std::runtime_error(m.key), message(std::move(m)) {}
+  Message message;
 };
 
 // Evaluates names for one dossier, remembering measures once computed.
@@ -35,11 +37,11 @@ public:
 
   // The value of field or measure `name`; throws EvalError.
   Value value_of(const std::string& name);
-  // The value of `expr`; throws EvalError naming `what`.
-  Value evaluate(const Expression& expr, const std::string& what);
+  // The value of `expr`; throws EvalError naming `what` (what is evaluated).
+  Value evaluate(const Expression& expr, const Message& what);
 
 private:
-  Value eval(const Expr& e, const Expression& whole, const std::string& what);
+  Value eval(const Expr& e, const Expression& whole, const Message& what);
   std::string values_used(const Expr& e);
 
   const Criteria& m_criteria;

@@ -44,9 +44,9 @@ struct Scorer
   std::map<std::string, const Sheet*> sheet_of;
   std::vector<std::string> present;
 
-  void error(const Dossier& d, const std::string& message) const
+  void error(const Dossier& d, Message message) const
   {
-    diags.error(d.pos, fmt::format("applicant '{}': {}", d.id, message));
+    diags.error(d.pos, "score_applicant_error", {{"applicant", d.id}, {"detail", std::move(message)}});
   }
 
   bool recused(const Sheet& s, const std::string& app) const { return s.recused.count(app) != 0; }
@@ -56,9 +56,9 @@ struct Scorer
     for (const Gate& g : c.gates) {
       GateResult gr{g.id, g.name, true};
       try {
-        gr.passed = ev.evaluate(g.expr, fmt::format("gate '{}'", g.id)).truth;
+        gr.passed = ev.evaluate(g.expr, {"subject_gate", {{"gate", g.id}}}).truth;
       } catch (const EvalError& e) {
-        error(*a.dossier, e.what());
+        error(*a.dossier, e.message);
         gr.passed = false;
       }
       if (!gr.passed) {
@@ -82,10 +82,8 @@ struct Scorer
             continue;
           }
           if (scores == s.scores.end() || scores->second.count(cr.id) == 0) {
-            diags.error(s.member_pos, fmt::format("member '{}' gives no score for applicant '{}', criterion '{}' "
-                                                  "(a sheet scores every judged criterion of every applicant that "
-                                                  "passed the gates, unless it lists the applicant in 'recused')",
-                                                  s.member, a.id(), cr.id));
+            diags.error(s.member_pos, "score_sheet_missing_score",
+                        {{"member", s.member}, {"applicant", a.id()}, {"criterion", cr.id}});
           }
         }
       }
@@ -104,9 +102,9 @@ struct Scorer
       Rational need_exact = council.quorum * members;
       mpz_class need;
       mpz_cdiv_q(need.get_mpz_t(), need_exact.get_num_mpz_t(), need_exact.get_den_mpz_t());
-      diags.error(council.pos, fmt::format("no quorum: {} of {} members handed in a sheet; quorum {} needs at least {}",
-                                           present.size(), council.members.size(), council.quorum_text,
-                                           need.get_str()));
+      diags.error(council.pos, "score_no_quorum",
+                  {{"present", present.size()}, {"members", council.members.size()}, MsgArg::decimal("quorum", council.quorum_text),
+                   {"needed", need.get_str()}});
     }
   }
 
@@ -148,7 +146,7 @@ struct Scorer
       out.members.push_back(ms);
     }
     if (n == 0) {
-      error(*a.dossier, fmt::format("criterion '{}' has no scorer left: every present member recused", cr.id));
+      error(*a.dossier, {"score_no_scorer", {{"criterion", cr.id}}});
       return std::nullopt;
     }
     out.points = sum / n;
@@ -253,7 +251,7 @@ std::optional<RoundResult> score_round(const RoundBundle& b, Diagnostics& diags)
       try {
         values[ai][ci] = evals[ai].value_of(c.criteria[ci].of);
       } catch (const EvalError& e) {
-        sc.error(*apps[ai].dossier, fmt::format("criterion '{}': {}", c.criteria[ci].id, e.what()));
+        sc.error(*apps[ai].dossier, {"score_criterion_error", {{"criterion", c.criteria[ci].id}, {"detail", e.message}}});
       }
     }
   }
@@ -274,14 +272,13 @@ std::optional<RoundResult> score_round(const RoundBundle& b, Diagnostics& diags)
       }
       const Rational& v = values[ai][ci].number;
       if (cr.lower_is_better && v <= 0) {
-        sc.error(*apps[ai].dossier, fmt::format("criterion '{}' (relative: lower): {} = {}, but every value must be "
-                                                "> 0",
-                                                cr.id, cr.of, number_text(v)));
+        sc.error(*apps[ai].dossier,
+                 {"score_relative_lower_not_positive", {{"criterion", cr.id}, {"of", cr.of}, {"value", number_text(v)}}});
         continue;
       }
       if (!cr.lower_is_better && v < 0) {
-        sc.error(*apps[ai].dossier, fmt::format("criterion '{}' (relative: higher): {} = {} is negative", cr.id,
-                                                cr.of, number_text(v)));
+        sc.error(*apps[ai].dossier,
+                 {"score_relative_higher_negative", {{"criterion", cr.id}, {"of", cr.of}, {"value", number_text(v)}}});
         continue;
       }
       if (first || (cr.lower_is_better ? v < best[ci] : v > best[ci])) {

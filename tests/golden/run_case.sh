@@ -3,6 +3,8 @@
 #   run_case.sh BINARY CASE_DIR SOURCE_DIR
 # A case folder holds `args` (one argument per line, run from SOURCE_DIR),
 # and the expected `stdout`, `stderr` and exit `status`.
+# The locale is cleared, so a case without --lang speaks the criteria's language
+# or English.
 # With CCNSCORE_UPDATE_GOLDEN=1 the expectations are rewritten instead.
 set -u
 bin=$1
@@ -11,7 +13,7 @@ src=$3
 mapfile -t args <"$case_dir/args"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-(cd "$src" && env -u NO_COLOR "$bin" "${args[@]}" >"$work/stdout" 2>"$work/stderr" </dev/null)
+(cd "$src" && env -u NO_COLOR -u LC_ALL -u LC_MESSAGES -u LANG "$bin" "${args[@]}" >"$work/stdout" 2>"$work/stderr" </dev/null)
 status=$?
 if [ -n "${CCNSCORE_UPDATE_GOLDEN:-}" ]; then
   cp "$work/stdout" "$case_dir/stdout"

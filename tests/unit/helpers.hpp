@@ -4,6 +4,7 @@
 #include "load/loaders.hpp"
 #include "load/round_load.hpp"
 #include "load/yaml_tree.hpp"
+#include "render/diagnostic_text.hpp"
 #include "score/score.hpp"
 
 #include <filesystem>
@@ -58,7 +59,7 @@ inline std::string all_messages(const Diagnostics& diags)
 {
   std::string out;
   for (const auto& d : diags.items()) {
-    out += format_diagnostic(d) + "\n";
+    out += format_diagnostic(d, Lang{"en"}) + "\n";
   }
   return out;
 }

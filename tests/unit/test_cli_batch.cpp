@@ -10,7 +10,7 @@ TEST_SUITE("cli/batch")
   TEST_CASE("good and broken rounds: a summary, the right exit status, and rank's own output")
   {
     SampleCopy s;
-    Run r = run({"batch", s.path("samples"), "-o", s.path("out"), "--jobs", "2"});
+    Run r = run({"batch", s.path("samples"), "-o", s.path("out"), "--jobs", "2", "--lang", "en"});
     CHECK(r.status == 1);
     CHECK(r.out.find("3 rounds ranked, 5 with errors") != std::string::npos);
     std::string summary = read_text(s.path("out/summary.csv"));
@@ -24,8 +24,8 @@ TEST_SUITE("cli/batch")
       std::string round = s.path(std::string("samples/") + id + "/round.yaml");
       CHECK(read_text(s.path(std::string("out/") + id + "/result.json")) == run({"rank", round, "-f", "json"}).out);
       CHECK(read_text(s.path(std::string("out/") + id + "/table.csv")) ==
-            "\xEF\xBB\xBF" + run({"rank", round, "-f", "csv"}).out);
-      CHECK(read_text(s.path(std::string("out/") + id + "/report.html")) == run({"report", round, "--no-robustness"}).out);
+            "\xEF\xBB\xBF" + run({"rank", round, "-f", "csv", "--lang", "en"}).out);
+      CHECK(read_text(s.path(std::string("out/") + id + "/report.html")) == run({"report", round, "--no-robustness", "--lang", "en"}).out);
     }
     CHECK_FALSE(std::filesystem::exists(s.path("out/loi-chia-cho-khong")));
   }

@@ -25,7 +25,7 @@ TEST_SUITE("cli/explain")
 
   TEST_CASE("an unknown applicant is named with its control characters escaped")
   {
-    Run r = run({"explain", k_src + "/samples/thanh-ha-2023/round.yaml", "A9\x1b[2J"});
+    Run r = run({"explain", k_src + "/samples/thanh-ha-2023/round.yaml", "A9\x1b[2J", "--lang", "en"});
     CHECK(r.status == k_exit_usage);
     CHECK(r.err.find("no applicant 'A9\\x1b[2J'") != std::string::npos);
   }

@@ -70,7 +70,7 @@ TEST_SUITE("cli/sheet")
     CHECK(run({"sheet", round, "--member", "M9"}).status == 2);
     CHECK(run({"sheet", round}).status == 2);
     CHECK(run({"sheet", round, "--all"}).status == 2);
-    Run over = run({"sheet", round, "--member", "M1", "-o", s.path("samples/thanh-ha-2023/sheets/m1.yaml")});
+    Run over = run({"sheet", round, "--member", "M1", "--lang", "en", "-o", s.path("samples/thanh-ha-2023/sheets/m1.yaml")});
     CHECK(over.status == 2);
     CHECK(over.err.find("refusing to overwrite an input") != std::string::npos);
     std::string out = s.path("m2.yaml");

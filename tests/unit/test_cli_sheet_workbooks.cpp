@@ -51,7 +51,8 @@ TEST_SUITE("cli/sheet_workbooks")
     const std::string round = s.path("samples/bo-trai-song-da-2024/round.yaml");
     Run r = run({"sheet", round, "--all", "--format", "xlsx", "-o", s.path("so-cham")});
     REQUIRE_MESSAGE(r.status == 0, r.err);
-    CHECK(r.out.find("M5.xlsx: blank workbook of member M5") != std::string::npos);
+    // The criteria are in Vietnamese, and so is what the command says.
+    CHECK(r.out.find("M5.xlsx: phiếu chấm điểm (Excel, để trống) của thành viên M5") != std::string::npos);
     const std::string first = read_text(s.path("so-cham/M2.xlsx"));
     Diagnostics d;
     auto sheet = load_sheet_workbook("M2.xlsx", first, d);
@@ -66,9 +67,10 @@ TEST_SUITE("cli/sheet_workbooks")
     CHECK(xml.find("<sheetProtection") != std::string::npos);
     CHECK(xml.find("MOD(") == std::string::npos);
     CHECK(xml.find("ABS(G8/0.5-ROUND(G8/0.5,0))") != std::string::npos);
+    CHECK(xml.find("Nhập số từ 0 đến 10, là bội số của 0,5.") != std::string::npos);
     CHECK(unzip_part(first, "xl/worksheets/sheet2.xml").find("<sheetProtection") != std::string::npos);
 
-    Run again = run({"sheet", round, "--member", "M2", "--format", "xlsx", "-o", s.path("so-cham")});
+    Run again = run({"sheet", round, "--member", "M2", "--format", "xlsx", "-o", s.path("so-cham"), "--lang", "en"});
     CHECK(again.status == 2);
     CHECK(again.err.find("exists; give --force to replace it") != std::string::npos);
     again = run({"sheet", round, "--member", "M2", "--format", "xlsx", "-o", s.path("so-cham"), "--force"});
@@ -76,6 +78,21 @@ TEST_SUITE("cli/sheet_workbooks")
     CHECK(read_text(s.path("so-cham/M2.xlsx")) == first);
     REQUIRE(run({"sheet", round, "--member", "M2", "--format", "xlsx", "-o", s.path("m2-copy.xlsx")}).status == 0);
     CHECK(read_text(s.path("m2-copy.xlsx")) == first);
+  }
+
+  TEST_CASE("--lang chooses the workbook's words over the criteria's language")
+  {
+    SampleCopy s;
+    const std::string round = s.path("samples/bo-trai-song-da-2024/round.yaml");
+    Run r = run({"sheet", round, "--member", "M1", "--format", "xlsx", "-o", s.path("out"), "--lang", "en"});
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    CHECK(r.out.find("M1.xlsx: blank workbook of member M1") != std::string::npos);
+    const std::string book = read_text(s.path("out/M1.xlsx"));
+    CHECK(unzip_part(book, "xl/workbook.xml").find("name=\"Score sheet\"") != std::string::npos);
+    CHECK(unzip_part(book, "xl/sharedStrings.xml").find("Enter a number from 0 to 10, a multiple of 0.5.") ==
+          std::string::npos); // validation messages live in the worksheet
+    CHECK(unzip_part(book, "xl/worksheets/sheet1.xml").find("Enter a number from 0 to 10, a multiple of 0.5.") !=
+          std::string::npos);
   }
 
   TEST_CASE("a criterion without a step shows a dash, and the workbook's words follow the criteria's language")
@@ -100,7 +117,7 @@ TEST_SUITE("cli/sheet_workbooks")
     SampleCopy s;
     const std::string round = s.path("samples/thanh-ha-2023/round.yaml");
     CHECK(run({"sheet", round, "--member", "M2", "--format", "xlsx"}).status == 2);
-    Run unknown = run({"sheet", round, "--member", "M9", "--format", "xlsx", "-o", s.path("out")});
+    Run unknown = run({"sheet", round, "--member", "M9", "--format", "xlsx", "-o", s.path("out"), "--lang", "en"});
     CHECK(unknown.status == 2);
     CHECK(unknown.err.find("'M9' is not a member of the council") != std::string::npos);
     CHECK(run({"sheet", round, "--member", "M2", "--format", "ods", "-o", s.path("out")}).status == 2);

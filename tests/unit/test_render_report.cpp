@@ -11,8 +11,8 @@ TEST_SUITE("render/report")
 {
   TEST_CASE("Vietnamese numbers: decimal comma, dot thousands; dates day first")
   {
-    Locale vi(Lang::vi);
-    Locale en(Lang::en);
+    Locale vi(Lang{"vi"});
+    Locale en(Lang{"en"});
     CHECK(vi.fixed(ratio(8533, 100), 2) == "85,33");
     CHECK(vi.decimal_text("250000000000") == "250.000.000.000");
     CHECK(vi.decimal_text("48.5") == "48,5");
