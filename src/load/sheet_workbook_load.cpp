@@ -382,10 +382,11 @@ private:
           auto index = parse_decimal(cell.value);
           if (index.kind != NumberParse::Kind::ok || !index.integral_syntax || index.value < 0 ||
               index.value >= static_cast<long>(m_strings.size())) {
-            m_diags.error(at(row, col), fmt::format("the cell refers to shared string \"{}\", which the workbook "
-                                                    "does not hold",
-                                                    cell.value));
-            continue;
+            // The shared strings are broken for every cell: one message, then stop.
+            m_diags.error(at(row, col), fmt::format("the cell refers to shared string \"{}\", but the workbook holds "
+                                                    "{} shared strings: the workbook is damaged",
+                                                    cell.value, m_strings.size()));
+            return std::nullopt;
           }
           cell.value = m_strings[static_cast<size_t>(index.value.get_num().get_ui())];
         }

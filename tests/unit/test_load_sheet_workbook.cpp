@@ -71,7 +71,6 @@ TEST_SUITE("load/sheet_workbook")
     book.row(11, "A4", "P1", "t=\"e\"><v>#DIV/0!</v>");
     book.row(12, "A1", "P1", "><v>7</v>");
     book.raw(0, "G13", "><v>7</v>");
-    book.raw(0, "G14", "t=\"s\"><v>5</v>");
     book.recusal(3, "A2", "có");
     Diagnostics d;
     auto s = read(book, d);
@@ -93,10 +92,22 @@ TEST_SUITE("load/sheet_workbook")
                                  "(first on row 8)"),
                   all);
     CHECK_MESSAGE(has_message(d, "m2.xlsx:Phiếu!G13: error: scores: row 13 names no applicant"), all);
-    CHECK_MESSAGE(has_message(d, "m2.xlsx:Phiếu!G14: error: the cell refers to shared string \"5\""), all);
     CHECK_MESSAGE(has_message(d, "m2.xlsx:Recusals!C3: error: recused: write x to mark a recusal, or leave the cell "
                                  "empty; found \"có\""),
                   all);
+  }
+
+  TEST_CASE("a cell that refers to a shared string the workbook lacks: one message, not one per cell")
+  {
+    TestBook book("r1", "M2");
+    book.shared("<si><t>A1</t></si>");
+    book.raw(0, "A8", "t=\"s\"><v>1</v>");
+    book.raw(0, "C8", "t=\"s\"><v>2</v>");
+    Diagnostics d;
+    CHECK_FALSE(read(book, d));
+    CHECK(d.items().size() == 1);
+    CHECK(has_message(d, "m2.xlsx:Phiếu!A8: error: the cell refers to shared string \"1\", but the workbook holds 1 "
+                         "shared strings: the workbook is damaged"));
   }
 
   TEST_CASE("the round and member cells must hold their ids")
