@@ -99,7 +99,7 @@ std::vector<std::string> command_names(CLI::App& app)
 {
   std::vector<std::string> out;
   for (const CLI::App* s : app.get_subcommands({})) {
-    out.push_back(s->get_name());
+    out.push_back("“" + s->get_name() + "”");
   }
   return out;
 }
@@ -139,6 +139,12 @@ int parse_and_run(const std::vector<std::string>& args, Console& console)
   add_batch_command(app, action);
   std::optional<Lang> asked;
   add_lang_options(app, asked);
+  // A usage error found before the options are parsed still speaks --lang.
+  for (size_t i = 0; i + 1 < args.size(); ++i) {
+    if (args[i] == "--lang" && Messages::built_in().has(Lang{args[i + 1]}, "severity_error")) {
+      console.lang = Lang{args[i + 1]};
+    }
+  }
   auto is_command = [&app](const std::string& name) {
     const auto subs = app.get_subcommands({});
     return std::any_of(subs.begin(), subs.end(), [&](const CLI::App* s) { return s->get_name() == name; });

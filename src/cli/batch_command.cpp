@@ -243,8 +243,8 @@ Outcome run_one(const Found& f, const fs::path& out_dir, bool force, std::string
     o.winner += (o.winner.empty() ? "" : " ") + id;
   }
   if (std::string why = publish(out_dir / f.id,
-                                {{"result.json", render_json(*result)},
-                                 {"table.csv", std::string(k_csv_file_bom) + render_csv(*result)},
+                                {{"result.json", render_json(*result, lang)},
+                                 {"table.csv", std::string(k_csv_file_bom) + render_csv(*result, lang)},
                                  {"report.html", render_report_html(*result, lang)}},
                                 force);
       !why.empty()) {

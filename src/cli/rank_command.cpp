@@ -101,16 +101,16 @@ int run_rank(const RankOptions& opt, Console& console)
   std::string text;
   switch (k_formats.at(opt.format_name)) {
   case Format::table:
-    text = render_table(*result, opt.output.empty() && console.out_is_terminal && !console.no_color);
+    text = render_table(*result, opt.output.empty() && console.out_is_terminal && !console.no_color, console.lang);
     break;
   case Format::json:
-    text = render_json(*result);
+    text = render_json(*result, console.lang);
     break;
   case Format::csv:
-    text = render_csv(*result);
+    text = render_csv(*result, console.lang);
     break;
   case Format::md:
-    text = render_markdown(*result);
+    text = render_markdown(*result, console.lang);
     break;
   case Format::xlsx:
     break;

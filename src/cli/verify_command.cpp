@@ -221,7 +221,7 @@ int run_verify(const VerifyOptions& opt, Console& console)
       console.out << fmt::format("NOT VERIFIED: all {} inputs match, but they no longer validate\n", matched);
       return diags.has_io_errors() ? k_exit_io : k_exit_invalid;
     }
-    Json now = parse_exact(render_json(*result));
+    Json now = parse_exact(render_json(*result, console.lang));
     for (auto& d : compare_results(rec, now)) {
       problems.push_back("differs: " + d);
     }

@@ -1,7 +1,9 @@
 #pragma once
 // Turning a scored round into text. Renderers only read the result.
 
+#include "render/locale.hpp"
 #include "score/result.hpp"
+#include "util/message.hpp"
 
 #include <string>
 #include <string_view>
@@ -11,22 +13,22 @@ namespace ccn {
 inline constexpr const char* k_tool_version = "1.0.0";
 
 // The result format of formats-v1 section 7 (`ccnscore/result@1`).
-std::string render_json(const RoundResult& res);
+std::string render_json(const RoundResult& res, const Lang& lang);
 
 // A terminal table with the scale, pass rules, tie-breaks and warnings
 // under it; `color` adds ANSI colours.
-std::string render_table(const RoundResult& res, bool color);
+std::string render_table(const RoundResult& res, bool color, const Lang& lang);
 
 // RFC 4180 CSV: a header row and one row per applicant, each cell a
 // `csv_field` (util/text.hpp).
-std::string render_csv(const RoundResult& res);
+std::string render_csv(const RoundResult& res, const Lang& lang);
 
 // The UTF-8 byte-order mark that starts a CSV file written to a file, so
 // that Excel shows Vietnamese as it is; CSV on standard output has none.
 inline constexpr std::string_view k_csv_file_bom = "\xEF\xBB\xBF";
 
 // Markdown: the table and a breakdown per applicant.
-std::string render_markdown(const RoundResult& res);
+std::string render_markdown(const RoundResult& res, const Lang& lang);
 
 struct Sensitivity;
 struct SmaaOptions;
@@ -39,7 +41,7 @@ std::string render_sensitivity_json(const Sensitivity& s, const RoundResult& res
 std::string shown(const Rational& value, int precision);
 
 // The tie-break and deviation lines shared by the table and Markdown.
-std::vector<std::string> tie_break_lines(const RoundResult& res);
-std::vector<std::string> deviation_lines(const RoundResult& res);
+std::vector<std::string> tie_break_lines(const RoundResult& res, const Locale& L);
+std::vector<std::string> deviation_lines(const RoundResult& res, const Locale& L);
 
 } // namespace ccn

@@ -1,4 +1,5 @@
 #include "render/xlsx.hpp"
+#include "render/words.hpp"
 
 #include "render/render.hpp"
 
@@ -85,14 +86,15 @@ public:
 
   void ranking()
   {
-    const char* sheet = pick("Ranking", "Xếp hạng");
+    const std::string sheet_name = m_L.text("xlsx_ranking");
+    const char* sheet = sheet_name.c_str();
     lxw_worksheet* ws = add_sheet(sheet);
     if (ws == nullptr) {
       return;
     }
     int col = 0;
-    for (const char* h : {pick("Rank", "Hạng"), pick("Id", "Mã"), pick("Applicant", "Tên doanh nghiệp"),
-                          pick("Status", "Kết quả"), pick("Total", "Tổng điểm")}) {
+    for (const std::string& h : {m_L.text("xlsx_rank"), m_L.text("xlsx_id"), m_L.text("xlsx_applicant"),
+                          m_L.text("xlsx_status"), m_L.text("xlsx_total")}) {
       text(ws, sheet, 0, static_cast<lxw_col_t>(col++), h, m_bold);
     }
     for (const auto& g : m_c.groups) {
@@ -121,15 +123,16 @@ public:
 
   void criteria()
   {
-    const char* sheet = pick("Criteria", "Điểm tiêu chí");
+    const std::string sheet_name = m_L.text("xlsx_criteria");
+    const char* sheet = sheet_name.c_str();
     lxw_worksheet* ws = add_sheet(sheet);
     if (ws == nullptr) {
       return;
     }
     int col = 0;
-    for (const char* h : {pick("Applicant", "Mã hồ sơ"), pick("Group", "Nhóm"), pick("Criterion", "Tiêu chí"),
-                          pick("Name", "Tên tiêu chí"), pick("Weight", "Hệ số"), pick("Points", "Điểm"),
-                          pick("Exact", "Giá trị chính xác"), pick("Basis", "Cách tính")}) {
+    for (const std::string& h : {m_L.text("xlsx_applicant_2"), m_L.text("xlsx_group"), m_L.text("xlsx_criterion"),
+                          m_L.text("xlsx_name"), m_L.text("xlsx_weight"), m_L.text("xlsx_points"),
+                          m_L.text("xlsx_exact"), m_L.text("xlsx_basis")}) {
       text(ws, sheet, 0, static_cast<lxw_col_t>(col++), h, m_bold);
     }
     lxw_row_t row = 1;
@@ -143,7 +146,7 @@ public:
         check(worksheet_write_number(ws, row, 4, std::strtod(number_text(cr.weight).c_str(), nullptr), nullptr));
         check(worksheet_write_number(ws, row, 5, as_double(a.criteria[i].shown, m_c.precision), m_num));
         text(ws, sheet, row, 6, to_exact_string(a.criteria[i].weighted), nullptr);
-        text(ws, sheet, row, 7, a.criteria[i].basis, nullptr);
+        text(ws, sheet, row, 7, criterion_basis(m_res, a, i, m_L), nullptr);
         ++row;
       }
     }
@@ -154,15 +157,16 @@ public:
 
   void members()
   {
-    const char* sheet = pick("Member scores", "Điểm thành viên");
+    const std::string sheet_name = m_L.text("xlsx_member_scores");
+    const char* sheet = sheet_name.c_str();
     lxw_worksheet* ws = add_sheet(sheet);
     if (ws == nullptr) {
       return;
     }
     int col = 0;
-    for (const char* h : {pick("Applicant", "Mã hồ sơ"), pick("Criterion", "Tiêu chí"), pick("Member", "Thành viên"),
-                          pick("Name", "Họ tên"), pick("Score", "Điểm"), pick("Note", "Ghi chú"),
-                          pick("Comment", "Giải trình")}) {
+    for (const std::string& h : {m_L.text("xlsx_applicant_2"), m_L.text("xlsx_criterion"), m_L.text("xlsx_member"),
+                          m_L.text("xlsx_name_2"), m_L.text("xlsx_score"), m_L.text("xlsx_note"),
+                          m_L.text("xlsx_comment")}) {
       text(ws, sheet, 0, static_cast<lxw_col_t>(col++), h, m_bold);
     }
     if (!m_res.bundle->round.council) {
@@ -183,7 +187,7 @@ public:
             check(worksheet_write_number(ws, row, 4, std::strtod(number_text(*ms.score).c_str(), nullptr), nullptr));
           } else {
             text(ws, sheet, row, 5,
-                 ms.recused ? pick("recused", "không chấm (xung đột lợi ích)") : pick("absent", "vắng mặt"), nullptr);
+                 ms.recused ? m_L.text("xlsx_recused") : m_L.text("xlsx_absent"), nullptr);
           }
           if (!ms.comment.empty()) {
             text(ws, sheet, row, 6, ms.comment, nullptr);
@@ -218,7 +222,6 @@ public:
   Book& operator=(const Book&) = delete;
 
 private:
-  const char* pick(const char* en, const char* vi) const { return m_L.lang() == Lang{"vi"} ? vi : en; }
 
   // Keep the first error of the library; the workbook is then not written.
   void check(lxw_error e)

@@ -3,6 +3,7 @@
 
 #include "model/criteria.hpp"
 #include "model/round.hpp"
+#include "score/value.hpp"
 #include "util/message.hpp"
 
 #include <map>
@@ -10,15 +11,6 @@
 #include <string>
 
 namespace ccn {
-
-// A value an expression yields.
-struct Value
-{
-  ValueType type = ValueType::invalid;
-  Rational number;
-  bool truth = false;
-  std::string text; // enum value or string literal
-};
 
 // Why an evaluation could not finish (division by zero, a missing optional
 // fact); the message names the expression and the values involved.
@@ -39,6 +31,11 @@ public:
   Value value_of(const std::string& name);
   // The value of `expr`; throws EvalError naming `what` (what is evaluated).
   Value evaluate(const Expression& expr, const Message& what);
+  // The value of `part`, a node of `whole`; throws EvalError naming `what`.
+  Value evaluate_part(const Expr& part, const Expression& whole, const Message& what)
+  {
+    return eval(part, whole, what);
+  }
 
 private:
   Value eval(const Expr& e, const Expression& whole, const Message& what);

@@ -22,7 +22,7 @@ TEST_SUITE("cli/batch")
     for (const char* id : {"thanh-ha-2023", "yen-quang-2024", "bo-trai-song-da-2024"}) {
       CAPTURE(id);
       std::string round = s.path(std::string("samples/") + id + "/round.yaml");
-      CHECK(read_text(s.path(std::string("out/") + id + "/result.json")) == run({"rank", round, "-f", "json"}).out);
+      CHECK(read_text(s.path(std::string("out/") + id + "/result.json")) == run({"rank", round, "-f", "json", "--lang", "en"}).out);
       CHECK(read_text(s.path(std::string("out/") + id + "/table.csv")) ==
             "\xEF\xBB\xBF" + run({"rank", round, "-f", "csv", "--lang", "en"}).out);
       CHECK(read_text(s.path(std::string("out/") + id + "/report.html")) == run({"report", round, "--no-robustness", "--lang", "en"}).out);
