@@ -233,7 +233,7 @@ BatchOutcome rank_round_into(const BatchRound& f, const fs::path& out_dir, bool 
   }
   if (std::string why = publish(out_dir / f.id,
                                 {{"result.json", render_json(*result, lang)},
-                                 {"table.csv", render_csv(*result, lang)},
+                                 {"table.csv", std::string(k_csv_file_bom) + render_csv(*result, lang)},
                                  {"report.html", render_report_html(*result, lang)}},
                                 force);
       !why.empty()) {
@@ -329,7 +329,7 @@ int run_batch(const BatchOptions& opt, Console& console, const RoundRanker& rank
   if (console.err_is_terminal && !rounds.empty()) {
     console.err << "\r\033[K";
   }
-  std::string summary = "round,cluster,winner,winner_total,status,errors,file\r\n";
+  std::string summary = std::string(k_csv_file_bom) + "round,cluster,winner,winner_total,status,errors,file\r\n";
   size_t failed = 0;
   for (const auto& o : outcomes) {
     std::string errors;

@@ -102,6 +102,9 @@ int run_rank(const RankOptions& opt, Console& console)
     console.out << text;
     return report(diags, console);
   }
+  if (k_formats.at(opt.format_name) == Format::csv) {
+    text.insert(0, k_csv_file_bom);
+  }
   if (int rc = write_output(opt.output, text, bundle->inputs, console); rc != k_exit_ok) {
     return rc;
   }

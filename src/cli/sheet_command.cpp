@@ -3,6 +3,7 @@
 #include "cli/commands.hpp"
 #include "render/blank_sheet.hpp"
 #include "cli/output.hpp"
+#include "cli/sheet_workbooks.hpp"
 #include "load/round_load.hpp"
 #include "score/score.hpp"
 #include "util/text.hpp"
@@ -24,6 +25,7 @@ struct SheetOptions
   std::string member;
   bool all = false;
   std::string output;
+  std::string format = "yaml";
   bool force = false;
 };
 
@@ -31,6 +33,10 @@ int run_sheet(const SheetOptions& opt, Console& console)
 {
   if (opt.all == !opt.member.empty()) {
     print_error(console, "ccnscore sheet", "usage_sheet_member_or_all");
+    return k_exit_usage;
+  }
+  if (opt.format == "xlsx" && opt.output.empty()) {
+    print_error(console, "ccnscore sheet", "usage_sheet_xlsx_needs_output");
     return k_exit_usage;
   }
   if (opt.all && opt.output.empty()) {
@@ -52,6 +58,19 @@ int run_sheet(const SheetOptions& opt, Console& console)
     return report(diags, console);
   }
   const auto& members = bundle->round.council->members;
+  if (opt.format == "xlsx") {
+    std::vector<const Member*> chosen;
+    for (const Member& m : members) {
+      if (opt.all || m.id == opt.member) {
+        chosen.push_back(&m);
+      }
+    }
+    if (chosen.empty()) {
+      print_error(console, "ccnscore sheet", "usage_not_a_member", {{"member", opt.member}, {"round", bundle->round.id}});
+      return k_exit_usage;
+    }
+    return write_sheet_workbooks(*bundle, chosen, *passed, console.lang, opt.output, opt.force, console);
+  }
   if (!opt.all) {
     auto it = std::find_if(members.begin(), members.end(), [&](const Member& m) { return m.id == opt.member; });
     if (it == members.end()) {
@@ -92,6 +111,8 @@ CLI::App* add_sheet_command(CLI::App& app, Action& action)
   cmd->add_option("--member", opt->member, "The member whose sheet to write");
   cmd->add_flag("--all", opt->all, "One sheet per member, into the folder given with -o");
   cmd->add_option("-o,--output", opt->output, "Write to FILE (or, with --all, into the folder DIR)");
+  cmd->add_option("-f,--format", opt->format, "yaml (default) or xlsx: one workbook ID.xlsx per member in -o DIR")
+    ->check(CLI::IsMember({"yaml", "xlsx"}));
   cmd->add_flag("--force", opt->force, "Replace sheets that already exist");
   cmd->callback([opt, &action] { action = [opt](Console& c) { return run_sheet(*opt, c); }; });
   return cmd;

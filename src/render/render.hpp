@@ -6,6 +6,7 @@
 #include "util/message.hpp"
 
 #include <string>
+#include <string_view>
 
 namespace ccn {
 
@@ -21,6 +22,10 @@ std::string render_table(const RoundResult& res, bool color, const Lang& lang);
 // RFC 4180 CSV: a header row and one row per applicant, each cell a
 // `csv_field` (util/text.hpp).
 std::string render_csv(const RoundResult& res, const Lang& lang);
+
+// The UTF-8 byte-order mark that starts a CSV file written to a file, so
+// that Excel shows Vietnamese as it is; CSV on standard output has none.
+inline constexpr std::string_view k_csv_file_bom = "\xEF\xBB\xBF";
 
 // Markdown: the table and a breakdown per applicant.
 std::string render_markdown(const RoundResult& res, const Lang& lang);

@@ -21,7 +21,8 @@ TEST_SUITE("cli/batch")
     CHECK(r.status == 1);
     CHECK(r.out.find("5 rounds ranked, 12 with errors") != std::string::npos);
     std::string summary = read_text(s.path("out/summary.csv"));
-    CHECK(summary.rfind("round,cluster,winner,winner_total,status,errors,file\r\n", 0) == 0);
+    // Files Excel opens start with a byte-order mark, so that it reads UTF-8.
+    CHECK(summary.rfind("\xEF\xBB\xBFround,cluster,winner,winner_total,status,errors,file\r\n", 0) == 0);
     CHECK(summary.find("yen-quang-2024,\"CCN Yên Quang, huyện Kỳ Sơn (30 ha)\",B1,71.00,selected,,") != std::string::npos);
     CHECK(summary.find("loi-chia-cho-khong,,,,error,") != std::string::npos);
     CHECK(r.err.find("division by zero") != std::string::npos);
@@ -29,7 +30,8 @@ TEST_SUITE("cli/batch")
       CAPTURE(id);
       std::string round = s.path(std::string("samples/") + id + "/round.yaml");
       CHECK(read_text(s.path(std::string("out/") + id + "/result.json")) == run({"rank", round, "-f", "json", "--lang", "en"}).out);
-      CHECK(read_text(s.path(std::string("out/") + id + "/table.csv")) == run({"rank", round, "-f", "csv", "--lang", "en"}).out);
+      CHECK(read_text(s.path(std::string("out/") + id + "/table.csv")) ==
+            "\xEF\xBB\xBF" + run({"rank", round, "-f", "csv", "--lang", "en"}).out);
       CHECK(read_text(s.path(std::string("out/") + id + "/report.html")) == run({"report", round, "--no-robustness", "--lang", "en"}).out);
     }
     CHECK_FALSE(std::filesystem::exists(s.path("out/loi-chia-cho-khong")));

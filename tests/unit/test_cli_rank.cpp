@@ -48,6 +48,23 @@ struct NamedRound
 
 TEST_SUITE("cli/rank")
 {
+  TEST_CASE("CSV written to a file starts with a byte-order mark for Excel, CSV on standard output has none")
+  {
+    NamedRound round("Công ty Cổ phần Sông Đà");
+    Run out = round.rank({"-f", "csv"});
+    REQUIRE(out.status == 0);
+    CHECK(out.out.rfind("\xEF\xBB\xBF", 0) == std::string::npos);
+    const std::string file = round.dir.path("table.csv");
+    REQUIRE(round.rank({"-f", "csv", "-o", file}).status == 0);
+    CHECK(read_text(file) == "\xEF\xBB\xBF" + out.out);
+    SUBCASE("no other format gets one")
+    {
+      const std::string md = round.dir.path("table.md");
+      REQUIRE(round.rank({"-f", "md", "-o", md}).status == 0);
+      CHECK(read_text(md).rfind("\xEF\xBB\xBF", 0) == std::string::npos);
+    }
+  }
+
   TEST_CASE("CSV: a name a spreadsheet would run as a formula is neutralised")
   {
     NamedRound round("=HYPERLINK(\\\"http://x.example/\\\",\\\"Xem\\\")");
