@@ -97,7 +97,7 @@ TEST_SUITE("score/proposal")
     CHECK(*r.app("A4").rank == 4);
   }
 
-  TEST_CASE("earlier rules decide first; the proposal settles only what they leave tied")
+  TEST_CASE("earlier rules decide first, and the proposal settles only what they leave tied")
   {
     // A1 and A2 have equal totals; the group rule cannot separate them (same
     // facts), then the proposal does.
