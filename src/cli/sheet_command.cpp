@@ -3,6 +3,7 @@
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
 #include "load/round_load.hpp"
+#include "render/minutes.hpp"
 #include "score/score.hpp"
 #include "util/text.hpp"
 
@@ -24,6 +25,7 @@ struct SheetOptions
   std::string member;
   bool all = false;
   std::string output;
+  std::string format = "yaml";
   bool force = false;
 };
 
@@ -78,13 +80,37 @@ std::string blank_sheet(const RoundBundle& b, const Member& m, const std::vector
   return out;
 }
 
+// `--format html`: one printable document, one A4 page per member chosen
+// (the province's form 01), to standard output or the file given with -o.
+int write_paper_sheets(const SheetOptions& opt, const RoundBundle& b, const std::vector<bool>& passed,
+                       Console& console)
+{
+  std::vector<const Member*> chosen;
+  for (const Member& m : b.round.council->members) {
+    if (opt.all || m.id == opt.member) {
+      chosen.push_back(&m);
+    }
+  }
+  if (chosen.empty()) {
+    console.err << fmt::format("ccnscore sheet: error: '{}' is not a member of the council of round '{}'\n",
+                               terminal_safe(opt.member), b.round.id);
+    return k_exit_usage;
+  }
+  std::string text = render_paper_sheets_html(b, chosen, passed, default_lang(b.criteria));
+  if (opt.output.empty()) {
+    console.out << text;
+    return k_exit_ok;
+  }
+  return write_output(opt.output, text, b.inputs, console, opt.force);
+}
+
 int run_sheet(const SheetOptions& opt, Console& console)
 {
   if (opt.all == !opt.member.empty()) {
     console.err << "ccnscore sheet: error: give either --member ID or --all\n";
     return k_exit_usage;
   }
-  if (opt.all && opt.output.empty()) {
+  if (opt.all && opt.output.empty() && opt.format != "html") {
     console.err << "ccnscore sheet: error: --all needs -o DIR, the folder to write one sheet per member into\n";
     return k_exit_usage;
   }
@@ -104,6 +130,9 @@ int run_sheet(const SheetOptions& opt, Console& console)
     return report(diags, console);
   }
   const auto& members = bundle->round.council->members;
+  if (opt.format == "html") {
+    return write_paper_sheets(opt, *bundle, *passed, console);
+  }
   if (!opt.all) {
     auto it = std::find_if(members.begin(), members.end(), [&](const Member& m) { return m.id == opt.member; });
     if (it == members.end()) {
@@ -145,6 +174,8 @@ CLI::App* add_sheet_command(CLI::App& app, Action& action)
   cmd->add_option("--member", opt->member, "The member whose sheet to write");
   cmd->add_flag("--all", opt->all, "One sheet per member, into the folder given with -o");
   cmd->add_option("-o,--output", opt->output, "Write to FILE (or, with --all, into the folder DIR)");
+  cmd->add_option("-f,--format", opt->format, "yaml (default) or html: printable paper sheets, one A4 page per member")
+    ->check(CLI::IsMember({"yaml", "html"}));
   cmd->add_flag("--force", opt->force, "Replace sheets that already exist");
   cmd->callback([opt, &action] { action = [opt](Console& c) { return run_sheet(*opt, c); }; });
   return cmd;

@@ -1,6 +1,7 @@
 // The HTML report for the minutes. Every text from an input is escaped.
 
 #include "render/render.hpp"
+#include "render/minutes.hpp"
 #include "render/report.hpp"
 
 #include "load/expr_parse.hpp"
@@ -567,6 +568,7 @@ std::string render_report_html(const RoundResult& res, Lang lang, const Sensitiv
   const RoundBundle& b = *res.bundle;
   h.raw(fmt::format("<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n",
                     lang == Lang::vi ? "vi" : "en", esc(b.round.title), k_style));
+  h.raw(render_minutes_html(res, L));
   h.raw("<h1>" + esc(L.pick("Evaluation report of the applicants' dossiers", "Báo cáo kết quả đánh giá, chấm điểm hồ sơ")) +
         "</h1>\n");
   h.raw("<p class=\"sub\">" + esc(b.round.title) + "</p>\n");
