@@ -33,6 +33,7 @@ h2.bb { font-size: 12pt; margin: 4mm 0 1.5mm; }
 h3.bb { font-size: 11.5pt; margin: 3mm 0 1mm; }
 p.bb-item { margin: 0.5mm 0 0.5mm 6mm; }
 table.bb-sign { margin-top: 5mm; table-layout: fixed; break-inside: avoid; page-break-inside: avoid; }
+table.bb-sign caption { font-weight: bold; padding-bottom: 2mm; }
 table.bb-sign td { border: none; text-align: center; vertical-align: top; padding: 0 2mm 24mm; }
 .bb-recipients { font-size: 10pt; margin-top: 4mm; break-inside: avoid; page-break-inside: avoid; }
 .bb-recipients b { font-style: italic; font-size: 11pt; }
@@ -491,7 +492,8 @@ private:
       }
     }
     if (!others.empty() || !m_b.round.council) {
-      m_out += "<p class=\"bb-subtitle\">" + esc(m_w("sign_members")) + "</p>\n<table class=\"bb-sign\">";
+      // A caption, so that the heading never stays alone at the foot of a page.
+      m_out += "<table class=\"bb-sign\"><caption>" + esc(m_w("sign_members")) + "</caption>\n";
       if (others.empty()) {
         m_out += "<tr>";
         sign_cell("", blank());

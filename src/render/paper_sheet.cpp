@@ -17,8 +17,8 @@ namespace {
 constexpr const char* k_sheet_style = R"(
 @page { size: A4; margin: 12mm 12mm 12mm 14mm; }
 * { box-sizing: border-box; }
-body { font-family: "Times New Roman", "Liberation Serif", "DejaVu Serif", serif; font-size: 10.5pt;
-       line-height: 1.3; color: #000; max-width: 184mm; margin: 0 auto; }
+body { font-family: "Times New Roman", "Liberation Serif", "DejaVu Serif", serif; font-size: 10pt;
+       line-height: 1.25; color: #000; max-width: 184mm; margin: 0 auto; }
 section.page { break-after: page; page-break-after: always; }
 section.page:last-child { break-after: auto; page-break-after: auto; }
 table { width: 100%; border-collapse: collapse; }
@@ -34,13 +34,13 @@ p.sub { text-align: center; font-weight: bold; margin: 0 0 2mm; }
 p { margin: 1mm 0; }
 table.scores th, table.scores td { border: 0.3mm solid #444; padding: 0.6mm 1.2mm; vertical-align: middle;
                                    text-align: left; overflow-wrap: anywhere; }
+table.scores { table-layout: fixed; }
 table.scores th { background: #eee; }
-table.scores td.n, table.scores th.n { text-align: center; white-space: nowrap; }
-table.scores td.box { width: 18mm; height: 8mm; }
-table.scores td.comment { width: 52mm; }
+table.scores td.n, table.scores th.n { text-align: center; }
+table.scores td.box { height: 7mm; }
 table.scores tr.dossier td { background: #f4f4f4; font-weight: bold; }
 tr { break-inside: avoid; page-break-inside: avoid; }
-table.sign { table-layout: fixed; margin-top: 4mm; break-inside: avoid; page-break-inside: avoid; }
+table.sign { table-layout: fixed; margin-top: 2mm; break-inside: avoid; page-break-inside: avoid; }
 table.sign td { border: none; text-align: center; vertical-align: top; }
 )";
 
@@ -72,7 +72,8 @@ std::string page(const RoundBundle& b, const Member& m, const std::vector<bool>&
   out += "<h1>" + esc(w("sheet_title")) + "</h1>\n<p class=\"sub\">" + esc(b.round.title) + "</p>\n";
   out += "<p>" + esc(f("sheet_member", m.name, L.role(m.role), m.id)) + "</p>\n";
   out += "<p><i>" + esc(w("sheet_howto")) + "</i></p>\n";
-  out += "<table class=\"scores\">\n<thead><tr><th>" + esc(w("col_criterion")) + "</th><th class=\"n\">" +
+  out += "<table class=\"scores\">\n<colgroup><col><col style=\"width: 15mm\"><col style=\"width: 15mm\">"
+         "<col style=\"width: 20mm\"><col style=\"width: 52mm\"></colgroup>\n<thead><tr><th>" + esc(w("col_criterion")) + "</th><th class=\"n\">" +
          esc(w("col_max")) + "</th><th class=\"n\">" + esc(w("col_step")) + "</th><th class=\"n\">" +
          esc(w("col_score")) + "</th><th>" + esc(w("col_comment")) + "</th></tr></thead>\n";
   for (size_t i = 0; i < b.dossiers.size(); ++i) {
@@ -98,7 +99,7 @@ std::string page(const RoundBundle& b, const Member& m, const std::vector<bool>&
   }
   out += "</table>\n<table class=\"sign\"><tr><td></td><td><i>" +
          esc(f("place_date", w("blank"), w("date_blank"))) + "</i><br><b>" + esc(w("sheet_signer")) +
-         "</b><br><i>" + esc(w("sign_hint")) + "</i><br><br><br><br><br>" + esc(m.name) +
+         "</b><br><i>" + esc(w("sign_hint")) + "</i><br><br><br><br>" + esc(m.name) +
          "</td></tr></table>\n</section>\n";
   return out;
 }
