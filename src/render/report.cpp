@@ -212,9 +212,9 @@ void general(Html& h, const RoundResult& res)
   }
   h.kv("Pass rules", "Điều kiện đạt", pass);
   h.kv("Rounding", "Làm tròn",
-       fmt::format("{} {}, {}", c.precision, L.pick("decimals, half away from zero,", "chữ số thập phân, làm tròn nửa lên,"),
-                   c.round_each_criterion ? L.pick("each criterion first", "từng tiêu chí trước")
-                                          : L.pick("group points and total", "điểm nhóm và tổng điểm")));
+       fmt::format("{} {}, {}", c.precision, L.pick("decimals, half away from zero", "chữ số thập phân, làm tròn nửa ra xa số 0"),
+                   c.round_each_criterion ? L.pick("on each criterion first", "áp dụng cho từng tiêu chí trước")
+                                          : L.pick("on group points and the total", "áp dụng cho điểm nhóm và tổng điểm")));
   h.raw("</table>\n");
 }
 
@@ -328,7 +328,19 @@ void ranking(Html& h, const RoundResult& res)
                           L.pick("leads the second", "hơn hồ sơ xếp thứ hai"), second->id(), L.pick("by ", ""),
                           L.fixed(margin, p), L.pick("points", "điểm"))));
     } else {
-      h.p(esc(fmt::format("{} {} {} {}.", first->id(), L.pick("and", "và"), second->id(),
+      // Name every applicant level with the first, not only the second.
+      std::vector<std::string> level;
+      for (const auto& a : res.applicants) {
+        if (a.rank && *a.total == *first->total) {
+          level.push_back(a.id());
+        }
+      }
+      std::string names = level.front();
+      for (size_t i = 1; i < level.size(); ++i) {
+        names += i + 1 < level.size() ? std::string(", ") : fmt::format(" {} ", L.pick("and", "và"));
+        names += level[i];
+      }
+      h.p(esc(fmt::format("{} {}.", names,
                           L.pick("have equal totals; the tie-break rules below decide",
                                  "bằng tổng điểm; thứ tự do các tiêu chí phụ dưới đây quyết định"))));
     }

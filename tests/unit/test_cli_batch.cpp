@@ -35,7 +35,7 @@ TEST_SUITE("cli/batch")
     CHECK_FALSE(std::filesystem::exists(s.path("out/loi-chia-cho-khong")));
   }
 
-  TEST_CASE("existing results are replaced only with --force; one and two jobs agree")
+  TEST_CASE("existing results are replaced only with --force, and one and two jobs agree")
   {
     SampleCopy s;
     std::string good = s.path("samples/thanh-ha-2023");

@@ -9,7 +9,7 @@ using namespace ccn::test;
 
 TEST_SUITE("render/report")
 {
-  TEST_CASE("Vietnamese numbers: decimal comma, dot thousands; dates day first")
+  TEST_CASE("Vietnamese numbers: decimal comma, dot thousands, dates day first")
   {
     Locale vi(Lang::vi);
     Locale en(Lang::en);
@@ -48,7 +48,7 @@ TEST_SUITE("render/report")
           "Chênh lệch lớn so với điểm bình quân 7,5", "Phương án vay vốn phụ thuộc một ngân hàng duy nhất",
           "Hồ sơ xếp thứ nhất (C1) hơn hồ sơ xếp thứ hai (C4) 25,57 điểm.", "thấp nhất trong các hồ sơ 480.000: 10 × 480.000 / 500.000 = 9,6 điểm",
           "Báo cáo tài chính đã kiểm toán năm 2023", "bị loại", "G2 Không vi phạm pháp luật về đất đai",
-          "không đáp ứng", "total 28.83 is below the pass mark 50", "SHA-256", "(ký, ghi rõ họ tên)",
+          "không đáp ứng", "Tổng điểm: 28,83 / 100", "SHA-256", "(ký, ghi rõ họ tên)",
           "Lò Văn Quyết"}) {
       CAPTURE(needle);
       CHECK(vi.out.find(needle) != std::string::npos);
