@@ -209,7 +209,6 @@ TEST_SUITE("load/yaml_tree")
     }
   }
 
-  TEST_CASE("files that cannot be read are I/O errors; too large is an input error")
   TEST_CASE("files that cannot be read are I/O errors, too large is an input error")
   {
     TempDir dir;
