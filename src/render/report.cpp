@@ -1,6 +1,7 @@
 // The HTML report for the minutes. Every text from an input is escaped.
 
 #include "render/render.hpp"
+#include "render/minutes.hpp"
 #include "render/report.hpp"
 #include "render/messages.hpp"
 
@@ -461,6 +462,7 @@ std::string render_report_html(const RoundResult& res, const Lang& lang, const S
   const RoundBundle& b = *res.bundle;
   h.raw(fmt::format("<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n",
                     lang.code, esc(b.round.title), k_style));
+  h.raw(render_minutes_html(res, L));
   h.raw("<h1>" + esc(L.text("report_evaluation_report_of_the_applicants_doss")) +
         "</h1>\n");
   h.raw("<p class=\"sub\">" + esc(b.round.title) + "</p>\n");
