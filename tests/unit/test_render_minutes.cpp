@@ -178,7 +178,7 @@ TEST_SUITE("render/minutes")
     // T3 fails a gate: it is not on the sheet.
     CHECK(all.out.find("Hồ sơ T3") == std::string::npos);
     CHECK(all.out.find("Hồ sơ T1") != std::string::npos);
-    Run bad = run({"sheet", round, "--member", "M9", "-f", "html"});
+    Run bad = run({"sheet", round, "--member", "M9", "-f", "html", "--lang", "en"});
     CHECK(bad.status == 2);
     CHECK(bad.err.find("'M9' is not a member") != std::string::npos);
   }
