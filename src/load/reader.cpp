@@ -277,7 +277,7 @@ std::optional<Timestamp> Reader::date(const YNode& node, std::string_view what)
     error(node, fmt::format("{}: {}", what, *err));
     return std::nullopt;
   }
-  return Timestamp{days * 86400 - 7 * 3600, true, node.text};
+  return Timestamp{days * 86400 - 7 * 3600, true, node.text, {}};
 }
 
 std::optional<Timestamp> Reader::date_or_datetime(const YNode& node, std::string_view what)
