@@ -78,6 +78,7 @@ int parse_and_run(const std::vector<std::string>& args, Console& console)
   add_sheet_command(app, action);
   add_verify_command(app, action);
   add_batch_command(app, action);
+  add_init_command(app, action);
   auto is_command = [&app](const std::string& name) {
     const auto subs = app.get_subcommands({});
     return std::any_of(subs.begin(), subs.end(), [&](const CLI::App* s) { return s->get_name() == name; });

@@ -17,6 +17,46 @@ Json number(const Rational& rounded, int precision)
   return exact_number(to_decimal_string(rounded, precision, true));
 }
 
+// An exact decimal (a score read from a sheet) as a JSON number with as
+// many decimals as it needs, never through a double.
+Json exact_decimal(const Rational& value)
+{
+  int decimals = 0;
+  while (decimals < 80 && round_half_away(value, decimals) != value) {
+    ++decimals;
+  }
+  return exact_number(to_decimal_string(value, decimals, true));
+}
+
+// Each sheet's member, recusals and scores, so that verify can say which
+// score changed, and tell a sheet changed only in its comments.
+Json sheets_json(const RoundBundle& b)
+{
+  Json out = Json::array();
+  for (const Sheet& s : b.sheets) {
+    Json recused = Json::array();
+    for (const auto& [applicant, pos] : s.recused) {
+      recused.push_back(applicant);
+    }
+    Json scores = Json::object();
+    for (const auto& [applicant, by_criterion] : s.scores) {
+      Json row = Json::object();
+      for (const auto& [criterion, score] : by_criterion) {
+        row[criterion] = exact_decimal(score.points);
+      }
+      scores[applicant] = row;
+    }
+    std::string path = s.path;
+    for (const InputFile& in : b.inputs) {
+      if (in.role == "sheet" && in.resolved == s.path) {
+        path = in.path;
+      }
+    }
+    out.push_back({{"path", path}, {"member", s.member}, {"recused", recused}, {"scores", scores}});
+  }
+  return out;
+}
+
 Json applicant_json(const RoundResult& res, const ApplicantResult& a)
 {
   const Criteria& c = res.bundle->criteria;
@@ -69,7 +109,7 @@ Json applicant_json(const RoundResult& res, const ApplicantResult& a)
 
 } // namespace
 
-std::string render_json(const RoundResult& res)
+std::string render_json(const RoundResult& res, const std::string& inputs_root)
 {
   const RoundBundle& b = *res.bundle;
   const Criteria& c = b.criteria;
@@ -99,6 +139,9 @@ std::string render_json(const RoundResult& res)
   for (const auto& in : b.inputs) {
     j["inputs"].push_back({{"role", in.role}, {"path", in.path}, {"sha256", in.sha256}});
   }
+  if (!inputs_root.empty()) {
+    j["inputs_root"] = inputs_root;
+  }
   j["applicants"] = Json::array();
   for (const auto& a : res.applicants) {
     j["applicants"].push_back(applicant_json(res, a));
@@ -127,6 +170,7 @@ std::string render_json(const RoundResult& res)
     }
     j["tie_breaks"].push_back({{"rule", t.rule}, {"separated", t.separated}, {"values", values}});
   }
+  j["sheets"] = sheets_json(b);
   return dump_exact(j) + "\n";
 }
 
