@@ -400,10 +400,11 @@ int run_batch(const BatchOptions& opt, Console& console, const RoundRanker& rank
   }
   for (const auto& o : outcomes) {
     if (o.run == "up_to_date") {
-      console.out << terminal_safe(fmt::format("{}: up to date, kept as it was\n", o.round));
+      console.out << terminal_safe(fmt::format("{}: up to date, kept as it was", o.round)) << "\n";
     } else if (o.run == "updated") {
-      console.out << terminal_safe(fmt::format("{}: updated; the previous result is kept as {}\n", o.round,
-                                               (fs::path(opt.output) / o.round / "result.previous.json").string()));
+      console.out << terminal_safe(fmt::format("{}: updated; the previous result is kept as {}", o.round,
+                                               (fs::path(opt.output) / o.round / "result.previous.json").string()))
+                  << "\n";
     }
   }
   std::string resumed;
