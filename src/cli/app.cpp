@@ -1,6 +1,8 @@
 #include "cli/app.hpp"
 
 #include "cli/commands.hpp"
+#include "render/diagnostic_text.hpp"
+#include "render/messages.hpp"
 #include "cli/output.hpp"
 #include "render/render.hpp"
 #include "score/score.hpp"
@@ -13,12 +15,41 @@
 #include <algorithm>
 #include <cstdlib>
 #include <iostream>
+#include <optional>
 
 namespace ccn {
 
+Lang locale_lang(const char* lc_all, const char* lc_messages, const char* lang)
+{
+  for (const char* v : {lc_all, lc_messages, lang}) {
+    if (v != nullptr && *v != '\0') {
+      return std::string_view(v).substr(0, 2) == "vi" ? Lang{"vi"} : Lang{"en"};
+    }
+  }
+  return Lang{"en"};
+}
+
+void print_error(Console& console, const std::string& who, std::string_view key, const MsgArgs& args)
+{
+  console.err << terminal_safe(format_program_error(who, console.lang, key, args)) << '\n';
+}
+
+Lang console_lang_for(const Console& console, const Criteria& criteria)
+{
+  if (console.lang_asked) {
+    return console.lang;
+  }
+  return Lang{criteria.language.empty() ? "en" : criteria.language};
+}
+
+void adopt_criteria_language(Console& console, const Criteria& criteria)
+{
+  console.lang = console_lang_for(console, criteria);
+}
+
 int report(const Diagnostics& diags, Console& console)
 {
-  print_diagnostics(diags, console.err);
+  print_diagnostics(diags, console.err, console.lang);
   if (diags.has_io_errors()) {
     return k_exit_io;
   }
@@ -35,6 +66,7 @@ std::unique_ptr<ScoredRound> load_and_score(const std::string& path, Console& co
   }
   auto scored = std::make_unique<ScoredRound>();
   scored->bundle = std::move(*bundle);
+  adopt_criteria_language(console, scored->bundle.criteria);
   auto result = score_round(scored->bundle, diags);
   if (!result) {
     status = report(diags, console);
@@ -45,6 +77,33 @@ std::unique_ptr<ScoredRound> load_and_score(const std::string& path, Console& co
 }
 
 namespace {
+
+// Register --lang on every command of `app`; the choice goes to `asked`.
+void add_lang_options(CLI::App& app, std::optional<Lang>& asked)
+{
+  const std::vector<std::string> codes = Messages::built_in().languages();
+  std::string names;
+  for (const auto& code : codes) {
+    names += (names.empty() ? "" : ", ") + code;
+  }
+  for (CLI::App* cmd : app.get_subcommands({})) {
+    cmd->add_option_function<std::string>(
+         "--lang", [&asked](const std::string& code) { asked = Lang{code}; },
+         "Language of every word written for people: " + names +
+           " (default: the criteria's language, else the locale's)")
+      ->check(CLI::IsMember(codes));
+  }
+}
+
+// The command names of `app`, for the message about an unknown one.
+std::vector<std::string> command_names(CLI::App& app)
+{
+  std::vector<std::string> out;
+  for (const CLI::App* s : app.get_subcommands({})) {
+    out.push_back("“" + s->get_name() + "”");
+  }
+  return out;
+}
 
 // The one line that reports a bug; it must not throw in its turn.
 int report_internal_error(Console& console, const char* what) noexcept
@@ -66,8 +125,9 @@ int parse_and_run(const std::vector<std::string>& args, Console& console)
   app.set_version_flag("--version", std::string("ccnscore ") + k_tool_version);
   app.require_subcommand(1);
   app.fallthrough(false);
-  app.failure_message([](const CLI::App*, const CLI::Error& e) {
-    return std::string("ccnscore: error: ") + e.what() + "\nRun 'ccnscore --help' for more information.\n";
+  app.failure_message([&console](const CLI::App*, const CLI::Error& e) {
+    return format_program_error("ccnscore", console.lang, k_raw_message, {{"text", e.what()}}) + "\n" +
+           tr(console.lang, "usage_see_help") + "\n";
   });
   Action action;
   add_check_command(app, action);
@@ -79,21 +139,37 @@ int parse_and_run(const std::vector<std::string>& args, Console& console)
   add_verify_command(app, action);
   add_batch_command(app, action);
   add_init_command(app, action);
+  std::optional<Lang> asked;
+  add_lang_options(app, asked);
+  // A usage error found before the options are parsed still speaks --lang.
+  for (size_t i = 0; i + 1 < args.size(); ++i) {
+    if (args[i] == "--lang" && Messages::built_in().has(Lang{args[i + 1]}, "severity_error")) {
+      console.lang = Lang{args[i + 1]};
+    }
+  }
   auto is_command = [&app](const std::string& name) {
     const auto subs = app.get_subcommands({});
     return std::any_of(subs.begin(), subs.end(), [&](const CLI::App* s) { return s->get_name() == name; });
   };
   if (!args.empty() && !args.front().empty() && args.front()[0] != '-' && !is_command(args.front())) {
-    console.err << "ccnscore: error: unknown command '" << terminal_safe(args.front())
-                << "'; the commands are check, rank, report, explain, sensitivity, sheet, verify and batch\nRun 'ccnscore --help' for more information.\n";
+    print_error(console, "ccnscore", "usage_unknown_command",
+                {{"command", args.front()}, MsgArg::list("commands", command_names(app))});
+    console.err << tr(console.lang, "usage_see_help") << '\n';
     return k_exit_usage;
   }
   try {
     std::vector<std::string> reversed(args.rbegin(), args.rend());
     app.parse(reversed);
   } catch (const CLI::ParseError& e) {
+    if (asked) {
+      console.lang = *asked;
+    }
     int code = app.exit(e, console.out, console.err);
     return code == 0 ? k_exit_ok : k_exit_usage;
+  }
+  if (asked) {
+    console.lang = *asked;
+    console.lang_asked = true;
   }
   return action ? action(console) : k_exit_usage;
 }
@@ -122,7 +198,8 @@ int ccnscore_main(int argc, char** argv)
   std::vector<std::string> args(argv + 1, argv + argc);
   const char* no_color = std::getenv("NO_COLOR");
   Console console{std::cout, std::cerr, ::isatty(STDOUT_FILENO) == 1, no_color != nullptr && *no_color != '\0',
-                  ::isatty(STDERR_FILENO) == 1};
+                  ::isatty(STDERR_FILENO) == 1,
+                  locale_lang(std::getenv("LC_ALL"), std::getenv("LC_MESSAGES"), std::getenv("LANG"))};
   return finish_standard_output(run_cli(args, console));
 }
 

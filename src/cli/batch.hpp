@@ -26,6 +26,8 @@ struct BatchRound
   std::string path;
   std::string id;
   std::string duplicate_of; // another round file with the same id
+  Lang lang;                // --lang, else the locale's; the criteria's replaces it unless lang_asked
+  bool lang_asked = false;
 };
 
 // What ranking one round gave: one line of summary.csv.

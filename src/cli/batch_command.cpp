@@ -6,6 +6,8 @@
 #include "cli/recorded.hpp"
 #include "load/loaders.hpp"
 #include "load/round_load.hpp"
+#include "render/diagnostic_text.hpp"
+#include "render/messages.hpp"
 #include "render/render.hpp"
 #include "render/report.hpp"
 #include "score/score.hpp"
@@ -65,7 +67,7 @@ std::optional<BatchRound> look_into(const std::string& path)
   if (!doc || document_format(doc->root) != k_format_round) {
     return std::nullopt;
   }
-  BatchRound f{path, {}, {}};
+  BatchRound f{path, {}, {}, {}, false};
   for (const auto& [k, v] : doc->root.entries) {
     if (k.text == "id" && v.kind == YNode::Kind::scalar) {
       f.id = v.text;
@@ -123,7 +125,7 @@ std::vector<BatchRound> find_rounds(const std::vector<std::string>& dirs, const 
     try {
       looked[i] = look_into(candidates[i]);
     } catch (...) {
-      looked[i] = BatchRound{candidates[i], {}, {}};
+      looked[i] = BatchRound{candidates[i], {}, {}, {}, false};
     }
   });
   std::vector<BatchRound> out;
@@ -228,10 +230,12 @@ BatchOutcome rank_round_into(const BatchRound& f, const fs::path& out_dir, bool 
   BatchOutcome o;
   o.path = f.path;
   o.round = f.id;
+  Lang lang = f.lang;
   if (!f.duplicate_of.empty()) {
     o.status = "error";
-    o.errors.push_back(fmt::format("round id '{}' is also the id of {}", f.id, f.duplicate_of));
-    diag_text = fmt::format("{}: error: {}\n", f.path, o.errors.back());
+    MsgArgs args{{"round", f.id}, {"other", f.duplicate_of}};
+    o.errors.push_back(tr(lang, "batch_duplicate_round", args));
+    diag_text = terminal_safe(format_program_error(f.path, lang, "batch_duplicate_round", args)) + "\n";
     return o;
   }
   const fs::path dir = out_dir / f.id;
@@ -247,13 +251,16 @@ BatchOutcome rank_round_into(const BatchRound& f, const fs::path& out_dir, bool 
   std::optional<RoundResult> result;
   if (bundle) {
     o.cluster = bundle->round.cluster;
+    if (!f.lang_asked) {
+      lang = default_lang(bundle->criteria);
+    }
     result = score_round(*bundle, diags);
   }
   if (!result) {
     o.status = "error";
     for (const auto& d : diags.items()) {
-      o.errors.push_back(format_diagnostic(d));
-      diag_text += terminal_safe(format_diagnostic(d)) + "\n";
+      o.errors.push_back(format_diagnostic(d, lang));
+      diag_text += terminal_safe(format_diagnostic(d, lang)) + "\n";
     }
     return o;
   }
@@ -269,7 +276,6 @@ BatchOutcome rank_round_into(const BatchRound& f, const fs::path& out_dir, bool 
   for (const auto& id : firsts) {
     o.winner += (o.winner.empty() ? "" : " ") + id;
   }
-  const Lang lang = default_lang(c);
   auto* before = std::get_if<Previous>(&previous);
   const bool unchanged =
     before != nullptr && same_inputs(recorded_inputs(before->json, (dir / "result.json").string()), bundle->inputs);
@@ -282,8 +288,8 @@ BatchOutcome rank_round_into(const BatchRound& f, const fs::path& out_dir, bool 
   // inputs from anywhere.
   std::error_code ec;
   std::vector<std::pair<std::string, std::string>> files{
-    {"result.json", render_json(*result, root_from(dir.string(), fs::current_path(ec).string()))},
-    {"table.csv", render_csv(*result)},
+    {"result.json", render_json(*result, lang, root_from(dir.string(), fs::current_path(ec).string()))},
+    {"table.csv", std::string(k_csv_file_bom) + render_csv(*result, lang)},
     {"report.html", render_report_html(*result, lang)}};
   if (before != nullptr) {
     files.emplace_back("result.previous.json", before->text);
@@ -336,7 +342,7 @@ int run_batch(const BatchOptions& opt, Console& console, const RoundRanker& rank
   }
   fs::create_directories(opt.output, ec);
   if (ec) {
-    console.err << fmt::format("{}: error: cannot create the folder: {}\n", opt.output, ec.message());
+    print_error(console, opt.output, "cannot_create_folder", {{"reason", ec.message()}});
     return k_exit_io;
   }
   auto folder_lock = FolderLock::take(opt.output);
@@ -354,7 +360,11 @@ int run_batch(const BatchOptions& opt, Console& console, const RoundRanker& rank
   Diagnostics diags;
   unsigned jobs = opt.jobs != 0 ? opt.jobs : std::max(1u, std::thread::hardware_concurrency());
   std::vector<BatchRound> rounds = find_rounds(opt.dirs, *out_id, jobs, diags);
-  print_diagnostics(diags, console.err);
+  print_diagnostics(diags, console.err, console.lang);
+  for (auto& r : rounds) {
+    r.lang = console.lang;
+    r.lang_asked = console.lang_asked;
+  }
   std::vector<BatchOutcome> outcomes(rounds.size());
   std::atomic<size_t> done{0};
   std::mutex io;
@@ -379,7 +389,7 @@ int run_batch(const BatchOptions& opt, Console& console, const RoundRanker& rank
   if (console.err_is_terminal && !rounds.empty()) {
     console.err << "\r\033[K";
   }
-  std::string summary = "round,cluster,winner,winner_total,status,errors,file,run\r\n";
+  std::string summary = std::string(k_csv_file_bom) + "round,cluster,winner,winner_total,status,errors,file,run\r\n";
   size_t failed = 0;
   std::map<std::string, size_t> runs;
   for (const auto& o : outcomes) {
@@ -395,7 +405,7 @@ int run_batch(const BatchOptions& opt, Console& console, const RoundRanker& rank
   }
   std::string summary_path = (fs::path(opt.output) / "summary.csv").string();
   if (std::string why = write_file_atomic(summary_path, summary); !why.empty()) {
-    console.err << fmt::format("{}: error: cannot write: {}\n", summary_path, why);
+    print_error(console, summary_path, "cannot_write", {{"reason", why}});
     return k_exit_io;
   }
   for (const auto& o : outcomes) {

@@ -3,6 +3,9 @@
 #include "cli/commands.hpp"
 #include "load/loaders.hpp"
 #include "load/round_load.hpp"
+#include "load/sheet_workbook_load.hpp"
+#include "render/locale.hpp"
+#include "render/messages.hpp"
 #include "score/score.hpp"
 #include "util/text.hpp"
 
@@ -21,8 +24,18 @@ struct CheckOptions
 };
 
 // Check one file; returns a short description when it is valid.
-std::optional<std::string> check_file(const std::string& path, const Criteria* criteria, Diagnostics& diags)
+std::optional<std::string> check_file(const std::string& path, const Criteria* criteria, Diagnostics& diags,
+                                      const Lang& lang)
 {
+  if (is_workbook_path(path)) {
+    std::string sha256;
+    const size_t errors_before = diags.error_count();
+    auto s = load_sheet_workbook_file(path, sha256, diags);
+    if (!s || diags.error_count() != errors_before) {
+      return std::nullopt;
+    }
+    return tr(lang, "check_ok_sheet", {{"member", s->member}, {"round", s->round}});
+  }
   auto doc = load_document(path, diags);
   if (!doc) {
     return std::nullopt;
@@ -33,39 +46,44 @@ std::optional<std::string> check_file(const std::string& path, const Criteria* c
     if (!bundle || !score_round(*bundle, diags)) {
       return std::nullopt;
     }
-    return fmt::format("round '{}': criteria '{}', {} dossiers, {} sheets", bundle->round.id, bundle->criteria.id,
-                       bundle->dossiers.size(), bundle->sheets.size());
+    return tr(lang, "check_ok_round", {{"round", bundle->round.id}, {"criteria", bundle->criteria.id},
+                                       {"dossiers", bundle->dossiers.size()}, {"sheets", bundle->sheets.size()}});
   }
   if (format == k_format_criteria) {
     auto c = load_criteria(*doc, diags);
     if (!c) {
       return std::nullopt;
     }
-    return fmt::format("criteria '{}': {} groups, {} criteria, scale {}", c->id, c->groups.size(), c->criteria.size(),
-                       number_text(c->scale()));
+    return tr(lang, "check_ok_criteria", {{"criteria", c->id}, {"groups", c->groups.size()},
+                                          {"count", c->criteria.size()}, {"scale", Locale(lang).number(c->scale())}});
   }
   if (format == k_format_dossier) {
     auto d = load_dossier(*doc, criteria, diags);
     if (!d) {
       return std::nullopt;
     }
-    return fmt::format("dossier of applicant '{}'{}", d->id,
-                       criteria != nullptr ? fmt::format(", checked against criteria '{}'", criteria->id)
-                                           : std::string(" (shape only; give --criteria to check its facts)"));
+    if (criteria != nullptr) {
+      return tr(lang, "check_ok_dossier_facts", {{"applicant", d->id}, {"criteria", criteria->id}});
+    }
+    return tr(lang, "check_ok_dossier_shape", {{"applicant", d->id}});
   }
   if (format == k_format_sheet) {
     auto s = load_sheet(*doc, diags);
     if (!s) {
       return std::nullopt;
     }
-    return fmt::format("sheet of member '{}' for round '{}' (shape only; check its round to check the scores)",
-                       s->member, s->round);
+    return tr(lang, "check_ok_sheet", {{"member", s->member}, {"round", s->round}});
   }
   const YNode& root = doc->root;
-  diags.error({path, root.line, root.col},
-              fmt::format("expected 'format:' to be one of {}, {}, {} or {}, found {}", k_format_criteria,
-                          k_format_round, k_format_dossier, k_format_sheet,
-                          format.empty() ? std::string("no format") : "'" + format + "'"));
+  const MsgArgs format_args{
+    {"criteria", k_format_criteria}, {"round", k_format_round}, {"dossier", k_format_dossier}, {"sheet", k_format_sheet}};
+  MsgArgs with_found = format_args;
+  with_found.emplace_back("found", format);
+  if (format.empty()) {
+    diags.error({path, root.line, root.col}, "check_no_format", format_args);
+  } else {
+    diags.error({path, root.line, root.col}, "check_unknown_format", with_found);
+  }
   return std::nullopt;
 }
 
@@ -78,25 +96,26 @@ int run_check(const CheckOptions& opt, Console& console)
     if (!criteria) {
       return report(diags, console);
     }
+    adopt_criteria_language(console, *criteria);
   }
   size_t bad = 0;
   for (const auto& path : opt.files) {
     Diagnostics file_diags;
-    auto ok = check_file(path, criteria ? &*criteria : nullptr, file_diags);
+    auto ok = check_file(path, criteria ? &*criteria : nullptr, file_diags, console.lang);
     diags.merge(file_diags);
     if (ok) {
-      console.out << terminal_safe(fmt::format("{}: ok: {}", path, *ok)) << "\n";
+      console.out << terminal_safe(tr(console.lang, "check_ok", {{"path", path}, {"what", *ok}})) << '\n';
     } else {
       ++bad;
     }
   }
   int rc = report(diags, console);
   if (bad == 0) {
-    console.out << fmt::format("{} file{} checked: all valid\n", opt.files.size(), opt.files.size() == 1 ? "" : "s");
+    console.out << tr(console.lang, "check_all_valid", {{"files", opt.files.size()}}) << '\n';
   } else {
-    console.out << fmt::format("{} file{} checked: {} with errors, {} error{} in all\n", opt.files.size(),
-                               opt.files.size() == 1 ? "" : "s", bad, diags.error_count(),
-                               diags.error_count() == 1 ? "" : "s");
+    console.out << tr(console.lang, "check_some_invalid",
+                      {{"files", opt.files.size()}, {"bad", bad}, {"errors", diags.error_count()}})
+                << '\n';
   }
   return rc;
 }

@@ -28,7 +28,6 @@ struct InitOptions
   std::string criteria;
   unsigned applicants = 2;
   std::optional<unsigned> members;
-  std::string lang;
 };
 
 // A YAML comment safe for any text: no line breaks.
@@ -164,7 +163,7 @@ int run_init(const InitOptions& opt, Console& console)
   if (!criteria) {
     return report(diags, console);
   }
-  const Lang lang = opt.lang.empty() ? default_lang(*criteria) : opt.lang == "vi" ? Lang::vi : Lang::en;
+  const Lang lang = console.lang_asked ? console.lang : default_lang(*criteria);
   const unsigned members = opt.members.value_or(criteria->has_judged() ? 5 : 0);
   if (members == 0 && criteria->has_judged()) {
     console.err << fmt::format("ccnscore init: error: criteria '{}' have judged criteria, so the round needs a "
@@ -172,8 +171,8 @@ int run_init(const InitOptions& opt, Console& console)
                                criteria->id);
     return k_exit_usage;
   }
-  const std::string dossiers = lang == Lang::vi ? "ho-so/" : "dossiers/";
-  const std::string sheets = lang == Lang::vi ? "phieu/" : "sheets/";
+  const std::string dossiers = lang.code == "vi" ? "ho-so/" : "dossiers/";
+  const std::string sheets = lang.code == "vi" ? "phieu/" : "sheets/";
   const fs::path dir(opt.dir);
   std::error_code ec;
   const fs::path here = fs::weakly_canonical(fs::absolute(dir, ec), ec);
@@ -240,8 +239,6 @@ CLI::App* add_init_command(CLI::App& app, Action& action)
   cmd->add_option("--members", opt->members,
                   "Council members, the first as chair (default 5 when the criteria have judged criteria, else 0)")
     ->check(CLI::Range(0u, 99u));
-  cmd->add_option("--lang", opt->lang, "vi or en: the language of the comments (default: the criteria's language)")
-    ->check(CLI::IsMember({"vi", "en"}));
   cmd->callback([opt, &action] { action = [opt](Console& c) { return run_init(*opt, c); }; });
   return cmd;
 }

@@ -59,7 +59,7 @@ std::string_view init_word(std::string_view key, Lang lang)
 {
   for (const Word& w : k_words) {
     if (w.key == key) {
-      return lang == Lang::vi ? w.vi : w.en;
+      return lang.code == "vi" ? w.vi : w.en;
     }
   }
   return key;

@@ -18,7 +18,7 @@ int refuse_input(const std::string& path, const std::vector<InputFile>& inputs, 
 {
   for (const auto& in : inputs) {
     if (same_file(path, in.resolved)) {
-      console.err << fmt::format("{}: error: refusing to overwrite an input of the round ({})\n", path, in.role);
+      print_error(console, path, "output_is_input", {{"role", in.role}});
       return k_exit_usage;
     }
   }
@@ -50,11 +50,11 @@ int write_output(const std::string& path, const std::string& text, const std::ve
   }
   std::error_code ec;
   if (!overwrite && std::filesystem::exists(path, ec)) {
-    console.err << fmt::format("{}: error: the file exists; give --force to replace it\n", path);
+    print_error(console, path, "output_exists");
     return k_exit_usage;
   }
   if (std::string why = write_file_atomic(path, text); !why.empty()) {
-    console.err << fmt::format("{}: error: cannot write: {}\n", path, why);
+    print_error(console, path, "cannot_write", {{"reason", why}});
     return k_exit_io;
   }
   return k_exit_ok;

@@ -32,7 +32,7 @@ struct RankOptions
 int write_workbook(const RankOptions& opt, const RoundBundle& bundle, const RoundResult& result, Console& console)
 {
   if (opt.output.empty()) {
-    console.err << "ccnscore rank: error: --format xlsx needs -o FILE.xlsx\n";
+    print_error(console, "ccnscore rank", "usage_xlsx_needs_output");
     return k_exit_usage;
   }
   if (int rc = refuse_input(opt.output, bundle.inputs, console); rc != k_exit_ok) {
@@ -41,12 +41,12 @@ int write_workbook(const RankOptions& opt, const RoundBundle& bundle, const Roun
   if (int rc = check_target(opt.output, console); rc != k_exit_ok) {
     return rc;
   }
-  const Lang lang = default_lang(bundle.criteria);
+  const Lang lang = console.lang;
   std::vector<std::string> notes;
   std::string why = write_file_atomic_with(
     opt.output, [&](int, const std::string& tmp) { return write_xlsx(result, tmp, lang, notes); });
   if (!why.empty()) {
-    console.err << fmt::format("{}: error: cannot write: {}\n", opt.output, why);
+    print_error(console, opt.output, "cannot_write", {{"reason", why}});
     return k_exit_io;
   }
   for (const auto& note : notes) {
@@ -62,7 +62,7 @@ int run_rank(const RankOptions& opt, Console& console)
   if (!opt.criteria.empty()) {
     bundle = load_direct(opt.criteria, opt.files, diags);
   } else if (opt.files.size() != 1) {
-    console.err << "ccnscore rank: error: give one round file, or --criteria and dossier files\n";
+    print_error(console, "ccnscore rank", "usage_rank_files");
     return k_exit_usage;
   } else {
     bundle = load_round(opt.files.front(), diags);
@@ -70,6 +70,7 @@ int run_rank(const RankOptions& opt, Console& console)
   if (!bundle) {
     return report(diags, console);
   }
+  adopt_criteria_language(console, bundle->criteria);
   auto result = score_round(*bundle, diags);
   if (!result) {
     return report(diags, console);
@@ -83,16 +84,16 @@ int run_rank(const RankOptions& opt, Console& console)
   std::string text;
   switch (k_formats.at(opt.format_name)) {
   case Format::table:
-    text = render_table(*result, opt.output.empty() && console.out_is_terminal && !console.no_color);
+    text = render_table(*result, opt.output.empty() && console.out_is_terminal && !console.no_color, console.lang);
     break;
   case Format::json:
-    text = render_json(*result);
+    text = render_json(*result, console.lang);
     break;
   case Format::csv:
-    text = render_csv(*result);
+    text = render_csv(*result, console.lang);
     break;
   case Format::md:
-    text = render_markdown(*result);
+    text = render_markdown(*result, console.lang);
     break;
   case Format::xlsx:
     break;
@@ -100,6 +101,9 @@ int run_rank(const RankOptions& opt, Console& console)
   if (opt.output.empty()) {
     console.out << text;
     return report(diags, console);
+  }
+  if (k_formats.at(opt.format_name) == Format::csv) {
+    text.insert(0, k_csv_file_bom);
   }
   if (int rc = write_output(opt.output, text, bundle->inputs, console); rc != k_exit_ok) {
     return rc;

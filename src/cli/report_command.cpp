@@ -18,7 +18,6 @@ struct ReportOptions
 {
   std::string round;
   std::string format = "html";
-  std::string lang;
   std::string output;
   bool no_robustness = false;
 };
@@ -32,14 +31,14 @@ int run_report(const ReportOptions& opt, Console& console)
   }
   const RoundBundle* bundle = &scored->bundle;
   const RoundResult* result = &scored->result;
-  const Lang lang = opt.lang.empty() ? default_lang(bundle->criteria) : opt.lang == "vi" ? Lang::vi : Lang::en;
+  const Lang lang = console.lang;
   std::optional<Sensitivity> robust;
   if (!opt.no_robustness && opt.format != "md") {
     SmaaOptions smaa;
     smaa.samples = 20000;
     robust = analyse_sensitivity(*bundle, *result, smaa);
   }
-  std::string text = opt.format == "md" ? render_markdown(*result)
+  std::string text = opt.format == "md" ? render_markdown(*result, lang)
                                         : render_report_html(*result, lang, robust ? &*robust : nullptr);
   if (opt.output.empty()) {
     console.out << text;
@@ -57,8 +56,6 @@ CLI::App* add_report_command(CLI::App& app, Action& action)
   cmd->add_option("round", opt->round, "ROUND.yaml")->required();
   cmd->add_option("-f,--format", opt->format, "html (default, printable A4) or md")
     ->check(CLI::IsMember({"html", "md"}));
-  cmd->add_option("--lang", opt->lang, "vi or en (default: the criteria's language, else en)")
-    ->check(CLI::IsMember({"vi", "en"}));
   cmd->add_option("-o,--output", opt->output, "Write to FILE atomically instead of standard output");
   cmd->add_flag("--no-robustness", opt->no_robustness, "Leave out the robustness section (see sensitivity)");
   cmd->callback([opt, &action] { action = [opt](Console& c) { return run_report(*opt, c); }; });

@@ -30,7 +30,7 @@ int run_sensitivity(const SensitivityOptions& opt, Console& console)
   }
   Sensitivity s = analyse_sensitivity(scored->bundle, scored->result, opt.smaa);
   console.out << (opt.format == "json" ? render_sensitivity_json(s, scored->result, opt.smaa)
-                                       : render_sensitivity_table(s, scored->result, opt.smaa));
+                                       : render_sensitivity_table(s, scored->result, opt.smaa, console.lang));
   return k_exit_ok;
 }
 

@@ -4,6 +4,7 @@
 #include "cli/commands.hpp"
 #include "cli/recorded.hpp"
 #include "load/round_load.hpp"
+#include "render/diagnostic_text.hpp"
 #include "render/render.hpp"
 #include "score/score.hpp"
 #include "util/file.hpp"
@@ -332,13 +333,13 @@ int run_verify(const VerifyOptions& opt, Console& console)
 {
   auto bytes = read_file(opt.result);
   if (auto* err = std::get_if<FileError>(&bytes)) {
-    console.err << fmt::format("{}: error: cannot read: {}\n", opt.result, err->reason);
+    print_error(console, opt.result, "cannot_read", {{"reason", err->reason}});
     return err->too_large ? k_exit_invalid : k_exit_io;
   }
   // Numbers are read exactly, so that results compare to the last digit.
   Json rec = parse_exact(std::get<std::string>(bytes));
   if (rec.is_discarded() || !rec.is_object()) {
-    console.err << fmt::format("{}: error: not a JSON result file\n", opt.result);
+    print_error(console, opt.result, "verify_not_json");
     return k_exit_invalid;
   }
   if (!rec.contains("format") || (rec["format"].is_string() && rec["format"] != "ccnscore/result@1")) {
@@ -407,13 +408,14 @@ int run_verify(const VerifyOptions& opt, Console& console)
     }
     std::optional<RoundResult> result;
     if (bundle) {
+      adopt_criteria_language(console, bundle->criteria);
       result = score_round(*bundle, diags);
     }
     if (!result) {
       for (const auto& [path, line] : changed_sheets) {
         problems.push_back(line);
       }
-      print_diagnostics(diags, console.err);
+      print_diagnostics(diags, console.err, console.lang);
       for (const auto& p : problems) {
         console.out << terminal_safe(p) << "\n";
       }
@@ -424,7 +426,7 @@ int run_verify(const VerifyOptions& opt, Console& console)
       console.out << fmt::format("NOT VERIFIED: all {} inputs match, but they no longer validate\n", matched);
       return diags.has_io_errors() ? k_exit_io : k_exit_invalid;
     }
-    Json now = parse_exact(render_json(*result));
+    Json now = parse_exact(render_json(*result, console.lang));
     for (const auto& [path, line] : changed_sheets) {
       const Json* was = sheet_entry(rec, path);
       const Json* is = sheet_entry(now, path);

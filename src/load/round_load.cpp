@@ -1,6 +1,7 @@
 #include "load/round_load.hpp"
 
 #include "load/loaders.hpp"
+#include "load/sheet_workbook_load.hpp"
 #include "load/yaml_tree.hpp"
 
 #include <fmt/format.h>
@@ -191,6 +192,28 @@ void load_dossiers(RoundBundle& b, const std::vector<FileRef>& refs, Diagnostics
   }
 }
 
+// The sheet that `ref` names, listed in the inputs once its bytes are read.
+std::optional<Sheet> load_sheet_ref(RoundBundle& b, const FileRef& ref, Diagnostics& diags)
+{
+  auto doc = load_document(ref.resolved, diags);
+  if (!doc) {
+    return std::nullopt;
+  }
+  b.inputs.push_back({"sheet", ref.as_written, ref.resolved, doc->sha256});
+  return load_sheet(*doc, diags);
+}
+
+// The same for a sheet in a workbook (formats-v1 8.8).
+std::optional<Sheet> load_workbook_ref(RoundBundle& b, const FileRef& ref, Diagnostics& diags)
+{
+  std::string sha256;
+  auto s = load_sheet_workbook_file(ref.resolved, sha256, diags);
+  if (!sha256.empty()) {
+    b.inputs.push_back({"sheet", ref.as_written, ref.resolved, sha256});
+  }
+  return s;
+}
+
 } // namespace
 
 std::optional<Criteria> load_criteria_file(const std::string& path, Diagnostics& diags)
@@ -249,12 +272,7 @@ std::optional<RoundBundle> load_round(const std::string& path, Diagnostics& diag
   }
   std::map<std::string, std::string> sheet_of_member;
   for (const auto& ref : b.round.sheets) {
-    auto sdoc = load_document(ref.resolved, diags);
-    if (!sdoc) {
-      continue;
-    }
-    b.inputs.push_back({"sheet", ref.as_written, ref.resolved, sdoc->sha256});
-    auto s = load_sheet(*sdoc, diags);
+    auto s = is_workbook_path(ref.resolved) ? load_workbook_ref(b, ref, diags) : load_sheet_ref(b, ref, diags);
     if (!s) {
       continue;
     }

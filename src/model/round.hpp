@@ -2,6 +2,7 @@
 // The round, dossier and sheet files (formats-v1 sections 3 to 5).
 
 #include "load/reader.hpp"
+#include "model/sheet_workbook.hpp"
 #include "util/diag.hpp"
 #include "util/rational.hpp"
 
@@ -81,9 +82,19 @@ struct Sheet
   SourcePos pos;
   SourcePos member_pos;
   SourcePos round_pos;
+  // For a sheet read from a workbook (formats-v1 8.8): the worksheet of the
+  // scores, whose row and column each Score holds instead of line and col.
+  std::string workbook_sheet;
 
-  // Where `score` stands in this sheet.
-  SourcePos at(const Score& score) const { return {path, score.line, score.col}; }
+  // Where `score` stands in this sheet: `path:line:col`, or for a workbook
+  // `path:Sheet!G8`, a place that carries no line.
+  SourcePos at(const Score& score) const
+  {
+    if (!workbook_sheet.empty()) {
+      return {path + ":" + workbook_sheet + "!" + cell_name(score.line - 1, score.col - 1), 0, 0};
+    }
+    return {path, score.line, score.col};
+  }
 };
 
 // A file named inside a round, with where it was named. An entry written

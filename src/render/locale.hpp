@@ -5,6 +5,7 @@
 #include "load/reader.hpp"
 #include "model/criteria.hpp"
 #include "score/result.hpp"
+#include "util/message.hpp"
 #include "util/rational.hpp"
 
 #include <string>
@@ -12,27 +13,28 @@
 
 namespace ccn {
 
-enum class Lang { en, vi };
-
 // The language a report takes by default: the criteria's `language`, else English.
 inline Lang default_lang(const Criteria& c)
 {
-  return c.language == "vi" ? Lang::vi : Lang::en;
+  return Lang{c.language.empty() ? "en" : c.language};
 }
 
 class Locale
 {
 public:
-  explicit Locale(Lang lang) : m_lang(lang) {}
+  explicit Locale(Lang lang) : m_lang(std::move(lang)) {}
 
-  Lang lang() const { return m_lang; }
-  // The text in this language.
-  std::string_view pick(std::string_view en, std::string_view vi) const { return m_lang == Lang::vi ? vi : en; }
+  const Lang& lang() const { return m_lang; }
+  // The catalogue's message `key` with `args` in this language.
+  std::string text(std::string_view key, const MsgArgs& args = {}) const;
+  // The text in this language (transitional: being replaced by text()).
+  std::string_view pick(std::string_view en, std::string_view vi) const { return m_lang.code == "vi" ? vi : en; }
   // `value` with exactly `decimals` decimals (already rounded), localized.
   std::string fixed(const Rational& value, int decimals) const;
   // `value` exactly when it has a short decimal form, else to 6 decimals with "≈".
   std::string number(const Rational& value) const;
-  // A decimal text as written in a file ("250000000000", "48.5"), localized.
+  // A decimal text as written in a file ("250000000000", "48.5", "2.5e11"),
+  // in this language's digits, exactly, keeping the decimals written.
   std::string decimal_text(std::string_view text) const;
   // A date or date-time as written, in the local order (dd/mm/yyyy).
   std::string date(const Timestamp& t) const;

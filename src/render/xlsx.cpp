@@ -1,4 +1,5 @@
 #include "render/xlsx.hpp"
+#include "render/words.hpp"
 
 #include "render/render.hpp"
 
@@ -57,7 +58,7 @@ double as_double(const Rational& rounded, int precision)
 class Book
 {
 public:
-  Book(const std::string& path, const RoundResult& res, Lang lang, std::vector<std::string>& notes)
+  Book(const std::string& path, const RoundResult& res, const Lang& lang, std::vector<std::string>& notes)
     : m_res(res), m_c(res.bundle->criteria), m_L(lang), m_notes(notes), m_wb(workbook_new(path.c_str()))
   {
     if (m_wb == nullptr) {
@@ -85,14 +86,15 @@ public:
 
   void ranking()
   {
-    const char* sheet = pick("Ranking", "Xếp hạng");
+    const std::string sheet_name = m_L.text("xlsx_ranking");
+    const char* sheet = sheet_name.c_str();
     lxw_worksheet* ws = add_sheet(sheet);
     if (ws == nullptr) {
       return;
     }
     int col = 0;
-    for (const char* h : {pick("Rank", "Hạng"), pick("Id", "Mã"), pick("Applicant", "Tên doanh nghiệp"),
-                          pick("Status", "Kết quả"), pick("Total", "Tổng điểm")}) {
+    for (const std::string& h : {m_L.text("xlsx_rank"), m_L.text("xlsx_id"), m_L.text("xlsx_applicant"),
+                          m_L.text("xlsx_status"), m_L.text("xlsx_total")}) {
       text(ws, sheet, 0, static_cast<lxw_col_t>(col++), h, m_bold);
     }
     for (const auto& g : m_c.groups) {
@@ -119,18 +121,13 @@ public:
     // the tie waits for it (formats-v1 8.4).
     std::string note;
     if (const ChairProposal* cp = m_res.chair_proposal) {
-      note = std::string(pick("The council chair proposed ", "Chủ tịch Hội đồng đề xuất lựa chọn ")) + cp->selects
-             + (cp->date ? std::string(pick(" on ", " ngày ")) + m_L.date(*cp->date) : std::string()) + ": "
-             + cp->reason;
+      note = m_L.text(cp->date ? "proposal_settled_on" : "proposal_settled",
+                      {{"chair", chair_name(m_res, m_L)},
+                       {"applicant", cp->selects},
+                       {"date", cp->date ? m_L.date(*cp->date) : std::string()},
+                       {"reason", cp->reason}});
     } else if (!m_res.awaiting_proposal.empty()) {
-      std::string ids;
-      for (const auto& id : m_res.awaiting_proposal) {
-        ids += (ids.empty() ? "" : ", ") + id;
-      }
-      note = ids + pick(" are tied for first: the council chair's proposal is needed (Decree 32/2024/NĐ-CP, "
-                        "Article 13(2)); record it as chair_proposal in the round file",
-                        " bằng điểm cao nhất: cần có đề xuất của Chủ tịch Hội đồng (khoản 2 Điều 13 Nghị định "
-                        "32/2024/NĐ-CP); ghi nhận bằng khối chair_proposal trong tệp vòng đánh giá");
+      note = proposal_needed_line(m_res, m_L);
     }
     if (!note.empty()) {
       text(ws, sheet, row + 1, 0, note, nullptr);
@@ -141,15 +138,16 @@ public:
 
   void criteria()
   {
-    const char* sheet = pick("Criteria", "Điểm tiêu chí");
+    const std::string sheet_name = m_L.text("xlsx_criteria");
+    const char* sheet = sheet_name.c_str();
     lxw_worksheet* ws = add_sheet(sheet);
     if (ws == nullptr) {
       return;
     }
     int col = 0;
-    for (const char* h : {pick("Applicant", "Mã hồ sơ"), pick("Group", "Nhóm"), pick("Criterion", "Tiêu chí"),
-                          pick("Name", "Tên tiêu chí"), pick("Weight", "Hệ số"), pick("Points", "Điểm"),
-                          pick("Exact", "Giá trị chính xác"), pick("Basis", "Cách tính")}) {
+    for (const std::string& h : {m_L.text("xlsx_applicant_2"), m_L.text("xlsx_group"), m_L.text("xlsx_criterion"),
+                          m_L.text("xlsx_name"), m_L.text("xlsx_weight"), m_L.text("xlsx_points"),
+                          m_L.text("xlsx_exact"), m_L.text("xlsx_basis")}) {
       text(ws, sheet, 0, static_cast<lxw_col_t>(col++), h, m_bold);
     }
     lxw_row_t row = 1;
@@ -163,7 +161,7 @@ public:
         check(worksheet_write_number(ws, row, 4, std::strtod(number_text(cr.weight).c_str(), nullptr), nullptr));
         check(worksheet_write_number(ws, row, 5, as_double(a.criteria[i].shown, m_c.precision), m_num));
         text(ws, sheet, row, 6, to_exact_string(a.criteria[i].weighted), nullptr);
-        text(ws, sheet, row, 7, a.criteria[i].basis, nullptr);
+        text(ws, sheet, row, 7, criterion_basis(m_res, a, i, m_L), nullptr);
         ++row;
       }
     }
@@ -174,15 +172,16 @@ public:
 
   void members()
   {
-    const char* sheet = pick("Member scores", "Điểm thành viên");
+    const std::string sheet_name = m_L.text("xlsx_member_scores");
+    const char* sheet = sheet_name.c_str();
     lxw_worksheet* ws = add_sheet(sheet);
     if (ws == nullptr) {
       return;
     }
     int col = 0;
-    for (const char* h : {pick("Applicant", "Mã hồ sơ"), pick("Criterion", "Tiêu chí"), pick("Member", "Thành viên"),
-                          pick("Name", "Họ tên"), pick("Score", "Điểm"), pick("Note", "Ghi chú"),
-                          pick("Comment", "Giải trình")}) {
+    for (const std::string& h : {m_L.text("xlsx_applicant_2"), m_L.text("xlsx_criterion"), m_L.text("xlsx_member"),
+                          m_L.text("xlsx_name_2"), m_L.text("xlsx_score"), m_L.text("xlsx_note"),
+                          m_L.text("xlsx_comment")}) {
       text(ws, sheet, 0, static_cast<lxw_col_t>(col++), h, m_bold);
     }
     if (!m_res.bundle->round.council) {
@@ -203,7 +202,7 @@ public:
             check(worksheet_write_number(ws, row, 4, std::strtod(number_text(*ms.score).c_str(), nullptr), nullptr));
           } else {
             text(ws, sheet, row, 5,
-                 ms.recused ? pick("recused", "không chấm (xung đột lợi ích)") : pick("absent", "vắng mặt"), nullptr);
+                 ms.recused ? m_L.text("xlsx_recused") : m_L.text("xlsx_absent"), nullptr);
           }
           if (!ms.comment.empty()) {
             text(ws, sheet, row, 6, ms.comment, nullptr);
@@ -238,7 +237,6 @@ public:
   Book& operator=(const Book&) = delete;
 
 private:
-  const char* pick(const char* en, const char* vi) const { return m_L.lang() == Lang::vi ? vi : en; }
 
   // Keep the first error of the library; the workbook is then not written.
   void check(lxw_error e)
@@ -287,7 +285,7 @@ private:
 
 } // namespace
 
-std::string write_xlsx(const RoundResult& res, const std::string& path, Lang lang, std::vector<std::string>& notes)
+std::string write_xlsx(const RoundResult& res, const std::string& path, const Lang& lang, std::vector<std::string>& notes)
 {
   Book book(path, res, lang, notes);
   if (!book.created()) {

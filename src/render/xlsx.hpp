@@ -14,6 +14,6 @@ namespace ccn {
 // numbers, shown with the round's precision. A text longer than a cell
 // holds (32,767 characters) is cut, ends in "…", and gets a line in `notes`.
 // Empty on success, else why; every return value of the library is checked.
-std::string write_xlsx(const RoundResult& res, const std::string& path, Lang lang, std::vector<std::string>& notes);
+std::string write_xlsx(const RoundResult& res, const std::string& path, const Lang& lang, std::vector<std::string>& notes);
 
 } // namespace ccn

@@ -5,10 +5,13 @@
 #include "score/score.hpp"
 #include "score/totals.hpp"
 
+#include "load/expr_parse.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 namespace ccn {
 
@@ -37,6 +40,80 @@ const ApplicantResult* RoundResult::find(const std::string& id) const
 
 namespace {
 
+// Every fact and measure `expr` uses, once each in order, with its value.
+std::vector<NamedValue> values_used(const Expression& expr, Evaluator& ev)
+{
+  std::vector<std::string> names;
+  collect_identifiers(expr.root, names);
+  std::set<std::string> seen;
+  std::vector<NamedValue> out;
+  for (const auto& n : names) {
+    if (!seen.insert(n).second) {
+      continue;
+    }
+    NamedValue nv{n, std::nullopt};
+    try {
+      nv.value = ev.value_of(n);
+    } catch (const EvalError&) {
+      // shown as not computable
+    }
+    out.push_back(std::move(nv));
+  }
+  return out;
+}
+
+// A total or group below its threshold: both numbers.
+Reason threshold_reason(Reason::Kind kind, std::string ref, const Rational& points, const Rational& threshold)
+{
+  Reason r;
+  r.kind = kind;
+  r.ref = std::move(ref);
+  r.points = points;
+  r.threshold = threshold;
+  return r;
+}
+
+// Why gate `g` failed: the values it used and, for a gate that is one
+// comparison or one negation, both sides.
+Reason gate_reason(const Gate& g, Evaluator& ev)
+{
+  Reason r;
+  r.kind = Reason::Kind::gate_failed;
+  r.ref = g.id;
+  r.values = values_used(g.expr, ev);
+  const Expr& root = g.expr.root;
+  auto side = [&](const Expr& e, std::optional<Value>& value, std::string& name) {
+    try {
+      value = ev.evaluate_part(e, g.expr, {"subject_gate", {{"gate", g.id}}});
+    } catch (const EvalError&) {
+      value.reset();
+    }
+    if (e.op == Expr::Op::ident) {
+      name = e.name;
+    }
+  };
+  switch (root.op) {
+  case Expr::Op::lt:
+  case Expr::Op::le:
+  case Expr::Op::gt:
+  case Expr::Op::ge:
+  case Expr::Op::eq:
+  case Expr::Op::ne:
+    r.op = root.op;
+    side(root.args[0], r.left, r.left_name);
+    side(root.args[1], r.right, r.right_name);
+    break;
+  case Expr::Op::not_:
+  case Expr::Op::ident:
+    r.op = root.op;
+    side(root.op == Expr::Op::not_ ? root.args[0] : root, r.left, r.left_name);
+    break;
+  default:
+    break;
+  }
+  return r;
+}
+
 struct Scorer
 {
   const RoundBundle& b;
@@ -45,9 +122,9 @@ struct Scorer
   std::map<std::string, const Sheet*> sheet_of;
   std::vector<std::string> present;
 
-  void error(const Dossier& d, const std::string& message) const
+  void error(const Dossier& d, Message message) const
   {
-    diags.error(d.pos, fmt::format("applicant '{}': {}", d.id, message));
+    diags.error(d.pos, "score_applicant_error", {{"applicant", d.id}, {"detail", std::move(message)}});
   }
 
   bool recused(const Sheet& s, const std::string& app) const { return s.recused.count(app) != 0; }
@@ -57,14 +134,14 @@ struct Scorer
     for (const Gate& g : c.gates) {
       GateResult gr{g.id, g.name, true};
       try {
-        gr.passed = ev.evaluate(g.expr, fmt::format("gate '{}'", g.id)).truth;
+        gr.passed = ev.evaluate(g.expr, {"subject_gate", {{"gate", g.id}}}).truth;
       } catch (const EvalError& e) {
-        error(*a.dossier, e.what());
+        error(*a.dossier, e.message);
         gr.passed = false;
       }
       if (!gr.passed) {
         a.status = Status::disqualified;
-        a.reasons.push_back(fmt::format("gate {} ({}) failed: {}", g.id, g.name, g.expr.source));
+        a.reasons.push_back(gate_reason(g, ev));
       }
       a.gates.push_back(gr);
     }
@@ -83,10 +160,8 @@ struct Scorer
             continue;
           }
           if (scores == s.scores.end() || scores->second.count(cr.id) == 0) {
-            diags.error(s.member_pos, fmt::format("member '{}' gives no score for applicant '{}', criterion '{}' "
-                                                  "(a sheet scores every judged criterion of every applicant that "
-                                                  "passed the gates, unless it lists the applicant in 'recused')",
-                                                  s.member, a.id(), cr.id));
+            diags.error(s.member_pos, "score_sheet_missing_score",
+                        {{"member", s.member}, {"applicant", a.id()}, {"criterion", cr.id}});
           }
         }
       }
@@ -105,9 +180,9 @@ struct Scorer
       Rational need_exact = council.quorum * members;
       mpz_class need;
       mpz_cdiv_q(need.get_mpz_t(), need_exact.get_num_mpz_t(), need_exact.get_den_mpz_t());
-      diags.error(council.pos, fmt::format("no quorum: {} of {} members handed in a sheet; quorum {} needs at least {}",
-                                           present.size(), council.members.size(), council.quorum_text,
-                                           need.get_str()));
+      diags.error(council.pos, "score_no_quorum",
+                  {{"present", present.size()}, {"members", council.members.size()}, MsgArg::decimal("quorum", council.quorum_text),
+                   {"needed", need.get_str()}});
     }
   }
 
@@ -118,19 +193,14 @@ struct Scorer
     out.id = cr.id;
     Rational sum = 0;
     long n = 0;
-    std::string parts;
     for (const Member& m : b.round.council->members) {
       MemberScore ms;
       ms.member = m.id;
       auto it = sheet_of.find(m.id);
-      parts += parts.empty() ? "" : ", ";
-      parts += m.id;
       if (it == sheet_of.end()) {
         ms.present = false;
-        parts += " absent";
       } else if (recused(*it->second, a.id())) {
         ms.recused = true;
-        parts += " recused";
       } else {
         const Sheet& s = *it->second;
         ms.score = s.scores.at(a.id()).at(cr.id).points;
@@ -143,17 +213,14 @@ struct Scorer
         }
         sum += *ms.score;
         ++n;
-        parts += ' ';
-        parts += number_text(*ms.score);
       }
       out.members.push_back(ms);
     }
     if (n == 0) {
-      error(*a.dossier, fmt::format("criterion '{}' has no scorer left: every present member recused", cr.id));
+      error(*a.dossier, {"score_no_scorer", {{"criterion", cr.id}}});
       return std::nullopt;
     }
     out.points = sum / n;
-    out.basis = fmt::format("{} → mean {}", parts, number_text(out.points));
     return out;
   }
 };
@@ -254,7 +321,7 @@ std::optional<RoundResult> score_round(const RoundBundle& b, Diagnostics& diags)
       try {
         values[ai][ci] = evals[ai].value_of(c.criteria[ci].of);
       } catch (const EvalError& e) {
-        sc.error(*apps[ai].dossier, fmt::format("criterion '{}': {}", c.criteria[ci].id, e.what()));
+        sc.error(*apps[ai].dossier, {"score_criterion_error", {{"criterion", c.criteria[ci].id}, {"detail", e.message}}});
       }
     }
   }
@@ -275,14 +342,13 @@ std::optional<RoundResult> score_round(const RoundBundle& b, Diagnostics& diags)
       }
       const Rational& v = values[ai][ci].number;
       if (cr.lower_is_better && v <= 0) {
-        sc.error(*apps[ai].dossier, fmt::format("criterion '{}' (relative: lower): {} = {}, but every value must be "
-                                                "> 0",
-                                                cr.id, cr.of, number_text(v)));
+        sc.error(*apps[ai].dossier,
+                 {"score_relative_lower_not_positive", {{"criterion", cr.id}, {"of", cr.of}, {"value", number_text(v)}}});
         continue;
       }
       if (!cr.lower_is_better && v < 0) {
-        sc.error(*apps[ai].dossier, fmt::format("criterion '{}' (relative: higher): {} = {} is negative", cr.id,
-                                                cr.of, number_text(v)));
+        sc.error(*apps[ai].dossier,
+                 {"score_relative_higher_negative", {{"criterion", cr.id}, {"of", cr.of}, {"value", number_text(v)}}});
         continue;
       }
       if (first || (cr.lower_is_better ? v < best[ci] : v > best[ci])) {
@@ -333,16 +399,12 @@ std::optional<RoundResult> score_round(const RoundBundle& b, Diagnostics& diags)
           break;
         }
         r.points = k.points;
-        r.value = value_text(v);
+        r.value = v;
         r.band = k.band;
         r.capped = k.capped;
         r.best = best[ci];
-        r.basis = fmt::format("{} = {} → {} → {}", cr.of, r.value, k.rule, number_text(k.points));
       }
       r.weighted = r.points * cr.weight;
-      if (cr.weight != 1) {
-        r.basis += fmt::format(" × weight {} = {}", number_text(cr.weight), number_text(r.weighted));
-      }
       r.shown = round_half_away(r.weighted, c.precision);
       a.criteria.push_back(std::move(r));
     }
@@ -368,15 +430,13 @@ std::optional<RoundResult> score_round(const RoundBundle& b, Diagnostics& diags)
       GroupResult gr{g.id, t.groups[gi], c.group_min(g), t.groups[gi] >= c.group_min(g)};
       if (!gr.passed) {
         passed = false;
-        a.reasons.push_back(fmt::format("group {} ({}): {} is below its minimum {}", g.id, g.name,
-                                        to_decimal_string(gr.points, c.precision), number_text(gr.min)));
+        a.reasons.push_back(threshold_reason(Reason::Kind::group_below, g.id, gr.points, gr.min));
       }
       a.groups.push_back(gr);
     }
     if (t.total < c.pass_total) {
       passed = false;
-      a.reasons.push_back(fmt::format("total {} is below the pass mark {}", to_decimal_string(t.total, c.precision),
-                                      number_text(c.pass_total)));
+      a.reasons.push_back(threshold_reason(Reason::Kind::total_below, {}, t.total, c.pass_total));
     }
     a.status = passed ? Status::qualified : Status::not_qualified;
     // Each present, non-recused member's own total (6.7): the criteria read
@@ -391,12 +451,17 @@ std::optional<RoundResult> score_round(const RoundBundle& b, Diagnostics& diags)
       if (sc.recused(*sheet, a.id())) {
         continue;
       }
-      const auto& scores = sheet->scores.at(a.id());
+      // Without judged criteria a sheet may score nobody (`scores: {}`):
+      // the member's own total is then the applicant's total.
+      auto scores = sheet->scores.find(a.id());
+      if (scores == sheet->scores.end() && c.has_judged()) {
+        continue; // the sheet loader requires these scores; never read past the map
+      }
       Rational own = fixed;
       for (size_t ci = 0; ci < c.criteria.size(); ++ci) {
         const Criterion& cr = c.criteria[ci];
         if (cr.kind == ScoringKind::judged) {
-          Rational part = scores.at(cr.id).points * cr.weight;
+          Rational part = scores->second.at(cr.id).points * cr.weight;
           own += c.round_each_criterion ? round_half_away(part, c.precision) : part;
         }
       }

@@ -1,15 +1,31 @@
 #include "util/diag.hpp"
 
-#include "util/text.hpp"
-
-#include <fmt/format.h>
-
 namespace ccn {
+
+namespace {
+
+// What makes two diagnostics the same: place, key and arguments.
+std::string identity(const Diagnostic& d)
+{
+  std::string out = d.pos.path + '\0' + std::to_string(d.pos.line) + '\0' + std::to_string(d.pos.col) + '\0' +
+                    std::to_string(static_cast<int>(d.severity)) + '\0' + d.key;
+  for (const auto& a : d.args) {
+    out += '\0' + a.name + '\0' + a.text;
+    for (const auto& item : a.items) {
+      out += '\0' + item;
+    }
+    if (a.message) {
+      out += identity({{}, a.message->key, a.message->args, d.severity});
+    }
+  }
+  return out;
+}
+
+} // namespace
 
 void Diagnostics::add(Diagnostic d)
 {
-  std::string key = format_diagnostic(d);
-  if (!m_seen.insert(key).second) {
+  if (!m_seen.insert(identity(d)).second) {
     return;
   }
   if (d.severity == Severity::error) {
@@ -21,41 +37,40 @@ void Diagnostics::add(Diagnostic d)
   m_items.push_back(std::move(d));
 }
 
-void Diagnostics::error(const SourcePos& pos, std::string message)
+void Diagnostics::error(const SourcePos& pos, std::string key, MsgArgs args)
 {
-  add({pos, std::move(message), Severity::error});
+  add({pos, std::move(key), std::move(args), Severity::error});
 }
 
-void Diagnostics::io_error(const std::string& path, std::string message)
+void Diagnostics::io_error(const std::string& path, std::string key, MsgArgs args)
 {
-  add({SourcePos{path, 0, 0}, std::move(message), Severity::io_error});
+  add({SourcePos{path, 0, 0}, std::move(key), std::move(args), Severity::io_error});
 }
 
-void Diagnostics::warning(const SourcePos& pos, std::string message)
+void Diagnostics::warning(const SourcePos& pos, std::string key, MsgArgs args)
 {
-  add({pos, std::move(message), Severity::warning});
+  add({pos, std::move(key), std::move(args), Severity::warning});
+}
+
+void Diagnostics::error(const SourcePos& pos, std::string english)
+{
+  error(pos, k_raw_message, {{"text", std::move(english)}});
+}
+
+void Diagnostics::io_error(const std::string& path, std::string english)
+{
+  io_error(path, k_raw_message, {{"text", std::move(english)}});
+}
+
+void Diagnostics::warning(const SourcePos& pos, std::string english)
+{
+  warning(pos, k_raw_message, {{"text", std::move(english)}});
 }
 
 void Diagnostics::merge(const Diagnostics& other)
 {
   for (const auto& d : other.m_items) {
     add(d);
-  }
-}
-
-std::string format_diagnostic(const Diagnostic& d)
-{
-  const char* label = d.severity == Severity::warning ? "warning" : "error";
-  if (d.pos.line > 0) {
-    return fmt::format("{}:{}:{}: {}: {}", d.pos.path, d.pos.line, d.pos.col, label, d.message);
-  }
-  return fmt::format("{}: {}: {}", d.pos.path, label, d.message);
-}
-
-void print_diagnostics(const Diagnostics& diags, std::ostream& out)
-{
-  for (const auto& d : diags.items()) {
-    out << terminal_safe(format_diagnostic(d)) << '\n';
   }
 }
 

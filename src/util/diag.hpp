@@ -1,10 +1,14 @@
 #pragma once
 // Diagnostics: every problem found in the inputs, with its place, collected
-// so that a run can report all of them at once.
+// so that a run can report all of them at once. A diagnostic is data (a
+// message key and its arguments); render/diagnostic_text.hpp puts it into
+// words in the chosen language.
 
-#include <ostream>
+#include "util/message.hpp"
+
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace ccn {
@@ -23,7 +27,8 @@ enum class Severity { error, io_error, warning };
 struct Diagnostic
 {
   SourcePos pos;
-  std::string message;
+  std::string key; // a key of the message catalogue (render/messages/*.yaml)
+  MsgArgs args;
   Severity severity = Severity::error;
 };
 
@@ -31,12 +36,18 @@ struct Diagnostic
 class Diagnostics
 {
 public:
-  // Record an input error at `pos`.
-  void error(const SourcePos& pos, std::string message);
+  // Record an input error at `pos`: the catalogue message `key` with `args`.
+  void error(const SourcePos& pos, std::string key, MsgArgs args);
   // Record that the file at `path` could not be read or written.
-  void io_error(const std::string& path, std::string message);
+  void io_error(const std::string& path, std::string key, MsgArgs args);
   // Record a warning; warnings never change the exit status.
-  void warning(const SourcePos& pos, std::string message);
+  void warning(const SourcePos& pos, std::string key, MsgArgs args);
+
+  // Transitional forms for call sites that still write an English sentence:
+  // recorded as the message `raw` (shown as given, in every language).
+  void error(const SourcePos& pos, std::string english);
+  void io_error(const std::string& path, std::string english);
+  void warning(const SourcePos& pos, std::string english);
 
   bool has_errors() const { return m_errors > 0; }
   bool has_io_errors() const { return m_io_errors > 0; }
@@ -50,16 +61,9 @@ private:
   void add(Diagnostic d);
 
   std::vector<Diagnostic> m_items;
-  std::set<std::string> m_seen;
+  std::set<std::string> m_seen; // position, key and arguments of each item
   size_t m_errors = 0;
   size_t m_io_errors = 0;
 };
-
-// `path:line:col: error: message` (or `path: error: message` without a line).
-std::string format_diagnostic(const Diagnostic& d);
-
-// Write every diagnostic of `diags` to `out`, one per line, made
-// `terminal_safe`: a message quotes input text, and input may be hostile.
-void print_diagnostics(const Diagnostics& diags, std::ostream& out);
 
 } // namespace ccn

@@ -21,7 +21,7 @@ inline Run run(const std::vector<std::string>& args, bool terminal = false, bool
 {
   std::ostringstream out;
   std::ostringstream err;
-  Console console{out, err, terminal, no_color, false};
+  Console console{out, err, terminal, no_color, false, Lang{"en"}, false};
   Run r;
   r.status = run_cli(args, console);
   r.out = out.str();

@@ -41,7 +41,7 @@ TEST_SUITE("cli/app")
   {
     std::string sheet = k_src + "/samples/bo-trai-song-da-2024/sheets/m1.yaml";
     std::string before = read(sheet);
-    Run r = run({"rank", k_round, "-o", sheet});
+    Run r = run({"rank", k_round, "--lang", "en", "-o", sheet});
     CHECK(r.status == k_exit_usage);
     CHECK(r.err.find("refusing to overwrite an input of the round (sheet)") != std::string::npos);
     CHECK(read(sheet) == before);
@@ -50,7 +50,7 @@ TEST_SUITE("cli/app")
   TEST_CASE("a write that fails leaves no file behind and exits 3")
   {
     TempDir dir;
-    Run r = run({"rank", k_round, "-o", dir.path("no/such/folder/result.json")});
+    Run r = run({"rank", k_round, "--lang", "en", "-o", dir.path("no/such/folder/result.json")});
     CHECK(r.status == k_exit_io);
     CHECK(r.err.find("cannot write") != std::string::npos);
     CHECK(std::filesystem::is_empty(dir.path()));
@@ -69,7 +69,7 @@ TEST_SUITE("cli/app")
     rlimit small = before;
     small.rlim_cur = 1000;
     ::setrlimit(RLIMIT_FSIZE, &small);
-    Run r = run({"rank", k_round, "--format", "json", "-o", dir.path("result.json")});
+    Run r = run({"rank", k_round, "--lang", "en", "--format", "json", "-o", dir.path("result.json")});
     ::setrlimit(RLIMIT_FSIZE, &before);
     ::sigaction(SIGXFSZ, &old, nullptr);
     CHECK(r.status == k_exit_io);
@@ -225,5 +225,39 @@ TEST_SUITE("cli/app")
     const std::string message = err.str();
     CHECK(message.rfind("ccnscore: internal error: ", 0) == 0);
     CHECK(std::count(message.begin(), message.end(), '\n') == 1);
+  }
+}
+
+TEST_SUITE("cli_lang")
+{
+  TEST_CASE("the locale decides the language only through LC_ALL, LC_MESSAGES and LANG, in that order")
+  {
+    CHECK(locale_lang(nullptr, nullptr, nullptr) == Lang{"en"});
+    CHECK(locale_lang(nullptr, nullptr, "vi_VN.UTF-8") == Lang{"vi"});
+    CHECK(locale_lang("C.UTF-8", nullptr, "vi_VN.UTF-8") == Lang{"en"});
+    CHECK(locale_lang("", "vi_VN", "en_US.UTF-8") == Lang{"vi"});
+    CHECK(locale_lang(nullptr, nullptr, "en_US") == Lang{"en"});
+  }
+
+  TEST_CASE("--lang is accepted by every command and beats the criteria's language")
+  {
+    for (const char* cmd : {"check", "rank", "report", "explain", "sensitivity", "sheet", "verify", "batch"}) {
+      CAPTURE(cmd);
+      Run r = run({cmd, "--lang", "fr"});
+      CHECK(r.status == k_exit_usage);
+      CHECK(r.err.find("--lang: fr not in {en,vi}") != std::string::npos);
+    }
+    Run vi = run({"explain", k_round, "NOBODY"});
+    CHECK(vi.err.find("ccnscore explain: lỗi: không có nhà đầu tư “NOBODY”") != std::string::npos);
+    Run en = run({"explain", k_round, "NOBODY", "--lang", "en"});
+    CHECK(en.err.find("ccnscore explain: error: no applicant 'NOBODY'") != std::string::npos);
+  }
+
+  TEST_CASE("errors before any criteria file is read use --lang, else English in tests")
+  {
+    Run en = run({"rank", "no-such-round.yaml"});
+    CHECK(en.err.find("no-such-round.yaml: error: ") == 0);
+    Run vi = run({"rank", "no-such-round.yaml", "--lang", "vi"});
+    CHECK(vi.err.find("no-such-round.yaml: lỗi: ") == 0);
   }
 }

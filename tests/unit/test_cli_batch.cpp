@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdio>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -27,11 +28,12 @@ TEST_SUITE("cli/batch")
   TEST_CASE("good and broken rounds: a summary, the right exit status, and rank's own output")
   {
     SampleCopy s;
-    Run r = run({"batch", s.path("samples"), "-o", s.path("out"), "--jobs", "2"});
+    Run r = run({"batch", s.path("samples"), "-o", s.path("out"), "--jobs", "2", "--lang", "en"});
     CHECK(r.status == 1);
     CHECK(r.out.find("5 rounds ranked, 12 with errors") != std::string::npos);
     std::string summary = read_text(s.path("out/summary.csv"));
-    CHECK(summary.rfind("round,cluster,winner,winner_total,status,errors,file,run\r\n", 0) == 0);
+    // Files Excel opens start with a byte-order mark, so that it reads UTF-8.
+    CHECK(summary.rfind("\xEF\xBB\xBFround,cluster,winner,winner_total,status,errors,file,run\r\n", 0) == 0);
     CHECK(summary.find("yen-quang-2024,\"CCN Yên Quang, huyện Kỳ Sơn (30 ha)\",B1,71.00,selected,,") != std::string::npos);
     CHECK(summary.find("loi-chia-cho-khong,,,,error,") != std::string::npos);
     CHECK(r.err.find("division by zero") != std::string::npos);
@@ -43,9 +45,10 @@ TEST_SUITE("cli/batch")
       auto root = batch_json.find("  \"inputs_root\": ");
       REQUIRE(root != std::string::npos);
       batch_json.erase(root, batch_json.find('\n', root) + 1 - root);
-      CHECK(batch_json == run({"rank", round, "-f", "json"}).out);
-      CHECK(read_text(s.path(std::string("out/") + id + "/table.csv")) == run({"rank", round, "-f", "csv"}).out);
-      CHECK(read_text(s.path(std::string("out/") + id + "/report.html")) == run({"report", round, "--no-robustness"}).out);
+      CHECK(batch_json == run({"rank", round, "-f", "json", "--lang", "en"}).out);
+      CHECK(read_text(s.path(std::string("out/") + id + "/table.csv")) ==
+            "\xEF\xBB\xBF" + run({"rank", round, "-f", "csv", "--lang", "en"}).out);
+      CHECK(read_text(s.path(std::string("out/") + id + "/report.html")) == run({"report", round, "--no-robustness", "--lang", "en"}).out);
     }
     CHECK_FALSE(std::filesystem::exists(s.path("out/loi-chia-cho-khong")));
   }
@@ -128,7 +131,7 @@ TEST_SUITE("cli/batch")
     };
     std::ostringstream out;
     std::ostringstream err;
-    Console console{out, err, false, false, false};
+    Console console{out, err, false, false, false, Lang{"en"}, false};
     int status = run_batch({{s.path("samples")}, s.path("out"), 2, false}, console, failing);
     CHECK(status == 1);
     std::string summary = read_text(s.path("out/summary.csv"));
@@ -140,9 +143,23 @@ TEST_SUITE("cli/batch")
     CHECK(summary.find("yen-quang-2024,\"CCN Yên Quang, huyện Kỳ Sơn (30 ha)\",B1,71.00,selected,,")
           != std::string::npos);
     CHECK(err.str().find("/samples/thanh-ha-2023/round.yaml: error: internal error: map::at;") != std::string::npos);
-    // The five rounds that rank in the first test, but one that throws; the
-    // twelve with errors there, and that one.
-    CHECK(out.str().find("4 rounds ranked, 13 with errors") != std::string::npos);
+    // The same rounds without the two failures: exactly those two move from
+    // ranked to errors.
+    std::ostringstream base_out;
+    std::ostringstream base_err;
+    Console base{base_out, base_err, false, false, false, Lang{"en"}, false};
+    run_batch({{s.path("samples")}, s.path("out-base"), 2, false}, base, rank_round_into);
+    int ranked = 0;
+    int errors = 0;
+    const std::string base_text = base_out.str();
+    const size_t at = base_text.find(" rounds ranked");
+    REQUIRE(at != std::string::npos);
+    const size_t line = base_text.rfind('\n', at);
+    const size_t start = line == std::string::npos ? 0 : line + 1;
+    REQUIRE(std::sscanf(base_text.c_str() + start, "%d rounds ranked, %d with errors", &ranked, &errors) == 2);
+    REQUIRE(ranked >= 4);
+    CHECK(out.str().find(std::to_string(ranked - 2) + " rounds ranked, " + std::to_string(errors + 2) + " with errors")
+          != std::string::npos);
     CHECK(std::filesystem::exists(s.path("out/yen-quang-2024/result.json")));
     CHECK_FALSE(std::filesystem::exists(s.path("out/thanh-ha-2023")));
   }

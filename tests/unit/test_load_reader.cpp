@@ -127,14 +127,14 @@ TEST_SUITE("load/reader")
     {
       Fixture g("a: 2023-05-10T09:30:00.5+07:00\nb: 2023-05-10T09:30:00+07:00\n"
                 "c: 2023-05-10T09:30:00.45+07:00\nd: 2023-05-10T09:30:00.500+07:00\n");
-      auto ta = *g.reader.date_or_datetime(g.at("a"), "a");
-      auto tb = *g.reader.date_or_datetime(g.at("b"), "b");
-      auto tc = *g.reader.date_or_datetime(g.at("c"), "c");
-      auto td = *g.reader.date_or_datetime(g.at("d"), "d");
-      CHECK(tb < ta);
-      CHECK(tc < ta);
-      CHECK(tb < tc);
-      CHECK(ta == td);
+      auto a = *g.reader.date_or_datetime(g.at("a"), "a");
+      auto b = *g.reader.date_or_datetime(g.at("b"), "b");
+      auto c45 = *g.reader.date_or_datetime(g.at("c"), "c");
+      auto d500 = *g.reader.date_or_datetime(g.at("d"), "d");
+      CHECK(b < a);
+      CHECK(c45 < a);
+      CHECK(b < c45);
+      CHECK(a == d500);
     }
   }
 

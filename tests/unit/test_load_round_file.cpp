@@ -79,7 +79,7 @@ TEST_SUITE("load/round_file")
                   all_messages(d));
   }
 
-  TEST_CASE("selects must name an applicant of the round; the message lists them")
+  TEST_CASE("selects must name an applicant of the round, and the message lists them")
   {
     Files f;
     Diagnostics d;
@@ -89,7 +89,7 @@ TEST_SUITE("load/round_file")
                   all_messages(d));
   }
 
-  TEST_CASE("the meeting block is read; no key is required")
+  TEST_CASE("the meeting block is read, and no key is required")
   {
     Files f;
     Diagnostics d;
@@ -143,7 +143,7 @@ TEST_SUITE("load/round_file")
                   all_messages(with_sheet));
   }
 
-  TEST_CASE("meeting times are date-times; an end equal to the start is fine")
+  TEST_CASE("meeting times are date-times, and an end equal to the start is fine")
   {
     Files f;
     Diagnostics d;
@@ -204,7 +204,7 @@ TEST_SUITE("load/round folders")
     CHECK(b->dossiers[0].id == "A1");
   }
 
-  TEST_CASE("a folder with no .yaml file is an error at its entry; a missing folder cannot be read")
+  TEST_CASE("a folder with no .yaml file is an error at its entry, and a missing folder cannot be read")
   {
     TempDir dir;
     dir.write("criteria.yaml", small_criteria());

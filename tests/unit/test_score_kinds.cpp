@@ -25,7 +25,7 @@ Criterion bands_criterion()
 
 TEST_SUITE("score/kinds")
 {
-  TEST_CASE("bands: first band whose bounds hold, in list order; 0 if none")
+  TEST_CASE("bands: first band whose bounds hold, in list order, 0 if none")
   {
     Criterion c = bands_criterion();
     CHECK(score_bands(c, 30).points == 15);
@@ -33,7 +33,7 @@ TEST_SUITE("score/kinds")
     CHECK(score_bands(c, 20).points == 10);
     CHECK(score_bands(c, 10).points == 0); // "above 10" excludes 10
     CHECK(score_bands(c, ratio(1001, 100)).points == 5);
-    CHECK(score_bands(c, 20).rule == "[20, 30)");
+    CHECK(score_bands(c, 20).band == std::optional<size_t>(1));
   }
 
   TEST_CASE("levels, flag, per_unit")

@@ -97,15 +97,15 @@ TEST_SUITE("score/proposal")
     CHECK(*r.app("A4").rank == 4);
   }
 
-  TEST_CASE("earlier rules decide first; the proposal settles only what they leave tied")
+  TEST_CASE("earlier rules decide first, and the proposal settles only what they leave tied")
   {
     // A1 and A2 have equal totals; the group rule cannot separate them (same
     // facts), then the proposal does.
     ProposalRound r({"A1", "A2"}, "A1: 8, A2: 8", proposal("A1"), "  - group: fin\n  - members: chair\n");
     REQUIRE(r.result);
     REQUIRE(r.result->tie_steps.size() == 2);
-    CHECK(r.result->tie_steps[0].rule == "group: fin");
-    CHECK(r.result->tie_steps[1].rule == "members: chair");
+    CHECK(r.result->tie_steps[0].rule_index == 0);
+    CHECK(r.result->tie_steps[1].rule_index == 1);
     CHECK(r.app("A1").status == Status::selected);
   }
 
@@ -116,13 +116,13 @@ TEST_SUITE("score/proposal")
     CHECK(r.app("A2").status == Status::tied_first);
     CHECK(r.result->chair_proposal == nullptr);
     CHECK(r.result->awaiting_proposal == std::vector<std::string>{"A1", "A2"});
-    std::string table = render_table(*r.result, false);
-    CHECK_MESSAGE(table.find("A1, A2 are tied for first: under Decree 32/2024/NĐ-CP Art. 13(2) the council chair's "
+    std::string table = render_table(*r.result, false, Lang{"en"});
+    CHECK_MESSAGE(table.find("A1 and A2 are tied for first: under Decree 32/2024/NĐ-CP Art. 13(2) the council chair's "
                              "proposal decides")
                     != std::string::npos,
                   table);
     CHECK(table.find("chair_proposal: { selects: A1, reason: \"...\", date: YYYY-MM-DD }") != std::string::npos);
-    CHECK(render_markdown(*r.result).find("are tied for first") != std::string::npos);
+    CHECK(render_markdown(*r.result, Lang{"en"}).find("are tied for first") != std::string::npos);
   }
 
   TEST_CASE("a tie below first place is not the chair's to settle")
@@ -175,7 +175,7 @@ TEST_SUITE("score/proposal")
   {
     ProposalRound r({"A1", "A2"}, "A1: 8, A2: 8", proposal("A2"));
     REQUIRE_MESSAGE(r.result, all_messages(r.diags));
-    auto j = nlohmann::json::parse(render_json(*r.result));
+    auto j = nlohmann::json::parse(render_json(*r.result, Lang{"en"}));
     REQUIRE(j.contains("chair_proposal"));
     CHECK(j["chair_proposal"] == nlohmann::json{{"selects", "A2"},
                                                 {"reason", "Phương án giải phóng mặt bằng khả thi hơn"},
@@ -186,11 +186,11 @@ TEST_SUITE("score/proposal")
 
     ProposalRound undated({"A1", "A2"}, "A1: 8, A2: 8", proposal("A1", ""));
     REQUIRE(undated.result);
-    auto u = nlohmann::json::parse(render_json(*undated.result));
+    auto u = nlohmann::json::parse(render_json(*undated.result, Lang{"en"}));
     CHECK(u["chair_proposal"]["date"].is_null());
 
     ProposalRound waiting({"A1", "A2"}, "A1: 8, A2: 8", "");
     REQUIRE(waiting.result);
-    CHECK_FALSE(nlohmann::json::parse(render_json(*waiting.result)).contains("chair_proposal"));
+    CHECK_FALSE(nlohmann::json::parse(render_json(*waiting.result, Lang{"en"})).contains("chair_proposal"));
   }
 }

@@ -1,0 +1,129 @@
+// The message catalogue: complete in every language, and formatting as
+// each language writes.
+
+#include "render/diagnostic_text.hpp"
+#include "render/locale.hpp"
+#include "render/messages.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace ccn;
+
+TEST_SUITE("render_messages")
+{
+  TEST_CASE("every key is in every language with the same arguments")
+  {
+    const Messages& m = Messages::built_in();
+    const auto langs = m.languages();
+    REQUIRE(langs.size() >= 2);
+    CHECK(std::find(langs.begin(), langs.end(), "en") != langs.end());
+    CHECK(std::find(langs.begin(), langs.end(), "vi") != langs.end());
+    std::set<std::string> keys;
+    for (const auto& code : langs) {
+      for (const auto& [key, pattern] : m.patterns(code)) {
+        keys.insert(key);
+      }
+    }
+    for (const auto& key : keys) {
+      std::optional<std::set<std::string>> first;
+      for (const auto& code : langs) {
+        const auto& table = m.patterns(code);
+        auto it = table.find(key);
+        INFO("key ", key, " in ", code);
+        REQUIRE(it != table.end());
+        std::set<std::string> args;
+        CHECK_NOTHROW(args = message_arguments(it->second));
+        if (!first) {
+          first = args;
+        } else {
+          CHECK(args == *first);
+        }
+      }
+    }
+  }
+
+  TEST_CASE("no pattern leaves a placeholder unfilled")
+  {
+    // A quote right before a placeholder ('{id}') would make it literal text.
+    const Messages& m = Messages::built_in();
+    for (const auto& code : m.languages()) {
+      for (const auto& [key, pattern] : m.patterns(code)) {
+        MsgArgs args;
+        for (const auto& name : message_arguments(pattern)) {
+          args.emplace_back(name, 2);
+        }
+        std::string text = m.text(Lang{code}, key, args);
+        if (pattern.find("'{'") != std::string::npos) {
+          continue; // a brace written on purpose, quoted
+        }
+        INFO("key ", key, " in ", code, ": ", text);
+        CHECK(text.find('{') == std::string::npos);
+        CHECK(text.find('}') == std::string::npos);
+      }
+    }
+  }
+
+  TEST_CASE("the argument names of a pattern are found at every depth")
+  {
+    CHECK(message_arguments("{a} and {n, plural, one {# {b}} other {# {c}}}") == std::set<std::string>{"a", "n", "b", "c"});
+    CHECK_THROWS(message_arguments("{a"));
+    CHECK_THROWS(message_arguments("{0} numbered"));
+  }
+
+  TEST_CASE("a message is written with its arguments in the chosen language")
+  {
+    Messages m({{"en", "greet: \"applicant ''{id}'' has {n, plural, one {# error} other {# errors}}\"\n"},
+                {"vi", "greet: \"nhà đầu tư “{id}” có {n} lỗi\"\n"}});
+    CHECK(m.text(Lang{"en"}, "greet", {{"id", "A1"}, {"n", 1}}) == "applicant 'A1' has 1 error");
+    CHECK(m.text(Lang{"en"}, "greet", {{"id", "A1"}, {"n", 1200}}) == "applicant 'A1' has 1,200 errors");
+    CHECK(m.text(Lang{"vi"}, "greet", {{"id", "A1"}, {"n", 1200}}) == "nhà đầu tư “A1” có 1.200 lỗi");
+    SUBCASE("a key missing from a language falls back to English, an unknown key to itself")
+    {
+      Messages partial({{"en", "only: english\n"}, {"vi", "other: khác\n"}});
+      CHECK(partial.text(Lang{"vi"}, "only") == "english");
+      CHECK(partial.text(Lang{"vi"}, "nothing") == "nothing");
+    }
+    SUBCASE("a catalogue that is not a map of texts is refused")
+    {
+      CHECK_THROWS(Messages(std::vector<EmbeddedCatalogue>{{"en", "- a list\n"}}));
+      CHECK_THROWS(Messages(std::vector<EmbeddedCatalogue>{{"en", "key: {nested: map}\n"}}));
+    }
+  }
+
+  TEST_CASE("decimals, lists and nested messages take the language's form")
+  {
+    CHECK(format_decimal(Lang{"vi"}, "250000000000") == "250.000.000.000");
+    CHECK(format_decimal(Lang{"vi"}, "83.10") == "83,10");
+    CHECK(format_decimal(Lang{"vi"}, "-0.5") == "-0,5");
+    CHECK(format_decimal(Lang{"vi"}, "2.5e11") == "250.000.000.000");
+    CHECK(format_decimal(Lang{"en"}, "1234567.125") == "1,234,567.125");
+    CHECK(format_decimal(Lang{"vi"}, "0.1234567890123456789") == "0,1234567890123456789");
+    CHECK(format_decimal(Lang{"vi"}, "2/3") == "2/3");
+    CHECK(format_decimal(Lang{"vi"}, "7", 2) == "7,00");
+    CHECK(format_list(Lang{"vi"}, {"a", "b", "c"}) == "a, b và c");
+    CHECK(format_list(Lang{"en"}, {"a", "b"}) == "a and b");
+    Messages m(std::vector<EmbeddedCatalogue>{{"en", "outer: \"x: {inner}, q {q}\"\ninner: \"in {v}\"\n"}});
+    CHECK(m.text(Lang{"en"}, "outer", {{"inner", Message{"inner", {{"v", "1"}}}}, MsgArg::decimal("q", "0.5")}) ==
+          "x: in 1, q 0.5");
+  }
+
+  TEST_CASE("a diagnostic keeps its prefix and takes the word of its language")
+  {
+    Diagnostic d{{"a.yaml", 3, 7}, "score_no_scorer", {{"criterion", "P4"}}, Severity::error};
+    CHECK(format_diagnostic(d, Lang{"en"}) ==
+          "a.yaml:3:7: error: criterion 'P4' has no scorer left: every present member recused");
+    CHECK(format_diagnostic(d, Lang{"vi"}).rfind("a.yaml:3:7: lỗi: tiêu chí “P4”", 0) == 0);
+    Diagnostic w{{"b.yaml", 0, 0}, k_raw_message, {{"text", "as written"}}, Severity::warning};
+    CHECK(format_diagnostic(w, Lang{"vi"}) == "b.yaml: cảnh báo: as written");
+  }
+
+  TEST_CASE("numbers for people use the language's separators")
+  {
+    Locale vi(Lang{"vi"});
+    Locale en(Lang{"en"});
+    CHECK(vi.fixed(Rational(8316, 100), 2) == "83,16");
+    CHECK(vi.fixed(Rational(450000), 0) == "450.000");
+    CHECK(en.fixed(Rational(450000), 2) == "450,000.00");
+    CHECK(vi.decimal_text("48.50") == "48,50");
+  }
+}
