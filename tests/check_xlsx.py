@@ -80,7 +80,7 @@ def main():
             ranking = cells(book, "sheet1", strings)
             check(ranking[1]["B"][0] == "D2" and ranking[1]["D"][0] == "được đề xuất lựa chọn", f"first {ranking[1]}")
             note = ranking[-1]["A"][0]
-            check(note.startswith("Chủ tịch Hội đồng đề xuất lựa chọn D2 ngày 18/09/2025: Phương án bồi thường"),
+            check("đề xuất lựa chọn D2" in note and "18/09/2025" in note and "Phương án bồi thường" in note,
                   f"proposal note {note}")
 
         # A name longer than a cell holds is cut visibly, with a warning, never left out.

@@ -138,6 +138,7 @@ int parse_and_run(const std::vector<std::string>& args, Console& console)
   add_sheet_command(app, action);
   add_verify_command(app, action);
   add_batch_command(app, action);
+  add_init_command(app, action);
   std::optional<Lang> asked;
   add_lang_options(app, asked);
   // A usage error found before the options are parsed still speaks --lang.

@@ -40,6 +40,9 @@ struct BatchOutcome
   std::string status;
   std::vector<std::string> errors;
   std::string path;
+  // What happened to its result: new, up_to_date, updated (inputs changed),
+  // recomputed (--force, inputs unchanged); empty on error.
+  std::string run;
 };
 
 // Rank `round` into its folder under `out_dir`; its messages for standard

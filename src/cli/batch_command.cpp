@@ -3,6 +3,7 @@
 
 #include "cli/batch.hpp"
 #include "cli/commands.hpp"
+#include "cli/recorded.hpp"
 #include "load/loaders.hpp"
 #include "load/round_load.hpp"
 #include "render/diagnostic_text.hpp"
@@ -12,6 +13,7 @@
 #include "score/score.hpp"
 #include "util/file.hpp"
 #include "util/folder.hpp"
+#include "util/json_exact.hpp"
 #include "util/text.hpp"
 
 #include <fmt/format.h>
@@ -24,6 +26,7 @@
 #include <optional>
 #include <set>
 #include <thread>
+#include <variant>
 
 namespace ccn {
 
@@ -142,6 +145,40 @@ std::vector<BatchRound> find_rounds(const std::vector<std::string>& dirs, const 
   return out;
 }
 
+// The result batch wrote earlier into `dir`, with its bytes, or why there
+// is none that batch may replace.
+struct Previous
+{
+  std::string text;
+  nlohmann::json json;
+};
+std::variant<std::monostate, Previous, std::string> previous_result(const fs::path& dir)
+{
+  std::error_code ec;
+  if (!fs::exists(dir, ec)) {
+    return std::monostate{};
+  }
+  const std::string path = (dir / "result.json").string();
+  auto bytes = read_file(path);
+  if (auto* err = std::get_if<FileError>(&bytes)) {
+    return fmt::format("{} exists, and its result.json cannot be read ({}); give --force to replace it",
+                       dir.string(), err->reason);
+  }
+  Previous p{std::get<std::string>(bytes), {}};
+  p.json = parse_exact(p.text);
+  bool ok = p.json.is_object() && p.json.contains("inputs") && p.json["inputs"].is_array();
+  for (size_t i = 0; ok && i < p.json["inputs"].size(); ++i) {
+    const auto& in = p.json["inputs"][i];
+    ok = in.is_object() && in.contains("role") && in["role"].is_string() && in.contains("path")
+         && in["path"].is_string() && in.contains("sha256") && in["sha256"].is_string();
+  }
+  if (!ok || (p.json.contains("inputs_root") && !p.json["inputs_root"].is_string())) {
+    return fmt::format("{} exists, and its result.json is not a result of ccnscore; give --force to replace it",
+                       dir.string());
+  }
+  return p;
+}
+
 // Write the outputs of one round into `dir` through a temporary folder, so
 // that the folder appears whole or not at all. Empty on success.
 std::string publish(const fs::path& dir, const std::vector<std::pair<std::string, std::string>>& files, bool force)
@@ -201,6 +238,14 @@ BatchOutcome rank_round_into(const BatchRound& f, const fs::path& out_dir, bool 
     diag_text = terminal_safe(format_program_error(f.path, lang, "batch_duplicate_round", args)) + "\n";
     return o;
   }
+  const fs::path dir = out_dir / f.id;
+  auto previous = previous_result(dir);
+  if (auto* why = std::get_if<std::string>(&previous); why != nullptr && !force) {
+    o.status = "error";
+    o.errors.push_back(*why);
+    diag_text = fmt::format("{}: error: {}\n", f.path, *why);
+    return o;
+  }
   Diagnostics diags;
   auto bundle = load_round(f.path, diags);
   std::optional<RoundResult> result;
@@ -231,12 +276,27 @@ BatchOutcome rank_round_into(const BatchRound& f, const fs::path& out_dir, bool 
   for (const auto& id : firsts) {
     o.winner += (o.winner.empty() ? "" : " ") + id;
   }
-  if (std::string why = publish(out_dir / f.id,
-                                {{"result.json", render_json(*result, lang)},
-                                 {"table.csv", std::string(k_csv_file_bom) + render_csv(*result, lang)},
-                                 {"report.html", render_report_html(*result, lang)}},
-                                force);
-      !why.empty()) {
+  auto* before = std::get_if<Previous>(&previous);
+  const bool unchanged =
+    before != nullptr && same_inputs(recorded_inputs(before->json, (dir / "result.json").string()), bundle->inputs);
+  if (unchanged && !force) {
+    o.run = "up_to_date";
+    return o;
+  }
+  // The round's path is recorded as found, relative to the working folder,
+  // which is recorded relative to the result, so that verify finds the
+  // inputs from anywhere.
+  std::error_code ec;
+  std::vector<std::pair<std::string, std::string>> files{
+    {"result.json", render_json(*result, lang, root_from(dir.string(), fs::current_path(ec).string()))},
+    {"table.csv", std::string(k_csv_file_bom) + render_csv(*result, lang)},
+    {"report.html", render_report_html(*result, lang)}};
+  if (before != nullptr) {
+    files.emplace_back("result.previous.json", before->text);
+  }
+  o.run = before == nullptr ? "new" : unchanged ? "recomputed" : "updated";
+  if (std::string why = publish(dir, files, force || before != nullptr); !why.empty()) {
+    o.run.clear();
     o.status = "error";
     o.errors.push_back(why);
     diag_text = fmt::format("{}: error: {}\n", f.path, why);
@@ -329,24 +389,41 @@ int run_batch(const BatchOptions& opt, Console& console, const RoundRanker& rank
   if (console.err_is_terminal && !rounds.empty()) {
     console.err << "\r\033[K";
   }
-  std::string summary = std::string(k_csv_file_bom) + "round,cluster,winner,winner_total,status,errors,file\r\n";
+  std::string summary = std::string(k_csv_file_bom) + "round,cluster,winner,winner_total,status,errors,file,run\r\n";
   size_t failed = 0;
+  std::map<std::string, size_t> runs;
   for (const auto& o : outcomes) {
     std::string errors;
     for (const auto& e : o.errors) {
       errors += (errors.empty() ? "" : "\n") + e;
     }
     failed += o.status == "error" ? 1 : 0;
-    summary += fmt::format("{},{},{},{},{},{},{}\r\n", csv_field(o.round), csv_field(o.cluster), csv_field(o.winner),
-                           csv_field(o.winner_total), csv_field(o.status), csv_field(errors), csv_field(o.path));
+    ++runs[o.run];
+    summary += fmt::format("{},{},{},{},{},{},{},{}\r\n", csv_field(o.round), csv_field(o.cluster),
+                           csv_field(o.winner), csv_field(o.winner_total), csv_field(o.status), csv_field(errors),
+                           csv_field(o.path), csv_field(o.run));
   }
   std::string summary_path = (fs::path(opt.output) / "summary.csv").string();
   if (std::string why = write_file_atomic(summary_path, summary); !why.empty()) {
     print_error(console, summary_path, "cannot_write", {{"reason", why}});
     return k_exit_io;
   }
-  console.out << fmt::format("{} round{} ranked, {} with errors; summary in {}\n", rounds.size() - failed,
-                             rounds.size() - failed == 1 ? "" : "s", failed, summary_path);
+  for (const auto& o : outcomes) {
+    if (o.run == "up_to_date") {
+      console.out << terminal_safe(fmt::format("{}: up to date, kept as it was", o.round)) << "\n";
+    } else if (o.run == "updated") {
+      console.out << terminal_safe(fmt::format("{}: updated; the previous result is kept as {}", o.round,
+                                               (fs::path(opt.output) / o.round / "result.previous.json").string()))
+                  << "\n";
+    }
+  }
+  std::string resumed;
+  if (runs["up_to_date"] + runs["updated"] + runs["recomputed"] > 0) {
+    resumed = fmt::format(" ({} new, {} updated, {} up to date, {} recomputed)", runs["new"], runs["updated"],
+                          runs["up_to_date"], runs["recomputed"]);
+  }
+  console.out << fmt::format("{} round{} ranked{}, {} with errors; summary in {}\n", rounds.size() - failed,
+                             rounds.size() - failed == 1 ? "" : "s", resumed, failed, summary_path);
   if (diags.has_io_errors()) {
     return k_exit_io;
   }
@@ -361,7 +438,8 @@ CLI::App* add_batch_command(CLI::App& app, Action& action)
   cmd->add_option("-o,--output", opt->output, "Folder for one sub-folder of results per round and summary.csv")
     ->required();
   cmd->add_option("-j,--jobs", opt->jobs, "Rounds ranked at once (default: all cores)")->check(CLI::Range(1u, 256u));
-  cmd->add_flag("--force", opt->force, "Replace the results of a round that are already in the output folder");
+  cmd->add_flag("--force", opt->force,
+                "Recompute every round, also those whose result is up to date, and replace any folder in the way");
   cmd->callback([opt, &action] { action = [opt](Console& c) { return run_batch(*opt, c); }; });
   return cmd;
 }

@@ -2,6 +2,7 @@
 // still stands: every input unchanged, and the round recomputes identically.
 
 #include "cli/commands.hpp"
+#include "cli/recorded.hpp"
 #include "load/round_load.hpp"
 #include "render/diagnostic_text.hpp"
 #include "render/render.hpp"
@@ -31,14 +32,6 @@ struct VerifyOptions
 {
   std::string result;
   std::string root;
-};
-
-struct Recorded
-{
-  std::string role;
-  std::string path;
-  std::string sha256;
-  std::string resolved;
 };
 
 std::string show(const Json& j)
@@ -140,6 +133,8 @@ std::vector<std::string> shape_problems(const Json& rec)
     }
   }
   c.expect_objects(rec, "warnings", "");
+  c.expect(rec, "inputs_root", T::string, "");
+  c.expect_objects(rec, "sheets", "");
   return c.problems;
 }
 
@@ -229,6 +224,81 @@ std::vector<std::string> compare_results(const Json& rec, const Json& now)
   return out;
 }
 
+// The entry of `result`'s `sheets` for the sheet at `path`, if any.
+const Json* sheet_entry(const Json& result, const std::string& path)
+{
+  if (!result.contains("sheets") || !result["sheets"].is_array()) {
+    return nullptr;
+  }
+  for (const auto& s : result["sheets"]) {
+    if (s.is_object() && s.value("path", "") == path) {
+      return &s;
+    }
+  }
+  return nullptr;
+}
+
+// What changed in one sheet between the result and today, as a person
+// checks it: "M2, T1, I2: 12.5 → 14". Empty when its member, recusals and
+// scores are all as recorded.
+std::vector<std::string> score_changes(const Json& was, const Json& is)
+{
+  std::vector<std::string> out;
+  const std::string member = is.value("member", "?");
+  if (was.value("member", "") != member) {
+    out.push_back(fmt::format("member: recorded {}, now {}", show(was.value("member", Json())), member));
+  }
+  auto names = [](const Json& sheet) {
+    std::set<std::string> ids;
+    if (sheet.contains("recused") && sheet["recused"].is_array()) {
+      for (const auto& a : sheet["recused"]) {
+        ids.insert(show(a));
+      }
+    }
+    return ids;
+  };
+  std::set<std::string> rec_was = names(was);
+  std::set<std::string> rec_is = names(is);
+  for (const auto& a : rec_is) {
+    if (rec_was.count(a) == 0) {
+      out.push_back(fmt::format("{}, {}: now recused", member, a));
+    }
+  }
+  for (const auto& a : rec_was) {
+    if (rec_is.count(a) == 0) {
+      out.push_back(fmt::format("{}, {}: no longer recused", member, a));
+    }
+  }
+  const Json none = Json::object();
+  const Json& sw = was.contains("scores") && was["scores"].is_object() ? was["scores"] : none;
+  const Json& si = is.contains("scores") && is["scores"].is_object() ? is["scores"] : none;
+  std::set<std::pair<std::string, std::string>> cells;
+  for (const Json* scores : {&sw, &si}) {
+    for (const auto& [applicant, row] : scores->items()) {
+      if (row.is_object()) {
+        for (const auto& [criterion, v] : row.items()) {
+          cells.emplace(applicant, criterion);
+        }
+      }
+    }
+  }
+  auto at = [](const Json& scores, const std::string& a, const std::string& c) -> const Json* {
+    if (scores.contains(a) && scores[a].is_object() && scores[a].contains(c)) {
+      return &scores[a][c];
+    }
+    return nullptr;
+  };
+  for (const auto& [a, c] : cells) {
+    const Json* x = at(sw, a, c);
+    const Json* y = at(si, a, c);
+    if (x == nullptr || y == nullptr || *x != *y) {
+      out.push_back(fmt::format("{}, {}, {}: {} → {}", member, a, c, x != nullptr ? show(*x) : "no score",
+                                y != nullptr ? show(*y) : "no score"));
+    }
+  }
+  return out;
+}
+
 // The inputs the round names today against those the result records: one
 // on either side only is a difference (a sheet dropped from the record, or
 // one the round gained).
@@ -283,29 +353,18 @@ int run_verify(const VerifyOptions& opt, Console& console)
     }
     return k_exit_invalid;
   }
-  std::vector<Recorded> inputs;
-  for (const auto& in : rec["inputs"]) {
-    inputs.push_back({in["role"], in["path"], in["sha256"], {}});
-  }
+  std::vector<Recorded> inputs = recorded_inputs(rec, opt.result, opt.root);
   if (std::none_of(inputs.begin(), inputs.end(),
                    [](const Recorded& r) { return r.role == "round" || r.role == "criteria"; })) {
     console.err << fmt::format("{}: error: key 'inputs': records neither a round nor a criteria file\n", opt.result);
     return k_exit_invalid;
   }
-  fs::path root = opt.root.empty() ? fs::path(opt.result).parent_path() : fs::path(opt.root);
   auto round_it = std::find_if(inputs.begin(), inputs.end(), [](const Recorded& r) { return r.role == "round"; });
-  fs::path base = root;
-  if (round_it != inputs.end()) {
-    round_it->resolved = (root / round_it->path).lexically_normal().string();
-    base = fs::path(round_it->resolved).parent_path();
-  }
   std::vector<std::string> problems;
+  std::vector<std::pair<std::string, std::string>> changed_sheets; // path, and its line about the bytes
+  std::vector<std::string> notes;
   size_t matched = 0;
   for (auto& in : inputs) {
-    if (in.resolved.empty()) {
-      fs::path p(in.path);
-      in.resolved = (p.is_absolute() ? p : (base / p).lexically_normal()).string();
-    }
     auto data = read_file(in.resolved);
     if (auto* err = std::get_if<FileError>(&data)) {
       problems.push_back(fmt::format("missing: {} {} ({}: {})", in.role, in.path, in.resolved, err->reason));
@@ -313,8 +372,13 @@ int run_verify(const VerifyOptions& opt, Console& console)
     }
     std::string actual = sha256_hex(std::get<std::string>(data));
     if (actual != in.sha256) {
-      problems.push_back(fmt::format("changed: {} {}: recorded sha256 {}, actual {}", in.role, in.path, in.sha256,
-                                     actual));
+      std::string line =
+        fmt::format("changed: {} {}: recorded sha256 {}, actual {}", in.role, in.path, in.sha256, actual);
+      if (in.role == "sheet") {
+        changed_sheets.emplace_back(in.path, line); // said at the level of its scores once it is read
+      } else {
+        problems.push_back(line);
+      }
       continue;
     }
     ++matched;
@@ -348,6 +412,9 @@ int run_verify(const VerifyOptions& opt, Console& console)
       result = score_round(*bundle, diags);
     }
     if (!result) {
+      for (const auto& [path, line] : changed_sheets) {
+        problems.push_back(line);
+      }
       print_diagnostics(diags, console.err, console.lang);
       for (const auto& p : problems) {
         console.out << terminal_safe(p) << "\n";
@@ -360,20 +427,49 @@ int run_verify(const VerifyOptions& opt, Console& console)
       return diags.has_io_errors() ? k_exit_io : k_exit_invalid;
     }
     Json now = parse_exact(render_json(*result, console.lang));
+    for (const auto& [path, line] : changed_sheets) {
+      const Json* was = sheet_entry(rec, path);
+      const Json* is = sheet_entry(now, path);
+      if (was == nullptr || is == nullptr) {
+        problems.push_back(line);
+        continue;
+      }
+      auto changes = score_changes(*was, *is);
+      if (changes.empty()) {
+        notes.push_back(fmt::format("note: sheet {}: changed only in its comments; every score is as recorded", path));
+      }
+      for (const auto& c : changes) {
+        problems.push_back(fmt::format("changed: sheet {}: {}", path, c));
+      }
+    }
     for (auto& d : compare_inputs(inputs, bundle->inputs)) {
       problems.push_back("differs: " + d);
     }
     for (auto& d : compare_results(rec, now)) {
       problems.push_back("differs: " + d);
     }
+  } else {
+    for (const auto& [path, line] : changed_sheets) {
+      problems.push_back(line);
+    }
   }
   for (const auto& p : problems) {
     console.out << terminal_safe(p) << "\n";
+  }
+  for (const auto& n : notes) {
+    console.out << terminal_safe(n) << "\n";
   }
   if (!problems.empty()) {
     console.out << fmt::format("NOT VERIFIED: {} of {} inputs match; {} problem{}\n", matched, inputs.size(),
                                problems.size(), problems.size() == 1 ? "" : "s");
     return k_exit_differs;
+  }
+  if (!notes.empty()) {
+    console.out << fmt::format("verified: the result recomputes identically; {} of {} inputs match, and {} "
+                               "sheet{} changed only in {} comments\n",
+                               matched, inputs.size(), notes.size(), notes.size() == 1 ? "" : "s",
+                               notes.size() == 1 ? "its" : "their");
+    return k_exit_ok;
   }
   console.out << fmt::format("verified: all {} inputs match and the result recomputes identically\n", inputs.size());
   return k_exit_ok;

@@ -73,16 +73,19 @@ std::optional<Fact> read_fact(Reader& r, const YNode& node, const Field& f)
     return fact;
   }
   case FieldType::enumeration: {
+    std::string list;
+    for (const auto& x : f.values) {
+      list += list.empty() ? "" : ", ";
+      list += x;
+    }
+    if (r.unfilled(node, what, "one of " + list)) {
+      return std::nullopt;
+    }
     auto v = r.text(node, what);
     if (!v) {
       return std::nullopt;
     }
     if (std::find(f.values.begin(), f.values.end(), *v) == f.values.end()) {
-      std::string list;
-      for (const auto& x : f.values) {
-        list += list.empty() ? "" : ", ";
-        list += x;
-      }
       r.error(node, fmt::format("{}: expected one of {}, found {}", what, list, quote_found(*v)));
       return std::nullopt;
     }

@@ -135,8 +135,22 @@ bool Reader::is_seq(const YNode& node, std::string_view what)
   return false;
 }
 
+bool Reader::unfilled(const YNode& node, std::string_view what, std::string_view expected)
+{
+  if (node.kind != YNode::Kind::scalar || !node.plain || node.text.empty()
+      || node.text.find_first_not_of('_') != std::string::npos) {
+    return false;
+  }
+  error(node, fmt::format("{}: not filled in yet; replace {} with {}", what, short_token(node.text), expected));
+  ++m_unfilled;
+  return true;
+}
+
 std::optional<std::string> Reader::text(const YNode& node, std::string_view what)
 {
+  if (unfilled(node, what, "text")) {
+    return std::nullopt;
+  }
   if (node.kind != YNode::Kind::scalar || node.text.empty()) {
     error(node, fmt::format("{}: expected text, found {}", what, describe(node)));
     return std::nullopt;
@@ -204,8 +218,7 @@ std::optional<Rational> Reader::number(const YNode& node, std::string_view what)
       return std::nullopt;
     }
   }
-  if (node.plain && !node.text.empty() && node.text.find_first_not_of('_') == std::string::npos) {
-    error(node, fmt::format("{}: not filled in yet; replace {} with a number", what, short_token(node.text)));
+  if (unfilled(node, what, "a number")) {
     return std::nullopt;
   }
   std::string found = node.plain ? quote_found(node.text) : "the quoted text " + quote_found(node.text);
@@ -251,6 +264,9 @@ std::optional<std::pair<std::string, std::string>> thousands_readings(std::strin
 
 std::optional<bool> Reader::boolean(const YNode& node, std::string_view what)
 {
+  if (unfilled(node, what, "true or false")) {
+    return std::nullopt;
+  }
   if (node.kind == YNode::Kind::scalar && node.plain) {
     const std::string& t = node.text;
     if (t == "true" || t == "True" || t == "TRUE") {
@@ -266,6 +282,9 @@ std::optional<bool> Reader::boolean(const YNode& node, std::string_view what)
 
 std::optional<Timestamp> Reader::date(const YNode& node, std::string_view what)
 {
+  if (unfilled(node, what, "a date YYYY-MM-DD")) {
+    return std::nullopt;
+  }
   if (node.kind != YNode::Kind::scalar) {
     error(node, fmt::format("{}: expected a date YYYY-MM-DD, found {}", what, describe(node)));
     return std::nullopt;
@@ -284,6 +303,9 @@ std::optional<Timestamp> Reader::date(const YNode& node, std::string_view what)
 
 std::optional<Timestamp> Reader::date_or_datetime(const YNode& node, std::string_view what)
 {
+  if (unfilled(node, what, "a date or a date-time")) {
+    return std::nullopt;
+  }
   if (node.kind != YNode::Kind::scalar) {
     error(node, fmt::format("{}: expected a date or a date-time, found {}", what, describe(node)));
     return std::nullopt;

@@ -63,12 +63,19 @@ public:
   // A list of identifiers.
   std::optional<std::vector<std::string>> identifier_list(const YNode& node, std::string_view what);
 
+  // Whether `node` is a placeholder left by a template (`___`, plain);
+  // then an error asks for `expected` in its place.
+  bool unfilled(const YNode& node, std::string_view what, std::string_view expected);
+  // How many placeholders this reader found.
+  size_t unfilled_count() const { return m_unfilled; }
+
   bool is_map(const YNode& node, std::string_view what);
   bool is_seq(const YNode& node, std::string_view what);
 
 private:
   std::string m_path;
   Diagnostics& m_diags;
+  size_t m_unfilled = 0;
 };
 
 // A map whose keys are checked against the keys the format defines.

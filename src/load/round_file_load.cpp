@@ -277,7 +277,10 @@ std::optional<Round> load_round_file(const Document& doc, Diagnostics& diags)
   if (const YNode* n = m.get("meeting")) {
     rd.meeting = read_meeting(r, *n, rd.council);
   }
-  if (diags.error_count() != errors_before) {
+  // A round fresh from `init` still holds placeholders: its dossiers and
+  // sheets are read all the same, so that `check` names every one left in
+  // them too. The errors stay, and nothing is ranked.
+  if (diags.error_count() != errors_before + r.unfilled_count()) {
     return std::nullopt;
   }
   return rd;

@@ -13,7 +13,9 @@ namespace ccn {
 inline constexpr const char* k_tool_version = "1.0.0";
 
 // The result format of formats-v1 section 7 (`ccnscore/result@1`).
-std::string render_json(const RoundResult& res, const Lang& lang);
+// `inputs_root`, when given, is recorded as the folder, relative to the
+// result file's own, that the round's recorded path is relative to.
+std::string render_json(const RoundResult& res, const Lang& lang, const std::string& inputs_root = {});
 
 // A terminal table with the scale, pass rules, tie-breaks and warnings
 // under it; `color` adds ANSI colours.

@@ -80,11 +80,16 @@ TEST_SUITE("score/rank")
                   1, {{1, "A1: 8, A2: 8, A3: 8", ""}});
     CHECK(r.order() == std::vector<std::string>{"A2", "A1", "A3"});
     CHECK(*r.app("A3").rank == 3);
-    // Dates are compared as moments but shown as written.
+    // Dates are compared as moments; an applicant without one has no key
+    // (render shows dates as written).
     REQUIRE(r.result->tie_steps.size() == 1);
-    CHECK(r.result->tie_steps[0].values[0].second == "2023-05-10");
-    CHECK(r.result->tie_steps[0].values[1].second == "2023-05-10T09:30:00+07:00");
-    CHECK(r.result->tie_steps[0].values[2].second == "—");
+    CHECK(r.result->tie_steps[0].values[0].applicant == "A2");
+    CHECK(r.result->tie_steps[0].values[1].applicant == "A1");
+    CHECK(r.result->tie_steps[0].values[2].applicant == "A3");
+    REQUIRE(r.result->tie_steps[0].values[0].key);
+    REQUIRE(r.result->tie_steps[0].values[1].key);
+    CHECK(*r.result->tie_steps[0].values[0].key < *r.result->tie_steps[0].values[1].key);
+    CHECK_FALSE(r.result->tie_steps[0].values[2].key);
   }
 
   TEST_CASE("field rule on a number fact: prefer higher, shown as the number")
@@ -97,8 +102,10 @@ TEST_SUITE("score/rank")
                   1, {{1, "A1: 1, A2: 1", ""}});
     CHECK(r.order() == std::vector<std::string>{"A2", "A1"});
     REQUIRE(r.result->tie_steps.size() == 1);
-    CHECK(r.result->tie_steps[0].values[0] == std::pair<std::string, std::string>{"A2", "70"});
-    CHECK(r.result->tie_steps[0].values[1] == std::pair<std::string, std::string>{"A1", "60"});
+    CHECK(r.result->tie_steps[0].values[0].applicant == "A2");
+    CHECK(r.result->tie_steps[0].values[0].key == std::optional<Rational>(70));
+    CHECK(r.result->tie_steps[0].values[1].applicant == "A1");
+    CHECK(r.result->tie_steps[0].values[1].key == std::optional<Rational>(60));
   }
 
   TEST_CASE("field rule: equal values stay equal, for lower and for higher")
@@ -170,8 +177,9 @@ TEST_SUITE("score/rank")
     CHECK(*r.app("A1").rank == 2);
     CHECK(r.app("A1").tied);
     REQUIRE(r.result->tie_steps.size() == 1);
-    CHECK(r.result->tie_steps[0].values[0] == std::pair<std::string, std::string>{"A3", "1 first"});
-    CHECK(r.result->tie_steps[0].values[1].second == "0 first");
+    CHECK(r.result->tie_steps[0].values[0].applicant == "A3");
+    CHECK(r.result->tie_steps[0].values[0].key == std::optional<Rational>(1));
+    CHECK(r.result->tie_steps[0].values[1].key == std::optional<Rational>(0));
   }
 
   TEST_CASE("members: chair is the member whose role is chair, wherever the council lists it")
