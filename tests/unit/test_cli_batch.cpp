@@ -53,7 +53,7 @@ TEST_SUITE("cli/batch")
     CHECK_FALSE(std::filesystem::exists(s.path("out/loi-chia-cho-khong")));
   }
 
-  TEST_CASE("a folder in the way is replaced only with --force; one and two jobs agree")
+  TEST_CASE("a folder in the way is replaced only with --force, and one and two jobs agree")
   {
     SampleCopy s;
     std::string good = s.path("samples/thanh-ha-2023");
