@@ -4,21 +4,27 @@ namespace ccn {
 
 namespace {
 
-// What makes two diagnostics the same: place, key and arguments.
-std::string identity(const Diagnostic& d)
+// A message's key and arguments, nested messages included, as one text.
+std::string message_identity(const std::string& key, const MsgArgs& args)
 {
-  std::string out = d.pos.path + '\0' + std::to_string(d.pos.line) + '\0' + std::to_string(d.pos.col) + '\0' +
-                    std::to_string(static_cast<int>(d.severity)) + '\0' + d.key;
-  for (const auto& a : d.args) {
+  std::string out = key;
+  for (const auto& a : args) {
     out += '\0' + a.name + '\0' + a.text;
     for (const auto& item : a.items) {
       out += '\0' + item;
     }
     if (a.message) {
-      out += identity({{}, a.message->key, a.message->args, d.severity});
+      out += '\0' + message_identity(a.message->key, a.message->args);
     }
   }
   return out;
+}
+
+// What makes two diagnostics the same: place, severity, key and arguments.
+std::string identity(const Diagnostic& d)
+{
+  return d.pos.path + '\0' + std::to_string(d.pos.line) + '\0' + std::to_string(d.pos.col) + '\0' +
+         std::to_string(static_cast<int>(d.severity)) + '\0' + message_identity(d.key, d.args);
 }
 
 } // namespace
