@@ -52,7 +52,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
   }
   ccn::Evaluator ev(c, dossier);
   try {
-    (void)ev.evaluate(ccn::Expression{text, *expr}, "fuzz");
+    (void)ev.evaluate(ccn::Expression{text, *expr}, ccn::Message{"subject_measure", {{"measure", "fuzz"}}});
   } catch (const ccn::EvalError&) {
   }
   return 0;

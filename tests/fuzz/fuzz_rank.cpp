@@ -72,10 +72,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
   if (!result) {
     return 0;
   }
-  (void)ccn::render_json(*result);
-  (void)ccn::render_table(*result, true);
-  (void)ccn::render_csv(*result);
-  (void)ccn::render_markdown(*result);
-  (void)ccn::render_report_html(*result, ccn::Lang::vi);
+  // Every renderer, in both languages: the words come from the catalogue.
+  for (const ccn::Lang& lang : {ccn::Lang{"vi"}, ccn::Lang{"en"}}) {
+    (void)ccn::render_json(*result, lang);
+    (void)ccn::render_table(*result, true, lang);
+    (void)ccn::render_csv(*result, lang);
+    (void)ccn::render_markdown(*result, lang);
+    (void)ccn::render_report_html(*result, lang);
+  }
   return 0;
 }
