@@ -1,4 +1,5 @@
 #include "load/sheet_workbook_load.hpp"
+#include "load/yaml_tree.hpp"
 
 #include "model/sheet_workbook.hpp"
 #include "util/file.hpp"
@@ -540,18 +541,12 @@ std::optional<Sheet> load_sheet_workbook(const std::string& path, const std::str
 
 std::optional<Sheet> load_sheet_workbook_file(const std::string& path, std::string& sha256, Diagnostics& diags)
 {
-  auto bytes = read_file(path);
-  if (auto* err = std::get_if<FileError>(&bytes)) {
-    if (err->too_large) {
-      diags.error({path, 0, 0}, err->reason);
-    } else {
-      diags.io_error(path, "cannot read: " + err->reason);
-    }
+  auto data = read_input_file(path, diags);
+  if (!data) {
     return std::nullopt;
   }
-  const std::string& data = std::get<std::string>(bytes);
-  sha256 = sha256_hex(data);
-  return load_sheet_workbook(path, data, diags);
+  sha256 = sha256_hex(*data);
+  return load_sheet_workbook(path, *data, diags);
 }
 
 std::optional<Rational> workbook_number(std::string_view text)

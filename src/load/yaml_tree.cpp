@@ -304,7 +304,7 @@ std::optional<Document> parse_document(const std::string& path, std::string byte
   return doc;
 }
 
-std::optional<Document> load_document(const std::string& path, Diagnostics& diags)
+std::optional<std::string> read_input_file(const std::string& path, Diagnostics& diags)
 {
   auto bytes = read_file(path);
   if (auto* err = std::get_if<FileError>(&bytes)) {
@@ -315,7 +315,16 @@ std::optional<Document> load_document(const std::string& path, Diagnostics& diag
     }
     return std::nullopt;
   }
-  return parse_document(path, std::move(std::get<std::string>(bytes)), diags);
+  return std::move(std::get<std::string>(bytes));
+}
+
+std::optional<Document> load_document(const std::string& path, Diagnostics& diags)
+{
+  auto bytes = read_input_file(path, diags);
+  if (!bytes) {
+    return std::nullopt;
+  }
+  return parse_document(path, std::move(*bytes), diags);
 }
 
 } // namespace ccn

@@ -55,6 +55,10 @@ struct Document
 // (unreadable files as I/O errors); returns nothing when the file is unusable.
 std::optional<Document> load_document(const std::string& path, Diagnostics& diags);
 
+// The bytes of the input file at `path`; when it cannot be read, records
+// why (too large: an input error; otherwise an I/O error) and gives none.
+std::optional<std::string> read_input_file(const std::string& path, Diagnostics& diags);
+
 // Parse `bytes` as if read from `path` (used by tests and `load_document`).
 std::optional<Document> parse_document(const std::string& path, std::string bytes, Diagnostics& diags);
 
