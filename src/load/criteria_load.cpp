@@ -29,7 +29,7 @@ std::optional<FieldType> field_type_from(std::string_view t)
 void load_field(Reader& r, const YNode& key, const YNode& node, Criteria& c)
 {
   auto id = r.field_identifier(key, "field name");
-  std::string what = fmt::format("field '{}'", key.text);
+  std::string what = fmt::format("field '{}'", short_token(key.text));
   MapView m(r, node, what, {"type", "label", "unit", "min", "max", "required", "values"});
   if (!id || !m.ok()) {
     return;
@@ -199,36 +199,50 @@ void load_measures(Reader& r, const YNode& node, Criteria& c)
   }
   std::vector<int> state(pending.size(), 0); // 0 new, 1 visiting, 2 done
   std::vector<size_t> order;
-  std::vector<std::string> stack;
   std::set<size_t> in_cycle;
-  std::function<void(size_t)> visit = [&](size_t i) {
-    state[i] = 1;
-    stack.push_back(pending[i].id);
-    for (const auto& use : pending[i].uses) {
+  // Depth-first, with a stack of its own rather than recursion: a chain of
+  // measures is as long as the file makes it. Each frame is a measure and
+  // the next of its uses to follow.
+  std::vector<std::pair<size_t, size_t>> stack;
+  for (size_t root = 0; root < pending.size(); ++root) {
+    if (state[root] != 0) {
+      continue;
+    }
+    state[root] = 1;
+    stack.emplace_back(root, 0);
+    while (!stack.empty()) {
+      auto& [i, next] = stack.back();
+      if (next == pending[i].uses.size()) {
+        state[i] = 2;
+        order.push_back(i);
+        stack.pop_back();
+        continue;
+      }
+      const std::string& use = pending[i].uses[next++];
       auto it = index.find(use);
       if (it == index.end()) {
         continue;
       }
       if (state[it->second] == 1) {
-        auto start = std::find(stack.begin(), stack.end(), use);
+        auto start = std::find_if(stack.begin(), stack.end(), [&](const auto& f) { return f.first == it->second; });
         std::string path;
-        for (auto s = start; s != stack.end(); ++s) {
-          path += *s + " -> ";
-          in_cycle.insert(index[*s]);
+        const auto length = stack.end() - start;
+        for (auto f = start; f != stack.end(); ++f) {
+          in_cycle.insert(f->first);
+          // A long cycle is shown by its first and last measures.
+          const auto at = f - start;
+          if (length <= 10 || at < 5 || at >= length - 2) {
+            path += pending[f->first].id + " -> ";
+          } else if (at == 5) {
+            path += fmt::format("... ({} more) -> ", length - 7);
+          }
         }
         path += use;
         r.diags().error(pending[it->second].pos, fmt::format("measures form a cycle: {}", path));
       } else if (state[it->second] == 0) {
-        visit(it->second);
+        state[it->second] = 1;
+        stack.emplace_back(it->second, 0);
       }
-    }
-    stack.pop_back();
-    state[i] = 2;
-    order.push_back(i);
-  };
-  for (size_t i = 0; i < pending.size(); ++i) {
-    if (state[i] == 0) {
-      visit(i);
     }
   }
   std::map<std::string, ValueType> types;

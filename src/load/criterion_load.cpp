@@ -152,10 +152,10 @@ void load_levels(Reader& r, const YNode& node, Criterion& c, const Criteria& all
   const Field* f = all.field(c.of);
   for (const auto& [key, value] : m.entries()) {
     if (f != nullptr && std::find(f->values.begin(), f->values.end(), key->text) == f->values.end()) {
-      r.error(*key, fmt::format("{}: '{}' is not a value of field '{}'", what, key->text, f->id));
+      r.error(*key, fmt::format("{}: '{}' is not a value of field '{}'", what, short_token(key->text), f->id));
       continue;
     }
-    auto points = r.number(*value, fmt::format("{} {}", what, key->text));
+    auto points = r.number(*value, fmt::format("{} {}", what, short_token(key->text)));
     if (points && check_points(r, *value, *points, c, "level points")) {
       c.levels[key->text] = *points;
     }

@@ -115,7 +115,7 @@ void load_facts(Reader& r, const YNode& node, const Criteria* criteria, Dossier&
     }
     const Field* f = criteria->field(key->text);
     if (f == nullptr) {
-      r.error(*key, fmt::format("facts: '{}' is not a field of criteria '{}'", key->text, criteria->id));
+      r.error(*key, fmt::format("facts: '{}' is not a field of criteria '{}'", short_token(key->text), criteria->id));
       continue;
     }
     if (value->kind == YNode::Kind::null && !f->required) {
@@ -186,10 +186,10 @@ std::optional<Dossier> load_dossier(const Document& doc, const Criteria* criteri
     MapView sm(r, *s, "sources");
     for (const auto& [key, value] : sm.entries()) {
       if (criteria != nullptr && criteria->field(key->text) == nullptr) {
-        r.error(*key, fmt::format("sources: '{}' is not a field of criteria '{}'", key->text, criteria->id));
+        r.error(*key, fmt::format("sources: '{}' is not a field of criteria '{}'", short_token(key->text), criteria->id));
         continue;
       }
-      if (auto t = r.text(*value, fmt::format("source of '{}'", key->text))) {
+      if (auto t = r.text(*value, fmt::format("source of '{}'", short_token(key->text)))) {
         d.sources[key->text] = *t;
       }
     }

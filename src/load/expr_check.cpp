@@ -3,6 +3,8 @@
 
 #include "load/expr_parse.hpp"
 
+#include "util/text.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -37,7 +39,7 @@ public:
     case Expr::Op::ident: {
       auto sym = m_lookup(e.name);
       if (!sym) {
-        fail(e, fmt::format("unknown name '{}': not a field or measure", e.name));
+        fail(e, fmt::format("unknown name '{}': not a field or measure", short_token(e.name)));
       }
       if (sym->type == ValueType::invalid) {
         fail(e, fmt::format("'{}' cannot be used in an expression: {}", e.name, sym->why_invalid));
@@ -63,8 +65,9 @@ public:
     case Expr::Op::sub:
     case Expr::Op::mul:
     case Expr::Op::div:
-      expect(e.args[0], ValueType::number, "arithmetic");
-      expect(e.args[1], ValueType::number, "arithmetic");
+      for (auto& a : e.args) {
+        expect(a, ValueType::number, "arithmetic");
+      }
       e.type = ValueType::number;
       return;
     case Expr::Op::lt:
@@ -82,8 +85,9 @@ public:
       return;
     case Expr::Op::and_:
     case Expr::Op::or_:
-      expect(e.args[0], ValueType::truth, e.op == Expr::Op::and_ ? "'and'" : "'or'");
-      expect(e.args[1], ValueType::truth, e.op == Expr::Op::and_ ? "'and'" : "'or'");
+      for (auto& a : e.args) {
+        expect(a, ValueType::truth, e.op == Expr::Op::and_ ? "'and'" : "'or'");
+      }
       e.type = ValueType::truth;
       return;
     case Expr::Op::if_:
@@ -139,7 +143,7 @@ private:
           list += list.empty() ? "" : ", ";
           list += v;
         }
-        fail(*b, fmt::format("\"{}\" is not a value of '{}' (its values: {})", b->name, a->name, list));
+        fail(*b, fmt::format("{} is not a value of '{}' (its values: {})", quote_found(b->name), a->name, list));
       }
       return;
     }

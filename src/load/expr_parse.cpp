@@ -3,6 +3,8 @@
 
 #include "load/expr_parse.hpp"
 
+#include "util/text.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -18,6 +20,9 @@ struct ParseFailure
 };
 
 constexpr int k_max_expr_depth = 64;
+// Most nodes one expression may have: a long chain is linear to parse and
+// flat, but each node costs memory.
+constexpr int k_max_expr_nodes = 100000;
 
 class Parser
 {
@@ -83,12 +88,15 @@ private:
     return false;
   }
 
-  Expr node(Expr::Op op, int offset, std::vector<Expr> args = {})
+  // A node with `args` moved in (an initializer list would copy them).
+  template <typename... Args>
+  Expr node(Expr::Op op, int offset, Args&&... args)
   {
     Expr e;
     e.op = op;
     e.offset = offset;
-    e.args = std::move(args);
+    e.args.reserve(sizeof...(Args));
+    (e.args.push_back(std::forward<Args>(args)), ...);
     return e;
   }
 
@@ -104,31 +112,67 @@ private:
     Parser& parser;
   };
 
-  Expr parse_or()
+  // Counts one more node against the size limit of an expression.
+  void count_node()
   {
-    DepthGuard guard(*this);
-    Expr left = parse_and();
+    if (++m_nodes > k_max_expr_nodes) {
+      fail(fmt::format("expression has more than {} parts", k_max_expr_nodes));
+    }
+  }
+
+  // One operator of a chain (`+` in a sum, `and` in a conjunction).
+  struct ChainOp
+  {
+    std::string_view symbol;
+    bool word; // `and`, `or`: a whole word, not a symbol
+    Expr::Op step;
+  };
+
+  // A left-to-right chain `first op operand op operand ...` as one node of
+  // `chain_op` (see Expr), built in place: never a deep tree, never copied.
+  template <typename Operand>
+  Expr parse_chain(Expr::Op chain_op, std::initializer_list<ChainOp> ops, Operand operand)
+  {
+    Expr first = operand();
+    Expr chain;
     while (true) {
       skip_space();
       int at = static_cast<int>(m_pos);
-      if (!accept_word("or")) {
-        return left;
+      const ChainOp* found = nullptr;
+      for (const auto& op : ops) {
+        if (op.word ? accept_word(op.symbol) : accept(op.symbol)) {
+          found = &op;
+          break;
+        }
       }
-      left = node(Expr::Op::or_, at, {std::move(left), parse_and()});
+      if (found == nullptr) {
+        break;
+      }
+      if (chain.args.empty()) {
+        chain = node(chain_op, at);
+        chain.args.push_back(std::move(first));
+        count_node();
+      }
+      if (chain_op == Expr::Op::add || chain_op == Expr::Op::mul) {
+        chain.steps.push_back(found->step);
+      }
+      chain.args.push_back(operand());
     }
+    if (chain.args.empty()) {
+      return first;
+    }
+    return chain;
+  }
+
+  Expr parse_or()
+  {
+    DepthGuard guard(*this);
+    return parse_chain(Expr::Op::or_, {{"or", true, Expr::Op::or_}}, [this] { return parse_and(); });
   }
 
   Expr parse_and()
   {
-    Expr left = parse_not();
-    while (true) {
-      skip_space();
-      int at = static_cast<int>(m_pos);
-      if (!accept_word("and")) {
-        return left;
-      }
-      left = node(Expr::Op::and_, at, {std::move(left), parse_not()});
-    }
+    return parse_chain(Expr::Op::and_, {{"and", true, Expr::Op::and_}}, [this] { return parse_not(); });
   }
 
   Expr parse_not()
@@ -137,7 +181,8 @@ private:
     skip_space();
     int at = static_cast<int>(m_pos);
     if (accept_word("not")) {
-      return node(Expr::Op::not_, at, {parse_not()});
+      count_node();
+      return node(Expr::Op::not_, at, parse_not());
     }
     return parse_cmp();
   }
@@ -160,7 +205,8 @@ private:
             fail("comparisons cannot be chained; use 'and'");
           }
         }
-        return node(op, at, {std::move(left), std::move(right)});
+        count_node();
+        return node(op, at, std::move(left), std::move(right));
       }
     }
     return left;
@@ -168,34 +214,14 @@ private:
 
   Expr parse_sum()
   {
-    Expr left = parse_prod();
-    while (true) {
-      skip_space();
-      int at = static_cast<int>(m_pos);
-      if (accept("+")) {
-        left = node(Expr::Op::add, at, {std::move(left), parse_prod()});
-      } else if (accept("-")) {
-        left = node(Expr::Op::sub, at, {std::move(left), parse_prod()});
-      } else {
-        return left;
-      }
-    }
+    return parse_chain(Expr::Op::add, {{"+", false, Expr::Op::add}, {"-", false, Expr::Op::sub}},
+                       [this] { return parse_prod(); });
   }
 
   Expr parse_prod()
   {
-    Expr left = parse_unary();
-    while (true) {
-      skip_space();
-      int at = static_cast<int>(m_pos);
-      if (accept("*")) {
-        left = node(Expr::Op::mul, at, {std::move(left), parse_unary()});
-      } else if (accept("/")) {
-        left = node(Expr::Op::div, at, {std::move(left), parse_unary()});
-      } else {
-        return left;
-      }
-    }
+    return parse_chain(Expr::Op::mul, {{"*", false, Expr::Op::mul}, {"/", false, Expr::Op::div}},
+                       [this] { return parse_unary(); });
   }
 
   Expr parse_unary()
@@ -204,7 +230,8 @@ private:
     skip_space();
     int at = static_cast<int>(m_pos);
     if (accept("-")) {
-      return node(Expr::Op::neg, at, {parse_unary()});
+      count_node();
+      return node(Expr::Op::neg, at, parse_unary());
     }
     return parse_atom();
   }
@@ -216,6 +243,7 @@ private:
     if (m_pos >= m_src.size()) {
       fail("expected a value, found the end of the expression");
     }
+    count_node();
     char c = m_src[m_pos];
     if (c >= '0' && c <= '9') {
       size_t end = m_pos;
@@ -224,7 +252,7 @@ private:
       }
       NumberParse p = parse_decimal(m_src.substr(m_pos, end - m_pos));
       if (p.kind != NumberParse::Kind::ok) {
-        fail(fmt::format("'{}' is not a number", m_src.substr(m_pos, end - m_pos)));
+        fail(fmt::format("'{}' is not a number", short_token(m_src.substr(m_pos, end - m_pos))));
       }
       m_pos = end;
       Expr e = node(Expr::Op::number, at);
@@ -282,7 +310,7 @@ private:
         }
       }
       m_pos = static_cast<size_t>(at);
-      fail(fmt::format("unknown function '{}'; the functions are if, min, max and abs", word));
+      fail(fmt::format("unknown function '{}'; the functions are if, min, max and abs", short_token(word)));
     }
     Expr e = node(Expr::Op::ident, at);
     e.name = std::string(word);
@@ -292,6 +320,7 @@ private:
   std::string_view m_src;
   size_t m_pos = 0;
   int m_depth = 0;
+  int m_nodes = 0;
 };
 
 } // namespace

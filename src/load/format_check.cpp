@@ -10,9 +10,11 @@ bool check_format(const Document& doc, std::string_view expected, Diagnostics& d
 {
   const YNode& root = doc.root;
   if (root.kind != YNode::Kind::map) {
+    // A file that is all one scalar is usually not YAML at all (a password
+    // file, a spreadsheet saved as text): none of its text is repeated.
+    std::string found = root.kind == YNode::Kind::scalar ? "text, not a YAML map" : Reader::describe(root);
     diags.error({doc.path, root.line, root.col},
-                fmt::format("expected a map with 'format: {}' at the top, found {}", expected,
-                            Reader::describe(root)));
+                fmt::format("expected a map with 'format: {}' at the top, found {}", expected, found));
     return false;
   }
   for (const auto& [key, value] : root.entries) {

@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace ccn {
 
@@ -203,7 +205,7 @@ std::optional<Rational> Reader::number(const YNode& node, std::string_view what)
     }
   }
   if (node.plain && !node.text.empty() && node.text.find_first_not_of('_') == std::string::npos) {
-    error(node, fmt::format("{}: not filled in yet; replace {} with a number", what, node.text));
+    error(node, fmt::format("{}: not filled in yet; replace {} with a number", what, short_token(node.text)));
     return std::nullopt;
   }
   std::string found = node.plain ? quote_found(node.text) : "the quoted text " + quote_found(node.text);
@@ -329,6 +331,7 @@ std::optional<std::vector<std::string>> Reader::identifier_list(const YNode& nod
     return std::nullopt;
   }
   std::vector<std::string> out;
+  std::unordered_set<std::string> seen; // a long list stays linear
   bool ok = true;
   for (const auto& item : node.items) {
     auto id = identifier(item, what);
@@ -336,7 +339,7 @@ std::optional<std::vector<std::string>> Reader::identifier_list(const YNode& nod
       ok = false;
       continue;
     }
-    if (std::find(out.begin(), out.end(), *id) != out.end()) {
+    if (!seen.insert(*id).second) {
       error(item, fmt::format("{}: '{}' is listed twice", what, *id));
       ok = false;
       continue;
@@ -367,6 +370,7 @@ void MapView::collect(bool check_allowed, std::initializer_list<std::string_view
     return;
   }
   m_ok = true;
+  std::unordered_map<std::string_view, const YNode*> first_key;
   for (const auto& [key, value] : m_node->entries) {
     if (key.kind != YNode::Kind::scalar) {
       m_reader.error(key, fmt::format("{}: expected a key, found {}", m_what, Reader::describe(key)));
@@ -375,12 +379,11 @@ void MapView::collect(bool check_allowed, std::initializer_list<std::string_view
     if (key.text.rfind("x-", 0) == 0) {
       continue;
     }
-    const std::string& name = key.text;
-    auto first = std::find_if(m_entries.begin(), m_entries.end(),
-                              [&name](const auto& e) { return e.first->text == name; });
-    if (first != m_entries.end()) {
+    // An index of the keys taken so far: a map of many keys stays linear.
+    auto first = first_key.find(key.text);
+    if (first != first_key.end()) {
       m_reader.error(key, fmt::format("{}: key {} is repeated (first at line {})", m_what, quote_found(key.text),
-                                      first->first->line));
+                                      first->second->line));
       continue;
     }
     if (check_allowed && std::find(allowed.begin(), allowed.end(), key.text) == allowed.end()) {
@@ -393,6 +396,7 @@ void MapView::collect(bool check_allowed, std::initializer_list<std::string_view
                                       quote_found(key.text), keys));
       continue;
     }
+    first_key.emplace(key.text, &key);
     m_entries.emplace_back(&key, &value);
   }
 }

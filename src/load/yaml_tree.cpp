@@ -7,6 +7,11 @@
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
+#include <cctype>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
 namespace ccn {
 
 namespace {
@@ -17,9 +22,106 @@ struct LimitExceeded
   YAML::Mark mark;
 };
 
+// Line and column (1-based) of byte `offset` in `bytes`.
+std::pair<int, int> position_of(std::string_view bytes, size_t offset)
+{
+  int line = 1;
+  int col = 1;
+  for (size_t i = 0; i < offset && i < bytes.size(); ++i) {
+    if (bytes[i] == '\n') {
+      ++line;
+      col = 1;
+    } else if ((static_cast<unsigned char>(bytes[i]) & 0xC0) != 0x80) {
+      ++col;
+    }
+  }
+  return {line, col};
+}
+
+// The message for a control character in text.
+std::string control_message(char32_t cp)
+{
+  return fmt::format("control character U+{:04X} in text; text may hold tabs and line breaks but no other "
+                     "control characters",
+                     static_cast<unsigned>(cp));
+}
+
+// Whether the escape that starts at `bytes[i]` (a backslash) in a
+// double-quoted scalar writes a control character that text may not hold.
+bool escapes_control(std::string_view bytes, size_t i)
+{
+  if (i + 1 >= bytes.size()) {
+    return false;
+  }
+  auto hex_value = [&](size_t digits) -> std::optional<unsigned long> {
+    if (i + 2 + digits > bytes.size()) {
+      return std::nullopt;
+    }
+    unsigned long v = 0;
+    for (size_t k = 0; k < digits; ++k) {
+      const auto c = static_cast<char>(std::tolower(static_cast<unsigned char>(bytes[i + 2 + k])));
+      const auto d = std::string_view("0123456789abcdef").find(c);
+      if (d == std::string_view::npos) {
+        return std::nullopt;
+      }
+      v = v * 16 + d;
+    }
+    return v;
+  };
+  std::optional<unsigned long> cp;
+  switch (bytes[i + 1]) {
+  case '0':
+  case 'a':
+  case 'b':
+  case 'e':
+  case 'f':
+  case 'r':
+  case 'v':
+  case 'N':
+    return true;
+  case 'x':
+    cp = hex_value(2);
+    break;
+  case 'u':
+    cp = hex_value(4);
+    break;
+  case 'U':
+    cp = hex_value(8);
+    break;
+  default:
+    return false;
+  }
+  return cp && *cp <= 0x9F && is_refused_control(static_cast<char32_t>(*cp));
+}
+
+// Where a second document starts: its content, or when it has none the
+// last line that starts with a document marker.
+YAML::Mark second_document_mark(std::string_view bytes, const YAML::Node& second)
+{
+  YAML::Mark mark = second.Mark();
+  if (!mark.is_null() && !second.IsNull()) {
+    return mark;
+  }
+  size_t marker = 0;
+  for (size_t line = 0; line < bytes.size();) {
+    if (bytes.compare(line, 3, "---") == 0 || bytes.compare(line, 3, "...") == 0) {
+      marker = line;
+    }
+    size_t end = bytes.find('\n', line);
+    line = end == std::string_view::npos ? bytes.size() : end + 1;
+  }
+  auto [line, col] = position_of(bytes, marker);
+  mark.line = line - 1;
+  mark.column = col - 1;
+  mark.pos = static_cast<int>(marker);
+  return mark;
+}
+
 class Converter
 {
 public:
+  explicit Converter(std::string_view bytes) : m_bytes(bytes) {}
+
   YNode convert(const YAML::Node& node, const YAML::Mark& fallback, int depth)
   {
     if (++m_count > k_max_nodes) {
@@ -42,14 +144,31 @@ public:
     case YAML::NodeType::Undefined:
       out.kind = YNode::Kind::null;
       break;
-    case YAML::NodeType::Scalar:
-      out.kind = YNode::Kind::scalar;
-      out.text = node.Scalar();
-      out.plain = tag == "?";
-      if (tag != "?" && tag != "!") {
-        throw LimitExceeded{fmt::format("explicit YAML tags such as '{}' are not accepted", tag), mark};
+    case YAML::NodeType::Scalar: {
+      const std::string& text = node.Scalar();
+      // Aliases share their text in yaml-cpp but not here: count what each
+      // use copies, so a large anchored scalar used many times stops early.
+      // yaml-cpp gives an alias the mark of its anchor: a mark seen before
+      // is an alias.
+      const bool alias = !m_scalar_marks.insert(mark.pos).second;
+      m_text_bytes += text.size();
+      if (m_text_bytes > k_max_text_bytes) {
+        throw LimitExceeded{fmt::format("the file expands to more than {} bytes of text (aliases included){}",
+                                        k_max_text_bytes,
+                                        alias ? "; the text anchored here is used too many times" : ""),
+                            mark};
       }
+      if (tag != "?" && tag != "!") {
+        throw LimitExceeded{fmt::format("explicit YAML tags such as '{}' are not accepted", short_token(tag)), mark};
+      }
+      if (auto control = find_control_char(text)) {
+        throw LimitExceeded{control_message(control->code_point), control_mark(mark)};
+      }
+      out.kind = YNode::Kind::scalar;
+      out.text = text;
+      out.plain = tag == "?";
       break;
+    }
     case YAML::NodeType::Sequence:
       out.kind = YNode::Kind::seq;
       for (const auto& item : node) {
@@ -77,24 +196,34 @@ public:
   }
 
 private:
-  size_t m_count = 0;
-};
-
-// Line and column (1-based) of byte `offset` in `bytes`.
-std::pair<int, int> position_of(const std::string& bytes, size_t offset)
-{
-  int line = 1;
-  int col = 1;
-  for (size_t i = 0; i < offset && i < bytes.size(); ++i) {
-    if (bytes[i] == '\n') {
-      ++line;
-      col = 1;
-    } else if ((static_cast<unsigned char>(bytes[i]) & 0xC0) != 0x80) {
-      ++col;
+  // Where the escape that wrote a refused control character into the
+  // double-quoted scalar at `mark` is (the scalar's start if none is found).
+  YAML::Mark control_mark(const YAML::Mark& mark) const
+  {
+    size_t start = mark.pos < 0 ? m_bytes.size() : static_cast<size_t>(mark.pos);
+    if (start < m_bytes.size() && m_bytes[start] == '"') {
+      for (size_t i = start + 1; i < m_bytes.size() && m_bytes[i] != '"'; ++i) {
+        if (m_bytes[i] != '\\') {
+          continue;
+        }
+        if (escapes_control(m_bytes, i)) {
+          auto [line, col] = position_of(m_bytes, i);
+          YAML::Mark at = mark;
+          at.line = line - 1;
+          at.column = col - 1;
+          return at;
+        }
+        ++i; // skip the escaped character, which may be a quote
+      }
     }
+    return mark;
   }
-  return {line, col};
-}
+
+  std::string_view m_bytes;
+  size_t m_count = 0;
+  size_t m_text_bytes = 0;
+  std::unordered_set<int> m_scalar_marks; // positions of the scalars converted so far
+};
 
 } // namespace
 
@@ -118,19 +247,42 @@ std::optional<Document> parse_document(const std::string& path, std::string byte
                             static_cast<unsigned char>(bytes[*bad])));
     return std::nullopt;
   }
+  for (size_t from = 0;;) {
+    auto control = find_control_char(std::string_view(bytes).substr(from));
+    if (!control) {
+      break;
+    }
+    size_t at = from + control->offset;
+    if (control->code_point == '\r') {
+      from = at + 1; // a line end (CRLF)
+      continue;
+    }
+    auto [line, col] = position_of(bytes, at);
+    diags.error({path, line, col}, control_message(control->code_point));
+    return std::nullopt;
+  }
   if (bytes.find_first_not_of(" \t\r\n") == std::string::npos) {
     diags.error({path, 1, 1}, "the file is empty; expected a YAML map with a 'format:' key");
     return std::nullopt;
   }
   try {
-    YAML::Node node = YAML::Load(bytes);
-    Converter conv;
-    doc.root = conv.convert(node, YAML::Mark{}, 0);
+    std::vector<YAML::Node> documents = YAML::LoadAll(bytes);
+    if (documents.size() > 1) {
+      // A second document would be silently ignored: refuse it at its start.
+      throw LimitExceeded{"a second YAML document ('---' or '...' after the first); a file holds one document",
+                          second_document_mark(bytes, documents[1])};
+    }
+    Converter conv(bytes);
+    doc.root = conv.convert(documents.empty() ? YAML::Node() : documents[0], YAML::Mark{}, 0);
   } catch (const LimitExceeded& e) {
     diags.error({path, e.mark.line + 1, e.mark.column + 1}, e.message);
     return std::nullopt;
   } catch (const YAML::Exception& e) {
+    // yaml-cpp appends what it found to some messages: show a short token.
     std::string msg = e.msg;
+    if (auto colon = msg.find(": "); colon != std::string::npos) {
+      msg = msg.substr(0, colon + 2) + short_token(std::string_view(msg).substr(colon + 2));
+    }
     if (dynamic_cast<const YAML::DeepRecursion*>(&e) != nullptr) {
       msg = fmt::format("nesting is deeper than {} levels", k_max_depth);
     }

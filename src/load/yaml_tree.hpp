@@ -16,6 +16,9 @@ namespace ccn {
 inline constexpr int k_max_depth = 64;
 // Most nodes one file may expand to (aliases count each time they are used).
 inline constexpr size_t k_max_nodes = 200000;
+// Most bytes of text (keys and values) one file may expand to, counting the
+// text of an alias each time it is used: twice the largest file.
+inline constexpr size_t k_max_text_bytes = 16 * 1024 * 1024;
 
 struct YEntry;
 

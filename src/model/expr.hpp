@@ -12,6 +12,12 @@ namespace ccn {
 enum class ValueType { number, truth, enum_value, string, invalid };
 
 // One node of a parsed expression.
+//
+// A run of operators of one precedence is one node, so that a long sum is
+// neither a deep tree nor copied while it is parsed: `a - b + c` is `add`
+// with args {a, b, c} and steps {sub, add}; `a * b / c` is `mul` with steps
+// {mul, div}; `a and b and c` is `and_` with three args (likewise `or_`).
+// `sub` and `div` appear only as steps.
 struct Expr
 {
   enum class Op {
@@ -25,6 +31,7 @@ struct Expr
   bool truth = false;
   std::string name;      // identifier, string literal or function name
   std::vector<Expr> args;
+  std::vector<Op> steps; // add and mul: the operator before each of args[1..]
   int offset = 0;        // byte offset in the source text
   ValueType type = ValueType::invalid; // set by the type checker
   std::string enum_field; // for enum values: the field whose values they are

@@ -1,12 +1,33 @@
 #include "score/evaluate.hpp"
 
 #include "load/expr_parse.hpp"
+#include "util/text.hpp"
 
-#include <fmt/format.h>
 
+#include <optional>
 #include <set>
 
 namespace ccn {
+
+namespace {
+
+// Longest expression text that a message repeats whole.
+constexpr size_t k_max_source_shown = 120;
+
+// The text of an expression for a message, cut when it is very long.
+std::string short_source(const std::string& source)
+{
+  if (source.size() <= k_max_source_shown) {
+    return source;
+  }
+  size_t cut = k_max_source_shown;
+  while (cut > 0 && (static_cast<unsigned char>(source[cut]) & 0xC0) == 0x80) {
+    --cut;
+  }
+  return source.substr(0, cut) + "...";
+}
+
+} // namespace
 
 std::string value_text(const Value& v)
 {
@@ -31,49 +52,65 @@ std::string value_text(const Value& v)
   return "?";
 }
 
+Value Evaluator::fact_value(const Field& field, const std::string& name) const
+{
+  auto it = m_dossier.facts.find(name);
+  if (it == m_dossier.facts.end()) {
+    throw EvalError({"eval_missing_fact", {{"fact", name}}});
+  }
+  Value v;
+  switch (field.type) {
+  case FieldType::number:
+  case FieldType::integer:
+    v.type = ValueType::number;
+    v.number = it->second.number;
+    break;
+  case FieldType::boolean:
+    v.type = ValueType::truth;
+    v.truth = it->second.truth;
+    break;
+  case FieldType::enumeration:
+    v.type = ValueType::enum_value;
+    v.text = it->second.text;
+    break;
+  default:
+    throw EvalError({"eval_field_not_usable", {{"field", name}}});
+  }
+  return v;
+}
+
+const Measure* Evaluator::measure_named(const std::string& name)
+{
+  if (m_measure_index.empty()) {
+    for (const Measure& m : m_criteria.measures) {
+      m_measure_index.emplace(m.id, &m);
+    }
+  }
+  auto it = m_measure_index.find(name);
+  return it == m_measure_index.end() ? nullptr : it->second;
+}
+
 Value Evaluator::value_of(const std::string& name)
 {
   if (const Field* f = m_criteria.field(name)) {
-    auto it = m_dossier.facts.find(name);
-    if (it == m_dossier.facts.end()) {
-      throw EvalError({"eval_missing_fact", {{"fact", name}}});
-    }
-    Value v;
-    switch (f->type) {
-    case FieldType::number:
-    case FieldType::integer:
-      v.type = ValueType::number;
-      v.number = it->second.number;
-      break;
-    case FieldType::boolean:
-      v.type = ValueType::truth;
-      v.truth = it->second.truth;
-      break;
-    case FieldType::enumeration:
-      v.type = ValueType::enum_value;
-      v.text = it->second.text;
-      break;
-    default:
-      throw EvalError({"eval_field_not_usable", {{"field", name}}});
-    }
-    return v;
+    return fact_value(*f, name);
   }
   auto cached = m_measures.find(name);
   if (cached != m_measures.end()) {
     return cached->second;
   }
-  const Measure* m = m_criteria.measure(name);
+  const Measure* m = measure_named(name);
   if (m == nullptr) {
     throw EvalError({"eval_unknown_name", {{"name", name}}});
   }
-  Value v = evaluate(m->expr, {"subject_measure", {{"measure", name}}});
+  Value v = run(m->expr, {"subject_measure", {{"measure", name}}}, m);
   m_measures[name] = v;
   return v;
 }
 
 Value Evaluator::evaluate(const Expression& expr, const Message& what)
 {
-  return eval(expr.root, expr, what);
+  return run(expr, what, nullptr);
 }
 
 std::string Evaluator::values_used(const Expr& e)
@@ -98,99 +135,227 @@ std::string Evaluator::values_used(const Expr& e)
   return out;
 }
 
-Value Evaluator::eval(const Expr& e, const Expression& whole, const Message& what)
+Value Evaluator::run(const Expression& expr, Message what, const Measure* measure)
 {
-  Value out;
-  out.type = e.type;
-  auto num = [&](size_t i) { return eval(e.args[i], whole, what).number; };
-  auto truth = [&](size_t i) { return eval(e.args[i], whole, what).truth; };
+  std::vector<Context> contexts{{&expr, std::move(what), measure}};
+  std::vector<Task> stack{Task{&expr.root, 0, 0, {}}};
+  if (measure != nullptr) {
+    m_in_progress.insert(measure->id);
+  }
+  std::optional<Value> finished;
+  try {
+    while (true) {
+      Task& top = stack.back();
+      Step step = finished ? resume(top, std::move(*finished), contexts[top.context]) : start(top, contexts);
+      finished.reset();
+      if (step.child != nullptr) {
+        stack.push_back(Task{step.child, step.context, 0, {}});
+        continue;
+      }
+      stack.pop_back();
+      if (stack.empty()) {
+        if (measure != nullptr) {
+          m_in_progress.erase(measure->id);
+        }
+        return step.value;
+      }
+      finished = std::move(step.value);
+    }
+  } catch (...) {
+    for (const Context& c : contexts) {
+      if (c.measure != nullptr) {
+        m_in_progress.erase(c.measure->id);
+      }
+    }
+    throw;
+  }
+}
+
+Evaluator::Step Evaluator::start(Task& t, std::vector<Context>& contexts)
+{
+  const Expr& e = *t.expr;
+  Step step;
+  step.value.type = e.type;
   switch (e.op) {
   case Expr::Op::number:
-    out.number = e.num;
-    return out;
+    step.value.number = e.num;
+    return step;
   case Expr::Op::truth:
-    out.truth = e.truth;
-    return out;
+    step.value.truth = e.truth;
+    return step;
   case Expr::Op::string:
-    out.text = e.name;
-    return out;
-  case Expr::Op::ident:
-    return value_of(e.name);
-  case Expr::Op::neg:
-    out.number = -num(0);
-    return out;
-  case Expr::Op::abs:
-    out.number = abs(num(0));
-    return out;
-  case Expr::Op::not_:
-    out.truth = !truth(0);
-    return out;
-  case Expr::Op::add:
-    out.number = num(0) + num(1);
-    return out;
-  case Expr::Op::sub:
-    out.number = num(0) - num(1);
-    return out;
-  case Expr::Op::mul:
-    out.number = num(0) * num(1);
-    return out;
-  case Expr::Op::div: {
-    Rational a = num(0);
-    Rational b = num(1);
-    if (b == 0) {
-      std::string values = values_used(whole.root);
-      if (values.empty()) {
-        throw EvalError({"eval_division_by_zero", {{"what", what}, {"expr", whole.source}}});
-      }
-      throw EvalError({"eval_division_by_zero_with", {{"what", what}, {"expr", whole.source}, {"values", values}}});
+    step.value.text = e.name;
+    return step;
+  case Expr::Op::ident: {
+    if (const Field* f = m_criteria.field(e.name)) {
+      step.value = fact_value(*f, e.name);
+      return step;
     }
-    out.number = a / b;
-    return out;
+    auto cached = m_measures.find(e.name);
+    if (cached != m_measures.end()) {
+      step.value = cached->second;
+      return step;
+    }
+    const Measure* m = measure_named(e.name);
+    if (m == nullptr) {
+      throw EvalError({"eval_unknown_name", {{"name", e.name}}});
+    }
+    if (!m_in_progress.insert(m->id).second) {
+      throw EvalError({"eval_measure_cycle", {{"measure", m->id}}});
+    }
+    // The measure's own expression, in a context of its own; `resume`
+    // remembers the value it gives.
+    contexts.push_back({&m->expr, {"subject_measure", {{"measure", m->id}}}, m});
+    step.child = &m->expr.root;
+    step.context = contexts.size() - 1;
+    return step;
   }
+  default:
+    // Every other node has arguments, evaluated from the first.
+    step.child = &e.args[0];
+    step.context = t.context;
+    return step;
+  }
+}
+
+Rational Evaluator::checked(Rational value, const Context& ctx)
+{
+  if (exceeds_exact_bits(value)) {
+    throw EvalError({"eval_exact_too_large",
+                     {{"what", ctx.what}, {"expr", short_source(ctx.whole->source)}, {"bits", std::to_string(k_max_exact_bits)}}});
+  }
+  return value;
+}
+
+Evaluator::Step Evaluator::resume(Task& t, Value arg, const Context& ctx)
+{
+  const Expr& e = *t.expr;
+  const size_t i = t.done++;
+  Step step;
+  step.value.type = e.type;
+  auto next = [&](size_t index) {
+    step.child = &e.args[index];
+    step.context = t.context;
+    return step;
+  };
+  switch (e.op) {
+  case Expr::Op::ident:
+    m_measures[e.name] = arg;
+    m_in_progress.erase(e.name);
+    step.value = std::move(arg);
+    return step;
+  case Expr::Op::neg:
+    step.value.number = -arg.number;
+    return step;
+  case Expr::Op::abs:
+    step.value.number = abs(arg.number);
+    return step;
+  case Expr::Op::not_:
+    step.value.truth = !arg.truth;
+    return step;
+  case Expr::Op::add:
+  case Expr::Op::sub:
+  case Expr::Op::mul:
+  case Expr::Op::div:
+    if (i == 0) {
+      t.acc.number = std::move(arg.number);
+    } else {
+      switch (e.steps[i - 1]) {
+      case Expr::Op::sub:
+        t.acc.number -= arg.number;
+        break;
+      case Expr::Op::mul:
+        t.acc.number *= arg.number;
+        break;
+      case Expr::Op::div:
+        if (arg.number == 0) {
+          std::string values = values_used(ctx.whole->root);
+          std::string source = short_source(ctx.whole->source);
+          if (values.empty()) {
+            throw EvalError({"eval_division_by_zero", {{"what", ctx.what}, {"expr", source}}});
+          }
+          throw EvalError({"eval_division_by_zero_with", {{"what", ctx.what}, {"expr", source}, {"values", values}}});
+        }
+        t.acc.number /= arg.number;
+        break;
+      default:
+        t.acc.number += arg.number;
+        break;
+      }
+      t.acc.number = checked(std::move(t.acc.number), ctx);
+    }
+    if (i + 1 < e.args.size()) {
+      return next(i + 1);
+    }
+    step.value.number = std::move(t.acc.number);
+    return step;
   case Expr::Op::lt:
-    out.truth = num(0) < num(1);
-    return out;
   case Expr::Op::le:
-    out.truth = num(0) <= num(1);
-    return out;
   case Expr::Op::gt:
-    out.truth = num(0) > num(1);
-    return out;
   case Expr::Op::ge:
-    out.truth = num(0) >= num(1);
-    return out;
   case Expr::Op::eq:
   case Expr::Op::ne: {
-    Value a = eval(e.args[0], whole, what);
-    Value b = eval(e.args[1], whole, what);
+    if (i == 0) {
+      t.acc = std::move(arg);
+      return next(1);
+    }
+    const Value& a = t.acc;
+    const Value& b = arg;
     bool equal = a.type == ValueType::number ? a.number == b.number
                  : a.type == ValueType::truth ? a.truth == b.truth
                                               : a.text == b.text;
-    out.truth = e.op == Expr::Op::eq ? equal : !equal;
-    return out;
+    switch (e.op) {
+    case Expr::Op::lt:
+      step.value.truth = a.number < b.number;
+      break;
+    case Expr::Op::le:
+      step.value.truth = a.number <= b.number;
+      break;
+    case Expr::Op::gt:
+      step.value.truth = a.number > b.number;
+      break;
+    case Expr::Op::ge:
+      step.value.truth = a.number >= b.number;
+      break;
+    case Expr::Op::eq:
+      step.value.truth = equal;
+      break;
+    default:
+      step.value.truth = !equal;
+      break;
+    }
+    return step;
   }
   case Expr::Op::and_:
-    out.truth = truth(0) && truth(1);
-    return out;
   case Expr::Op::or_:
-    out.truth = truth(0) || truth(1);
-    return out;
-  case Expr::Op::if_:
-    out.number = truth(0) ? num(1) : num(2);
-    return out;
-  case Expr::Op::min:
-  case Expr::Op::max: {
-    out.number = num(0);
-    for (size_t i = 1; i < e.args.size(); ++i) {
-      Rational v = num(i);
-      if (e.op == Expr::Op::min ? v < out.number : v > out.number) {
-        out.number = v;
-      }
+    // Stops at the first argument that decides, as `&&` and `||` do.
+    if (arg.truth == (e.op == Expr::Op::or_) || i + 1 == e.args.size()) {
+      step.value.truth = arg.truth;
+      return step;
     }
-    return out;
+    return next(i + 1);
+  case Expr::Op::if_:
+    if (i == 0) {
+      return next(arg.truth ? 1 : 2);
+    }
+    step.value.number = std::move(arg.number);
+    return step;
+  case Expr::Op::min:
+  case Expr::Op::max:
+    if (i == 0 || (e.op == Expr::Op::min ? arg.number < t.acc.number : arg.number > t.acc.number)) {
+      t.acc.number = std::move(arg.number);
+    }
+    if (i + 1 < e.args.size()) {
+      return next(i + 1);
+    }
+    step.value.number = std::move(t.acc.number);
+    return step;
+  case Expr::Op::number:
+  case Expr::Op::truth:
+  case Expr::Op::string:
+    break;
   }
-  }
-  return out;
+  return step;
 }
 
 } // namespace ccn

@@ -6,8 +6,11 @@
 #include "util/message.hpp"
 
 #include <map>
+#include <set>
 #include <stdexcept>
 #include <string>
+#include <unordered_map>
+#include <vector>
 
 namespace ccn {
 
@@ -30,6 +33,12 @@ public:
 };
 
 // Evaluates names for one dossier, remembering measures once computed.
+//
+// Evaluation keeps its own stack instead of recursing, so that a chain of
+// measures as long as a file can hold takes no depth of the call stack; it
+// stays lazy (`if`, `and`, `or` evaluate only what decides), so a measure
+// that only an untaken branch uses is never computed. Every number it
+// computes is bounded by `k_max_exact_bits`.
 class Evaluator
 {
 public:
@@ -41,12 +50,43 @@ public:
   Value evaluate(const Expression& expr, const Message& what);
 
 private:
-  Value eval(const Expr& e, const Expression& whole, const Message& what);
+  // An expression whose value is being computed: what it is for messages,
+  // and the measure whose value it is, if any.
+  struct Context
+  {
+    const Expression* whole;
+    Message what;
+    const Measure* measure;
+  };
+  // One node being evaluated, with what its arguments gave so far.
+  struct Task
+  {
+    const Expr* expr;
+    size_t context;
+    size_t done = 0; // arguments evaluated
+    Value acc;       // the value built so far
+  };
+  // What a task does next: evaluate `child`, or it is finished with `value`.
+  struct Step
+  {
+    const Expr* child = nullptr;
+    size_t context = 0; // of `child`
+    Value value;
+  };
+
+  Value run(const Expression& expr, Message what, const Measure* measure);
+  Step start(Task& t, std::vector<Context>& contexts);
+  Step resume(Task& t, Value arg, const Context& ctx);
+  Value fact_value(const Field& field, const std::string& name) const;
+  const Measure* measure_named(const std::string& name);
+  Rational checked(Rational value, const Context& ctx);
   std::string values_used(const Expr& e);
 
   const Criteria& m_criteria;
   const Dossier& m_dossier;
   std::map<std::string, Value> m_measures;
+  std::set<std::string> m_in_progress; // measures being computed
+  std::unordered_map<std::string, const Measure*> m_measure_index;
 };
 
 // Short text of a value for explanations ("24", "true", "dedicated").

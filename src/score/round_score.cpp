@@ -387,12 +387,17 @@ std::optional<RoundResult> score_round(const RoundBundle& b, Diagnostics& diags)
       if (sc.recused(*sheet, a.id())) {
         continue;
       }
-      const auto& scores = sheet->scores.at(a.id());
+      // Without judged criteria a sheet may score nobody (`scores: {}`):
+      // the member's own total is then the applicant's total.
+      auto scores = sheet->scores.find(a.id());
+      if (scores == sheet->scores.end() && c.has_judged()) {
+        continue; // the sheet loader requires these scores; never read past the map
+      }
       Rational own = fixed;
       for (size_t ci = 0; ci < c.criteria.size(); ++ci) {
         const Criterion& cr = c.criteria[ci];
         if (cr.kind == ScoringKind::judged) {
-          Rational part = scores.at(cr.id).points * cr.weight;
+          Rational part = scores->second.at(cr.id).points * cr.weight;
           own += c.round_each_criterion ? round_half_away(part, c.precision) : part;
         }
       }

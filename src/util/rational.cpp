@@ -202,4 +202,10 @@ bool is_integer(const Rational& value)
   return value.get_den() == 1;
 }
 
+bool exceeds_exact_bits(const Rational& value)
+{
+  return mpz_sizeinbase(value.get_num_mpz_t(), 2) > k_max_exact_bits
+         || mpz_sizeinbase(value.get_den_mpz_t(), 2) > k_max_exact_bits;
+}
+
 } // namespace ccn

@@ -17,6 +17,11 @@ inline constexpr size_t k_max_number_chars = 40;
 // Largest decimal exponent magnitude accepted (`2.5e11` has 11).
 inline constexpr long k_max_exponent = 30;
 
+// Most bits the numerator or the denominator of a number that evaluation
+// computes may have. Numbers read from files have at most about 230; a
+// measure squared again and again would otherwise take all memory.
+inline constexpr size_t k_max_exact_bits = 10000;
+
 // Outcome of reading a plain YAML scalar as a number.
 struct NumberParse
 {
@@ -45,6 +50,10 @@ std::string number_text(const Rational& value);
 
 // `10^exponent` as a rational (`exponent` may be negative).
 Rational pow10(long exponent);
+
+// Whether the numerator or the denominator of `value` has more than
+// `k_max_exact_bits` bits.
+bool exceeds_exact_bits(const Rational& value);
 
 // Whether `value` is a whole number.
 bool is_integer(const Rational& value);

@@ -208,14 +208,17 @@ bool is_reserved_word(std::string_view text)
   return text == "and" || text == "or" || text == "not" || text == "true" || text == "false";
 }
 
-std::string quote_found(std::string_view text)
+namespace {
+
+// `text` cut to a short token for a message (see `short_token`); with
+// `quoting`, double quotes and backslashes are escaped too.
+std::string token_of(std::string_view text, bool quoting)
 {
-  constexpr size_t k_limit = 60;
-  std::string out = "\"";
+  std::string out;
   size_t shown = 0;
   size_t i = 0;
   while (i < text.size()) {
-    if (shown >= k_limit) {
+    if (shown >= k_max_token_chars) {
       out += "...";
       break;
     }
@@ -224,10 +227,16 @@ std::string quote_found(std::string_view text)
     if (len == 0) {
       out += fmt::format("\\x{:02x}", static_cast<unsigned char>(text[i]));
       ++i;
-    } else if (cp < 0x20 || cp == 0x7F) {
-      out += cp == '\n' ? std::string("\\n") : fmt::format("\\x{:02x}", static_cast<unsigned>(cp));
+    } else if (cp == '\n' && text.find_first_not_of("\r\n", i) != std::string_view::npos) {
+      // The first line only: never several lines of a file in one message.
+      out += "...";
+      break;
+    } else if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F)) {
+      out += cp == '\n'  ? std::string("\\n")
+             : cp < 0x80 ? fmt::format("\\x{:02x}", static_cast<unsigned>(cp))
+                         : fmt::format("\\u{:04x}", static_cast<unsigned>(cp));
       i += len;
-    } else if (cp == '"' || cp == '\\') {
+    } else if (quoting && (cp == '"' || cp == '\\')) {
       out += '\\';
       out += static_cast<char>(cp);
       i += len;
@@ -237,8 +246,42 @@ std::string quote_found(std::string_view text)
     }
     ++shown;
   }
-  out += '"';
   return out;
+}
+
+} // namespace
+
+std::string short_token(std::string_view text)
+{
+  return token_of(text, false);
+}
+
+std::string quote_found(std::string_view text)
+{
+  return "\"" + token_of(text, true) + "\"";
+}
+
+std::optional<ControlChar> find_control_char(std::string_view text)
+{
+  size_t i = 0;
+  while (i < text.size()) {
+    char32_t cp = 0;
+    size_t len = decode(text, i, cp);
+    if (len == 0) {
+      ++i; // not UTF-8: `find_invalid_utf8` reports it
+      continue;
+    }
+    if (is_refused_control(cp)) {
+      return ControlChar{i, cp};
+    }
+    i += len;
+  }
+  return std::nullopt;
+}
+
+bool is_refused_control(char32_t cp)
+{
+  return (cp < 0x20 && cp != '\t' && cp != '\n') || (cp >= 0x7F && cp <= 0x9F);
 }
 
 } // namespace ccn

@@ -35,8 +35,30 @@ bool is_field_identifier(std::string_view text);
 // Words reserved by the expression language.
 bool is_reserved_word(std::string_view text);
 
-// `text` in double quotes, with control characters escaped, cut to a
-// readable length; used to show what was found in an error message.
+// Most characters of a value that a message quotes.
+inline constexpr size_t k_max_token_chars = 32;
+
+// `text` as a short token for a message: control characters escaped, at
+// most `k_max_token_chars` characters and only its first line, "..." where
+// it was cut. A message never copies a whole line of a file into itself.
+std::string short_token(std::string_view text);
+
+// `short_token(text)` in double quotes, with quotes and backslashes
+// escaped; used to show what was found in an error message.
 std::string quote_found(std::string_view text);
+
+// Whether `cp` is a control character that no text value may hold: every
+// C0 control but tab and line feed, DEL and the C1 controls.
+bool is_refused_control(char32_t cp);
+
+// A control character found in text: where, and which.
+struct ControlChar
+{
+  size_t offset; // in bytes
+  char32_t code_point;
+};
+
+// The first refused control character in `text` (valid UTF-8), if any.
+std::optional<ControlChar> find_control_char(std::string_view text);
 
 } // namespace ccn

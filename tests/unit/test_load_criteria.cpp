@@ -151,6 +151,29 @@ TEST_SUITE("load/criteria")
     CHECK(has_message(d, "measure 'm4': expected a number or a truth, found an enum value"));
   }
 
+  TEST_CASE("a chain of 60000 measures is ordered without recursion, and a long cycle is named briefly")
+  {
+    const int n = 60000;
+    auto chain = [n](const std::string& last) {
+      std::string m = "measures:\n";
+      for (int i = 1; i < n; ++i) {
+        m += "  m" + std::to_string(i) + ": \"m" + std::to_string(i + 1) + "\"\n";
+      }
+      return m + "  m" + std::to_string(n) + ": \"" + last + "\"\n";
+    };
+    const std::string criterion = "      - { id: C1, name: C, max: 5, of: m1, per_unit: 1 }\n";
+    Diagnostics d;
+    auto c = criteria_from(with_criteria(criterion, chain("x + 1")), d);
+    REQUIRE_MESSAGE(c, all_messages(d));
+    CHECK(c->measures.size() == static_cast<size_t>(n));
+    CHECK(c->measures.front().id == "m60000");
+    Diagnostics cyclic;
+    CHECK_FALSE(criteria_from(with_criteria(criterion, chain("m1")), cyclic));
+    CHECK_MESSAGE(has_message(cyclic, "c.yaml:10:3: error: measures form a cycle: m1 -> m2 -> m3 -> m4 -> m5 -> "
+                                      "... (59993 more) -> m59999 -> m60000 -> m1"),
+                  all_messages(cyclic));
+  }
+
   TEST_CASE("gates need a truth")
   {
     Diagnostics d;

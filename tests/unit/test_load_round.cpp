@@ -147,5 +147,9 @@ TEST_SUITE("load/round")
     CHECK(has_message(bad, "fact 'd': expected a date of the calendar"));
     CHECK(has_message(bad, "'z' is not a field of criteria 't'"));
     CHECK(has_message(bad, "missing required fact 't'"));
+    // A key of another file's length is quoted as a short token.
+    Diagnostics foreign;
+    CHECK_FALSE(load("  \"" + std::string(500, 'k') + "\": 1\n", foreign));
+    CHECK(has_message(foreign, "facts: '" + std::string(32, 'k') + "...' is not a field of criteria 't'"));
   }
 }

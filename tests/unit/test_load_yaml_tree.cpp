@@ -105,6 +105,110 @@ TEST_SUITE("load/yaml_tree")
     CHECK(d.has_errors());
   }
 
+  TEST_CASE("aliases are counted by the bytes they expand to, not only by nodes")
+  {
+    // 1 MB of anchored text used 100 times under an x- key: few nodes,
+    // 100 MB of text once every alias is copied.
+    std::string y = "format: x\nx-big: &big '" + std::string(1024 * 1024, 'x') + "'\nx-uses: [";
+    for (int i = 0; i < 100; ++i) {
+      y += i ? ", *big" : "*big";
+    }
+    y += "]\n";
+    Diagnostics d;
+    CHECK_FALSE(parse_document("t.yaml", y, d));
+    // yaml-cpp gives an alias the position of its anchor: the error points
+    // at the text that is copied too often.
+    CHECK_MESSAGE(has_message(d, "t.yaml:2:8: error: the file expands to more than 16777216 bytes of text "
+                                 "(aliases included); the text anchored here is used too many times"),
+                  all_messages(d));
+  }
+
+  TEST_CASE("control characters other than tab and line feed are refused where they are")
+  {
+    Diagnostics d;
+    SUBCASE("a NUL written as an escape points at the escape")
+    {
+      CHECK_FALSE(parse_document("t.yaml", "a: 1\nname: \"C\\x00ng ty\"\n", d));
+      CHECK_MESSAGE(has_message(d, "t.yaml:2:9: error: control character U+0000 in text"), all_messages(d));
+    }
+    SUBCASE("other escapes")
+    {
+      CHECK_FALSE(parse_document("t.yaml", "a: \"x\\\"y\\ez\"\n", d));
+      CHECK_MESSAGE(has_message(d, "t.yaml:1:9: error: control character U+001B"), all_messages(d));
+    }
+    SUBCASE("an escaped C1 control")
+    {
+      CHECK_FALSE(parse_document("t.yaml", "a: \"x\\u0085\"\n", d));
+      CHECK(has_message(d, "t.yaml:1:6: error: control character U+0085"));
+    }
+    SUBCASE("in a key")
+    {
+      CHECK_FALSE(parse_document("t.yaml", "\"k\\x07\": 1\n", d));
+      CHECK(has_message(d, "t.yaml:1:3: error: control character U+0007"));
+    }
+    SUBCASE("a raw escape character in the file")
+    {
+      CHECK_FALSE(parse_document("t.yaml", "a: 1\nb: x\x1b[31my\n", d));
+      CHECK(has_message(d, "t.yaml:2:5: error: control character U+001B"));
+    }
+    SUBCASE("a carriage return written as an escape")
+    {
+      CHECK_FALSE(parse_document("t.yaml", "a: \"x\\ry\"\n", d));
+      CHECK(has_message(d, "t.yaml:1:6: error: control character U+000D"));
+    }
+    CHECK(d.has_errors());
+  }
+
+  TEST_CASE("tabs and line breaks in text are accepted, escaped or not")
+  {
+    Diagnostics d;
+    auto doc = parse_document("t.yaml", "a: \"x\\ty\\nz\"\nb: |\r\n  line one\r\n  line\ttwo\r\n", d);
+    REQUIRE_MESSAGE(doc, all_messages(d));
+    CHECK(doc->root.entries[0].second.text == "x\ty\nz");
+    CHECK(doc->root.entries[1].second.text == "line one\nline\ttwo\n");
+  }
+
+  TEST_CASE("a file holds one YAML document")
+  {
+    Diagnostics d;
+    SUBCASE("a second document after ---")
+    {
+      CHECK_FALSE(parse_document("t.yaml", "format: a\nx: 1\n---\nformat: b\n", d));
+      CHECK_MESSAGE(has_message(d, "t.yaml:4:1: error: a second YAML document"), all_messages(d));
+    }
+    SUBCASE("text after the end marker ...")
+    {
+      CHECK_FALSE(parse_document("t.yaml", "format: a\n...\ngarbage here\n", d));
+      CHECK_MESSAGE(has_message(d, "t.yaml:3:1: error: a second YAML document"), all_messages(d));
+    }
+    SUBCASE("an empty second document")
+    {
+      CHECK_FALSE(parse_document("t.yaml", "format: a\n---\n", d));
+      CHECK_MESSAGE(has_message(d, "t.yaml:2:1: error: a second YAML document"), all_messages(d));
+    }
+    SUBCASE("one document with its markers is fine")
+    {
+      CHECK(parse_document("t.yaml", "---\nformat: a\n...\n", d));
+      CHECK_FALSE(d.has_errors());
+    }
+  }
+
+  TEST_CASE("messages quote a short token, never a whole line of a foreign file")
+  {
+    Diagnostics d;
+    SUBCASE("a bad escape")
+    {
+      CHECK_FALSE(parse_document("t.yaml", "a: \"\\q" + std::string(500, 'z') + "\"\n", d));
+      CHECK(all_messages(d).size() < 120);
+    }
+    SUBCASE("a long tag")
+    {
+      CHECK_FALSE(parse_document("t.yaml", "a: !" + std::string(500, 't') + " 1\n", d));
+      CHECK(has_message(d, "explicit YAML tags"));
+      CHECK(all_messages(d).size() < 160);
+    }
+  }
+
   TEST_CASE("files that cannot be read are I/O errors; too large is an input error")
   {
     TempDir dir;

@@ -179,4 +179,36 @@ TEST_SUITE("score/round")
       CHECK(r.result);
     }
   }
+
+  TEST_CASE("a round with no judged criterion scores with a council whose sheets score nobody")
+  {
+    // The criteria without P1; the members hand in `scores: {}`. Each
+    // member's own total is then the applicant's total.
+    std::string criteria = small_criteria("  - { members: majority }\n  - { members: chair }\n");
+    auto judged = criteria.find("  - id: plan");
+    criteria.erase(judged, criteria.find("tie_break:") - judged);
+    TempDir dir;
+    dir.write("criteria.yaml", criteria);
+    dir.write("A1.yaml", small_dossier("A1", "60", "100", "400"));
+    dir.write("A2.yaml", small_dossier("A2", "60", "100", "400"));
+    for (int m = 1; m <= 3; ++m) {
+      dir.write("m" + std::to_string(m) + ".yaml",
+                "format: ccnscore/sheet@1\nround: r1\nmember: M" + std::to_string(m) + "\nscores: {}\n");
+    }
+    Diagnostics diags;
+    auto bundle = load_round(dir.write("round.yaml", small_round({"A1", "A2"}, 3, {1, 2, 3})), diags);
+    REQUIRE_MESSAGE(bundle, all_messages(diags));
+    CHECK_FALSE(bundle->criteria.has_judged());
+    auto result = score_round(*bundle, diags);
+    REQUIRE_MESSAGE(result, all_messages(diags));
+    const ApplicantResult* a1 = result->find("A1");
+    REQUIRE(a1 != nullptr);
+    CHECK(*a1->total == 20);
+    CHECK(a1->own_totals.size() == 3);
+    CHECK(a1->own_totals.at("M2") == 20);
+    // Equal totals, and the members' rules cannot separate equal own totals.
+    CHECK(a1->rank == 1);
+    CHECK(result->find("A2")->rank == 1);
+    CHECK(a1->status == Status::tied_first);
+  }
 }

@@ -55,4 +55,29 @@ TEST_SUITE("util/text")
     CHECK(quote_found("a\"b\n") == "\"a\\\"b\\n\"");
     CHECK(quote_found(std::string(100, 'x')).size() < 70);
   }
+
+  TEST_CASE("a quoted value is a short token: its first line, at most 32 characters")
+  {
+    CHECK(quote_found("root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin")
+          == "\"root:x:0:0:root:/root:/bin/bash...\"");
+    CHECK(quote_found(std::string(40, 'y')) == "\"" + std::string(32, 'y') + "...\"");
+    CHECK(short_token("Công ty Cổ phần Đầu tư Phát triển Hạ tầng") == "Công ty Cổ phần Đầu tư Phát triể...");
+    CHECK(short_token("a\x1b[31m\xc2\x85") == "a\\x1b[31m\\u0085");
+  }
+
+  TEST_CASE("control characters that text may not hold")
+  {
+    CHECK_FALSE(find_control_char("Công ty\tA\nB"));
+    auto nul = find_control_char(std::string_view("A\0B", 3));
+    REQUIRE(nul);
+    CHECK(nul->offset == 1);
+    CHECK(nul->code_point == 0);
+    auto c1 = find_control_char("Đ\xc2\x9b");
+    REQUIRE(c1);
+    CHECK(c1->offset == 2);
+    CHECK(c1->code_point == 0x9B);
+    CHECK(is_refused_control(0x7F));
+    CHECK(is_refused_control('\r'));
+    CHECK_FALSE(is_refused_control(0xA0));
+  }
 }
