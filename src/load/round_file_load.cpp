@@ -1,7 +1,6 @@
 #include "load/loaders.hpp"
 #include "util/text.hpp"
 
-#include <fmt/format.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -10,7 +9,7 @@ namespace ccn {
 
 namespace {
 
-std::optional<FileRef> file_ref(Reader& r, const YNode& node, std::string_view what)
+std::optional<FileRef> file_ref(Reader& r, const YNode& node, const Subject& what)
 {
   auto t = r.text(node, what);
   if (!t) {
@@ -26,8 +25,7 @@ std::optional<FileRef> file_ref(Reader& r, const YNode& node, std::string_view w
 std::optional<Rational> read_quorum(Reader& r, const YNode& node, std::string& text)
 {
   if (node.kind != YNode::Kind::scalar) {
-    r.error(node, fmt::format("council quorum: expected a fraction such as \"2/3\" or a decimal, found {}",
-                              Reader::describe(node)));
+    r.error(node, "round_quorum", {{"found", Reader::describe(node)}});
     return std::nullopt;
   }
   text = node.text;
@@ -47,12 +45,11 @@ std::optional<Rational> read_quorum(Reader& r, const YNode& node, std::string& t
     }
   }
   if (!q) {
-    r.error(node, fmt::format("council quorum: expected a fraction such as \"2/3\" or a decimal, found {}",
-                              quote_found(node.text)));
+    r.error(node, "round_quorum", {{"found", Message{"found_text", {{"text", quote_found(node.text)}}}}});
     return std::nullopt;
   }
   if (*q <= 0 || *q > 1) {
-    r.error(node, fmt::format("council quorum: expected a value above 0 and at most 1, found {}", node.text));
+    r.error(node, "round_quorum_range", {{"number", node.text}});
     return std::nullopt;
   }
   return q;
@@ -74,7 +71,7 @@ std::optional<Council> read_council(Reader& r, const YNode& node)
   if (const YNode* d = m.get("deviation_percent")) {
     auto v = r.number(*d, "council deviation_percent");
     if (v && *v < 0) {
-      r.error(*d, fmt::format("council deviation_percent: expected a number ≥ 0, found {}", d->text));
+      r.error(*d, "round_deviation", {{"number", d->text}});
     } else {
       c.deviation_percent = v;
     }
@@ -84,7 +81,7 @@ std::optional<Council> read_council(Reader& r, const YNode& node)
     return c;
   }
   if (members->items.empty()) {
-    r.error(*members, "council members: expected at least one member");
+    r.error(*members, "round_no_member", {});
   }
   std::optional<size_t> chair; // an index: members grows, so no pointer into it
   for (const auto& item : members->items) {
@@ -101,10 +98,10 @@ std::optional<Council> read_council(Reader& r, const YNode& node)
     mem.id = *id;
     mem.pos = r.pos(*id_node);
     if (const YNode* n = mm.require("name")) {
-      mem.name = r.text(*n, fmt::format("member '{}' name", mem.id)).value_or("");
+      mem.name = r.text(*n, sub_key(Message{"load_member", {{"member", mem.id}}}, "name")).value_or("");
     }
     if (const YNode* n = mm.get("role")) {
-      auto role = r.text(*n, fmt::format("member '{}' role", mem.id));
+      auto role = r.text(*n, sub_key(Message{"load_member", {{"member", mem.id}}}, "role"));
       if (role == "chair") {
         mem.role = Role::chair;
       } else if (role == "vice_chair") {
@@ -112,19 +109,18 @@ std::optional<Council> read_council(Reader& r, const YNode& node)
       } else if (role == "member") {
         mem.role = Role::member;
       } else if (role) {
-        r.error(*n, fmt::format("member '{}' role: expected chair, vice_chair or member, found {}", mem.id,
-                                quote_found(*role)));
+        r.error(*n, "round_member_role", {{"member", mem.id}, {"found", quote_found(*role)}});
       }
     }
     auto same = std::find_if(c.members.begin(), c.members.end(), [&](const Member& o) { return o.id == mem.id; });
     if (same != c.members.end()) {
-      r.error(*id_node, fmt::format("member id '{}' is used twice (first at line {})", mem.id, same->pos.line));
+      r.error(*id_node, "round_member_id_twice", {{"member", mem.id}, {"line", std::to_string(same->pos.line)}});
       continue;
     }
     if (mem.role == Role::chair && chair) {
       const Member& first = c.members[*chair];
-      r.error(item, fmt::format("member '{}': the council already has a chair, '{}' (line {})", mem.id, first.id,
-                                first.pos.line));
+      r.error(item, "round_second_chair",
+              {{"member", mem.id}, {"chair", first.id}, {"line", std::to_string(first.pos.line)}});
       continue;
     }
     if (mem.role == Role::chair) {
@@ -169,7 +165,7 @@ std::optional<Round> load_round_file(const Document& doc, Diagnostics& diags)
   }
   if (const YNode* n = m.require("dossiers"); n != nullptr && r.is_seq(*n, "dossiers")) {
     if (n->items.empty()) {
-      r.error(*n, "dossiers: expected at least one dossier");
+      r.error(*n, "round_no_dossier", {});
     }
     for (const auto& item : n->items) {
       if (auto ref = file_ref(r, item, "dossier")) {
