@@ -7,6 +7,7 @@
 #include "util/diag.hpp"
 #include "util/rational.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
@@ -34,8 +35,17 @@ struct Subject
 {
   Message message;
 
-  Subject(const char* key) : message{"load_key", {{"key", std::string_view(key)}}} {} // NOLINT: a literal key
-  Subject(Message m) : message(std::move(m)) {}                                           // NOLINT: a message
+  // The argument `name` is `key` with '_' for spaces, for a catalogue to
+  // choose its own words by (ICU `select`).
+  Subject(const char* key) : message{"load_key", {{"key", std::string_view(key)}, {"name", selector(key)}}} {} // NOLINT
+  Subject(Message m) : message(std::move(m)) {}                                                                 // NOLINT
+
+private:
+  static std::string selector(std::string key)
+  {
+    std::replace(key.begin(), key.end(), ' ', '_');
+    return key;
+  }
 };
 
 // `of` followed by one of its keys: "field 'x' type".
