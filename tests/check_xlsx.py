@@ -5,6 +5,7 @@ readers (not the library that wrote it) and checks its values.
     check_xlsx.py BINARY SOURCE_DIR
 """
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -69,6 +70,28 @@ def main():
                   f"recused rows {recused}")
             deviation = [r for r in members[1:] if r["A"][0] == "C1" and r["B"][0] == "TC4" and r["C"][0] == "M5"]
             check(len(deviation) == 1 and deviation[0]["E"][0] == 4.0 and "G" in deviation[0], f"M5's row {deviation}")
+
+        # A name longer than a cell holds is cut visibly, with a warning, never left out.
+        shutil.copytree(os.path.join(src, "samples"), os.path.join(tmp, "samples"))
+        shutil.copytree(os.path.join(src, "criteria"), os.path.join(tmp, "criteria"))
+        dossier = os.path.join(tmp, "samples/bo-trai-song-da-2024/dossiers/c1.yaml")
+        with open(dossier, encoding="utf-8") as f:
+            text = f.read()
+        old = "name: Công ty Cổ phần Đầu tư và Phát triển Hạ tầng Hòa Bình Xanh"
+        check(old in text, "the sample's name of C1")
+        with open(dossier, "w", encoding="utf-8") as f:
+            f.write(text.replace(old, "name: Công ty " + "Hòa Bình " * 5000))
+        long_out = os.path.join(tmp, "dai.xlsx")
+        run = subprocess.run([binary, "rank", os.path.join(tmp, "samples/bo-trai-song-da-2024/round.yaml"),
+                              "--format", "xlsx", "-o", long_out], capture_output=True, text=True)
+        check(run.returncode == 0, f"status {run.returncode} for a long name: {run.stderr}")
+        check("warning:" in run.stderr and "cut" in run.stderr, f"no warning of the cut: {run.stderr}")
+        with zipfile.ZipFile(long_out) as book:
+            sst = ET.fromstring(book.read("xl/sharedStrings.xml"))
+            strings = ["".join(t.text or "" for t in si.iterfind(".//m:t", NS)) for si in sst.iterfind("m:si", NS)]
+            name = cells(book, "sheet1", strings)[1].get("C", ("",))[0]
+            check(len(name) == 32767 and name.startswith("Công ty Hòa Bình") and name.endswith("…"),
+                  f"the cut name has {len(name)} characters and ends in {name[-3:]!r}")
     for f in failures:
         print("FAIL:", f)
     if not failures:

@@ -6,6 +6,7 @@
 #include "render/render.hpp"
 #include "score/score.hpp"
 #include "util/diag.hpp"
+#include "util/text.hpp"
 
 #include <CLI/CLI.hpp>
 #include <unistd.h>
@@ -29,7 +30,7 @@ Lang locale_lang(const char* lc_all, const char* lc_messages, const char* lang)
 
 void print_error(Console& console, const std::string& who, std::string_view key, const MsgArgs& args)
 {
-  console.err << format_program_error(who, console.lang, key, args) << '\n';
+  console.err << terminal_safe(format_program_error(who, console.lang, key, args)) << '\n';
 }
 
 Lang console_lang_for(const Console& console, const Criteria& criteria)
@@ -98,14 +99,25 @@ std::vector<std::string> command_names(CLI::App& app)
 {
   std::vector<std::string> out;
   for (const CLI::App* s : app.get_subcommands({})) {
-    out.push_back(s->get_name());
+    out.push_back("“" + s->get_name() + "”");
   }
   return out;
 }
 
-} // namespace
+// The one line that reports a bug; it must not throw in its turn.
+int report_internal_error(Console& console, const char* what) noexcept
+{
+  try {
+    console.err << "ccnscore: internal error: " << terminal_safe(what)
+                << "; this is a bug in ccnscore, please report it with the command and its input files\n";
+    console.err.flush();
+  } catch (...) {
+    // Nothing more can be said; the exit status still tells.
+  }
+  return k_exit_internal;
+}
 
-int run_cli(const std::vector<std::string>& args, Console& console)
+int parse_and_run(const std::vector<std::string>& args, Console& console)
 {
   CLI::App app{"ccnscore: score and rank the applicants of an industrial-cluster investor selection round",
                "ccnscore"};
@@ -127,12 +139,19 @@ int run_cli(const std::vector<std::string>& args, Console& console)
   add_batch_command(app, action);
   std::optional<Lang> asked;
   add_lang_options(app, asked);
+  // A usage error found before the options are parsed still speaks --lang.
+  for (size_t i = 0; i + 1 < args.size(); ++i) {
+    if (args[i] == "--lang" && Messages::built_in().has(Lang{args[i + 1]}, "severity_error")) {
+      console.lang = Lang{args[i + 1]};
+    }
+  }
   auto is_command = [&app](const std::string& name) {
     const auto subs = app.get_subcommands({});
     return std::any_of(subs.begin(), subs.end(), [&](const CLI::App* s) { return s->get_name() == name; });
   };
   if (!args.empty() && !args.front().empty() && args.front()[0] != '-' && !is_command(args.front())) {
-    print_error(console, "ccnscore", "usage_unknown_command", {{"command", args.front()}, MsgArg::list("commands", command_names(app))});
+    print_error(console, "ccnscore", "usage_unknown_command",
+                {{"command", args.front()}, MsgArg::list("commands", command_names(app))});
     console.err << tr(console.lang, "usage_see_help") << '\n';
     return k_exit_usage;
   }
@@ -151,6 +170,24 @@ int run_cli(const std::vector<std::string>& args, Console& console)
     console.lang_asked = true;
   }
   return action ? action(console) : k_exit_usage;
+}
+
+} // namespace
+
+int run_cli(const std::vector<std::string>& args, Console& console)
+{
+  return run_guarded(console, [&] { return parse_and_run(args, console); });
+}
+
+int run_guarded(Console& console, const std::function<int()>& command)
+{
+  try {
+    return command();
+  } catch (const std::exception& e) {
+    return report_internal_error(console, e.what());
+  } catch (...) {
+    return report_internal_error(console, "an exception of unknown type");
+  }
 }
 
 int ccnscore_main(int argc, char** argv)

@@ -4,6 +4,7 @@
 
 #include "util/message.hpp"
 
+#include <functional>
 #include <iosfwd>
 #include <string>
 #include <vector>
@@ -16,6 +17,7 @@ enum ExitStatus : int {
   k_exit_invalid = 1, // invalid input, or a round that cannot be scored
   k_exit_usage = 2,   // wrong arguments
   k_exit_io = 3,      // a file could not be read or written
+  k_exit_internal = 70, // a bug: an exception escaped a command (EX_SOFTWARE)
 };
 
 // Where a command writes, what it may know of its terminal, and in which
@@ -46,8 +48,14 @@ Lang console_lang_for(const Console& console, const struct Criteria& criteria);
 // in its language; `who` is a path or "ccnscore COMMAND".
 void print_error(Console& console, const std::string& who, std::string_view key, const MsgArgs& args = {});
 
-// Run the command line `args` (without the program name).
+// Run the command line `args` (without the program name), guarded by
+// `run_guarded`: no exception leaves it.
 int run_cli(const std::vector<std::string>& args, Console& console);
+
+// Run `command` and return its status; an exception that escapes it is a
+// bug, reported as one line `ccnscore: internal error: ...` on `console.err`
+// with a request to report it, and exit status `k_exit_internal`.
+int run_guarded(Console& console, const std::function<int()>& command);
 
 // The process entry point: real streams, terminal detection, NO_COLOR.
 int ccnscore_main(int argc, char** argv);

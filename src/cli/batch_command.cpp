@@ -10,6 +10,7 @@
 #include "render/report.hpp"
 #include "score/score.hpp"
 #include "util/file.hpp"
+#include "util/text.hpp"
 
 #include <fmt/format.h>
 
@@ -225,7 +226,7 @@ Outcome run_one(const Found& f, const fs::path& out_dir, bool force, std::string
     o.status = "error";
     for (const auto& d : diags.items()) {
       o.errors.push_back(format_diagnostic(d, lang));
-      diag_text += format_diagnostic(d, lang) + "\n";
+      diag_text += terminal_safe(format_diagnostic(d, lang)) + "\n";
     }
     return o;
   }
@@ -242,8 +243,8 @@ Outcome run_one(const Found& f, const fs::path& out_dir, bool force, std::string
     o.winner += (o.winner.empty() ? "" : " ") + id;
   }
   if (std::string why = publish(out_dir / f.id,
-                                {{"result.json", render_json(*result)},
-                                 {"table.csv", render_csv(*result)},
+                                {{"result.json", render_json(*result, lang)},
+                                 {"table.csv", render_csv(*result, lang)},
                                  {"report.html", render_report_html(*result, lang)}},
                                 force);
       !why.empty()) {
@@ -301,7 +302,7 @@ int run_batch(const BatchOptions& opt, Console& console)
     }
     failed += o.status == "error" ? 1 : 0;
     summary += fmt::format("{},{},{},{},{},{},{}\r\n", csv_field(o.round), csv_field(o.cluster), csv_field(o.winner),
-                           o.winner_total, o.status, csv_field(errors), csv_field(o.path));
+                           csv_field(o.winner_total), csv_field(o.status), csv_field(errors), csv_field(o.path));
   }
   std::string summary_path = (fs::path(opt.output) / "summary.csv").string();
   if (std::string why = write_file_atomic(summary_path, summary); !why.empty()) {

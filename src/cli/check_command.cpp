@@ -6,6 +6,7 @@
 #include "render/locale.hpp"
 #include "render/messages.hpp"
 #include "score/score.hpp"
+#include "util/text.hpp"
 
 #include <fmt/format.h>
 
@@ -93,7 +94,7 @@ int run_check(const CheckOptions& opt, Console& console)
     auto ok = check_file(path, criteria ? &*criteria : nullptr, file_diags, console.lang);
     diags.merge(file_diags);
     if (ok) {
-      console.out << tr(console.lang, "check_ok", {{"path", path}, {"what", *ok}}) << '\n';
+      console.out << terminal_safe(tr(console.lang, "check_ok", {{"path", path}, {"what", *ok}})) << '\n';
     } else {
       ++bad;
     }

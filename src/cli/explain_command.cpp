@@ -3,6 +3,7 @@
 
 #include "cli/commands.hpp"
 #include "load/round_load.hpp"
+#include "render/explain.hpp"
 #include "render/render.hpp"
 #include "score/score.hpp"
 #include "util/text.hpp"
@@ -20,109 +21,8 @@ struct ExplainOptions
   std::string round;
   std::string applicant;
   std::string vs;
+  bool exact = false;
 };
-
-std::string headline(const ApplicantResult& a, const Criteria& c, const Rational& scale)
-{
-  std::string out = fmt::format("{} — {}\n", a.id(), a.dossier->name);
-  if (!a.total) {
-    return out + "disqualified: it failed a gate and gets no points.\n";
-  }
-  std::string standing = a.rank ? fmt::format("rank {}{}, ", *a.rank, a.tied ? " (shared)" : "") : "";
-  std::string status = status_name(a.status);
-  std::replace(status.begin(), status.end(), '_', ' ');
-  return out + fmt::format("{}{}; total {} of {} (exact {}); pass mark {}.\n", standing, status,
-                           shown(*a.total, c.precision), number_text(scale), to_exact_string(a.total_exact),
-                           number_text(c.pass_total));
-}
-
-void explain_points(std::string& out, const ApplicantResult& a, const Criteria& c)
-{
-  out += "\nGates:";
-  for (const auto& g : a.gates) {
-    out += fmt::format(" {} {};", g.id, g.passed ? "passed" : "FAILED");
-  }
-  out += "\n";
-  for (const auto& r : a.reasons) {
-    out += "  " + r + "\n";
-  }
-  if (a.criteria.empty()) {
-    return;
-  }
-  out += "\nHow each point came about:\n";
-  size_t name_width = 0;
-  for (const auto& cr : c.criteria) {
-    name_width = std::max(name_width, std::min<size_t>(display_width(cr.name), 40));
-  }
-  for (size_t i = 0; i < a.criteria.size(); ++i) {
-    const Criterion& cr = c.criteria[i];
-    std::string name = truncate_display(cr.name, 40);
-    out += fmt::format("  {:<5} {}  {:>7}  {}\n", cr.id, pad_right(name, name_width), shown(a.criteria[i].shown, c.precision),
-                       a.criteria[i].basis);
-  }
-  out += "\nGroups:";
-  for (size_t gi = 0; gi < a.groups.size(); ++gi) {
-    out += fmt::format(" {} {} (min {}{});", c.groups[gi].id, shown(a.groups[gi].points, c.precision),
-                       number_text(a.groups[gi].min), a.groups[gi].passed ? "" : ", NOT MET");
-  }
-  out += "\n";
-}
-
-void explain_difference(std::string& out, const ApplicantResult& a, const ApplicantResult& b, const RoundResult& res)
-{
-  const Criteria& c = res.bundle->criteria;
-  out += fmt::format("\nAgainst {} — {} ({}, total {}):\n", b.id(), b.dossier->name,
-                     b.rank ? fmt::format("rank {}", *b.rank) : std::string(status_name(b.status)),
-                     b.total ? shown(*b.total, c.precision) : "none");
-  if (!a.total || !b.total) {
-    out += "  no comparison: a disqualified applicant has no points.\n";
-    return;
-  }
-  Rational margin = *a.total - *b.total;
-  out += margin == 0 ? "  equal totals.\n"
-                     : fmt::format("  {} points {}.\n", shown(abs(margin), c.precision), margin > 0 ? "ahead" : "behind");
-  std::vector<std::pair<Rational, size_t>> diffs;
-  for (size_t i = 0; i < a.criteria.size(); ++i) {
-    Rational d = a.criteria[i].weighted - b.criteria[i].weighted;
-    if (d != 0) {
-      diffs.emplace_back(d, i);
-    }
-  }
-  std::sort(diffs.begin(), diffs.end(), [](const auto& x, const auto& y) {
-    return abs(x.first) != abs(y.first) ? abs(x.first) > abs(y.first) : x.second < y.second;
-  });
-  if (!diffs.empty()) {
-    out += "  criteria that made the difference, largest first:\n";
-  }
-  for (const auto& [d, i] : diffs) {
-    out += fmt::format("    {:<5} {:>8}  ({} against {})  {}\n", c.criteria[i].id,
-                       (d > 0 ? "+" : "-") + number_text(abs(d)), number_text(a.criteria[i].weighted),
-                       number_text(b.criteria[i].weighted), c.criteria[i].name);
-  }
-  if (margin == 0) {
-    // The tie-break rules applied to a set holding both, in order, until one
-    // gives them different values.
-    for (const auto& t : res.tie_steps) {
-      const std::string* va = nullptr;
-      const std::string* vb = nullptr;
-      for (const auto& [id, v] : t.values) {
-        va = id == a.id() ? &v : va;
-        vb = id == b.id() ? &v : vb;
-      }
-      if (va == nullptr || vb == nullptr) {
-        continue;
-      }
-      if (*va != *vb) {
-        out += fmt::format("  decided by the tie-break rule '{}': {} {}, {} {}\n", t.rule, a.id(), *va, b.id(), *vb);
-        break;
-      }
-      out += fmt::format("  equal on the tie-break rule '{}' ({})\n", t.rule, *va);
-    }
-    if (a.tied && b.tied && a.rank == b.rank) {
-      out += "  still tied after every tie-break rule: they share their rank.\n";
-    }
-  }
-}
 
 int run_explain(const ExplainOptions& opt, Console& console)
 {
@@ -155,12 +55,7 @@ int run_explain(const ExplainOptions& opt, Console& console)
       other = &*(it + 1);
     }
   }
-  std::string out = headline(*a, bundle->criteria, result->scale);
-  explain_points(out, *a, bundle->criteria);
-  if (other != nullptr && other != a) {
-    explain_difference(out, *a, *other, *result);
-  }
-  console.out << out;
+  console.out << terminal_safe(render_explain(*result, *a, other, console.lang, opt.exact), true);
   return k_exit_ok;
 }
 
@@ -173,6 +68,7 @@ CLI::App* add_explain_command(CLI::App& app, Action& action)
   cmd->add_option("round", opt->round, "ROUND.yaml")->required();
   cmd->add_option("applicant", opt->applicant, "The applicant's id")->required();
   cmd->add_option("--vs", opt->vs, "Compare with this applicant (default: the one just above, or below the first)");
+  cmd->add_flag("--exact", opt->exact, "Also show every total and mean as an exact fraction");
   cmd->callback([opt, &action] { action = [opt](Console& c) { return run_explain(*opt, c); }; });
   return cmd;
 }

@@ -52,7 +52,8 @@ int write_workbook(const RankOptions& opt, const RoundBundle& bundle, const Roun
     return k_exit_io;
   }
   ::close(fd);
-  std::string why = write_xlsx(result, tmp, console.lang);
+  std::vector<std::string> notes;
+  std::string why = write_xlsx(result, tmp, console.lang, notes);
   std::error_code ec;
   if (why.empty()) {
     fs::permissions(tmp, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read | fs::perms::others_read,
@@ -64,6 +65,9 @@ int write_workbook(const RankOptions& opt, const RoundBundle& bundle, const Roun
     fs::remove(tmp, ec);
     print_error(console, opt.output, "cannot_write", {{"reason", why}});
     return k_exit_io;
+  }
+  for (const auto& note : notes) {
+    console.err << fmt::format("{}: warning: {}\n", opt.output, note);
   }
   return k_exit_ok;
 }
@@ -97,16 +101,16 @@ int run_rank(const RankOptions& opt, Console& console)
   std::string text;
   switch (k_formats.at(opt.format_name)) {
   case Format::table:
-    text = render_table(*result, opt.output.empty() && console.out_is_terminal && !console.no_color);
+    text = render_table(*result, opt.output.empty() && console.out_is_terminal && !console.no_color, console.lang);
     break;
   case Format::json:
-    text = render_json(*result);
+    text = render_json(*result, console.lang);
     break;
   case Format::csv:
-    text = render_csv(*result);
+    text = render_csv(*result, console.lang);
     break;
   case Format::md:
-    text = render_markdown(*result);
+    text = render_markdown(*result, console.lang);
     break;
   case Format::xlsx:
     break;

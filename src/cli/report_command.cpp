@@ -38,7 +38,7 @@ int run_report(const ReportOptions& opt, Console& console)
     smaa.samples = 20000;
     robust = analyse_sensitivity(*bundle, *result, smaa);
   }
-  std::string text = opt.format == "md" ? render_markdown(*result)
+  std::string text = opt.format == "md" ? render_markdown(*result, lang)
                                         : render_report_html(*result, lang, robust ? &*robust : nullptr);
   if (opt.output.empty()) {
     console.out << text;

@@ -6,6 +6,8 @@
 #include "score/score.hpp"
 #include "score/sensitivity.hpp"
 
+#include <charconv>
+#include <cmath>
 #include <memory>
 
 namespace ccn {
@@ -28,9 +30,36 @@ int run_sensitivity(const SensitivityOptions& opt, Console& console)
   }
   Sensitivity s = analyse_sensitivity(scored->bundle, scored->result, opt.smaa);
   console.out << (opt.format == "json" ? render_sensitivity_json(s, scored->result, opt.smaa)
-                                       : render_sensitivity_table(s, scored->result, opt.smaa));
+                                       : render_sensitivity_table(s, scored->result, opt.smaa, console.lang));
   return k_exit_ok;
 }
+
+// A whole number written in digits only that fits 64 bits: CLI11 alone reads
+// "-1" and "18446744073709551616" as 18446744073709551615.
+const CLI::Validator k_seed_value(
+  [](std::string& text) -> std::string {
+    uint64_t value = 0;
+    const char* end = text.data() + text.size();
+    auto [ptr, ec] = std::from_chars(text.data(), end, value);
+    if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos || ec != std::errc() || ptr != end) {
+      return "must be a whole number from 0 to 18446744073709551615, found " + text;
+    }
+    return {};
+  },
+  "0..2^64-1");
+
+// A finite percent in [0, 100]: CLI11's Range lets "nan" through.
+const CLI::Validator k_spread_value(
+  [](std::string& text) -> std::string {
+    double value = 0;
+    const char* end = text.data() + text.size();
+    auto [ptr, ec] = std::from_chars(text.data(), end, value);
+    if (text.empty() || ec != std::errc() || ptr != end || !std::isfinite(value) || value < 0 || value > 100) {
+      return "must be a number from 0 to 100, found " + text;
+    }
+    return {};
+  },
+  "0..100");
 
 } // namespace
 
@@ -42,8 +71,8 @@ CLI::App* add_sensitivity_command(CLI::App& app, Action& action)
   cmd->add_option("-f,--format", opt->format, "table (default) or json")->check(CLI::IsMember({"table", "json"}));
   cmd->add_option("--samples", opt->smaa.samples, "SMAA samples (default 100000)")->check(CLI::Range(0ULL, 100000000ULL));
   cmd->add_option("--spread", opt->smaa.spread_percent, "Each weight varies within ± this percent (default 10)")
-    ->check(CLI::Range(0.0, 100.0));
-  cmd->add_option("--seed", opt->smaa.seed, "Seed of the sampling (default 1)");
+    ->check(k_spread_value);
+  cmd->add_option("--seed", opt->smaa.seed, "Seed of the sampling (default 1)")->check(k_seed_value);
   cmd->add_flag("--judged-range", opt->smaa.judged_range,
                 "Also vary each judged criterion's points within the members' range");
   cmd->add_option("-j,--jobs", opt->smaa.threads, "Threads for the sampling (default: all cores)")

@@ -1,9 +1,11 @@
 // `ccnscore sheet`: blank score sheets for council members to fill in.
 
 #include "cli/commands.hpp"
+#include "render/blank_sheet.hpp"
 #include "cli/output.hpp"
 #include "load/round_load.hpp"
 #include "score/score.hpp"
+#include "util/text.hpp"
 
 #include <fmt/format.h>
 
@@ -13,7 +15,6 @@
 namespace ccn {
 
 // What `check` says of a score still holding it (see Reader::number).
-inline constexpr const char* k_placeholder = "___";
 
 namespace {
 
@@ -25,57 +26,6 @@ struct SheetOptions
   std::string output;
   bool force = false;
 };
-
-const char* role_name(Role r)
-{
-  return r == Role::chair ? "chair" : r == Role::vice_chair ? "vice_chair" : "member";
-}
-
-// A YAML comment line safe for any text: no line breaks.
-std::string comment_text(std::string s)
-{
-  for (char& c : s) {
-    if (c == '\n' || c == '\r') {
-      c = ' ';
-    }
-  }
-  return s;
-}
-
-std::string blank_sheet(const RoundBundle& b, const Member& m, const std::vector<bool>& passed)
-{
-  const Criteria& c = b.criteria;
-  std::string out;
-  out += fmt::format("# Phiếu chấm điểm / score sheet: {}\n", comment_text(b.round.title));
-  out += fmt::format("# Thành viên / member: {} {} ({})\n", m.id, comment_text(m.name), role_name(m.role));
-  out += "# Replace every ___ with your points. An applicant you do not score (conflict of\n"
-         "# interest) goes into 'recused' and its scores are removed. 'check' rejects this\n"
-         "# sheet until every score is filled in.\n";
-  out += "format: ccnscore/sheet@1\n";
-  out += fmt::format("round: {}\n", b.round.id);
-  out += fmt::format("member: {}\n", m.id);
-  out += "recused: []\n";
-  out += "scores:\n";
-  std::string comments;
-  for (size_t i = 0; i < b.dossiers.size(); ++i) {
-    if (!passed[i]) {
-      continue;
-    }
-    const Dossier& d = b.dossiers[i];
-    out += fmt::format("  # {}\n  {}:\n", comment_text(d.name), d.id);
-    comments += fmt::format("  {}:\n", d.id);
-    for (const Criterion& cr : c.criteria) {
-      if (cr.kind != ScoringKind::judged) {
-        continue;
-      }
-      out += fmt::format("    {}: {}    # {}; 0 to {}{}\n", cr.id, k_placeholder, comment_text(cr.name),
-                         number_text(cr.max), cr.step ? fmt::format(", step {}", number_text(*cr.step)) : "");
-      comments += fmt::format("    {}:\n", cr.id);
-    }
-  }
-  out += "# Optional: a comment explains a score that stands far from the others.\ncomments:\n" + comments;
-  return out;
-}
 
 int run_sheet(const SheetOptions& opt, Console& console)
 {
@@ -108,7 +58,7 @@ int run_sheet(const SheetOptions& opt, Console& console)
       print_error(console, "ccnscore sheet", "usage_not_a_member", {{"member", opt.member}, {"round", bundle->round.id}});
       return k_exit_usage;
     }
-    std::string text = blank_sheet(*bundle, *it, *passed);
+    std::string text = render_blank_sheet(*bundle, *it, *passed, console.lang);
     if (opt.output.empty()) {
       console.out << text;
       return k_exit_ok;
@@ -123,7 +73,7 @@ int run_sheet(const SheetOptions& opt, Console& console)
   }
   for (const Member& m : members) {
     std::string path = (std::filesystem::path(opt.output) / (m.id + ".yaml")).string();
-    if (int rc = write_output(path, blank_sheet(*bundle, m, *passed), bundle->inputs, console, opt.force);
+    if (int rc = write_output(path, render_blank_sheet(*bundle, m, *passed, console.lang), bundle->inputs, console, opt.force);
         rc != k_exit_ok) {
       return rc;
     }

@@ -7,6 +7,8 @@
 #include "render/render.hpp"
 #include "score/score.hpp"
 #include "util/file.hpp"
+#include "util/json_exact.hpp"
+#include "util/text.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -40,7 +42,7 @@ struct Recorded
 
 std::string show(const Json& j)
 {
-  return j.is_string() ? j.get<std::string>() : j.dump();
+  return exact_text(j);
 }
 
 // Compare the listed keys of two objects, noting each difference.
@@ -129,7 +131,8 @@ int run_verify(const VerifyOptions& opt, Console& console)
     print_error(console, opt.result, "cannot_read", {{"reason", err->reason}});
     return err->too_large ? k_exit_invalid : k_exit_io;
   }
-  Json rec = Json::parse(std::get<std::string>(bytes), nullptr, false);
+  // Numbers are read exactly, so that results compare to the last digit.
+  Json rec = parse_exact(std::get<std::string>(bytes));
   if (rec.is_discarded() || !rec.is_object()) {
     print_error(console, opt.result, "verify_not_json");
     return k_exit_invalid;
@@ -180,7 +183,8 @@ int run_verify(const VerifyOptions& opt, Console& console)
   }
   std::string version = rec.value("tool", Json::object()).value("version", "unknown");
   if (version != k_tool_version) {
-    console.out << fmt::format("note: recorded by ccnscore {}, verified with ccnscore {}\n", version, k_tool_version);
+    console.out << fmt::format("note: recorded by ccnscore {}, verified with ccnscore {}\n", terminal_safe(version),
+                               k_tool_version);
   }
   bool any_missing = std::any_of(problems.begin(), problems.end(), [](const std::string& p) { return p.rfind("missing", 0) == 0; });
   if (!any_missing) {
@@ -208,7 +212,7 @@ int run_verify(const VerifyOptions& opt, Console& console)
     if (!result) {
       print_diagnostics(diags, console.err, console.lang);
       for (const auto& p : problems) {
-        console.out << p << "\n";
+        console.out << terminal_safe(p) << "\n";
       }
       if (!problems.empty()) {
         console.out << "NOT VERIFIED: inputs changed, and they no longer validate\n";
@@ -217,13 +221,13 @@ int run_verify(const VerifyOptions& opt, Console& console)
       console.out << fmt::format("NOT VERIFIED: all {} inputs match, but they no longer validate\n", matched);
       return diags.has_io_errors() ? k_exit_io : k_exit_invalid;
     }
-    Json now = Json::parse(render_json(*result));
+    Json now = parse_exact(render_json(*result, console.lang));
     for (auto& d : compare_results(rec, now)) {
       problems.push_back("differs: " + d);
     }
   }
   for (const auto& p : problems) {
-    console.out << p << "\n";
+    console.out << terminal_safe(p) << "\n";
   }
   if (!problems.empty()) {
     console.out << fmt::format("NOT VERIFIED: {} of {} inputs match; {} problem{}\n", matched, inputs.size(),

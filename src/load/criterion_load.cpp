@@ -67,7 +67,7 @@ bool bands_overlap(const Band& a, const Band& b)
 // A band in words: "from 25 below 35", "otherwise".
 Message band_text(const Band& b)
 {
-  std::string key = "band";
+  std::string key = "load_band";
   MsgArgs args;
   if (b.lower) {
     key += b.lower_inclusive ? "_from" : "_above";
@@ -77,7 +77,7 @@ Message band_text(const Band& b)
     key += b.upper_inclusive ? "_to" : "_below";
     args.push_back(decimal_arg("high", *b.upper));
   }
-  return {key == "band" ? "band_otherwise" : key, std::move(args)};
+  return {key == "load_band" ? "load_band_otherwise" : key, std::move(args)};
 }
 
 void load_bands(Reader& r, const YNode& node, Criterion& c)

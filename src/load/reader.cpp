@@ -98,6 +98,27 @@ std::string number_hint(const std::string& text)
 
 } // namespace
 
+const std::vector<std::string_view>& worded_keys()
+{
+  static const std::vector<std::string_view> k_keys = {
+    "applicant", "applicant id", "applicant name", "applicant submitted_at", "applicant tax_code", "comments",
+    "council", "council members", "criteria", "criterion", "criterion id", "dossier", "fact name",
+    "field name", "gate", "gate id", "gate name", "group", "group id", "measure name", "member",
+    "member id", "round", "scores", "sheet", "tie_break rule"};
+  return k_keys;
+}
+
+Message key_subject(std::string_view key)
+{
+  const auto& keys = worded_keys();
+  if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
+    return {"load_key", {{"key", key}}};
+  }
+  std::string name = "load_key_" + std::string(key);
+  std::replace(name.begin(), name.end(), ' ', '_');
+  return {name, {}};
+}
+
 MsgArg decimal_arg(std::string name, const Rational& value)
 {
   // A number read from a file has a denominator that divides a power of

@@ -28,24 +28,23 @@ struct Timestamp
   bool operator==(const Timestamp& o) const { return seconds == o.seconds; }
 };
 
+// The subject for `key`, a key of the file as the loaders name it: the
+// message `load_key_<key>` ('_' for spaces) where the catalogue words it
+// ("field name": "tên trường"), else `load_key`, shown as written.
+Message key_subject(std::string_view key);
+
+// The keys that `key_subject` finds a message of their own for.
+const std::vector<std::string_view>& worded_keys();
+
 // What a message is about: a key of the file as written ("title",
-// "pass total"), shown the same in every language, or a message such as
-// "field 'x'" (the key `load_field` with its argument).
+// "pass total"), or a message such as "field 'x'" (the key `load_field`
+// with its argument).
 struct Subject
 {
   Message message;
 
-  // The argument `name` is `key` with '_' for spaces, for a catalogue to
-  // choose its own words by (ICU `select`).
-  Subject(const char* key) : message{"load_key", {{"key", std::string_view(key)}, {"name", selector(key)}}} {} // NOLINT
-  Subject(Message m) : message(std::move(m)) {}                                                                 // NOLINT
-
-private:
-  static std::string selector(std::string key)
-  {
-    std::replace(key.begin(), key.end(), ' ', '_');
-    return key;
-  }
+  Subject(const char* key) : message(key_subject(key)) {} // NOLINT: a literal key of the file
+  Subject(Message m) : message(std::move(m)) {}           // NOLINT: a message
 };
 
 // `of` followed by one of its keys: "field 'x' type".

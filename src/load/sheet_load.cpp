@@ -11,16 +11,16 @@ void read_nested(Reader& r, const YNode& node, const char* what, Read read)
 {
   MapView m(r, node, what);
   for (const auto& [app, inner] : m.entries()) {
-    auto app_id = r.identifier(*app, Message{"load_nested_applicant_id", {{"map", std::string_view(what)}}});
+    auto app_id = r.identifier(*app, Message{"load_nested_applicant_id", {{"map", key_subject(what)}}});
     if (!app_id) {
       continue;
     }
     if (is_null_node(*inner)) {
       continue;
     }
-    MapView im(r, *inner, Message{"load_nested_of", {{"map", std::string_view(what)}, {"applicant", *app_id}}});
+    MapView im(r, *inner, Message{"load_nested_of", {{"map", key_subject(what)}, {"applicant", *app_id}}});
     for (const auto& [crit, value] : im.entries()) {
-      auto crit_id = r.identifier(*crit, Message{"load_nested_criterion_id", {{"map", std::string_view(what)}, {"applicant", *app_id}}});
+      auto crit_id = r.identifier(*crit, Message{"load_nested_criterion_id", {{"map", key_subject(what)}, {"applicant", *app_id}}});
       if (crit_id) {
         read(*app_id, *crit_id, *crit, *value);
       }

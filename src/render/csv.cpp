@@ -1,20 +1,10 @@
 #include "render/render.hpp"
 
+#include "util/text.hpp"
+
 #include <fmt/format.h>
 
 namespace ccn {
-
-std::string csv_field(const std::string& s)
-{
-  if (s.find_first_of(",\"\r\n") == std::string::npos) {
-    return s;
-  }
-  std::string out = "\"";
-  for (char ch : s) {
-    out += ch == '"' ? std::string("\"\"") : std::string(1, ch);
-  }
-  return out + "\"";
-}
 
 namespace {
 
@@ -29,16 +19,18 @@ std::string row(const std::vector<std::string>& cells)
 
 } // namespace
 
-std::string render_csv(const RoundResult& res)
+std::string render_csv(const RoundResult& res, const Lang& lang)
 {
+  const Locale L(lang);
   const Criteria& c = res.bundle->criteria;
   const int p = c.precision;
-  std::vector<std::string> header = {"rank", "id", "name", "status", "total"};
+  std::vector<std::string> header = {L.text("csv_rank"), L.text("csv_id"), L.text("csv_name"), L.text("csv_status"),
+                                     L.text("csv_total")};
   for (const auto& g : c.groups) {
-    header.push_back("group:" + g.id);
+    header.push_back(L.text("csv_group", {{"id", g.id}, {"name", g.name}}));
   }
   for (const auto& cr : c.criteria) {
-    header.push_back("criterion:" + cr.id);
+    header.push_back(L.text("csv_criterion", {{"id", cr.id}, {"name", cr.name}}));
   }
   std::string out = row(header);
   for (const auto& a : res.applicants) {

@@ -1,6 +1,7 @@
 #include "render/diagnostic_text.hpp"
 
 #include "render/messages.hpp"
+#include "util/text.hpp"
 
 #include <fmt/format.h>
 
@@ -19,7 +20,7 @@ std::string format_diagnostic(const Diagnostic& d, const Lang& lang)
 void print_diagnostics(const Diagnostics& diags, std::ostream& out, const Lang& lang)
 {
   for (const auto& d : diags.items()) {
-    out << format_diagnostic(d, lang) << '\n';
+    out << terminal_safe(format_diagnostic(d, lang)) << '\n';
   }
 }
 

@@ -13,7 +13,8 @@ namespace ccn {
 // line) in `lang`; the prefix up to the colon is the same in every language.
 std::string format_diagnostic(const Diagnostic& d, const Lang& lang);
 
-// Write every diagnostic of `diags` to `out` in `lang`, one per line.
+// Write every diagnostic of `diags` to `out` in `lang`, one per line, made
+// `terminal_safe`: a message quotes input text, and input may be hostile.
 void print_diagnostics(const Diagnostics& diags, std::ostream& out, const Lang& lang);
 
 // `who: error: message` for an error that belongs to no input file, such as

@@ -1,8 +1,9 @@
 #include "render/render.hpp"
+#include "render/words.hpp"
+
+#include "util/json_exact.hpp"
 
 #include <nlohmann/json.hpp>
-
-#include <cstdlib>
 
 namespace ccn {
 
@@ -10,20 +11,39 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-// A rounded value as a JSON number. Whole numbers are written as integers;
-// others go through the correctly rounded decimal-to-double conversion, and
-// the library writes the shortest text that reads back to the same double,
-// which for at most 15 significant digits is the decimal text itself.
+// A rounded value as a JSON number, written from its exact decimal text
+// ("894736842179.263158"), never through a double.
 Json number(const Rational& rounded, int precision)
 {
-  std::string text = to_decimal_string(rounded, precision, true);
-  if (is_integer(rounded) && rounded.get_num().fits_slong_p()) {
-    return Json(rounded.get_num().get_si());
-  }
-  return Json(std::strtod(text.c_str(), nullptr));
+  return exact_number(to_decimal_string(rounded, precision, true));
 }
 
-Json applicant_json(const RoundResult& res, const ApplicantResult& a)
+// An applicant's value under a tie-break rule, as data: a date or
+// date-time as written, a count of members, or points; null when missing.
+Json tie_value_json(const RoundResult& res, const TieRule& rule, const TieValue& v)
+{
+  if (!v.key) {
+    return Json(nullptr);
+  }
+  const Criteria& c = res.bundle->criteria;
+  if (rule.kind == TieRule::Kind::field) {
+    if (const ApplicantResult* a = res.find(v.applicant)) {
+      if (rule.ref == "submitted_at" && c.field(rule.ref) == nullptr && a->dossier->submitted_at) {
+        return a->dossier->submitted_at->text;
+      }
+      if (auto it = a->dossier->facts.find(rule.ref); it != a->dossier->facts.end() && it->second.time) {
+        return it->second.time->text;
+      }
+    }
+    return to_exact_string(*v.key);
+  }
+  if (rule.kind == TieRule::Kind::majority) {
+    return to_exact_string(*v.key);
+  }
+  return to_decimal_string(*v.key, c.precision);
+}
+
+Json applicant_json(const RoundResult& res, const ApplicantResult& a, const Locale& L)
 {
   const Criteria& c = res.bundle->criteria;
   const int p = c.precision;
@@ -44,7 +64,7 @@ Json applicant_json(const RoundResult& res, const ApplicantResult& a)
   for (size_t i = 0; i < a.criteria.size(); ++i) {
     const auto& r = a.criteria[i];
     const Criterion& cr = c.criteria[i];
-    Json cj{{"id", r.id}, {"points", number(r.shown, p)}, {"exact", to_exact_string(r.weighted)}, {"basis", r.basis}};
+    Json cj{{"id", r.id}, {"points", number(r.shown, p)}, {"exact", to_exact_string(r.weighted)}, {"basis", criterion_basis(res, a, i, L)}};
     cj["weight"] = to_exact_string(cr.weight);
     if (cr.kind == ScoringKind::judged) {
       // Each scorer's score, exact; recused members apart. Absent members
@@ -69,14 +89,18 @@ Json applicant_json(const RoundResult& res, const ApplicantResult& a)
   for (const auto& g : a.gates) {
     j["gates"].push_back({{"id", g.id}, {"passed", g.passed}});
   }
-  j["reasons"] = a.reasons;
+  j["reasons"] = Json::array();
+  for (const auto& r : a.reasons) {
+    j["reasons"].push_back(reason_words(res, r, L));
+  }
   return j;
 }
 
 } // namespace
 
-std::string render_json(const RoundResult& res)
+std::string render_json(const RoundResult& res, const Lang& lang)
 {
+  const Locale L(lang);
   const RoundBundle& b = *res.bundle;
   const Criteria& c = b.criteria;
   Json j;
@@ -107,7 +131,7 @@ std::string render_json(const RoundResult& res)
   }
   j["applicants"] = Json::array();
   for (const auto& a : res.applicants) {
-    j["applicants"].push_back(applicant_json(res, a));
+    j["applicants"].push_back(applicant_json(res, a, L));
   }
   j["warnings"] = Json::array();
   for (const auto& d : res.deviations) {
@@ -123,12 +147,13 @@ std::string render_json(const RoundResult& res)
   j["tie_breaks"] = Json::array();
   for (const auto& t : res.tie_steps) {
     Json values = Json::array();
-    for (const auto& [app, v] : t.values) {
-      values.push_back({{"applicant", app}, {"value", v}});
+    const TieRule& rule = c.tie_break[t.rule_index];
+    for (const auto& v : t.values) {
+      values.push_back({{"applicant", v.applicant}, {"value", tie_value_json(res, rule, v)}});
     }
-    j["tie_breaks"].push_back({{"rule", t.rule}, {"separated", t.separated}, {"values", values}});
+    j["tie_breaks"].push_back({{"rule", tie_rule_spec(rule)}, {"separated", t.separated}, {"values", values}});
   }
-  return j.dump(2) + "\n";
+  return dump_exact(j) + "\n";
 }
 
 } // namespace ccn

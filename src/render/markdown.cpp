@@ -1,4 +1,6 @@
 #include "render/render.hpp"
+#include "render/messages.hpp"
+#include "render/words.hpp"
 
 #include "score/score.hpp"
 
@@ -23,68 +25,71 @@ std::string cell(const std::string& s)
 
 } // namespace
 
-std::string render_markdown(const RoundResult& res)
+std::string render_markdown(const RoundResult& res, const Lang& lang)
 {
+  const Locale L(lang);
   const RoundBundle& b = *res.bundle;
   const Criteria& c = b.criteria;
   const int p = c.precision;
   std::string out = fmt::format("# {}\n\n", cell(b.round.title));
-  out += fmt::format("Round `{}`; criteria `{}` ({}); scale {} points; pass mark {}.\n\n", b.round.id, c.id,
-                     cell(c.title), number_text(res.scale), number_text(c.pass_total));
-  out += "| Rank | Applicant | Total |";
+  out += L.text("md_intro", {{"round", b.round.id}, {"criteria", c.id}, {"title", cell(c.title)},
+                             {"scale", L.number(res.scale)}, {"pass", L.number(c.pass_total)}})
+         + "\n\n";
+  out += fmt::format("| {} | {} | {} |", L.text("head_rank"), L.text("head_applicant"), L.text("head_total"));
   std::string rule = "|---:|---|---:|";
   for (const auto& g : c.groups) {
-    out += fmt::format(" {} |", cell(g.id));
+    out += fmt::format(" {} |", cell(g.name));
     rule += "---:|";
   }
-  out += " Status |\n" + rule + "---|\n";
+  out += " " + L.text("head_status") + " |\n" + rule + "---|\n";
   for (const auto& a : res.applicants) {
     out += fmt::format("| {} | {} ({}) | {} |", a.rank ? fmt::format("{}{}", *a.rank, a.tied ? "=" : "") : "–",
-                       cell(a.dossier->name), cell(a.id()), a.total ? shown(*a.total, p) : "–");
+                       cell(a.dossier->name), cell(a.id()), a.total ? L.fixed(*a.total, p) : "–");
     for (size_t gi = 0; gi < c.groups.size(); ++gi) {
-      out += fmt::format(" {} |", gi < a.groups.size() ? shown(a.groups[gi].points, p) : "–");
+      out += fmt::format(" {} |", gi < a.groups.size() ? L.fixed(a.groups[gi].points, p) : "–");
     }
-    out += fmt::format(" {} |\n", status_name(a.status));
+    out += fmt::format(" {} |\n", L.status(a.status));
   }
-  auto ties = tie_break_lines(res);
+  auto ties = tie_break_lines(res, L);
   if (!ties.empty()) {
-    out += "\n## Tie-breaks\n\n";
+    out += "\n## " + L.text("heading_tie_breaks_md") + "\n\n";
     for (const auto& t : ties) {
       out += "- " + cell(t) + "\n";
     }
   }
-  auto devs = deviation_lines(res);
+  auto devs = deviation_lines(res, L);
   if (!devs.empty()) {
-    out += "\n## Warnings\n\n";
+    out += "\n## " + L.text("heading_warnings_md") + "\n\n";
     for (const auto& d : devs) {
       out += "- " + cell(d) + "\n";
     }
   }
   for (const auto& a : res.applicants) {
     out += fmt::format("\n## {} — {}\n\n", cell(a.id()), cell(a.dossier->name));
-    out += fmt::format("Status: **{}**", status_name(a.status));
-    if (a.total) {
-      out += fmt::format("; total {} (exact {})", shown(*a.total, p), to_exact_string(a.total_exact));
-    }
-    out += ".\n\n";
+    out += a.total ? L.text("md_status_total", {{"status", L.status(a.status)}, {"total", L.fixed(*a.total, p)}})
+                   : L.text("md_status", {{"status", L.status(a.status)}});
+    out += "\n\n";
     for (const auto& g : a.gates) {
-      out += fmt::format("- Gate {} ({}): {}\n", cell(g.id), cell(g.name), g.passed ? "passed" : "failed");
+      out += "- " + L.text(g.passed ? "md_gate_passed" : "md_gate_failed", {{"gate", cell(g.name)}}) + "\n";
     }
     for (const auto& r : a.reasons) {
-      out += fmt::format("- Reason: {}\n", cell(r));
+      out += "- " + L.text("md_reason", {{"reason", cell(reason_words(res, r, L))}}) + "\n";
     }
     if (!a.criteria.empty()) {
-      out += "\n| Criterion | Name | Points | Basis |\n|---|---|---:|---|\n";
+      out += fmt::format("\n| {} | {} | {} |\n|---|---:|---|\n", L.text("head_criterion"), L.text("head_points"),
+                         L.text("head_basis"));
       for (size_t ci = 0; ci < a.criteria.size(); ++ci) {
-        out += fmt::format("| {} | {} | {} | {} |\n", cell(a.criteria[ci].id), cell(c.criteria[ci].name),
-                           shown(a.criteria[ci].shown, p), cell(a.criteria[ci].basis));
+        out += fmt::format("| {} {} | {} | {} |\n", cell(a.criteria[ci].id), cell(c.criteria[ci].name),
+                           L.fixed(a.criteria[ci].shown, p), cell(criterion_basis(res, a, ci, L)));
       }
     }
     if (!a.groups.empty()) {
-      out += "\n| Group | Points | Minimum | Passed |\n|---|---:|---:|---|\n";
-      for (const auto& g : a.groups) {
-        out += fmt::format("| {} | {} | {} | {} |\n", cell(g.id), shown(g.points, p), number_text(g.min),
-                           g.passed ? "yes" : "no");
+      out += fmt::format("\n| {} | {} | {} | {} |\n|---|---:|---:|---|\n", L.text("head_group"), L.text("head_points"),
+                         L.text("head_minimum"), L.text("head_outcome"));
+      for (size_t gi = 0; gi < a.groups.size(); ++gi) {
+        const auto& g = a.groups[gi];
+        out += fmt::format("| {} | {} | {} | {} |\n", cell(c.groups[gi].name), L.fixed(g.points, p), L.number(g.min),
+                           L.text(g.passed ? "group_met" : "group_not_met"));
       }
     }
   }

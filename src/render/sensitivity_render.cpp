@@ -1,7 +1,11 @@
 // Rendering the robustness analysis as a table and as JSON.
 
+#include "render/messages.hpp"
 #include "render/render.hpp"
+#include "render/words.hpp"
+#include "util/text.hpp"
 #include "score/sensitivity.hpp"
+#include "util/json_exact.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -10,82 +14,93 @@ namespace ccn {
 
 namespace {
 
-std::string list(const std::vector<std::string>& ids)
+// A share of the trials (0..1) as a percentage with one decimal, in the
+// language's digits.
+std::string percent(const Locale& L, double share)
 {
-  std::string out;
-  for (const auto& id : ids) {
-    out += (out.empty() ? "" : ", ") + id;
-  }
-  return out.empty() ? "nobody" : out;
+  return format_decimal(L.lang(), fmt::format("{:.1f}", share * 100), 1) + " %";
+}
+
+std::string list(const Locale& L, const std::vector<std::string>& ids)
+{
+  return ids.empty() ? L.text("sens_nobody") : format_list(L.lang(), ids);
+}
+
+std::string criterion_name(const Criteria& c, const std::string& id)
+{
+  const Criterion* cr = c.criterion(id);
+  return cr != nullptr ? id + " " + cr->name : id;
 }
 
 } // namespace
 
-std::string render_sensitivity_table(const Sensitivity& s, const RoundResult& res, const SmaaOptions& opt)
+std::string render_sensitivity_table(const Sensitivity& s, const RoundResult& res, const SmaaOptions& opt,
+                                     const Lang& lang)
 {
+  const Locale L(lang);
   const Criteria& c = res.bundle->criteria;
-  std::string out = fmt::format("Robustness of round {}: first {}\n", res.bundle->round.id, list(s.winners));
+  std::string out = L.text("sens_title", {{"round", res.bundle->round.id}, {"winners", list(L, s.winners)}}) + "\n";
   if (s.first.empty()) {
-    out += "Fewer than two applicants are ranked: there is no order of the first two to reverse.\n";
+    out += L.text("sens_not_enough") + "\n";
   } else {
-    out += fmt::format("\nMargin: {} leads {} by {} points (exact {}).\n", s.first, s.second,
-                       shown(s.margin, c.precision), to_exact_string(s.margin_exact));
-    out += "\nWeight change that would reverse the first two (all else fixed, exact totals):\n";
+    out += "\n"
+           + (s.margin == 0 ? L.text("sens_margin_equal", {{"first", s.first}, {"second", s.second}})
+                            : L.text("sens_margin", {{"first", s.first}, {"second", s.second},
+                                                     {"margin", points_words(L, c, s.margin)}}))
+           + "\n";
+    out += "\n" + L.text("sens_weights_heading") + "\n";
     for (const auto& w : s.weights) {
+      MsgArgs args{{"criterion", criterion_name(c, w.criterion)}, {"weight", L.number(w.weight)}};
       if (w.change) {
-        std::string change = number_text(*w.change);
-        if (*w.change > 0) {
-          change = change.rfind("≈", 0) == 0 ? "≈+" + change.substr(std::string_view("≈").size()) : "+" + change;
-        }
-        out += fmt::format("  {:<6} weight {}: reversed {} weight {} (a change of {})\n", w.criterion,
-                           number_text(w.weight), w.below ? "below" : "above", number_text(w.weight + *w.change),
-                           change);
+        args.emplace_back("limit", amount_words(L, c, w.weight + *w.change));
+        out += "  " + L.text(w.below ? "sens_weight_below" : "sens_weight_above", args) + "\n";
       } else {
-        out += fmt::format("  {:<6} weight {}: no weight ≥ 0 reverses them\n", w.criterion, number_text(w.weight));
+        out += "  " + L.text("sens_weight_none", args) + "\n";
       }
     }
   }
   if (c.has_judged()) {
-    out += fmt::format("\nOne judged score moved by one step (or to 0 or max without a step): {} moves tried, {} "
-                       "change who is first.\n",
-                       s.moves_tried, s.flips.size());
+    out += "\n" + L.text("sens_moves", {{"tried", s.moves_tried}, {"flips", s.flips.size()}}) + "\n";
     for (const auto& f : s.flips) {
-      out += fmt::format("  {} on {} for {}: {} → {} makes {} first\n", f.member, f.criterion, f.applicant,
-                         number_text(f.from), number_text(f.to), list(f.winners));
+      out += "  " + L.text("sens_flip", {{"member", f.member}, {"criterion", criterion_name(c, f.criterion)},
+                                         {"applicant", f.applicant}, {"from", L.number(f.from)},
+                                         {"to", L.number(f.to)}, {"winners", list(L, f.winners)}})
+             + "\n";
     }
-    out += "\nLeave one member out:\n";
+    out += "\n" + L.text("sens_leave_heading") + "\n";
     for (const auto& l : s.leave_one_out) {
       if (!l.ranked) {
-        out += fmt::format("  without {}: no ranking (quorum, or an applicant with no scorer left)\n", l.member);
+        out += "  " + L.text("sens_leave_unranked", {{"member", l.member}}) + "\n";
       } else {
-        out += fmt::format("  without {}: first {}{}\n", l.member, list(l.winners),
-                           l.changes_winner ? "  <- this absence alone changes the winner" : "");
+        out += "  " + L.text(l.changes_winner ? "sens_leave_changes" : "sens_leave",
+                             {{"member", l.member}, {"winners", list(L, l.winners)}})
+               + "\n";
       }
     }
   }
   const SmaaResult& m = s.smaa;
-  out += fmt::format("\nSMAA-2: {} samples, every weight uniform within ±{}%{}, seed {}.\n", m.samples,
-                     opt.spread_percent, opt.judged_range ? ", judged points within the members' range" : "",
-                     opt.seed);
+  out += "\n" + L.text(opt.judged_range ? "sens_trials_judged" : "sens_trials",
+                        {{"samples", static_cast<int64_t>(m.samples)},
+                         MsgArg::decimal("spread", fmt::format("{}", opt.spread_percent)),
+                         {"seed", std::to_string(opt.seed)}})
+         + "\n";
   if (!m.applicants.empty()) {
-    out += "  rank acceptability (share of samples in each rank):\n";
-    out += "    applicant";
+    out += "  " + L.text("sens_first_share", {{"applicant", m.applicants.front()},
+                                              {"share", percent(L, m.acceptability.front().front())}})
+           + "\n";
+    out += "  " + L.text("sens_rank_table") + "\n";
+    out += "    " + pad_right(L.text("head_applicant"), 10);
     for (size_t r = 0; r < m.applicants.size(); ++r) {
-      out += fmt::format("  {:>6}", fmt::format("r{}", r + 1));
+      out += "  " + pad_left(L.text("sens_rank", {{"rank", r + 1}}), 9);
     }
     out += "\n";
     for (size_t a = 0; a < m.applicants.size(); ++a) {
-      out += fmt::format("    {:<9}", m.applicants[a]);
+      out += "    " + pad_right(m.applicants[a], 10);
       for (double v : m.acceptability[a]) {
-        out += fmt::format("  {:>6.4f}", v);
+        out += "  " + pad_left(percent(L, v), 9);
       }
       out += "\n";
     }
-    out += fmt::format("  central weight vector of {}:", m.applicants.front());
-    for (size_t k = 0; k < m.central_weights.size(); ++k) {
-      out += fmt::format(" {} {:.4f};", c.criteria[k].id, m.central_weights[k]);
-    }
-    out += fmt::format("\n  confidence factor of {}: {:.4f}\n", m.applicants.front(), m.confidence);
   }
   return out;
 }
@@ -102,7 +117,7 @@ std::string render_sensitivity_json(const Sensitivity& s, const RoundResult& res
   if (!s.first.empty()) {
     j["first"] = s.first;
     j["second"] = s.second;
-    j["margin"] = std::strtod(to_decimal_string(s.margin, c.precision).c_str(), nullptr);
+    j["margin"] = exact_number(to_decimal_string(s.margin, c.precision, true));
     j["margin_exact"] = to_exact_string(s.margin_exact);
     Json weights = Json::array();
     for (const auto& w : s.weights) {
@@ -137,7 +152,7 @@ std::string render_sensitivity_json(const Sensitivity& s, const RoundResult& res
                {"seed", opt.seed},                {"judged_range", opt.judged_range},
                {"acceptability", acc},            {"central_weights", central},
                {"confidence", s.smaa.confidence}};
-  return j.dump(2) + "\n";
+  return dump_exact(j) + "\n";
 }
 
 } // namespace ccn

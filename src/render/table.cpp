@@ -1,4 +1,6 @@
 #include "render/render.hpp"
+#include "render/messages.hpp"
+#include "render/words.hpp"
 
 #include "score/score.hpp"
 #include "util/text.hpp"
@@ -28,35 +30,29 @@ struct Style
   }
 };
 
-std::string status_label(const ApplicantResult& a)
-{
-  std::string s = status_name(a.status);
-  std::replace(s.begin(), s.end(), '_', ' ');
-  return s;
-}
-
 } // namespace
 
-std::string render_table(const RoundResult& res, bool color)
+std::string render_table(const RoundResult& res, bool color, const Lang& lang)
 {
   const Style style{color};
+  const Locale L(lang);
   const Criteria& c = res.bundle->criteria;
   const int p = c.precision;
   std::vector<std::vector<std::string>> rows;
-  std::vector<std::string> header = {"Rank", "Applicant", "Total"};
+  std::vector<std::string> header = {L.text("head_rank"), L.text("head_applicant"), L.text("head_total")};
   for (const auto& g : c.groups) {
     header.push_back(g.id);
   }
-  header.push_back("Status");
+  header.push_back(L.text("head_status"));
   for (const auto& a : res.applicants) {
     std::vector<std::string> row;
     row.push_back(a.rank ? fmt::format("{}{}", *a.rank, a.tied ? "=" : "") : "-");
-    row.push_back(a.id() + "  " + a.dossier->name);
-    row.push_back(a.total ? shown(*a.total, p) : "-");
+    row.push_back(a.id() + "  " + terminal_safe(a.dossier->name));
+    row.push_back(a.total ? L.fixed(*a.total, p) : "-");
     for (size_t gi = 0; gi < c.groups.size(); ++gi) {
-      row.push_back(gi < a.groups.size() ? shown(a.groups[gi].points, p) + (a.groups[gi].passed ? "" : "!") : "-");
+      row.push_back(gi < a.groups.size() ? L.fixed(a.groups[gi].points, p) + (a.groups[gi].passed ? "" : "!") : "-");
     }
-    row.push_back(status_label(a));
+    row.push_back(L.status(a.status));
     rows.push_back(std::move(row));
   }
   std::vector<size_t> width(header.size(), 0);
@@ -79,10 +75,10 @@ std::string render_table(const RoundResult& res, bool color)
     return out;
   };
   const RoundBundle& b = *res.bundle;
-  std::string out = style.bold(fmt::format("{} — {}", b.round.id, b.round.title)) + "\n";
+  std::string out = style.bold(fmt::format("{} — {}", b.round.id, terminal_safe(b.round.title))) + "\n";
   if (!b.round.cluster.empty() || b.round.date) {
-    out += fmt::format("{}{}{}\n", b.round.cluster, !b.round.cluster.empty() && b.round.date ? ", " : "",
-                       b.round.date ? b.round.date->text : "");
+    out += fmt::format("{}{}{}\n", terminal_safe(b.round.cluster), !b.round.cluster.empty() && b.round.date ? ", " : "",
+                       b.round.date ? L.date(*b.round.date) : "");
   }
   out += "\n" + style.bold(line(header)) + "\n";
   for (size_t r = 0; r < rows.size(); ++r) {
@@ -90,34 +86,47 @@ std::string render_table(const RoundResult& res, bool color)
     size_t status_at = l.size() - rows[r].back().size();
     out += l.substr(0, status_at) + style.status(res.applicants[r].status, rows[r].back()) + "\n";
   }
-  out += fmt::format("\nScale {} points ({}), precision {}, rounding by {}.\n", number_text(res.scale), c.id, p,
-                     c.round_each_criterion ? "criterion" : "total");
-  std::string mins;
+  out += "\n";
+  std::vector<std::string> groups;
+  for (const auto& g : c.groups) {
+    groups.push_back(L.text("table_group_legend", {{"id", g.id}, {"name", terminal_safe(g.name)}}));
+  }
+  std::string legend;
+  for (const auto& g : groups) {
+    legend += (legend.empty() ? "" : "; ") + g;
+  }
+  out += L.text("table_groups", {{"groups", legend}}) + "\n";
+  out += L.text(c.round_each_criterion ? "table_scale_criterion" : "table_scale_total",
+                {{"scale", L.number(res.scale)}, {"criteria", c.id}, {"precision", c.precision}})
+         + "\n";
+  std::vector<std::string> mins;
   for (const auto& g : c.groups) {
     if (c.group_min(g) > 0) {
-      mins += fmt::format("{}{} ≥ {}", mins.empty() ? "" : ", ", g.id, number_text(c.group_min(g)));
+      mins.push_back(L.text("table_group_min", {{"id", g.id}, {"minimum", L.number(c.group_min(g))}}));
     }
   }
-  out += fmt::format("Pass: total ≥ {}{}.\n", number_text(c.pass_total),
-                     mins.empty() ? std::string("; no group minimums")
-                                  : "; groups " + mins + " (a group marked ! is below its minimum)");
+  out += (mins.empty() ? L.text("table_pass_no_groups", {{"total", L.number(c.pass_total)}})
+                       : L.text("table_pass_groups", {{"total", L.number(c.pass_total)}, {"groups", format_list(lang, mins)}}))
+         + "\n";
   for (const auto& a : res.applicants) {
     for (const auto& reason : a.reasons) {
-      out += fmt::format("{} {}: {}\n", a.id(), status_label(a), reason);
+      out += L.text("table_reason", {{"applicant", a.id()}, {"status", L.status(a.status)},
+                                      {"reason", terminal_safe(reason_words(res, reason, L))}})
+             + "\n";
     }
   }
-  auto ties = tie_break_lines(res);
+  auto ties = tie_break_lines(res, L);
   if (!ties.empty()) {
-    out += "\nTie-breaks:\n";
+    out += "\n" + L.text("heading_tie_breaks") + "\n";
     for (const auto& t : ties) {
-      out += "  " + t + "\n";
+      out += "  " + terminal_safe(t) + "\n";
     }
   }
-  auto devs = deviation_lines(res);
+  auto devs = deviation_lines(res, L);
   if (!devs.empty()) {
-    out += "\nWarnings:\n";
+    out += "\n" + L.text("heading_warnings") + "\n";
     for (const auto& d : devs) {
-      out += "  deviation: " + d + "\n";
+      out += "  " + terminal_safe(d) + "\n";
     }
   }
   return out;

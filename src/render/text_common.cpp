@@ -1,4 +1,5 @@
 #include "render/render.hpp"
+#include "render/words.hpp"
 
 #include "score/score.hpp"
 
@@ -11,33 +12,25 @@ std::string shown(const Rational& value, int precision)
   return to_decimal_string(value, precision);
 }
 
-std::vector<std::string> tie_break_lines(const RoundResult& res)
+std::vector<std::string> tie_break_lines(const RoundResult& res, const Locale& L)
 {
   std::vector<std::string> out;
   for (const auto& t : res.tie_steps) {
-    std::string values;
-    for (const auto& [app, v] : t.values) {
-      values += fmt::format("{}{} {}", values.empty() ? "" : ", ", app, v);
-    }
-    out.push_back(fmt::format("{} {} ({})", t.rule, t.separated ? "separated" : "did not separate", values));
+    out.push_back(tie_step_words(res, t, L));
   }
   for (const auto& a : res.applicants) {
     if (a.tied && a.rank) {
-      out.push_back(fmt::format("{} stays tied at rank {} after every rule", a.id(), *a.rank));
+      out.push_back(still_tied_words(a, L));
     }
   }
   return out;
 }
 
-std::vector<std::string> deviation_lines(const RoundResult& res)
+std::vector<std::string> deviation_lines(const RoundResult& res, const Locale& L)
 {
   std::vector<std::string> out;
-  const auto& council = res.bundle->round.council;
   for (const auto& d : res.deviations) {
-    out.push_back(fmt::format("member {} scored {} on {} at {}, mean {} (more than {}% of max away; {})", d.member,
-                              d.applicant, d.criterion, number_text(d.score), number_text(d.mean),
-                              council ? number_text(*council->deviation_percent) : "?",
-                              d.explained ? "explained in a comment" : "no comment"));
+    out.push_back(deviation_words(res, d, L));
   }
   return out;
 }

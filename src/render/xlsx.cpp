@@ -1,8 +1,11 @@
 #include "render/xlsx.hpp"
+#include "render/words.hpp"
 
 #include "render/render.hpp"
 
 #include <xlsxwriter.h>
+
+#include <fmt/format.h>
 
 #include <cstdlib>
 #include <string>
@@ -10,6 +13,40 @@
 namespace ccn {
 
 namespace {
+
+// Excel holds at most 32,767 UTF-16 code units in a cell.
+constexpr size_t k_cell_limit = 32767;
+
+// UTF-16 code units of a UTF-8 character that starts with byte `lead`.
+size_t utf16_units(unsigned char lead)
+{
+  return (lead & 0xC0) == 0x80 ? 0 : lead >= 0xF0 ? 2 : 1;
+}
+
+// `text` as a cell holds it: whole when it fits, else cut on a character
+// boundary and ended with "…" (one unit), and `cut` set.
+std::string fit_cell(std::string_view text, bool& cut)
+{
+  size_t units = 0;
+  for (char ch : text) {
+    units += utf16_units(static_cast<unsigned char>(ch));
+  }
+  cut = units > k_cell_limit;
+  if (!cut) {
+    return std::string(text);
+  }
+  units = 0;
+  size_t end = 0;
+  while (end < text.size()) {
+    const size_t need = utf16_units(static_cast<unsigned char>(text[end]));
+    if (need > 0 && units + need > k_cell_limit - 1) {
+      break;
+    }
+    units += need;
+    ++end;
+  }
+  return std::string(text.substr(0, end)) + "…";
+}
 
 // A rounded decimal as the double a spreadsheet stores; the exact value
 // stays in the JSON result.
@@ -21,8 +58,8 @@ double as_double(const Rational& rounded, int precision)
 class Book
 {
 public:
-  Book(const std::string& path, const RoundResult& res, const Lang& lang)
-    : m_res(res), m_c(res.bundle->criteria), m_L(lang), m_wb(workbook_new(path.c_str()))
+  Book(const std::string& path, const RoundResult& res, const Lang& lang, std::vector<std::string>& notes)
+    : m_res(res), m_c(res.bundle->criteria), m_L(lang), m_notes(notes), m_wb(workbook_new(path.c_str()))
   {
     if (m_wb == nullptr) {
       return;
@@ -32,85 +69,105 @@ public:
     m_title = res.bundle->round.title;
     props.title = m_title.data();
     props.created = res.bundle->round.date ? static_cast<time_t>(res.bundle->round.date->seconds) : 86400;
-    workbook_set_properties(m_wb, &props);
+    check(workbook_set_properties(m_wb, &props));
     m_bold = workbook_add_format(m_wb);
-    format_set_bold(m_bold);
     m_num = workbook_add_format(m_wb);
+    if (m_bold == nullptr || m_num == nullptr) {
+      check(LXW_ERROR_MEMORY_MALLOC_FAILED);
+      return;
+    }
+    format_set_bold(m_bold);
     std::string pattern = m_c.precision == 0 ? "0" : "0." + std::string(static_cast<size_t>(m_c.precision), '0');
     format_set_num_format(m_num, pattern.c_str());
   }
 
-  bool ok() const { return m_wb != nullptr; }
+  bool created() const { return m_wb != nullptr; }
+  bool ok() const { return m_wb != nullptr && m_error == LXW_NO_ERROR; }
 
   void ranking()
   {
-    lxw_worksheet* ws = workbook_add_worksheet(m_wb, pick("Ranking", "Xếp hạng"));
+    const std::string sheet_name = m_L.text("xlsx_ranking");
+    const char* sheet = sheet_name.c_str();
+    lxw_worksheet* ws = add_sheet(sheet);
+    if (ws == nullptr) {
+      return;
+    }
     int col = 0;
-    for (const char* h : {pick("Rank", "Hạng"), pick("Id", "Mã"), pick("Applicant", "Tên doanh nghiệp"),
-                          pick("Status", "Kết quả"), pick("Total", "Tổng điểm")}) {
-      worksheet_write_string(ws, 0, static_cast<lxw_col_t>(col++), h, m_bold);
+    for (const std::string& h : {m_L.text("xlsx_rank"), m_L.text("xlsx_id"), m_L.text("xlsx_applicant"),
+                          m_L.text("xlsx_status"), m_L.text("xlsx_total")}) {
+      text(ws, sheet, 0, static_cast<lxw_col_t>(col++), h, m_bold);
     }
     for (const auto& g : m_c.groups) {
-      worksheet_write_string(ws, 0, static_cast<lxw_col_t>(col++), g.name.c_str(), m_bold);
+      text(ws, sheet, 0, static_cast<lxw_col_t>(col++), g.name, m_bold);
     }
     lxw_row_t row = 1;
     for (const auto& a : m_res.applicants) {
       if (a.rank) {
-        worksheet_write_number(ws, row, 0, *a.rank, nullptr);
+        check(worksheet_write_number(ws, row, 0, *a.rank, nullptr));
       }
-      worksheet_write_string(ws, row, 1, a.id().c_str(), nullptr);
-      worksheet_write_string(ws, row, 2, a.dossier->name.c_str(), nullptr);
-      worksheet_write_string(ws, row, 3, m_L.status(a.status).c_str(), nullptr);
+      text(ws, sheet, row, 1, a.id(), nullptr);
+      text(ws, sheet, row, 2, a.dossier->name, nullptr);
+      text(ws, sheet, row, 3, m_L.status(a.status), nullptr);
       if (a.total) {
-        worksheet_write_number(ws, row, 4, as_double(*a.total, m_c.precision), m_num);
+        check(worksheet_write_number(ws, row, 4, as_double(*a.total, m_c.precision), m_num));
       }
       for (size_t gi = 0; gi < a.groups.size(); ++gi) {
-        worksheet_write_number(ws, row, static_cast<lxw_col_t>(5 + gi), as_double(a.groups[gi].points, m_c.precision),
-                               m_num);
+        check(worksheet_write_number(ws, row, static_cast<lxw_col_t>(5 + gi),
+                                     as_double(a.groups[gi].points, m_c.precision), m_num));
       }
       ++row;
     }
-    worksheet_set_column(ws, 2, 2, 48, nullptr);
+    check(worksheet_set_column(ws, 2, 2, 48, nullptr));
     worksheet_freeze_panes(ws, 1, 0);
   }
 
   void criteria()
   {
-    lxw_worksheet* ws = workbook_add_worksheet(m_wb, pick("Criteria", "Điểm tiêu chí"));
+    const std::string sheet_name = m_L.text("xlsx_criteria");
+    const char* sheet = sheet_name.c_str();
+    lxw_worksheet* ws = add_sheet(sheet);
+    if (ws == nullptr) {
+      return;
+    }
     int col = 0;
-    for (const char* h : {pick("Applicant", "Mã hồ sơ"), pick("Group", "Nhóm"), pick("Criterion", "Tiêu chí"),
-                          pick("Name", "Tên tiêu chí"), pick("Weight", "Hệ số"), pick("Points", "Điểm"),
-                          pick("Exact", "Giá trị chính xác"), pick("Basis", "Cách tính")}) {
-      worksheet_write_string(ws, 0, static_cast<lxw_col_t>(col++), h, m_bold);
+    for (const std::string& h : {m_L.text("xlsx_applicant_2"), m_L.text("xlsx_group"), m_L.text("xlsx_criterion"),
+                          m_L.text("xlsx_name"), m_L.text("xlsx_weight"), m_L.text("xlsx_points"),
+                          m_L.text("xlsx_exact"), m_L.text("xlsx_basis")}) {
+      text(ws, sheet, 0, static_cast<lxw_col_t>(col++), h, m_bold);
     }
     lxw_row_t row = 1;
     for (const auto& a : m_res.applicants) {
       for (size_t i = 0; i < a.criteria.size(); ++i) {
         const Criterion& cr = m_c.criteria[i];
-        worksheet_write_string(ws, row, 0, a.id().c_str(), nullptr);
-        worksheet_write_string(ws, row, 1, m_c.groups[cr.group].id.c_str(), nullptr);
-        worksheet_write_string(ws, row, 2, cr.id.c_str(), nullptr);
-        worksheet_write_string(ws, row, 3, cr.name.c_str(), nullptr);
-        worksheet_write_number(ws, row, 4, std::strtod(number_text(cr.weight).c_str(), nullptr), nullptr);
-        worksheet_write_number(ws, row, 5, as_double(a.criteria[i].shown, m_c.precision), m_num);
-        worksheet_write_string(ws, row, 6, to_exact_string(a.criteria[i].weighted).c_str(), nullptr);
-        worksheet_write_string(ws, row, 7, a.criteria[i].basis.c_str(), nullptr);
+        text(ws, sheet, row, 0, a.id(), nullptr);
+        text(ws, sheet, row, 1, m_c.groups[cr.group].id, nullptr);
+        text(ws, sheet, row, 2, cr.id, nullptr);
+        text(ws, sheet, row, 3, cr.name, nullptr);
+        check(worksheet_write_number(ws, row, 4, std::strtod(number_text(cr.weight).c_str(), nullptr), nullptr));
+        check(worksheet_write_number(ws, row, 5, as_double(a.criteria[i].shown, m_c.precision), m_num));
+        text(ws, sheet, row, 6, to_exact_string(a.criteria[i].weighted), nullptr);
+        text(ws, sheet, row, 7, criterion_basis(m_res, a, i, m_L), nullptr);
         ++row;
       }
     }
-    worksheet_set_column(ws, 3, 3, 40, nullptr);
-    worksheet_set_column(ws, 7, 7, 60, nullptr);
+    check(worksheet_set_column(ws, 3, 3, 40, nullptr));
+    check(worksheet_set_column(ws, 7, 7, 60, nullptr));
     worksheet_freeze_panes(ws, 1, 0);
   }
 
   void members()
   {
-    lxw_worksheet* ws = workbook_add_worksheet(m_wb, pick("Member scores", "Điểm thành viên"));
+    const std::string sheet_name = m_L.text("xlsx_member_scores");
+    const char* sheet = sheet_name.c_str();
+    lxw_worksheet* ws = add_sheet(sheet);
+    if (ws == nullptr) {
+      return;
+    }
     int col = 0;
-    for (const char* h : {pick("Applicant", "Mã hồ sơ"), pick("Criterion", "Tiêu chí"), pick("Member", "Thành viên"),
-                          pick("Name", "Họ tên"), pick("Score", "Điểm"), pick("Note", "Ghi chú"),
-                          pick("Comment", "Giải trình")}) {
-      worksheet_write_string(ws, 0, static_cast<lxw_col_t>(col++), h, m_bold);
+    for (const std::string& h : {m_L.text("xlsx_applicant_2"), m_L.text("xlsx_criterion"), m_L.text("xlsx_member"),
+                          m_L.text("xlsx_name_2"), m_L.text("xlsx_score"), m_L.text("xlsx_note"),
+                          m_L.text("xlsx_comment")}) {
+      text(ws, sheet, 0, static_cast<lxw_col_t>(col++), h, m_bold);
     }
     if (!m_res.bundle->round.council) {
       return;
@@ -122,33 +179,36 @@ public:
         const CriterionResult& r = a.criteria[i];
         for (size_t k = 0; k < r.members.size(); ++k) {
           const MemberScore& ms = r.members[k];
-          worksheet_write_string(ws, row, 0, a.id().c_str(), nullptr);
-          worksheet_write_string(ws, row, 1, r.id.c_str(), nullptr);
-          worksheet_write_string(ws, row, 2, ms.member.c_str(), nullptr);
-          worksheet_write_string(ws, row, 3, council[k].name.c_str(), nullptr);
+          text(ws, sheet, row, 0, a.id(), nullptr);
+          text(ws, sheet, row, 1, r.id, nullptr);
+          text(ws, sheet, row, 2, ms.member, nullptr);
+          text(ws, sheet, row, 3, council[k].name, nullptr);
           if (ms.score) {
-            worksheet_write_number(ws, row, 4, std::strtod(number_text(*ms.score).c_str(), nullptr), nullptr);
+            check(worksheet_write_number(ws, row, 4, std::strtod(number_text(*ms.score).c_str(), nullptr), nullptr));
           } else {
-            worksheet_write_string(ws, row, 5, ms.recused ? pick("recused", "không chấm (xung đột lợi ích)")
-                                                          : pick("absent", "vắng mặt"),
-                                   nullptr);
+            text(ws, sheet, row, 5,
+                 ms.recused ? m_L.text("xlsx_recused") : m_L.text("xlsx_absent"), nullptr);
           }
           if (!ms.comment.empty()) {
-            worksheet_write_string(ws, row, 6, ms.comment.c_str(), nullptr);
+            text(ws, sheet, row, 6, ms.comment, nullptr);
           }
           ++row;
         }
       }
     }
-    worksheet_set_column(ws, 3, 3, 28, nullptr);
-    worksheet_set_column(ws, 6, 6, 60, nullptr);
+    check(worksheet_set_column(ws, 3, 3, 28, nullptr));
+    check(worksheet_set_column(ws, 6, 6, 60, nullptr));
     worksheet_freeze_panes(ws, 1, 0);
   }
 
+  // Write the file; empty on success, else why not.
   std::string close()
   {
     lxw_error e = workbook_close(m_wb);
     m_wb = nullptr;
+    if (m_error != LXW_NO_ERROR) {
+      e = m_error;
+    }
     return e == LXW_NO_ERROR ? std::string() : std::string(lxw_strerror(e));
   }
 
@@ -162,12 +222,47 @@ public:
   Book& operator=(const Book&) = delete;
 
 private:
-  const char* pick(const char* en, const char* vi) const { return m_L.lang() == Lang{"vi"} ? vi : en; }
+
+  // Keep the first error of the library; the workbook is then not written.
+  void check(lxw_error e)
+  {
+    if (m_error == LXW_NO_ERROR) {
+      m_error = e;
+    }
+  }
+
+  lxw_worksheet* add_sheet(const char* name)
+  {
+    lxw_worksheet* ws = workbook_add_worksheet(m_wb, name);
+    if (ws == nullptr) {
+      check(LXW_ERROR_MEMORY_MALLOC_FAILED);
+    }
+    return ws;
+  }
+
+  // A string cell; a text longer than a cell holds is cut visibly, with
+  // "…", and noted, never dropped.
+  void text(lxw_worksheet* ws, const char* sheet, lxw_row_t row, lxw_col_t col, std::string_view value,
+            lxw_format* format)
+  {
+    bool cut = false;
+    std::string fitted = fit_cell(value, cut);
+    if (cut) {
+      char cell[LXW_MAX_CELL_NAME_LENGTH] = {};
+      lxw_rowcol_to_cell(cell, row, col);
+      m_notes.push_back(fmt::format("sheet '{}', cell {}: a text of {} bytes is longer than a cell holds "
+                                    "({} characters); it is cut and ends in \"…\"",
+                                    sheet, cell, value.size(), k_cell_limit));
+    }
+    check(worksheet_write_string(ws, row, col, fitted.c_str(), format));
+  }
 
   const RoundResult& m_res;
   const Criteria& m_c;
   Locale m_L;
+  std::vector<std::string>& m_notes;
   lxw_workbook* m_wb;
+  lxw_error m_error = LXW_NO_ERROR;
   lxw_format* m_bold = nullptr;
   lxw_format* m_num = nullptr;
   std::string m_title;
@@ -175,15 +270,17 @@ private:
 
 } // namespace
 
-std::string write_xlsx(const RoundResult& res, const std::string& path, Lang lang)
+std::string write_xlsx(const RoundResult& res, const std::string& path, const Lang& lang, std::vector<std::string>& notes)
 {
-  Book book(path, res, lang);
-  if (!book.ok()) {
+  Book book(path, res, lang, notes);
+  if (!book.created()) {
     return "cannot create the workbook";
   }
-  book.ranking();
-  book.criteria();
-  book.members();
+  if (book.ok()) {
+    book.ranking();
+    book.criteria();
+    book.members();
+  }
   return book.close();
 }
 

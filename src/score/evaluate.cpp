@@ -103,14 +103,14 @@ Value Evaluator::value_of(const std::string& name)
   if (m == nullptr) {
     throw EvalError({"eval_unknown_name", {{"name", name}}});
   }
-  Value v = run(m->expr, {"subject_measure", {{"measure", name}}}, m);
+  Value v = run(m->expr.root, m->expr, {"subject_measure", {{"measure", name}}}, m);
   m_measures[name] = v;
   return v;
 }
 
 Value Evaluator::evaluate(const Expression& expr, const Message& what)
 {
-  return run(expr, what, nullptr);
+  return run(expr.root, expr, what, nullptr);
 }
 
 std::string Evaluator::values_used(const Expr& e)
@@ -135,10 +135,10 @@ std::string Evaluator::values_used(const Expr& e)
   return out;
 }
 
-Value Evaluator::run(const Expression& expr, Message what, const Measure* measure)
+Value Evaluator::run(const Expr& root, const Expression& whole, Message what, const Measure* measure)
 {
-  std::vector<Context> contexts{{&expr, std::move(what), measure}};
-  std::vector<Task> stack{Task{&expr.root, 0, 0, {}}};
+  std::vector<Context> contexts{{&whole, std::move(what), measure}};
+  std::vector<Task> stack{Task{&root, 0, 0, {}}};
   if (measure != nullptr) {
     m_in_progress.insert(measure->id);
   }

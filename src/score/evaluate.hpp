@@ -3,6 +3,7 @@
 
 #include "model/criteria.hpp"
 #include "model/round.hpp"
+#include "score/value.hpp"
 #include "util/message.hpp"
 
 #include <map>
@@ -13,15 +14,6 @@
 #include <vector>
 
 namespace ccn {
-
-// A value an expression yields.
-struct Value
-{
-  ValueType type = ValueType::invalid;
-  Rational number;
-  bool truth = false;
-  std::string text; // enum value or string literal
-};
 
 // Why an evaluation could not finish (division by zero, a missing optional
 // fact); the message names the expression and the values involved.
@@ -48,6 +40,11 @@ public:
   Value value_of(const std::string& name);
   // The value of `expr`; throws EvalError naming `what` (what is evaluated).
   Value evaluate(const Expression& expr, const Message& what);
+  // The value of `part`, a node of `whole`; throws EvalError naming `what`.
+  Value evaluate_part(const Expr& part, const Expression& whole, const Message& what)
+  {
+    return run(part, whole, what, nullptr);
+  }
 
 private:
   // An expression whose value is being computed: what it is for messages,
@@ -74,7 +71,8 @@ private:
     Value value;
   };
 
-  Value run(const Expression& expr, Message what, const Measure* measure);
+  // The value of `root`, a node of `whole` (its root, or a part of it).
+  Value run(const Expr& root, const Expression& whole, Message what, const Measure* measure);
   Step start(Task& t, std::vector<Context>& contexts);
   Step resume(Task& t, Value arg, const Context& ctx);
   Value fact_value(const Field& field, const std::string& name) const;

@@ -5,15 +5,14 @@
 
 #include "model/criteria.hpp"
 
-#include <string>
+#include <optional>
 
 namespace ccn {
 
-// Points before weight, and the rule that gave them, for the `basis` line.
+// Points before weight, and which part of the rule gave them.
 struct KindOutcome
 {
   Rational points;
-  std::string rule;
   std::optional<size_t> band; // bands: index of the band that applied
   bool capped = false;        // per_unit: capped at max
 };
@@ -29,8 +28,5 @@ KindOutcome score_per_unit(const Criterion& c, const Rational& value);
 // max × best / value (lower is better) or max × value / best (higher).
 // `value` must be > 0 for lower and ≥ 0 for higher (checked by the caller).
 KindOutcome score_relative(const Criterion& c, const Rational& value, const Rational& best);
-
-// A band as a short interval text: "[20, 30)", "≥ 30", "otherwise".
-std::string band_interval(const Band& b);
 
 } // namespace ccn

@@ -2,8 +2,6 @@
 
 #include "score/score.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 
 namespace ccn {
@@ -48,9 +46,8 @@ public:
     });
     TieStep step;
     step.rule_index = k;
-    step.rule = rule_text(rule);
     for (const auto& [a, kv] : keyed) {
-      step.values.emplace_back(a->id(), kv ? key_text(rule, *a, *kv) : "—");
+      step.values.push_back({a->id(), kv});
     }
     std::vector<std::vector<ApplicantResult*>> runs;
     for (size_t i = 0; i < keyed.size(); ++i) {
@@ -146,42 +143,6 @@ private:
       }
     }
     return Rational(0);
-  }
-
-  static std::string rule_text(const TieRule& r)
-  {
-    switch (r.kind) {
-    case TieRule::Kind::group:
-      return "group: " + r.ref;
-    case TieRule::Kind::criterion:
-      return "criterion: " + r.ref;
-    case TieRule::Kind::field:
-      return fmt::format("field: {}, prefer: {}", r.ref, r.prefer_lower ? "lower" : "higher");
-    case TieRule::Kind::majority:
-      return "members: majority";
-    case TieRule::Kind::chair:
-      return "members: chair";
-    }
-    return "?";
-  }
-
-  std::string key_text(const TieRule& r, const ApplicantResult& a, const Rational& v) const
-  {
-    if (r.kind == TieRule::Kind::majority) {
-      return fmt::format("{} first", number_text(v));
-    }
-    if (r.kind == TieRule::Kind::field) {
-      // Dates are compared as moments but shown as written.
-      if (r.ref == "submitted_at" && m_c.field("submitted_at") == nullptr && a.dossier->submitted_at) {
-        return a.dossier->submitted_at->text;
-      }
-      auto it = a.dossier->facts.find(r.ref);
-      if (it != a.dossier->facts.end() && it->second.time) {
-        return it->second.time->text;
-      }
-      return number_text(v);
-    }
-    return to_decimal_string(v, m_c.precision);
   }
 
   RoundResult& m_res;

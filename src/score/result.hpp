@@ -2,6 +2,7 @@
 // The outcome of scoring a round: what the renderers print, computed once.
 
 #include "load/round_load.hpp"
+#include "score/value.hpp"
 #include "util/rational.hpp"
 
 #include <map>
@@ -26,19 +27,45 @@ struct MemberScore
   std::string comment;
 };
 
+// How a criterion's points came about, as data: render/ puts it into words
+// (the kind is the criterion's own).
 struct CriterionResult
 {
   std::string id;
   Rational points;   // before weight, exact
   Rational weighted; // points × weight, exact
   Rational shown;    // weighted, rounded to the precision
-  std::string basis; // one line: fact -> rule -> points
   std::vector<MemberScore> members; // judged only
-  // What the renderers need to explain the points in other words:
-  std::string value;          // the value of `of`, as text (not judged)
-  std::optional<size_t> band; // bands: the band that applied
+  Value value;                // the value of `of` (not judged)
+  std::optional<size_t> band; // bands: the band that applied, none when no band held
   Rational best;              // relative: the best value among the competition
   bool capped = false;        // per_unit: the product was above max
+};
+
+// A fact or measure and its value for one applicant; no value when it
+// could not be computed.
+struct NamedValue
+{
+  std::string name;
+  std::optional<Value> value;
+};
+
+// Why an applicant is disqualified or not qualified (6.1, 6.5).
+struct Reason
+{
+  enum class Kind { gate_failed, group_below, total_below };
+  Kind kind = Kind::gate_failed;
+  std::string ref;                // the gate's or the group's id
+  Rational points;                // group_below, total_below: the rounded points
+  Rational threshold;             // group_below, total_below: the exact minimum
+  std::vector<NamedValue> values; // gate_failed: every fact and measure its expression uses
+  // gate_failed, when the gate is one comparison (`a >= b`) or `not a`: the
+  // operator and both sides' values, and the side's name when it is a name.
+  std::optional<Expr::Op> op;
+  std::optional<Value> left;
+  std::optional<Value> right;
+  std::string left_name;
+  std::string right_name;
 };
 
 struct GroupResult
@@ -67,7 +94,7 @@ struct ApplicantResult
   std::vector<GroupResult> groups;
   std::vector<CriterionResult> criteria;
   std::vector<GateResult> gates;
-  std::vector<std::string> reasons;
+  std::vector<Reason> reasons;
   std::map<std::string, Rational> own_totals; // member -> own total (6.7)
 
   const std::string& id() const { return dossier->id; }
@@ -84,13 +111,20 @@ struct Deviation
   bool explained = false;
 };
 
+// One applicant's value under a tie-break rule: points, a fact's number,
+// a moment in seconds (dates), or a count of members; none when missing.
+struct TieValue
+{
+  std::string applicant;
+  std::optional<Rational> key;
+};
+
 // One application of a tie-break rule to a set of applicants with equal
 // standing: which rule, each applicant's value, and whether it separated them.
 struct TieStep
 {
-  size_t rule_index = 0; // into Criteria::tie_break
-  std::string rule; // "group: finance", "members: majority", ...
-  std::vector<std::pair<std::string, std::string>> values; // applicant -> value, best first
+  size_t rule_index = 0;        // into Criteria::tie_break
+  std::vector<TieValue> values; // best first
   bool separated = false;
 };
 

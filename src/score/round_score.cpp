@@ -4,10 +4,13 @@
 #include "score/score.hpp"
 #include "score/totals.hpp"
 
+#include "load/expr_parse.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 namespace ccn {
 
@@ -36,6 +39,80 @@ const ApplicantResult* RoundResult::find(const std::string& id) const
 
 namespace {
 
+// Every fact and measure `expr` uses, once each in order, with its value.
+std::vector<NamedValue> values_used(const Expression& expr, Evaluator& ev)
+{
+  std::vector<std::string> names;
+  collect_identifiers(expr.root, names);
+  std::set<std::string> seen;
+  std::vector<NamedValue> out;
+  for (const auto& n : names) {
+    if (!seen.insert(n).second) {
+      continue;
+    }
+    NamedValue nv{n, std::nullopt};
+    try {
+      nv.value = ev.value_of(n);
+    } catch (const EvalError&) {
+      // shown as not computable
+    }
+    out.push_back(std::move(nv));
+  }
+  return out;
+}
+
+// A total or group below its threshold: both numbers.
+Reason threshold_reason(Reason::Kind kind, std::string ref, const Rational& points, const Rational& threshold)
+{
+  Reason r;
+  r.kind = kind;
+  r.ref = std::move(ref);
+  r.points = points;
+  r.threshold = threshold;
+  return r;
+}
+
+// Why gate `g` failed: the values it used and, for a gate that is one
+// comparison or one negation, both sides.
+Reason gate_reason(const Gate& g, Evaluator& ev)
+{
+  Reason r;
+  r.kind = Reason::Kind::gate_failed;
+  r.ref = g.id;
+  r.values = values_used(g.expr, ev);
+  const Expr& root = g.expr.root;
+  auto side = [&](const Expr& e, std::optional<Value>& value, std::string& name) {
+    try {
+      value = ev.evaluate_part(e, g.expr, {"subject_gate", {{"gate", g.id}}});
+    } catch (const EvalError&) {
+      value.reset();
+    }
+    if (e.op == Expr::Op::ident) {
+      name = e.name;
+    }
+  };
+  switch (root.op) {
+  case Expr::Op::lt:
+  case Expr::Op::le:
+  case Expr::Op::gt:
+  case Expr::Op::ge:
+  case Expr::Op::eq:
+  case Expr::Op::ne:
+    r.op = root.op;
+    side(root.args[0], r.left, r.left_name);
+    side(root.args[1], r.right, r.right_name);
+    break;
+  case Expr::Op::not_:
+  case Expr::Op::ident:
+    r.op = root.op;
+    side(root.op == Expr::Op::not_ ? root.args[0] : root, r.left, r.left_name);
+    break;
+  default:
+    break;
+  }
+  return r;
+}
+
 struct Scorer
 {
   const RoundBundle& b;
@@ -63,7 +140,7 @@ struct Scorer
       }
       if (!gr.passed) {
         a.status = Status::disqualified;
-        a.reasons.push_back(fmt::format("gate {} ({}) failed: {}", g.id, g.name, g.expr.source));
+        a.reasons.push_back(gate_reason(g, ev));
       }
       a.gates.push_back(gr);
     }
@@ -115,19 +192,14 @@ struct Scorer
     out.id = cr.id;
     Rational sum = 0;
     long n = 0;
-    std::string parts;
     for (const Member& m : b.round.council->members) {
       MemberScore ms;
       ms.member = m.id;
       auto it = sheet_of.find(m.id);
-      parts += parts.empty() ? "" : ", ";
-      parts += m.id;
       if (it == sheet_of.end()) {
         ms.present = false;
-        parts += " absent";
       } else if (recused(*it->second, a.id())) {
         ms.recused = true;
-        parts += " recused";
       } else {
         const Sheet& s = *it->second;
         ms.score = s.scores.at(a.id()).at(cr.id).points;
@@ -140,8 +212,6 @@ struct Scorer
         }
         sum += *ms.score;
         ++n;
-        parts += ' ';
-        parts += number_text(*ms.score);
       }
       out.members.push_back(ms);
     }
@@ -150,7 +220,6 @@ struct Scorer
       return std::nullopt;
     }
     out.points = sum / n;
-    out.basis = fmt::format("{} → mean {}", parts, number_text(out.points));
     return out;
   }
 };
@@ -329,16 +398,12 @@ std::optional<RoundResult> score_round(const RoundBundle& b, Diagnostics& diags)
           break;
         }
         r.points = k.points;
-        r.value = value_text(v);
+        r.value = v;
         r.band = k.band;
         r.capped = k.capped;
         r.best = best[ci];
-        r.basis = fmt::format("{} = {} → {} → {}", cr.of, r.value, k.rule, number_text(k.points));
       }
       r.weighted = r.points * cr.weight;
-      if (cr.weight != 1) {
-        r.basis += fmt::format(" × weight {} = {}", number_text(cr.weight), number_text(r.weighted));
-      }
       r.shown = round_half_away(r.weighted, c.precision);
       a.criteria.push_back(std::move(r));
     }
@@ -364,15 +429,13 @@ std::optional<RoundResult> score_round(const RoundBundle& b, Diagnostics& diags)
       GroupResult gr{g.id, t.groups[gi], c.group_min(g), t.groups[gi] >= c.group_min(g)};
       if (!gr.passed) {
         passed = false;
-        a.reasons.push_back(fmt::format("group {} ({}): {} is below its minimum {}", g.id, g.name,
-                                        to_decimal_string(gr.points, c.precision), number_text(gr.min)));
+        a.reasons.push_back(threshold_reason(Reason::Kind::group_below, g.id, gr.points, gr.min));
       }
       a.groups.push_back(gr);
     }
     if (t.total < c.pass_total) {
       passed = false;
-      a.reasons.push_back(fmt::format("total {} is below the pass mark {}", to_decimal_string(t.total, c.precision),
-                                      number_text(c.pass_total)));
+      a.reasons.push_back(threshold_reason(Reason::Kind::total_below, {}, t.total, c.pass_total));
     }
     a.status = passed ? Status::qualified : Status::not_qualified;
     // Each present, non-recused member's own total (6.7): the criteria read

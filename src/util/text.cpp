@@ -284,4 +284,79 @@ bool is_refused_control(char32_t cp)
   return (cp < 0x20 && cp != '\t' && cp != '\n') || (cp >= 0x7F && cp <= 0x9F);
 }
 
+std::string terminal_safe(std::string_view text, bool keep_lines)
+{
+  std::string out;
+  out.reserve(text.size());
+  size_t i = 0;
+  while (i < text.size()) {
+    char32_t cp = 0;
+    size_t len = decode(text, i, cp);
+    if (len == 0) {
+      out += fmt::format("\\x{:02x}", static_cast<unsigned char>(text[i]));
+      ++i;
+      continue;
+    }
+    const bool line_break = keep_lines && (cp == '\n' || cp == '\t');
+    if ((cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)) && !line_break) {
+      out += fmt::format("\\x{:02x}", static_cast<unsigned>(cp));
+    } else if ((cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069)) {
+      out += fmt::format("\\u{:04x}", static_cast<unsigned>(cp));
+    } else {
+      out.append(text.substr(i, len));
+    }
+    i += len;
+  }
+  return out;
+}
+
+namespace {
+
+// `-?[0-9]+(.[0-9]+)?`: how ccnscore writes a number, and what a spreadsheet
+// reads as one and never as a formula.
+bool is_plain_number(std::string_view text)
+{
+  size_t i = text.starts_with('-') ? 1 : 0;
+  size_t digits = 0;
+  while (i < text.size() && text[i] >= '0' && text[i] <= '9') {
+    ++i;
+    ++digits;
+  }
+  if (digits == 0) {
+    return false;
+  }
+  if (i == text.size()) {
+    return true;
+  }
+  if (text[i] != '.' || i + 1 == text.size()) {
+    return false;
+  }
+  for (++i; i < text.size(); ++i) {
+    if (text[i] < '0' || text[i] > '9') {
+      return false;
+    }
+  }
+  return true;
+}
+
+} // namespace
+
+std::string csv_field(std::string_view text)
+{
+  std::string cell;
+  if (!text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos
+      && !is_plain_number(text)) {
+    cell = "'";
+  }
+  cell.append(text);
+  if (cell.find_first_of(",\"\r\n") == std::string::npos) {
+    return cell;
+  }
+  std::string out = "\"";
+  for (char ch : cell) {
+    out += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+  }
+  return out + "\"";
+}
+
 } // namespace ccn

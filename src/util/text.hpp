@@ -61,4 +61,18 @@ struct ControlChar
 // The first refused control character in `text` (valid UTF-8), if any.
 std::optional<ControlChar> find_control_char(std::string_view text);
 
+// `text` made safe to show on a terminal: control characters (C0, DEL, C1),
+// bidirectional overrides and isolates (U+202A..U+202E, U+2066..U+2069) and
+// bytes that are not UTF-8 become visible escapes (`\x1b`, `\u202e`), so no
+// input can move the cursor, recolour the screen or reorder what is shown.
+// With `keep_lines`, newline and tab are kept (for a text of several lines).
+std::string terminal_safe(std::string_view text, bool keep_lines = false);
+
+// `text` as one CSV field: a cell that a spreadsheet would read as a formula
+// (first character `=`, `+`, `-`, `@`, tab or carriage return) gets a leading
+// `'`, as OWASP recommends, unless it is a plain number such as `-3.5`; then
+// the field is quoted as RFC 4180 needs. Every CSV that ccnscore writes is
+// made of these.
+std::string csv_field(std::string_view text);
+
 } // namespace ccn

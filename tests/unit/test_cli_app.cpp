@@ -3,10 +3,12 @@
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <csignal>
 #include <filesystem>
 #include <sys/resource.h>
 #include <sstream>
+#include <stdexcept>
 
 using namespace ccn;
 using namespace ccn::test;
@@ -177,6 +179,52 @@ TEST_SUITE("cli/app")
     CHECK(r.out.find("3 files checked: 2 with errors, 16 errors in all") != std::string::npos);
     Run missing = run({"check", k_round, k_src + "/nope.yaml"});
     CHECK(missing.status == k_exit_io);
+  }
+
+  TEST_CASE("an exception that escapes a command is reported as an internal error, exit 70")
+  {
+    std::ostringstream out;
+    std::ostringstream err;
+    Console console{out, err, false, false, false};
+    SUBCASE("a standard exception, with its message made safe for a terminal")
+    {
+      int status = run_guarded(console, []() -> int { throw std::out_of_range("map::at\x1b[2J\nsecond line"); });
+      CHECK(status == k_exit_internal);
+      CHECK(status == 70);
+      CHECK(err.str() == "ccnscore: internal error: map::at\\x1b[2J\\x0asecond line; this is a bug in ccnscore, "
+                         "please report it with the command and its input files\n");
+    }
+    SUBCASE("anything else that is thrown")
+    {
+      CHECK(run_guarded(console, []() -> int { throw 42; }) == k_exit_internal);
+      CHECK(err.str().rfind("ccnscore: internal error: an exception of unknown type; ", 0) == 0);
+    }
+    SUBCASE("a command that returns is left alone")
+    {
+      CHECK(run_guarded(console, [] { return k_exit_invalid; }) == k_exit_invalid);
+      CHECK(err.str().empty());
+    }
+    CHECK(out.str().empty());
+  }
+
+  TEST_CASE("a command that throws is stopped at run_cli, not by an abort")
+  {
+    // Standard output that throws on the first write, as a stream set to
+    // throw on a failed write would: rank's output escapes as an exception.
+    struct Refusing : std::streambuf
+    {
+      int overflow(int) override { return traits_type::eof(); }
+      std::streamsize xsputn(const char*, std::streamsize) override { return 0; }
+    } refusing;
+    std::ostream out(&refusing);
+    out.exceptions(std::ios::badbit);
+    std::ostringstream err;
+    Console console{out, err, false, false, false};
+    int status = run_cli({"rank", k_round}, console);
+    CHECK(status == k_exit_internal);
+    const std::string message = err.str();
+    CHECK(message.rfind("ccnscore: internal error: ", 0) == 0);
+    CHECK(std::count(message.begin(), message.end(), '\n') == 1);
   }
 }
 

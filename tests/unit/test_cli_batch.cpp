@@ -21,7 +21,7 @@ TEST_SUITE("cli/batch")
     for (const char* id : {"thanh-ha-2023", "yen-quang-2024", "bo-trai-song-da-2024"}) {
       CAPTURE(id);
       std::string round = s.path(std::string("samples/") + id + "/round.yaml");
-      CHECK(read_text(s.path(std::string("out/") + id + "/result.json")) == run({"rank", round, "-f", "json"}).out);
+      CHECK(read_text(s.path(std::string("out/") + id + "/result.json")) == run({"rank", round, "-f", "json", "--lang", "en"}).out);
       CHECK(read_text(s.path(std::string("out/") + id + "/table.csv")) == run({"rank", round, "-f", "csv", "--lang", "en"}).out);
       CHECK(read_text(s.path(std::string("out/") + id + "/report.html")) == run({"report", round, "--no-robustness", "--lang", "en"}).out);
     }
@@ -61,5 +61,28 @@ TEST_SUITE("cli/batch")
     Run r = run({"batch", s.path("samples/thanh-ha-2023"), s.path("samples/thanh-ha-copy"), "-o", s.path("out")});
     CHECK(r.status == 1);
     CHECK(r.err.find("round id 'thanh-ha-2023' is also the id of") != std::string::npos);
+  }
+
+  TEST_CASE("table.csv and summary.csv neutralise cells a spreadsheet would run as a formula")
+  {
+    SampleCopy s;
+    std::string round = s.path("samples/thanh-ha-2023/round.yaml");
+    std::string text = read_text(round);
+    const std::string cluster = "cluster: CCN Thanh Hà, huyện Lạc Thủy (45 ha)";
+    REQUIRE(text.find(cluster) != std::string::npos);
+    text.replace(text.find(cluster), cluster.size(), "cluster: \"@SUM(1+1)*cmd|' /C calc'!A0\"");
+    std::ofstream(round, std::ios::binary) << text;
+    std::string dossier = s.path("samples/thanh-ha-2023/dossiers/a1.yaml");
+    text = read_text(dossier);
+    const std::string name = "name: Công ty Cổ phần Đầu tư Hạ tầng Sông Đà Xanh";
+    REQUIRE(text.find(name) != std::string::npos);
+    text.replace(text.find(name), name.size(), "name: \"=1+1\"");
+    std::ofstream(dossier, std::ios::binary) << text;
+    Run r = run({"batch", s.path("samples/thanh-ha-2023"), "-o", s.path("out")});
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    std::string summary = read_text(s.path("out/summary.csv"));
+    CHECK(summary.find("thanh-ha-2023,'@SUM(1+1)*cmd|' /C calc'!A0,") != std::string::npos);
+    std::string table = read_text(s.path("out/thanh-ha-2023/table.csv"));
+    CHECK(table.find(",A1,'=1+1,") != std::string::npos);
   }
 }

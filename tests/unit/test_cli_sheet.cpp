@@ -62,7 +62,7 @@ TEST_SUITE("cli/sheet")
   {
     SampleCopy s;
     std::string round = s.path("samples/thanh-ha-2023/round.yaml");
-    Run one = run({"sheet", round, "--member", "M2"});
+    Run one = run({"sheet", round, "--member", "M2", "--lang", "en"});
     CHECK(one.status == 0);
     CHECK(one.out.find("member: M2\n") != std::string::npos);
     CHECK(one.out.find("    HT2: ___    # Giải pháp quy hoạch, kỹ thuật và đấu nối hạ tầng; 0 to 10, step 0.5\n")

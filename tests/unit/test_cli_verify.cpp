@@ -142,4 +142,18 @@ TEST_SUITE("cli/verify")
     CHECK(run({"verify", dir.write("y.json", "{\"format\": \"ccnscore/result@2\"}")}).status == 1);
     CHECK(run({"verify", dir.path("none.json")}).status == 3);
   }
+
+  TEST_CASE("text of a tampered result is shown with its control characters escaped")
+  {
+    Archive a;
+    a.edit("result.json", "\"version\": \"1.0.0\"", "\"version\": \"\\u001b]0;x\\u0007\"");
+    a.edit("result.json", "\"name\": \"Công ty Cổ phần Đầu tư và Phát triển Hạ tầng Hòa Bình Xanh\"",
+           "\"name\": \"Công ty\\u001b[2J\\u202e\"");
+    Run r = run({"verify", a.result});
+    CHECK(r.status == 4);
+    CHECK(r.out.find('\x1b') == std::string::npos);
+    CHECK(r.out.find("\xe2\x80\xae") == std::string::npos);
+    CHECK(r.out.find("note: recorded by ccnscore \\x1b]0;x\\x07,") != std::string::npos);
+    CHECK(r.out.find("name: recorded Công ty\\x1b[2J\\u202e, recomputed") != std::string::npos);
+  }
 }

@@ -44,11 +44,11 @@ TEST_SUITE("render/report")
     REQUIRE(vi.status == 0);
     for (const char* needle :
          {"<html lang=\"vi\">", "Báo cáo kết quả đánh giá", "CCN Bờ trái Sông Đà", "10/09/2024", "Nghị định 66/2020",
-          "Có mặt: 5/5; túc số 2/3, tức là ít nhất 4: bảo đảm.", "94,70", "69,13", "không chấm (xung đột lợi ích)",
+          "Có mặt 5/5 thành viên; theo tỷ lệ tối thiểu 2/3 cần ít nhất 4 thành viên: đủ điều kiện họp.", "94,70", "69,13", "không chấm (xung đột lợi ích)",
           "Chênh lệch lớn so với điểm bình quân 7,5", "Phương án vay vốn phụ thuộc một ngân hàng duy nhất",
-          "Hồ sơ xếp thứ nhất (C1) hơn hồ sơ xếp thứ hai (C4) 25,57 điểm.", "thấp nhất trong các hồ sơ 480.000: 10 × 480.000 / 500.000 = 9,6 điểm",
+          "Hồ sơ xếp thứ nhất (C1) hơn hồ sơ xếp thứ hai (C4) 25,57 điểm.", "thấp nhất trong các hồ sơ là 480.000 đồng/m²/năm: 10 × 480.000 / 500.000 = 9,60 điểm",
           "Báo cáo tài chính đã kiểm toán năm 2023", "bị loại", "G2 Không vi phạm pháp luật về đất đai",
-          "không đáp ứng", "total 28.83 is below the pass mark 50", "SHA-256", "(ký, ghi rõ họ tên)",
+          "không đáp ứng", "tổng điểm 28,83 điểm, thấp hơn điểm tối thiểu để đạt là 50 điểm", "SHA-256", "(ký, ghi rõ họ tên)",
           "Lò Văn Quyết"}) {
       CAPTURE(needle);
       CHECK(vi.out.find(needle) != std::string::npos);

@@ -33,7 +33,7 @@ TEST_SUITE("score/kinds")
     CHECK(score_bands(c, 20).points == 10);
     CHECK(score_bands(c, 10).points == 0); // "above 10" excludes 10
     CHECK(score_bands(c, ratio(1001, 100)).points == 5);
-    CHECK(score_bands(c, 20).rule == "[20, 30)");
+    CHECK(score_bands(c, 20).band == std::optional<size_t>(1));
   }
 
   TEST_CASE("levels, flag, per_unit")

@@ -60,7 +60,7 @@ TEST_SUITE("score/rank")
     CHECK_FALSE(r.app("A2").tied);
     REQUIRE(r.result->tie_steps.size() == 1);
     CHECK(r.result->tie_steps[0].separated);
-    CHECK(r.result->tie_steps[0].rule == "group: plan");
+    CHECK(r.result->tie_steps[0].rule_index == 0);
   }
 
   TEST_CASE("criterion rule after weight")
@@ -89,7 +89,8 @@ TEST_SUITE("score/rank")
                   {{1, "A1: 5, A2: 7", ""}, {2, "A1: 8, A2: 7", ""}, {3, "A1: 8, A2: 7", ""}});
     CHECK(r.order() == std::vector<std::string>{"A1", "A2"});
     REQUIRE(r.result->tie_steps.size() == 1);
-    CHECK(r.result->tie_steps[0].values[0].second == "2 first");
+    CHECK(r.result->tie_steps[0].values[0].applicant == "A1");
+    CHECK(r.result->tie_steps[0].values[0].key == std::optional<Rational>(2));
   }
 
   TEST_CASE("members: majority ignores members without an own total for every tied applicant")
@@ -133,8 +134,8 @@ TEST_SUITE("score/rank")
     CHECK(r.order() == std::vector<std::string>{"A1", "A2", "A3"});
     CHECK(*r.app("A3").rank == 3);
     REQUIRE(r.result->tie_steps.size() == 2);
-    CHECK(r.result->tie_steps[0].rule == "group: fin");
-    CHECK(r.result->tie_steps[1].rule == "members: majority");
+    CHECK(r.result->tie_steps[0].rule_index == 0);
+    CHECK(r.result->tie_steps[1].rule_index == 1);
     CHECK(r.result->tie_steps[1].values.size() == 2);
   }
 

@@ -10,7 +10,7 @@ TEST_SUITE("score/round")
     // 0.57 * 100 is 56.99999999999999 in binary floating point.
     ScoredRound r(small_criteria(), {{"A1", small_dossier("A1", "0.57", "1", "400")}}, 1, {{1, "A1: 8", ""}});
     CHECK(r.app("A1").criteria[0].points == 10);
-    CHECK(r.app("A1").criteria[0].basis == "ratio = 57 → ≥ 57 → 10");
+    CHECK(r.app("A1").criteria[0].band == std::optional<size_t>(0));
   }
 
   TEST_CASE("the council's mean is exact, and a mean on a half rounds away from zero")
@@ -73,7 +73,9 @@ TEST_SUITE("score/round")
     CHECK_FALSE(a2.rank.has_value());
     // fin 10 meets its minimum 10; plan 4.5 rounds to 5 and meets 5; the total 14.5 rounds to 15 < 20.5.
     REQUIRE(a2.reasons.size() == 1);
-    CHECK(a2.reasons[0] == "total 15 is below the pass mark 20.5");
+    CHECK(a2.reasons[0].kind == Reason::Kind::total_below);
+    CHECK(a2.reasons[0].points == 15);
+    CHECK(a2.reasons[0].threshold == Rational(41, 2));
     CHECK(a2.groups[1].passed);
   }
 

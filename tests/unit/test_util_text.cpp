@@ -80,4 +80,49 @@ TEST_SUITE("util/text")
     CHECK(is_refused_control('\r'));
     CHECK_FALSE(is_refused_control(0xA0));
   }
+
+  TEST_CASE("text for a terminal: control characters and direction overrides become visible escapes")
+  {
+    CHECK(terminal_safe("Công ty Cổ phần") == "Công ty Cổ phần");
+    CHECK(terminal_safe("A\x1b[2JB") == "A\\x1b[2JB");
+    CHECK(terminal_safe(std::string("N\0U\aL\rL", 7)) == "N\\x00U\\x07L\\x0dL");
+    CHECK(terminal_safe("x\x7fy") == "x\\x7fy");
+    CHECK(terminal_safe("x\xc2\x9by") == "x\\x9by");                   // C1 CSI
+    CHECK(terminal_safe("abc\xe2\x80\xaetxt.exe") == "abc\\u202etxt.exe"); // right-to-left override
+    CHECK(terminal_safe("\xe2\x80\xaa\xe2\x81\xa6\xe2\x81\xa9") == "\\u202a\\u2066\\u2069");
+    CHECK(terminal_safe("bad\xff") == "bad\\xff");
+    SUBCASE("a line of a table escapes newline and tab")
+    {
+      CHECK(terminal_safe("a\nb\tc") == "a\\x0ab\\x09c");
+    }
+    SUBCASE("a text of several lines keeps them")
+    {
+      CHECK(terminal_safe("a\nb\tc\x1b", true) == "a\nb\tc\\x1b");
+    }
+  }
+
+  TEST_CASE("CSV cells a spreadsheet would run as a formula get a leading quote")
+  {
+    CHECK(csv_field("=HYPERLINK(\"http://x\")") == "\"'=HYPERLINK(\"\"http://x\"\")\"");
+    CHECK(csv_field("+1+1") == "'+1+1");
+    CHECK(csv_field("-2+3") == "'-2+3");
+    CHECK(csv_field("@SUM(A1)") == "'@SUM(A1)");
+    CHECK(csv_field("\t=1") == "'\t=1");
+    CHECK(csv_field("\r=1") == "\"'\r=1\"");
+    CHECK(csv_field("-") == "'-");
+    SUBCASE("plain numbers stay numbers")
+    {
+      CHECK(csv_field("-3.5") == "-3.5");
+      CHECK(csv_field("-12") == "-12");
+      CHECK(csv_field("71.00") == "71.00");
+    }
+    SUBCASE("other cells are only quoted as RFC 4180 needs")
+    {
+      CHECK(csv_field("Công ty A") == "Công ty A");
+      CHECK(csv_field("a,b") == "\"a,b\"");
+      CHECK(csv_field("say \"x\"") == "\"say \"\"x\"\"\"");
+      CHECK(csv_field("") == "");
+      CHECK(csv_field("1=1") == "1=1");
+    }
+  }
 }

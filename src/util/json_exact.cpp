@@ -1,0 +1,167 @@
+#include "util/json_exact.hpp"
+
+#include "util/rational.hpp"
+
+#include <vector>
+
+namespace ccn {
+
+namespace {
+
+using Json = nlohmann::json;
+using OrderedJson = nlohmann::ordered_json;
+
+template <class J>
+J make_exact(std::string_view text)
+{
+  return J::binary(std::vector<std::uint8_t>(text.begin(), text.end()), k_exact_number);
+}
+
+template <class J>
+bool is_exact(const J& value)
+{
+  return value.is_binary() && value.get_binary().has_subtype() && value.get_binary().subtype() == k_exact_number;
+}
+
+// The shortest decimal text of a number read from JSON, or the text itself
+// when it is beyond what ccnscore reads (longer than 40 characters, or an
+// exponent beyond ±30); such a number then compares by its text.
+std::string canonical(const std::string& text)
+{
+  NumberParse p = parse_decimal(text);
+  if (p.kind != NumberParse::Kind::ok) {
+    return text;
+  }
+  int decimals = 0;
+  while (!is_integer(p.value * pow10(decimals))) {
+    ++decimals;
+  }
+  return to_decimal_string(p.value, decimals, true);
+}
+
+void dump_to(const OrderedJson& value, size_t indent, std::string& out)
+{
+  const std::string inner(indent + 2, ' ');
+  if (is_exact(value)) {
+    const auto& bytes = value.get_binary();
+    out.append(bytes.begin(), bytes.end());
+  } else if (value.is_object() && !value.empty()) {
+    out += "{\n";
+    bool first = true;
+    for (const auto& [key, item] : value.items()) {
+      out += first ? "" : ",\n";
+      first = false;
+      out += inner + OrderedJson(key).dump() + ": ";
+      dump_to(item, indent + 2, out);
+    }
+    out += "\n" + std::string(indent, ' ') + "}";
+  } else if (value.is_array() && !value.empty()) {
+    out += "[\n";
+    bool first = true;
+    for (const auto& item : value) {
+      out += first ? "" : ",\n";
+      first = false;
+      out += inner;
+      dump_to(item, indent + 2, out);
+    }
+    out += "\n" + std::string(indent, ' ') + "]";
+  } else {
+    out += value.dump();
+  }
+}
+
+// Builds the tree as nlohmann's own parser would, but with exact numbers.
+class ExactSax
+{
+public:
+  explicit ExactSax(Json& root) : m_root(root) {}
+
+  bool null() { return put(nullptr); }
+  bool boolean(bool v) { return put(v); }
+  bool number_integer(Json::number_integer_t v) { return put(make_exact<Json>(std::to_string(v))); }
+  bool number_unsigned(Json::number_unsigned_t v) { return put(make_exact<Json>(std::to_string(v))); }
+  bool number_float(Json::number_float_t, const std::string& text) { return put(make_exact<Json>(canonical(text))); }
+  bool string(std::string& v) { return put(std::move(v)); }
+  bool binary(Json::binary_t& v) { return put(Json::binary(std::move(v))); }
+  bool start_object(size_t) { return open(Json::object()); }
+  bool key(std::string& k)
+  {
+    m_key = std::move(k);
+    return true;
+  }
+  bool end_object() { return close(); }
+  bool start_array(size_t) { return open(Json::array()); }
+  bool end_array() { return close(); }
+  bool parse_error(size_t, const std::string&, const Json::exception&) { return false; }
+
+private:
+  Json* place(Json v)
+  {
+    if (m_open.empty()) {
+      m_root = std::move(v);
+      return &m_root;
+    }
+    Json& parent = *m_open.back();
+    if (parent.is_array()) {
+      parent.push_back(std::move(v));
+      return &parent.back();
+    }
+    Json& slot = parent[m_key];
+    slot = std::move(v);
+    return &slot;
+  }
+  bool put(Json v)
+  {
+    place(std::move(v));
+    return true;
+  }
+  bool open(Json v)
+  {
+    m_open.push_back(place(std::move(v)));
+    return true;
+  }
+  bool close()
+  {
+    m_open.pop_back();
+    return true;
+  }
+
+  Json& m_root;
+  std::vector<Json*> m_open; // the containers being filled, innermost last
+  std::string m_key;
+};
+
+} // namespace
+
+OrderedJson exact_number(std::string_view text)
+{
+  return make_exact<OrderedJson>(text);
+}
+
+std::string dump_exact(const OrderedJson& value)
+{
+  std::string out;
+  dump_to(value, 0, out);
+  return out;
+}
+
+Json parse_exact(std::string_view text)
+{
+  Json root;
+  ExactSax sax(root);
+  if (!Json::sax_parse(text, &sax)) {
+    return Json(Json::value_t::discarded);
+  }
+  return root;
+}
+
+std::string exact_text(const Json& value)
+{
+  if (is_exact(value)) {
+    const auto& bytes = value.get_binary();
+    return {bytes.begin(), bytes.end()};
+  }
+  return value.is_string() ? value.get<std::string>() : value.dump();
+}
+
+} // namespace ccn

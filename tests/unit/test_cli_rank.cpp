@@ -1,0 +1,112 @@
+#include "cli_helpers.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace ccn;
+using namespace ccn::test;
+
+namespace {
+
+// Two dossiers ranked directly against a small criteria file; A1's name is
+// `name` (a YAML double-quoted scalar, escapes allowed).
+struct NamedRound
+{
+  TempDir dir;
+  std::vector<std::string> args;
+
+  explicit NamedRound(const std::string& name)
+  {
+    std::string criteria = dir.write("criteria.yaml", "format: ccnscore/criteria@1\n"
+                                                      "id: thu\n"
+                                                      "title: Tiêu chí thử\n"
+                                                      "language: en\n"
+                                                      "fields:\n"
+                                                      "  ok: { type: bool }\n"
+                                                      "groups:\n"
+                                                      "  - id: g\n"
+                                                      "    name: Nhóm\n"
+                                                      "    criteria:\n"
+                                                      "      - { id: F1, name: Cam kết, max: 10, of: ok, flag: 10 }\n");
+    std::string a1 = dir.write("a1.yaml", "format: ccnscore/dossier@1\n"
+                                          "applicant: { id: A1, name: \"" + name + "\" }\n"
+                                          "facts: { ok: true }\n");
+    std::string a2 = dir.write("a2.yaml", "format: ccnscore/dossier@1\n"
+                                          "applicant: { id: A2, name: Công ty Cổ phần Hòa Lạc }\n"
+                                          "facts: { ok: false }\n");
+    args = {"rank", "--criteria", criteria, a1, a2};
+  }
+
+  Run rank(const std::vector<std::string>& more) const
+  {
+    std::vector<std::string> all = args;
+    all.insert(all.end(), more.begin(), more.end());
+    return run(all);
+  }
+};
+
+} // namespace
+
+TEST_SUITE("cli/rank")
+{
+  TEST_CASE("CSV: a name a spreadsheet would run as a formula is neutralised")
+  {
+    NamedRound round("=HYPERLINK(\\\"http://x.example/\\\",\\\"Xem\\\")");
+    Run r = round.rank({"-f", "csv"});
+    REQUIRE(r.status == 0);
+    CHECK(r.out.find("1,A1,\"'=HYPERLINK(\"\"http://x.example/\"\",\"\"Xem\"\")\",selected,10") != std::string::npos);
+    SUBCASE("the other characters OWASP names")
+    {
+      for (const char* lead : {"+", "-", "@", "\\t"}) {
+        CAPTURE(lead);
+        NamedRound other(std::string(lead) + "1+1");
+        Run o = other.rank({"-f", "csv"});
+        CHECK(o.out.find(",A1,'") != std::string::npos);
+      }
+    }
+  }
+
+  TEST_CASE("the table shows control characters and direction overrides as escapes")
+  {
+    NamedRound round("Công ty\\e]0;owned\\a\\e[2J \\u202Etxt.exe");
+    Run r = round.rank({});
+    REQUIRE(r.status == 0);
+    CHECK(r.out.find('\x1b') == std::string::npos);
+    CHECK(r.out.find('\a') == std::string::npos);
+    CHECK(r.out.find("\xe2\x80\xae") == std::string::npos);
+    CHECK(r.out.find("Công ty\\x1b]0;owned\\x07\\x1b[2J \\u202etxt.exe") != std::string::npos);
+    SUBCASE("colours of its own stay")
+    {
+      Run c = run(round.args, true);
+      CHECK(c.out.find("\x1b[1m") != std::string::npos);
+      CHECK(c.out.find("\\x1b]0;owned") != std::string::npos);
+    }
+  }
+
+  TEST_CASE("diagnostics show control characters as escapes")
+  {
+    TempDir dir;
+    std::string round = dir.write("round.yaml", "format: ccnscore/round@1\n"
+                                                "id: r\n"
+                                                "title: Vòng thử\n"
+                                                "criteria: \"tieu-chi\\e[31m.yaml\"\n"
+                                                "dossiers: [\"a\\u202e.yaml\"]\n");
+    Run r = run({"check", round});
+    CHECK(r.status != 0);
+    CHECK(r.err.find('\x1b') == std::string::npos);
+    CHECK(r.err.find("\xe2\x80\xae") == std::string::npos);
+    CHECK(r.err.find("tieu-chi\\x1b[31m.yaml") != std::string::npos);
+  }
+
+  TEST_CASE("XLSX: a text longer than a cell holds is cut visibly and noted, never dropped")
+  {
+    NamedRound round(std::string(40000, 'x'));
+    TempDir out;
+    Run r = round.rank({"-f", "xlsx", "-o", out.path("ket-qua.xlsx")});
+    CHECK(r.status == 0);
+    CHECK(r.err.find("ket-qua.xlsx: warning: sheet 'Ranking', cell C2: a text of 40000 bytes is longer than a cell holds "
+                     "(32767 characters); it is cut and ends in \"…\"")
+          != std::string::npos);
+    CHECK(std::filesystem::exists(out.path("ket-qua.xlsx")));
+    // The cut text itself is read back by tests/check_xlsx.py.
+  }
+}

@@ -1,0 +1,78 @@
+#include "cli_helpers.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace ccn;
+using namespace ccn::test;
+
+namespace {
+
+const std::string k_round = k_src + "/samples/yen-quang-2024/round.yaml";
+
+Run sensitivity(const std::string& option, const std::string& value)
+{
+  return run({"sensitivity", k_round, "--samples", "200", "-j", "1", option, value});
+}
+
+} // namespace
+
+TEST_SUITE("cli/sensitivity")
+{
+  TEST_CASE("a spread that is not a finite percent is refused")
+  {
+    for (const char* value : {"nan", "NaN", "inf", "-inf", "infinity", "-1", "100.5", "1e3", "10%", "", "0x10"}) {
+      CAPTURE(value);
+      Run r = sensitivity("--spread", value);
+      CHECK(r.status == k_exit_usage);
+      CHECK(r.out.empty());
+      CHECK(r.err.find("--spread") != std::string::npos);
+    }
+    CHECK(sensitivity("--spread", "0").status == 0);
+    CHECK(sensitivity("--spread", "12.5").status == 0);
+    CHECK(sensitivity("--spread", "100").status == 0);
+  }
+
+  TEST_CASE("a seed that is not a whole number of 64 bits is refused")
+  {
+    for (const char* value : {"-1", "18446744073709551616", "99999999999999999999999", "1.5", "+1", " 1", "", "x"}) {
+      CAPTURE(value);
+      Run r = sensitivity("--seed", value);
+      CHECK(r.status == k_exit_usage);
+      CHECK(r.out.empty());
+      CHECK(r.err.find("--seed") != std::string::npos);
+    }
+    CHECK(sensitivity("--seed", "0").status == 0);
+    CHECK(sensitivity("--seed", "18446744073709551615").status == 0);
+  }
+
+  TEST_CASE("the margin is written from its exact decimal text")
+  {
+    TempDir dir;
+    dir.write("criteria.yaml", "format: ccnscore/criteria@1\n"
+                               "id: so-lon\n"
+                               "title: Tiêu chí thử số lớn\n"
+                               "precision: 6\n"
+                               "fields:\n"
+                               "  rent: { type: number, min: 0 }\n"
+                               "groups:\n"
+                               "  - id: g\n"
+                               "    name: Nhóm\n"
+                               "    criteria:\n"
+                               "      - { id: R1, name: Giá thuê, max: 1e30, of: rent, relative: lower }\n");
+    dir.write("a1.yaml", "format: ccnscore/dossier@1\n"
+                         "applicant: { id: A1, name: Công ty TNHH Phú Thịnh }\n"
+                         "facts: { rent: 17 }\n");
+    dir.write("a2.yaml", "format: ccnscore/dossier@1\n"
+                         "applicant: { id: A2, name: Công ty Cổ phần Hòa Lạc }\n"
+                         "facts: { rent: 19 }\n");
+    std::string round = dir.write("round.yaml", "format: ccnscore/round@1\n"
+                                                "id: so-lon\n"
+                                                "title: Vòng thử số lớn\n"
+                                                "criteria: criteria.yaml\n"
+                                                "dossiers: [a1.yaml, a2.yaml]\n");
+    Run r = run({"sensitivity", round, "--samples", "10", "-j", "1", "-f", "json"});
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    // 10^30 − 10^30 × 17/19 = 105263157894736842105263157894.736842…
+    CHECK(r.out.find("\"margin\": 105263157894736842105263157894.736842,") != std::string::npos);
+  }
+}

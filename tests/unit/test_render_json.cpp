@@ -1,0 +1,91 @@
+#include "cli_helpers.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace ccn;
+using namespace ccn::test;
+
+namespace {
+
+// Criteria with a relative criterion of maximum `max` and a flag criterion
+// worth `flag`, at precision 6; A1 (rent 17) is best, A2 pays 19.
+struct LargeRound
+{
+  TempDir dir;
+  std::vector<std::string> args;
+
+  LargeRound(const std::string& max, const std::string& flag)
+  {
+    std::string criteria = dir.write("criteria.yaml", "format: ccnscore/criteria@1\n"
+                                                      "id: so-lon\n"
+                                                      "title: Tiêu chí thử số lớn\n"
+                                                      "precision: 6\n"
+                                                      "fields:\n"
+                                                      "  rent: { type: number, min: 0 }\n"
+                                                      "  ok: { type: bool }\n"
+                                                      "groups:\n"
+                                                      "  - id: g\n"
+                                                      "    name: Nhóm\n"
+                                                      "    criteria:\n"
+                                                      "      - { id: R1, name: Giá thuê, max: "
+                                                        + max + ", of: rent, relative: lower }\n"
+                                                        "      - { id: F1, name: Cam kết, max: "
+                                                        + flag + ", of: ok, flag: " + flag + " }\n");
+    std::string a1 = dir.write("a1.yaml", "format: ccnscore/dossier@1\n"
+                                          "applicant: { id: A1, name: Công ty TNHH Phú Thịnh }\n"
+                                          "facts: { rent: 17, ok: true }\n");
+    std::string a2 = dir.write("a2.yaml", "format: ccnscore/dossier@1\n"
+                                          "applicant: { id: A2, name: Công ty Cổ phần Hòa Lạc }\n"
+                                          "facts: { rent: 19, ok: false }\n");
+    args = {"rank", "--criteria", criteria, a1, a2, "-f", "json"};
+  }
+};
+
+} // namespace
+
+TEST_SUITE("render/json")
+{
+  TEST_CASE("numbers of the result are written from their exact decimal text")
+  {
+    SUBCASE("a maximum of a million million at precision 6")
+    {
+      LargeRound round("1000000000000", "1");
+      Run r = run(round.args);
+      REQUIRE(r.status == 0);
+      // 10^12 × 17/19 = 894736842105.26315789…
+      CHECK(r.out.find("\"total\": 894736842105.263158,") != std::string::npos);
+      CHECK(r.out.find("\"total\": 1000000000001,") != std::string::npos);
+      CHECK(r.out.find("\"scale\": 1000000000001,") != std::string::npos);
+    }
+    SUBCASE("a 40-digit maximum and an exponent of 30, the limits ccnscore(1) documents")
+    {
+      LargeRound round("1e30", "1234567890123456789012345678901234567890");
+      Run r = run(round.args);
+      REQUIRE(r.status == 0);
+      CHECK(r.out.find("\"total\": 1234567891123456789012345678901234567890,") != std::string::npos);
+      CHECK(r.out.find("\"total\": 894736842105263157894736842105.263158,") != std::string::npos);
+      CHECK(r.out.find("\"points\": 894736842105263157894736842105.263158,") != std::string::npos);
+      CHECK(r.out.find("\"exact\": \"17000000000000000000000000000000/19\"") != std::string::npos);
+    }
+  }
+
+  TEST_CASE("verify compares the numbers of a result to the last digit")
+  {
+    LargeRound round("1e30", "1");
+    round.args.insert(round.args.end(), {"-o", round.dir.path("result.json")});
+    REQUIRE(run(round.args).status == 0);
+    CHECK(run({"verify", round.dir.path("result.json")}).status == 0);
+    // One digit less in the 36th place: a double could not tell them apart.
+    std::string text = read_text(round.dir.path("result.json"));
+    const std::string shown = "894736842105263157894736842105.263158";
+    size_t at = text.find("\"total\": " + shown);
+    REQUIRE(at != std::string::npos);
+    text.replace(at + 9, shown.size(), "894736842105263157894736842105.263157");
+    round.dir.write("result.json", text);
+    Run r = run({"verify", round.dir.path("result.json")});
+    CHECK(r.status == 4);
+    CHECK(r.out.find("total: recorded 894736842105263157894736842105.263157, recomputed "
+                     "894736842105263157894736842105.263158")
+          != std::string::npos);
+  }
+}

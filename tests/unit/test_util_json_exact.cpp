@@ -1,0 +1,56 @@
+#include "util/json_exact.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace ccn;
+
+TEST_SUITE("util/json_exact")
+{
+  TEST_CASE("an exact number is written as its text, the rest as nlohmann-json writes it")
+  {
+    nlohmann::ordered_json j;
+    j["total"] = exact_number("894736842105263157894736842105.263158");
+    j["name"] = "Công ty \"Hòa Bình\"\n";
+    j["rank"] = 1;
+    j["tied"] = false;
+    j["none"] = nullptr;
+    j["groups"] = nlohmann::ordered_json::array();
+    j["reasons"] = {"a", "b"};
+    j["round"] = {{"scale", exact_number("100")}, {"inner", nlohmann::ordered_json::object()}};
+    nlohmann::ordered_json plain = j;
+    plain["total"] = 1.5;
+    plain["round"]["scale"] = 100;
+    std::string expected = plain.dump(2);
+    expected.replace(expected.find("1.5"), 3, "894736842105263157894736842105.263158");
+    CHECK(dump_exact(j) == expected);
+  }
+
+  TEST_CASE("numbers are read exactly, in one canonical form")
+  {
+    nlohmann::json j = parse_exact(R"([48.5, 48.50, 4.85e1, 1e-30, 1234567890123456789012345678901234567890,
+                                        -0.0, 7, -7, 18446744073709551615, "48.5"])");
+    REQUIRE(j.is_array());
+    CHECK(exact_text(j[0]) == "48.5");
+    CHECK(j[0] == j[1]);
+    CHECK(j[0] == j[2]);
+    CHECK(exact_text(j[3]) == "0.000000000000000000000000000001");
+    CHECK(exact_text(j[4]) == "1234567890123456789012345678901234567890");
+    CHECK(exact_text(j[5]) == "0");
+    CHECK(exact_text(j[6]) == "7");
+    CHECK(exact_text(j[7]) == "-7");
+    CHECK(exact_text(j[8]) == "18446744073709551615");
+    CHECK(j[9].is_string());
+    CHECK(j[0] != j[9]);
+    CHECK(parse_exact("[894736842105263157894736842105.263157]")
+          != parse_exact("[894736842105263157894736842105.263158]"));
+  }
+
+  TEST_CASE("text that is not JSON is discarded")
+  {
+    CHECK(parse_exact("{\"a\": ").is_discarded());
+    CHECK(parse_exact("").is_discarded());
+    nlohmann::json j = parse_exact(R"({"a": {"b": [1, {"c": 2}]}, "d": 3})");
+    CHECK(exact_text(j["a"]["b"][1]["c"]) == "2");
+    CHECK(exact_text(j["d"]) == "3");
+  }
+}
