@@ -70,6 +70,18 @@ def main():
                   f"recused rows {recused}")
             deviation = [r for r in members[1:] if r["A"][0] == "C1" and r["B"][0] == "TC4" and r["C"][0] == "M5"]
             check(len(deviation) == 1 and deviation[0]["E"][0] == 4.0 and "G" in deviation[0], f"M5's row {deviation}")
+        # A tie for first settled by the chair's proposal is noted under the ranking (formats 1.1, 8.4).
+        out = os.path.join(tmp, "dong-lai.xlsx")
+        subprocess.run([binary, "rank", os.path.join(src, "samples/dong-lai-2025/round.yaml"),
+                        "--format", "xlsx", "-o", out], check=True)
+        with zipfile.ZipFile(out) as book:
+            sst = ET.fromstring(book.read("xl/sharedStrings.xml"))
+            strings = ["".join(t.text or "" for t in si.iterfind(".//m:t", NS)) for si in sst.iterfind("m:si", NS)]
+            ranking = cells(book, "sheet1", strings)
+            check(ranking[1]["B"][0] == "D2" and ranking[1]["D"][0] == "được đề xuất lựa chọn", f"first {ranking[1]}")
+            note = ranking[-1]["A"][0]
+            check("đề xuất lựa chọn D2" in note and "18/09/2025" in note and "Phương án bồi thường" in note,
+                  f"proposal note {note}")
 
         # A name longer than a cell holds is cut visibly, with a warning, never left out.
         shutil.copytree(os.path.join(src, "samples"), os.path.join(tmp, "samples"))

@@ -3,6 +3,7 @@
 #include "cli/commands.hpp"
 #include "render/diagnostic_text.hpp"
 #include "render/messages.hpp"
+#include "cli/output.hpp"
 #include "render/render.hpp"
 #include "score/score.hpp"
 #include "util/diag.hpp"
@@ -137,6 +138,7 @@ int parse_and_run(const std::vector<std::string>& args, Console& console)
   add_sheet_command(app, action);
   add_verify_command(app, action);
   add_batch_command(app, action);
+  add_init_command(app, action);
   std::optional<Lang> asked;
   add_lang_options(app, asked);
   // A usage error found before the options are parsed still speaks --lang.
@@ -192,14 +194,13 @@ int run_guarded(Console& console, const std::function<int()>& command)
 
 int ccnscore_main(int argc, char** argv)
 {
+  guard_standard_descriptors();
   std::vector<std::string> args(argv + 1, argv + argc);
   const char* no_color = std::getenv("NO_COLOR");
   Console console{std::cout, std::cerr, ::isatty(STDOUT_FILENO) == 1, no_color != nullptr && *no_color != '\0',
                   ::isatty(STDERR_FILENO) == 1,
                   locale_lang(std::getenv("LC_ALL"), std::getenv("LC_MESSAGES"), std::getenv("LANG"))};
-  int rc = run_cli(args, console);
-  std::cout.flush();
-  return rc;
+  return finish_standard_output(run_cli(args, console));
 }
 
 } // namespace ccn

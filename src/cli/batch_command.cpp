@@ -1,7 +1,9 @@
 // `ccnscore batch DIR... -o OUTDIR`: rank every round found under folders,
 // in parallel, for a secretariat that handles several clusters at once.
 
+#include "cli/batch.hpp"
 #include "cli/commands.hpp"
+#include "cli/recorded.hpp"
 #include "load/loaders.hpp"
 #include "load/round_load.hpp"
 #include "render/diagnostic_text.hpp"
@@ -10,6 +12,8 @@
 #include "render/report.hpp"
 #include "score/score.hpp"
 #include "util/file.hpp"
+#include "util/folder.hpp"
+#include "util/json_exact.hpp"
 #include "util/text.hpp"
 
 #include <fmt/format.h>
@@ -19,48 +23,16 @@
 #include <filesystem>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <thread>
+#include <variant>
 
 namespace ccn {
 
 namespace {
 
 namespace fs = std::filesystem;
-
-struct BatchOptions
-{
-  std::vector<std::string> dirs;
-  std::string output;
-  unsigned jobs = 0;
-  bool force = false;
-};
-
-// A round file found under the folders, with what its id is.
-struct Found
-{
-  std::string path;
-  std::string id;
-  std::string duplicate_of; // another round file with the same id
-};
-
-// One line of summary.csv.
-struct Outcome
-{
-  std::string round;
-  std::string cluster;
-  std::string winner;
-  std::string winner_total;
-  std::string status;
-  std::vector<std::string> errors;
-  std::string path;
-};
-
-bool inside(const fs::path& p, const fs::path& dir)
-{
-  auto rel = p.lexically_relative(dir);
-  return !rel.empty() && *rel.begin() != "..";
-}
 
 // Run `fn(i)` for every i below `n` on `jobs` threads (the caller's included).
 template<typename Fn>
@@ -82,11 +54,34 @@ void parallel_for(size_t n, unsigned jobs, Fn fn)
   }
 }
 
-// Every round file under `dirs` (sorted), skipping `out_dir`. Directory
-// symlinks are not followed, so links that loop do no harm. The files are
-// looked into on `jobs` threads.
-std::vector<Found> find_rounds(const std::vector<std::string>& dirs, const fs::path& out_dir, unsigned jobs,
-                               Diagnostics& diags)
+// The round file at `path` with its id, or nothing when it is no round file.
+std::optional<BatchRound> look_into(const std::string& path)
+{
+  auto bytes = read_file(path);
+  auto* text = std::get_if<std::string>(&bytes);
+  if (text == nullptr || text->find(k_format_round) == std::string::npos) {
+    return std::nullopt;
+  }
+  Diagnostics ignore;
+  auto doc = parse_document(path, std::move(*text), ignore);
+  if (!doc || document_format(doc->root) != k_format_round) {
+    return std::nullopt;
+  }
+  BatchRound f{path, {}, {}, {}, false};
+  for (const auto& [k, v] : doc->root.entries) {
+    if (k.text == "id" && v.kind == YNode::Kind::scalar) {
+      f.id = v.text;
+    }
+  }
+  return f;
+}
+
+// Every round file under `dirs` (sorted), skipping the output folder
+// `out_dir` by identity, not by path. Directory symlinks are not followed,
+// so links that loop do no harm. The files are looked into on `jobs`
+// threads; one that cannot be looked into is kept, for ranking to report.
+std::vector<BatchRound> find_rounds(const std::vector<std::string>& dirs, const FolderId& out_dir, unsigned jobs,
+                                    Diagnostics& diags)
 {
   std::vector<std::string> candidates;
   auto consider = [&](const fs::path& p) {
@@ -94,7 +89,7 @@ std::vector<Found> find_rounds(const std::vector<std::string>& dirs, const fs::p
     if (!fs::is_regular_file(p, ec) || (p.extension() != ".yaml" && p.extension() != ".yml")) {
       return;
     }
-    if (inside(fs::weakly_canonical(p, ec), out_dir)) {
+    if (lies_in(p, out_dir)) {
       return;
     }
     candidates.push_back(p.string());
@@ -103,7 +98,7 @@ std::vector<Found> find_rounds(const std::vector<std::string>& dirs, const fs::p
     std::error_code ec;
     fs::file_status st = fs::status(d, ec);
     if (ec || !fs::exists(st)) {
-      diags.io_error(d, "cannot_read", {{"reason", ec ? ec.message() : std::make_error_code(std::errc::no_such_file_or_directory).message()}});
+      diags.io_error(d, "cannot read: " + (ec ? ec.message() : std::string("No such file or directory")));
       continue;
     }
     if (!fs::is_directory(st)) {
@@ -112,35 +107,28 @@ std::vector<Found> find_rounds(const std::vector<std::string>& dirs, const fs::p
     }
     for (auto it = fs::recursive_directory_iterator(d, fs::directory_options::skip_permission_denied, ec);
          !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      std::error_code ignore;
+      if (!it->is_symlink(ignore) && it->is_directory(ignore) && folder_id(it->path()) == out_dir) {
+        it.disable_recursion_pending();
+        continue;
+      }
       consider(it->path());
     }
     if (ec) {
-      diags.io_error(d, "cannot_read_folder", {{"reason", ec.message()}});
+      diags.io_error(d, "cannot read the folder: " + ec.message());
     }
   }
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
-  std::vector<std::optional<Found>> looked(candidates.size());
+  std::vector<std::optional<BatchRound>> looked(candidates.size());
   parallel_for(candidates.size(), jobs, [&](size_t i) {
-    auto bytes = read_file(candidates[i]);
-    auto* text = std::get_if<std::string>(&bytes);
-    if (text == nullptr || text->find(k_format_round) == std::string::npos) {
-      return;
+    try {
+      looked[i] = look_into(candidates[i]);
+    } catch (...) {
+      looked[i] = BatchRound{candidates[i], {}, {}, {}, false};
     }
-    Diagnostics ignore;
-    auto doc = parse_document(candidates[i], std::move(*text), ignore);
-    if (!doc || document_format(doc->root) != k_format_round) {
-      return;
-    }
-    Found f{candidates[i], {}, {}};
-    for (const auto& [k, v] : doc->root.entries) {
-      if (k.text == "id" && v.kind == YNode::Kind::scalar) {
-        f.id = v.text;
-      }
-    }
-    looked[i] = std::move(f);
   });
-  std::vector<Found> out;
+  std::vector<BatchRound> out;
   std::map<std::string, std::string> first_of;
   for (auto& f : looked) {
     if (!f) {
@@ -157,6 +145,40 @@ std::vector<Found> find_rounds(const std::vector<std::string>& dirs, const fs::p
   return out;
 }
 
+// The result batch wrote earlier into `dir`, with its bytes, or why there
+// is none that batch may replace.
+struct Previous
+{
+  std::string text;
+  nlohmann::json json;
+};
+std::variant<std::monostate, Previous, std::string> previous_result(const fs::path& dir)
+{
+  std::error_code ec;
+  if (!fs::exists(dir, ec)) {
+    return std::monostate{};
+  }
+  const std::string path = (dir / "result.json").string();
+  auto bytes = read_file(path);
+  if (auto* err = std::get_if<FileError>(&bytes)) {
+    return fmt::format("{} exists, and its result.json cannot be read ({}); give --force to replace it",
+                       dir.string(), err->reason);
+  }
+  Previous p{std::get<std::string>(bytes), {}};
+  p.json = parse_exact(p.text);
+  bool ok = p.json.is_object() && p.json.contains("inputs") && p.json["inputs"].is_array();
+  for (size_t i = 0; ok && i < p.json["inputs"].size(); ++i) {
+    const auto& in = p.json["inputs"][i];
+    ok = in.is_object() && in.contains("role") && in["role"].is_string() && in.contains("path")
+         && in["path"].is_string() && in.contains("sha256") && in["sha256"].is_string();
+  }
+  if (!ok || (p.json.contains("inputs_root") && !p.json["inputs_root"].is_string())) {
+    return fmt::format("{} exists, and its result.json is not a result of ccnscore; give --force to replace it",
+                       dir.string());
+  }
+  return p;
+}
+
 // Write the outputs of one round into `dir` through a temporary folder, so
 // that the folder appears whole or not at all. Empty on success.
 std::string publish(const fs::path& dir, const std::vector<std::pair<std::string, std::string>>& files, bool force)
@@ -166,9 +188,9 @@ std::string publish(const fs::path& dir, const std::vector<std::pair<std::string
   if (exists && !force) {
     return fmt::format("{} exists; give --force to replace it", dir.string());
   }
-  std::string tmpl = (dir.parent_path() / ("." + dir.filename().string() + ".tmp-XXXXXX")).string();
-  if (::mkdtemp(tmpl.data()) == nullptr) {
-    return fmt::format("cannot create a folder in {}: {}", dir.parent_path().string(), std::strerror(errno));
+  std::string tmpl;
+  if (std::string why = create_temporary_folder(dir.string(), tmpl); !why.empty()) {
+    return fmt::format("cannot create a folder in {}: {}", dir.parent_path().string(), why);
   }
   fs::path tmp(tmpl);
   for (const auto& [name, text] : files) {
@@ -201,17 +223,27 @@ std::string publish(const fs::path& dir, const std::vector<std::pair<std::string
   return {};
 }
 
-Outcome run_one(const Found& f, const fs::path& out_dir, bool force, std::string& diag_text, const Console& console)
+} // namespace
+
+BatchOutcome rank_round_into(const BatchRound& f, const fs::path& out_dir, bool force, std::string& diag_text)
 {
-  Lang lang = console.lang;
-  Outcome o;
+  BatchOutcome o;
   o.path = f.path;
   o.round = f.id;
+  Lang lang = f.lang;
   if (!f.duplicate_of.empty()) {
     o.status = "error";
     MsgArgs args{{"round", f.id}, {"other", f.duplicate_of}};
     o.errors.push_back(tr(lang, "batch_duplicate_round", args));
-    diag_text = format_program_error(f.path, lang, "batch_duplicate_round", args) + "\n";
+    diag_text = terminal_safe(format_program_error(f.path, lang, "batch_duplicate_round", args)) + "\n";
+    return o;
+  }
+  const fs::path dir = out_dir / f.id;
+  auto previous = previous_result(dir);
+  if (auto* why = std::get_if<std::string>(&previous); why != nullptr && !force) {
+    o.status = "error";
+    o.errors.push_back(*why);
+    diag_text = fmt::format("{}: error: {}\n", f.path, *why);
     return o;
   }
   Diagnostics diags;
@@ -219,7 +251,9 @@ Outcome run_one(const Found& f, const fs::path& out_dir, bool force, std::string
   std::optional<RoundResult> result;
   if (bundle) {
     o.cluster = bundle->round.cluster;
-    lang = console_lang_for(console, bundle->criteria);
+    if (!f.lang_asked) {
+      lang = default_lang(bundle->criteria);
+    }
     result = score_round(*bundle, diags);
   }
   if (!result) {
@@ -242,40 +276,102 @@ Outcome run_one(const Found& f, const fs::path& out_dir, bool force, std::string
   for (const auto& id : firsts) {
     o.winner += (o.winner.empty() ? "" : " ") + id;
   }
-  if (std::string why = publish(out_dir / f.id,
-                                {{"result.json", render_json(*result, lang)},
-                                 {"table.csv", render_csv(*result, lang)},
-                                 {"report.html", render_report_html(*result, lang)}},
-                                force);
-      !why.empty()) {
+  auto* before = std::get_if<Previous>(&previous);
+  const bool unchanged =
+    before != nullptr && same_inputs(recorded_inputs(before->json, (dir / "result.json").string()), bundle->inputs);
+  if (unchanged && !force) {
+    o.run = "up_to_date";
+    return o;
+  }
+  // The round's path is recorded as found, relative to the working folder,
+  // which is recorded relative to the result, so that verify finds the
+  // inputs from anywhere.
+  std::error_code ec;
+  std::vector<std::pair<std::string, std::string>> files{
+    {"result.json", render_json(*result, lang, root_from(dir.string(), fs::current_path(ec).string()))},
+    {"table.csv", std::string(k_csv_file_bom) + render_csv(*result, lang)},
+    {"report.html", render_report_html(*result, lang)}};
+  if (before != nullptr) {
+    files.emplace_back("result.previous.json", before->text);
+  }
+  o.run = before == nullptr ? "new" : unchanged ? "recomputed" : "updated";
+  if (std::string why = publish(dir, files, force || before != nullptr); !why.empty()) {
+    o.run.clear();
     o.status = "error";
     o.errors.push_back(why);
-    diag_text = format_program_error(f.path, lang, k_raw_message, {{"text", why}}) + "\n";
+    diag_text = fmt::format("{}: error: {}\n", f.path, why);
   }
   return o;
 }
 
-int run_batch(const BatchOptions& opt, Console& console)
+namespace {
+
+// Rank one round into `outcome`; a failure of any kind, an exception from a
+// bug included, is that round's error and never stops the others. Returns
+// the round's messages for standard error.
+std::string rank_safely(const RoundRanker& rank, const BatchRound& round, const fs::path& out_dir, bool force,
+                        BatchOutcome& outcome)
+{
+  std::string text;
+  std::string failure;
+  try {
+    outcome = rank(round, out_dir, force, text);
+    return text;
+  } catch (const std::exception& e) {
+    failure = e.what();
+  } catch (...) {
+    failure = "an exception of unknown type";
+  }
+  outcome = BatchOutcome{};
+  outcome.round = round.id;
+  outcome.path = round.path;
+  outcome.status = "error";
+  outcome.errors.push_back(fmt::format(
+    "internal error: {}; this is a bug in ccnscore, please report it with the command and its input files", failure));
+  return fmt::format("{}: error: {}\n", terminal_safe(round.path), terminal_safe(outcome.errors.back()));
+}
+
+} // namespace
+
+int run_batch(const BatchOptions& opt, Console& console, const RoundRanker& rank)
 {
   std::error_code ec;
+  if (fs::file_status st = fs::status(opt.output, ec); fs::exists(st) && !fs::is_directory(st)) {
+    console.err << fmt::format("{}: error: refusing to write there: it is not a folder\n", opt.output);
+    return k_exit_usage;
+  }
   fs::create_directories(opt.output, ec);
   if (ec) {
     print_error(console, opt.output, "cannot_create_folder", {{"reason", ec.message()}});
     return k_exit_io;
   }
+  auto folder_lock = FolderLock::take(opt.output);
+  if (auto* err = std::get_if<FileError>(&folder_lock)) {
+    console.err << fmt::format("{}: error: {}\n", opt.output, err->reason);
+    return k_exit_io;
+  }
+  remove_stale_temporaries(opt.output);
   const fs::path out_dir = fs::weakly_canonical(opt.output, ec);
+  const std::optional<FolderId> out_id = folder_id(opt.output);
+  if (!out_id) {
+    console.err << fmt::format("{}: error: not a folder\n", opt.output);
+    return k_exit_io;
+  }
   Diagnostics diags;
   unsigned jobs = opt.jobs != 0 ? opt.jobs : std::max(1u, std::thread::hardware_concurrency());
-  std::vector<Found> rounds = find_rounds(opt.dirs, out_dir, jobs, diags);
+  std::vector<BatchRound> rounds = find_rounds(opt.dirs, *out_id, jobs, diags);
   print_diagnostics(diags, console.err, console.lang);
-  std::vector<Outcome> outcomes(rounds.size());
+  for (auto& r : rounds) {
+    r.lang = console.lang;
+    r.lang_asked = console.lang_asked;
+  }
+  std::vector<BatchOutcome> outcomes(rounds.size());
   std::atomic<size_t> done{0};
   std::mutex io;
   const auto start = std::chrono::steady_clock::now();
   parallel_for(rounds.size(), jobs, [&](size_t i) {
     {
-      std::string text;
-      outcomes[i] = run_one(rounds[i], out_dir, opt.force, text, console);
+      std::string text = rank_safely(rank, rounds[i], out_dir, opt.force, outcomes[i]);
       size_t finished = ++done;
       std::lock_guard<std::mutex> lock(io);
       if (console.err_is_terminal) {
@@ -293,32 +389,46 @@ int run_batch(const BatchOptions& opt, Console& console)
   if (console.err_is_terminal && !rounds.empty()) {
     console.err << "\r\033[K";
   }
-  std::string summary = "round,cluster,winner,winner_total,status,errors,file\r\n";
+  std::string summary = std::string(k_csv_file_bom) + "round,cluster,winner,winner_total,status,errors,file,run\r\n";
   size_t failed = 0;
+  std::map<std::string, size_t> runs;
   for (const auto& o : outcomes) {
     std::string errors;
     for (const auto& e : o.errors) {
       errors += (errors.empty() ? "" : "\n") + e;
     }
     failed += o.status == "error" ? 1 : 0;
-    summary += fmt::format("{},{},{},{},{},{},{}\r\n", csv_field(o.round), csv_field(o.cluster), csv_field(o.winner),
-                           csv_field(o.winner_total), csv_field(o.status), csv_field(errors), csv_field(o.path));
+    ++runs[o.run];
+    summary += fmt::format("{},{},{},{},{},{},{},{}\r\n", csv_field(o.round), csv_field(o.cluster),
+                           csv_field(o.winner), csv_field(o.winner_total), csv_field(o.status), csv_field(errors),
+                           csv_field(o.path), csv_field(o.run));
   }
   std::string summary_path = (fs::path(opt.output) / "summary.csv").string();
   if (std::string why = write_file_atomic(summary_path, summary); !why.empty()) {
     print_error(console, summary_path, "cannot_write", {{"reason", why}});
     return k_exit_io;
   }
-  console.out << tr(console.lang, "batch_summary",
-                    {{"ranked", rounds.size() - failed}, {"failed", failed}, {"summary", summary_path}})
-              << '\n';
+  for (const auto& o : outcomes) {
+    if (o.run == "up_to_date") {
+      console.out << terminal_safe(fmt::format("{}: up to date, kept as it was", o.round)) << "\n";
+    } else if (o.run == "updated") {
+      console.out << terminal_safe(fmt::format("{}: updated; the previous result is kept as {}", o.round,
+                                               (fs::path(opt.output) / o.round / "result.previous.json").string()))
+                  << "\n";
+    }
+  }
+  std::string resumed;
+  if (runs["up_to_date"] + runs["updated"] + runs["recomputed"] > 0) {
+    resumed = fmt::format(" ({} new, {} updated, {} up to date, {} recomputed)", runs["new"], runs["updated"],
+                          runs["up_to_date"], runs["recomputed"]);
+  }
+  console.out << fmt::format("{} round{} ranked{}, {} with errors; summary in {}\n", rounds.size() - failed,
+                             rounds.size() - failed == 1 ? "" : "s", resumed, failed, summary_path);
   if (diags.has_io_errors()) {
     return k_exit_io;
   }
   return failed > 0 || diags.has_errors() ? k_exit_invalid : k_exit_ok;
 }
-
-} // namespace
 
 CLI::App* add_batch_command(CLI::App& app, Action& action)
 {
@@ -328,7 +438,8 @@ CLI::App* add_batch_command(CLI::App& app, Action& action)
   cmd->add_option("-o,--output", opt->output, "Folder for one sub-folder of results per round and summary.csv")
     ->required();
   cmd->add_option("-j,--jobs", opt->jobs, "Rounds ranked at once (default: all cores)")->check(CLI::Range(1u, 256u));
-  cmd->add_flag("--force", opt->force, "Replace the results of a round that are already in the output folder");
+  cmd->add_flag("--force", opt->force,
+                "Recompute every round, also those whose result is up to date, and replace any folder in the way");
   cmd->callback([opt, &action] { action = [opt](Console& c) { return run_batch(*opt, c); }; });
   return cmd;
 }

@@ -3,6 +3,7 @@
 #include "cli/commands.hpp"
 #include "load/loaders.hpp"
 #include "load/round_load.hpp"
+#include "load/sheet_workbook_load.hpp"
 #include "render/locale.hpp"
 #include "render/messages.hpp"
 #include "score/score.hpp"
@@ -26,6 +27,15 @@ struct CheckOptions
 std::optional<std::string> check_file(const std::string& path, const Criteria* criteria, Diagnostics& diags,
                                       const Lang& lang)
 {
+  if (is_workbook_path(path)) {
+    std::string sha256;
+    const size_t errors_before = diags.error_count();
+    auto s = load_sheet_workbook_file(path, sha256, diags);
+    if (!s || diags.error_count() != errors_before) {
+      return std::nullopt;
+    }
+    return tr(lang, "check_ok_sheet", {{"member", s->member}, {"round", s->round}});
+  }
   auto doc = load_document(path, diags);
   if (!doc) {
     return std::nullopt;

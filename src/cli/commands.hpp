@@ -31,6 +31,8 @@ CLI::App* add_explain_command(CLI::App& app, Action& action);
 CLI::App* add_sensitivity_command(CLI::App& app, Action& action);
 // Register `batch` on `app`.
 CLI::App* add_batch_command(CLI::App& app, Action& action);
+// Register `init` on `app`.
+CLI::App* add_init_command(CLI::App& app, Action& action);
 
 // Print every diagnostic in the console's language and return the exit
 // status they call for.

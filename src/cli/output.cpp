@@ -4,8 +4,13 @@
 
 #include <fmt/format.h>
 
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
 #include <filesystem>
-#include <ostream>
+#include <iostream>
+#include <unistd.h>
 
 namespace ccn {
 
@@ -20,10 +25,27 @@ int refuse_input(const std::string& path, const std::vector<InputFile>& inputs, 
   return k_exit_ok;
 }
 
+int check_target(const std::string& path, Console& console)
+{
+  auto target = output_target(path);
+  if (auto* err = std::get_if<FileError>(&target)) {
+    if (err->refused) {
+      console.err << fmt::format("{}: error: refusing to write there: {}\n", path, err->reason);
+      return k_exit_usage;
+    }
+    console.err << fmt::format("{}: error: cannot write: {}\n", path, err->reason);
+    return k_exit_io;
+  }
+  return k_exit_ok;
+}
+
 int write_output(const std::string& path, const std::string& text, const std::vector<InputFile>& inputs,
                  Console& console, bool overwrite)
 {
   if (int rc = refuse_input(path, inputs, console); rc != k_exit_ok) {
+    return rc;
+  }
+  if (int rc = check_target(path, console); rc != k_exit_ok) {
     return rc;
   }
   std::error_code ec;
@@ -36,6 +58,34 @@ int write_output(const std::string& path, const std::string& text, const std::ve
     return k_exit_io;
   }
   return k_exit_ok;
+}
+
+void guard_standard_descriptors()
+{
+  for (int fd : {STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO}) {
+    if (::fcntl(fd, F_GETFD) == -1 && errno == EBADF) {
+      int null = ::open("/dev/null", fd == STDERR_FILENO ? O_WRONLY : O_RDONLY);
+      if (null >= 0 && null != fd) {
+        ::dup2(null, fd);
+        ::close(null);
+      }
+    }
+  }
+}
+
+int finish_standard_output(int status)
+{
+  std::cout.flush();
+  errno = 0;
+  bool lost = std::fflush(stdout) != 0;
+  int error = errno;
+  lost = lost || std::ferror(stdout) != 0 || !std::cout.good();
+  if (!lost) {
+    return status;
+  }
+  std::cerr << "ccnscore: error: cannot write to standard output"
+            << (error != 0 ? std::string(": ") + std::strerror(error) : std::string()) << "\n";
+  return status == k_exit_ok ? k_exit_io : status;
 }
 
 } // namespace ccn

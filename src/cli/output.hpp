@@ -12,10 +12,26 @@ namespace ccn {
 // Exit 2 with a message when `path` names one of `inputs`, else 0.
 int refuse_input(const std::string& path, const std::vector<InputFile>& inputs, Console& console);
 
+// Exit 2 with a message when `path` exists and is not a regular file or a
+// symbolic link to one (a device, a FIFO, a folder...); exit 3 when it
+// cannot be looked at; else 0.
+int check_target(const std::string& path, Console& console);
+
 // Write `text` to `path` through a temporary file and a rename. Refuses a
 // path that names one of `inputs` (exit 2) or, unless `overwrite`, an
-// existing file (exit 2); a failed write is exit 3. Returns the exit status.
+// existing file (exit 2), and a target that check_target refuses; a failed
+// write is exit 3. Returns the exit status.
 int write_output(const std::string& path, const std::string& text, const std::vector<InputFile>& inputs,
                  Console& console, bool overwrite = true);
+
+// Open /dev/null on the standard descriptors that are closed, so that no
+// file a command opens takes their place. Standard output gets it read-only,
+// so that writing to a closed standard output still fails.
+void guard_standard_descriptors();
+
+// Flush standard output. When some of it could not be written (a full disk,
+// a closed descriptor), say so on standard error and turn a success into
+// exit 3; any other `status` is kept.
+int finish_standard_output(int status);
 
 } // namespace ccn

@@ -7,13 +7,9 @@
 #include "score/score.hpp"
 
 #include "render/xlsx.hpp"
+#include "util/file.hpp"
 
 #include <fmt/format.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstring>
-#include <filesystem>
 
 #include <map>
 #include <memory>
@@ -42,27 +38,14 @@ int write_workbook(const RankOptions& opt, const RoundBundle& bundle, const Roun
   if (int rc = refuse_input(opt.output, bundle.inputs, console); rc != k_exit_ok) {
     return rc;
   }
-  namespace fs = std::filesystem;
-  fs::path target(opt.output);
-  fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
-  std::string tmp = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
-  int fd = ::mkstemp(tmp.data());
-  if (fd < 0) {
-    print_error(console, opt.output, "cannot_write", {{"reason", std::strerror(errno)}});
-    return k_exit_io;
+  if (int rc = check_target(opt.output, console); rc != k_exit_ok) {
+    return rc;
   }
-  ::close(fd);
+  const Lang lang = console.lang;
   std::vector<std::string> notes;
-  std::string why = write_xlsx(result, tmp, console.lang, notes);
-  std::error_code ec;
-  if (why.empty()) {
-    fs::permissions(tmp, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read | fs::perms::others_read,
-                    ec);
-    fs::rename(tmp, target, ec);
-    why = ec ? ec.message() : "";
-  }
+  std::string why = write_file_atomic_with(
+    opt.output, [&](int, const std::string& tmp) { return write_xlsx(result, tmp, lang, notes); });
   if (!why.empty()) {
-    fs::remove(tmp, ec);
     print_error(console, opt.output, "cannot_write", {{"reason", why}});
     return k_exit_io;
   }
@@ -118,6 +101,9 @@ int run_rank(const RankOptions& opt, Console& console)
   if (opt.output.empty()) {
     console.out << text;
     return report(diags, console);
+  }
+  if (k_formats.at(opt.format_name) == Format::csv) {
+    text.insert(0, k_csv_file_bom);
   }
   if (int rc = write_output(opt.output, text, bundle->inputs, console); rc != k_exit_ok) {
     return rc;

@@ -3,7 +3,9 @@
 #include "cli/commands.hpp"
 #include "render/blank_sheet.hpp"
 #include "cli/output.hpp"
+#include "cli/sheet_workbooks.hpp"
 #include "load/round_load.hpp"
+#include "render/minutes.hpp"
 #include "score/score.hpp"
 #include "util/text.hpp"
 
@@ -24,8 +26,32 @@ struct SheetOptions
   std::string member;
   bool all = false;
   std::string output;
+  std::string format = "yaml";
   bool force = false;
 };
+
+// `--format html`: one printable document, one A4 page per member chosen
+// (the province's form 01), to standard output or the file given with -o.
+int write_paper_sheets(const SheetOptions& opt, const RoundBundle& b, const std::vector<bool>& passed,
+                       Console& console)
+{
+  std::vector<const Member*> chosen;
+  for (const Member& m : b.round.council->members) {
+    if (opt.all || m.id == opt.member) {
+      chosen.push_back(&m);
+    }
+  }
+  if (chosen.empty()) {
+    print_error(console, "ccnscore sheet", "usage_not_a_member", {{"member", opt.member}, {"round", b.round.id}});
+    return k_exit_usage;
+  }
+  std::string text = render_paper_sheets_html(b, chosen, passed, console.lang);
+  if (opt.output.empty()) {
+    console.out << text;
+    return k_exit_ok;
+  }
+  return write_output(opt.output, text, b.inputs, console, opt.force);
+}
 
 int run_sheet(const SheetOptions& opt, Console& console)
 {
@@ -33,7 +59,11 @@ int run_sheet(const SheetOptions& opt, Console& console)
     print_error(console, "ccnscore sheet", "usage_sheet_member_or_all");
     return k_exit_usage;
   }
-  if (opt.all && opt.output.empty()) {
+  if (opt.format == "xlsx" && opt.output.empty()) {
+    print_error(console, "ccnscore sheet", "usage_sheet_xlsx_needs_output");
+    return k_exit_usage;
+  }
+  if (opt.all && opt.output.empty() && opt.format != "html") {
     print_error(console, "ccnscore sheet", "usage_sheet_all_needs_output");
     return k_exit_usage;
   }
@@ -52,6 +82,22 @@ int run_sheet(const SheetOptions& opt, Console& console)
     return report(diags, console);
   }
   const auto& members = bundle->round.council->members;
+  if (opt.format == "html") {
+    return write_paper_sheets(opt, *bundle, *passed, console);
+  }
+  if (opt.format == "xlsx") {
+    std::vector<const Member*> chosen;
+    for (const Member& m : members) {
+      if (opt.all || m.id == opt.member) {
+        chosen.push_back(&m);
+      }
+    }
+    if (chosen.empty()) {
+      print_error(console, "ccnscore sheet", "usage_not_a_member", {{"member", opt.member}, {"round", bundle->round.id}});
+      return k_exit_usage;
+    }
+    return write_sheet_workbooks(*bundle, chosen, *passed, console.lang, opt.output, opt.force, console);
+  }
   if (!opt.all) {
     auto it = std::find_if(members.begin(), members.end(), [&](const Member& m) { return m.id == opt.member; });
     if (it == members.end()) {
@@ -92,6 +138,10 @@ CLI::App* add_sheet_command(CLI::App& app, Action& action)
   cmd->add_option("--member", opt->member, "The member whose sheet to write");
   cmd->add_flag("--all", opt->all, "One sheet per member, into the folder given with -o");
   cmd->add_option("-o,--output", opt->output, "Write to FILE (or, with --all, into the folder DIR)");
+  cmd->add_option("-f,--format", opt->format,
+                  "yaml (default); xlsx: one workbook ID.xlsx per member in -o DIR; html: printable paper sheets, "
+                  "one A4 page per member")
+    ->check(CLI::IsMember({"yaml", "xlsx", "html"}));
   cmd->add_flag("--force", opt->force, "Replace sheets that already exist");
   cmd->callback([opt, &action] { action = [opt](Console& c) { return run_sheet(*opt, c); }; });
   return cmd;

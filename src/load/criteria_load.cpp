@@ -26,6 +26,24 @@ std::optional<FieldType> field_type_from(std::string_view t)
   return it->second;
 }
 
+// `values: { rieng: Trạm xử lý riêng, ... }`: the values are the keys, in
+// file order, each with a non-empty label (formats-v1 8.3).
+void load_labelled_values(Reader& r, const YNode& node, const Subject& what, Field& f)
+{
+  MapView vm(r, node, sub_key(what, "values"));
+  if (vm.entries().empty() && vm.ok()) {
+    r.error(node, what, "crit_enum_values_map_empty", {});
+  }
+  for (const auto& [key, value] : vm.entries()) {
+    auto id = r.identifier(*key, Message{"crit_value_of", {{"of", what.message}}});
+    auto label = r.text(*value, Message{"crit_value_label", {{"of", what.message}, {"value", short_token(key->text)}}});
+    if (id && label) {
+      f.values.push_back(*id);
+      f.value_labels[*id] = *label;
+    }
+  }
+}
+
 void load_field(Reader& r, const YNode& key, const YNode& node, Criteria& c)
 {
   auto id = r.field_identifier(key, "field name");
@@ -82,11 +100,12 @@ void load_field(Reader& r, const YNode& key, const YNode& node, Criteria& c)
       r.error(node, what, "crit_enum_needs_values", {});
       return;
     }
-    auto list = r.identifier_list(*values, sub_key(what, "values"));
-    if (list && list->empty()) {
-      r.error(*values, what, "crit_enum_values_empty", {});
-    }
-    if (list) {
+    if (values->kind == YNode::Kind::map) {
+      load_labelled_values(r, *values, what, f);
+    } else if (auto list = r.identifier_list(*values, sub_key(what, "values"))) {
+      if (list->empty()) {
+        r.error(*values, what, "crit_enum_values_empty", {});
+      }
       f.values = *list;
     }
   } else if (values != nullptr) {
@@ -161,10 +180,12 @@ SymbolLookup make_lookup(const Criteria& c, const std::map<std::string, ValueTyp
 struct PendingMeasure
 {
   std::string id;
-  const YNode* node;
+  const YNode* node; // the expression
   Expression expr;
   SourcePos pos;
   std::vector<std::string> uses;
+  std::string label;
+  std::string unit;
 };
 
 void load_measures(Reader& r, const YNode& node, Criteria& c)
@@ -183,11 +204,29 @@ void load_measures(Reader& r, const YNode& node, Criteria& c)
       r.error(*key, "crit_measure_is_field", {{"measure", *id}});
       continue;
     }
-    auto expr = parse_at(r, *value, Message{"subject_measure", {{"measure", *id}}});
+    Subject what = Message{"subject_measure", {{"measure", *id}}};
+    const YNode* expr_node = value;
+    std::string label;
+    std::string unit;
+    if (value->kind == YNode::Kind::map) {
+      // { expr: "...", label: ..., unit: ... } (formats-v1 8.3)
+      MapView mm(r, *value, what, {"expr", "label", "unit"});
+      expr_node = mm.require("expr");
+      if (const YNode* n = mm.get("label")) {
+        label = r.text(*n, sub_key(what, "label")).value_or("");
+      }
+      if (const YNode* n = mm.get("unit")) {
+        unit = r.text(*n, sub_key(what, "unit")).value_or("");
+      }
+      if (expr_node == nullptr) {
+        continue;
+      }
+    }
+    auto expr = parse_at(r, *expr_node, what);
     if (!expr) {
       continue;
     }
-    PendingMeasure p{*id, value, std::move(*expr), r.pos(*key), {}};
+    PendingMeasure p{*id, expr_node, std::move(*expr), r.pos(*key), {}, label, unit};
     collect_identifiers(p.expr.root, p.uses);
     pending.push_back(std::move(p));
   }
@@ -272,7 +311,7 @@ void load_measures(Reader& r, const YNode& node, Criteria& c)
       continue;
     }
     types[p.id] = p.expr.root.type;
-    c.measures.push_back(Measure{p.id, std::move(p.expr), p.pos});
+    c.measures.push_back(Measure{p.id, std::move(p.expr), p.label, p.unit, p.pos});
   }
 }
 
@@ -418,6 +457,7 @@ std::optional<Criteria> load_criteria(const Document& doc, Diagnostics& diags)
   }
   if (const YNode* n = m.require("groups")) {
     detail::load_groups(r, *n, c);
+    detail::check_pass_reachable(r, m.get("pass"), *n, c);
   }
   if (const YNode* n = m.get("tie_break")) {
     detail::load_tie_break(r, *n, c);

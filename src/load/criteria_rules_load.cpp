@@ -31,18 +31,48 @@ void load_pass(Reader& r, const YNode& node, Criteria& c)
   }
 }
 
+void check_pass_reachable(Reader& r, const YNode* pass, const YNode& groups, const Criteria& c)
+{
+  if (pass == nullptr || pass->kind != YNode::Kind::map || groups.kind != YNode::Kind::seq) {
+    return;
+  }
+  // A criterion that failed to load would make the scale look smaller.
+  size_t written = 0;
+  for (const auto& g : groups.items) {
+    for (const auto& [k, v] : g.entries) {
+      written += k.text == "criteria" && v.kind == YNode::Kind::seq ? v.items.size() : 0;
+    }
+  }
+  if (written != c.criteria.size()) {
+    return;
+  }
+  const YNode* total = nullptr;
+  for (const auto& [k, v] : pass->entries) {
+    if (k.text == "total") {
+      total = &v;
+    }
+  }
+  Rational scale = 0;
+  for (const auto& cr : c.criteria) {
+    scale += cr.max * cr.weight;
+  }
+  if (total != nullptr && c.pass_total > scale) {
+    r.error(*total, "rules_pass_total_above_scale", {decimal_arg("total", c.pass_total), decimal_arg("scale", scale)});
+  }
+}
+
 void load_tie_break(Reader& r, const YNode& node, Criteria& c)
 {
   if (!r.is_seq(node, "tie_break")) {
     return;
   }
   for (const auto& item : node.items) {
-    MapView m(r, item, "tie_break rule", {"group", "criterion", "field", "prefer", "members"});
+    MapView m(r, item, "tie_break rule", {"group", "criterion", "field", "prefer", "members", "proposal"});
     if (!m.ok()) {
       continue;
     }
     int kinds = (m.get("group") ? 1 : 0) + (m.get("criterion") ? 1 : 0) + (m.get("field") ? 1 : 0)
-                + (m.get("members") ? 1 : 0);
+                + (m.get("members") ? 1 : 0) + (m.get("proposal") ? 1 : 0);
     if (kinds != 1) {
       r.error(item, "rules_tie_break_kind", {});
       continue;
@@ -104,6 +134,20 @@ void load_tie_break(Reader& r, const YNode& node, Criteria& c)
       rule.kind = TieRule::Kind::field;
       rule.ref = *id;
       rule.prefer_lower = *p == "lower";
+    } else if (const YNode* n5 = m.get("proposal")) {
+      auto v = r.text(*n5, "tie_break proposal");
+      if (!v) {
+        continue;
+      }
+      if (*v != "chair") {
+        r.error(*n5, "rules_proposal_not_chair", {{"found", quote_found(*v)}});
+        continue;
+      }
+      if (&item != &node.items.back()) {
+        r.error(item, "rules_proposal_not_last", {});
+        continue;
+      }
+      rule.kind = TieRule::Kind::proposal;
     } else {
       const YNode* n4 = m.get("members");
       auto v = r.text(*n4, "tie_break members");

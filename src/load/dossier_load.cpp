@@ -22,6 +22,15 @@ bool valid_tax_code(const std::string& s)
 std::optional<Fact> read_fact(Reader& r, const YNode& node, const Field& f)
 {
   Fact fact;
+  const bool numeric = f.type == FieldType::number || f.type == FieldType::integer;
+  if (numeric && node.kind == YNode::Kind::scalar && node.plain) {
+    // `rent: 480.000` is 480 to YAML and 480000 to a Vietnamese reader (8.2).
+    if (auto readings = thousands_readings(node.text)) {
+      r.error(node, "dossier_thousands_ambiguous",
+              {{"fact", f.id}, {"number", node.text}, {"thousands", readings->first}, {"decimal", readings->second}});
+      return std::nullopt;
+    }
+  }
   // The common case first, without building the message of an error.
   if (f.type == FieldType::number && node.kind == YNode::Kind::scalar && node.plain) {
     NumberParse p = parse_decimal(node.text);
@@ -61,16 +70,19 @@ std::optional<Fact> read_fact(Reader& r, const YNode& node, const Field& f)
     return fact;
   }
   case FieldType::enumeration: {
+    std::string list;
+    for (const auto& x : f.values) {
+      list += list.empty() ? "" : ", ";
+      list += x;
+    }
+    if (r.unfilled(node, what, Message{"load_want_one_of", {{"values", list}}})) {
+      return std::nullopt;
+    }
     auto v = r.text(node, what);
     if (!v) {
       return std::nullopt;
     }
     if (std::find(f.values.begin(), f.values.end(), *v) == f.values.end()) {
-      std::string list;
-      for (const auto& x : f.values) {
-        list += list.empty() ? "" : ", ";
-        list += x;
-      }
       r.error(node, what, "dossier_enum_value", {{"values", list}, {"found", quote_found(*v)}});
       return std::nullopt;
     }

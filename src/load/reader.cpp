@@ -175,8 +175,22 @@ bool Reader::is_seq(const YNode& node, const Subject& what)
   return false;
 }
 
+bool Reader::unfilled(const YNode& node, const Subject& what, const Message& expected)
+{
+  if (node.kind != YNode::Kind::scalar || !node.plain || node.text.empty()
+      || node.text.find_first_not_of('_') != std::string::npos) {
+    return false;
+  }
+  error(node, what, "load_unfilled", {{"found", short_token(node.text)}, {"expected", expected}});
+  ++m_unfilled;
+  return true;
+}
+
 std::optional<std::string> Reader::text(const YNode& node, const Subject& what)
 {
+  if (unfilled(node, what, Message{"load_want_text", {}})) {
+    return std::nullopt;
+  }
   if (node.kind != YNode::Kind::scalar || node.text.empty()) {
     error(node, what, "load_expected_text", {{"found", describe(node)}});
     return std::nullopt;
@@ -238,8 +252,7 @@ std::optional<Rational> Reader::number(const YNode& node, const Subject& what)
       return std::nullopt;
     }
   }
-  if (node.plain && !node.text.empty() && node.text.find_first_not_of('_') == std::string::npos) {
-    error(node, what, "load_number_placeholder", {{"found", short_token(node.text)}});
+  if (unfilled(node, what, Message{"load_want_number", {}})) {
     return std::nullopt;
   }
   Message found = node.plain ? Message{"found_text", {{"text", quote_found(node.text)}}}
@@ -261,11 +274,34 @@ std::optional<Rational> Reader::integer(const YNode& node, const Subject& what)
     error(node, what, "load_expected_whole_number", {{"number", node.text}});
     return std::nullopt;
   }
+  // `96.000` or `2.5e3` is whole, but whoever wrote it may have meant
+  // something else; a whole number is written with digits only (8.2).
+  if (n && !parse_decimal(node.text).integral_syntax) {
+    error(node, what, "load_expected_whole_number_digits", {{"number", node.text}});
+    return std::nullopt;
+  }
   return n;
+}
+
+std::optional<std::pair<std::string, std::string>> thousands_readings(std::string_view text)
+{
+  // [sign] digits "." "000", and nothing else.
+  size_t i = text.empty() || (text[0] != '-' && text[0] != '+') ? 0 : 1;
+  size_t digits = text.find_first_not_of("0123456789", i);
+  if (digits == std::string_view::npos || digits == i || text.substr(digits) != ".000") {
+    return std::nullopt;
+  }
+  std::string sign = text[0] == '-' ? "-" : "";
+  std::string whole(text.substr(i, digits - i));
+  whole.erase(0, std::min(whole.find_first_not_of('0'), whole.size() - 1));
+  return std::pair{sign + (whole == "0" ? whole : whole + "000"), sign + whole};
 }
 
 std::optional<bool> Reader::boolean(const YNode& node, const Subject& what)
 {
+  if (unfilled(node, what, Message{"load_want_boolean", {}})) {
+    return std::nullopt;
+  }
   if (node.kind == YNode::Kind::scalar && node.plain) {
     const std::string& t = node.text;
     if (t == "true" || t == "True" || t == "TRUE") {
@@ -281,6 +317,9 @@ std::optional<bool> Reader::boolean(const YNode& node, const Subject& what)
 
 std::optional<Timestamp> Reader::date(const YNode& node, const Subject& what)
 {
+  if (unfilled(node, what, Message{"load_want_date", {}})) {
+    return std::nullopt;
+  }
   if (node.kind != YNode::Kind::scalar) {
     error(node, what, "load_expected_date", {{"found", describe(node)}});
     return std::nullopt;
@@ -294,11 +333,14 @@ std::optional<Timestamp> Reader::date(const YNode& node, const Subject& what)
     error(node, what, *err, {{"found", quote_found(node.text)}});
     return std::nullopt;
   }
-  return Timestamp{days * 86400 - 7 * 3600, true, node.text};
+  return Timestamp{days * 86400 - 7 * 3600, true, node.text, {}};
 }
 
 std::optional<Timestamp> Reader::date_or_datetime(const YNode& node, const Subject& what)
 {
+  if (unfilled(node, what, Message{"load_want_date_or_datetime", {}})) {
+    return std::nullopt;
+  }
   if (node.kind != YNode::Kind::scalar) {
     error(node, what, "load_expected_date_or_datetime", {{"found", describe(node)}});
     return std::nullopt;
@@ -324,6 +366,7 @@ std::optional<Timestamp> Reader::date_or_datetime(const YNode& node, const Subje
   int hh = to_int(s, 11, 2);
   int mi = to_int(s, 14, 2);
   int ss = 0;
+  std::string fraction;
   size_t i = 16;
   if (i < s.size() && s[i] == ':') {
     if (!digits_at(s, i + 1, 2)) {
@@ -340,6 +383,8 @@ std::optional<Timestamp> Reader::date_or_datetime(const YNode& node, const Subje
       if (i == start) {
         return fail("load_datetime_fraction");
       }
+      fraction = s.substr(start, i - start);
+      fraction.erase(fraction.find_last_not_of('0') + 1);
     }
   }
   if (hh > 23 || mi > 59 || ss > 59) {
@@ -359,7 +404,7 @@ std::optional<Timestamp> Reader::date_or_datetime(const YNode& node, const Subje
   } else {
     return fail("load_datetime_needs_offset");
   }
-  return Timestamp{days * 86400 + hh * 3600 + mi * 60 + ss - offset, false, s};
+  return Timestamp{days * 86400 + hh * 3600 + mi * 60 + ss - offset, false, s, fraction};
 }
 
 std::optional<std::vector<std::string>> Reader::identifier_list(const YNode& node, const Subject& what)

@@ -24,8 +24,17 @@ struct Timestamp
   int64_t seconds = 0;
   bool date_only = false;
   std::string text; // as written
-  auto operator<=>(const Timestamp& o) const { return seconds <=> o.seconds; }
-  bool operator==(const Timestamp& o) const { return seconds == o.seconds; }
+  // The decimal digits of a fraction of a second, without trailing zeros:
+  // compared as text, "45" (0.45 s) comes before "5" (0.5 s).
+  std::string fraction;
+  auto operator<=>(const Timestamp& o) const
+  {
+    if (auto c = seconds <=> o.seconds; c != 0) {
+      return c;
+    }
+    return fraction <=> o.fraction;
+  }
+  bool operator==(const Timestamp& o) const { return seconds == o.seconds && fraction == o.fraction; }
 };
 
 // The subject for `key`, a key of the file as the loaders name it: the
@@ -86,12 +95,20 @@ public:
   // A list of identifiers.
   std::optional<std::vector<std::string>> identifier_list(const YNode& node, const Subject& what);
 
+  // Whether `node` is a placeholder left by a template (`___`, plain);
+  // then an error asks for `expected` in its place.
+  // (`expected` is a message such as "a number": `load_want_number`.)
+  bool unfilled(const YNode& node, const Subject& what, const Message& expected);
+  // How many placeholders this reader found.
+  size_t unfilled_count() const { return m_unfilled; }
+
   bool is_map(const YNode& node, const Subject& what);
   bool is_seq(const YNode& node, const Subject& what);
 
 private:
   std::string m_path;
   Diagnostics& m_diags;
+  size_t m_unfilled = 0;
 };
 
 // A map whose keys are checked against the keys the format defines.
@@ -121,6 +138,11 @@ private:
   bool m_ok = false;
   std::vector<std::pair<const YNode*, const YNode*>> m_entries;
 };
+
+// The two readings of a number that may have been written with a dot
+// between thousands (`480.000`: "480000" and "480"), or nothing when `text`
+// is not one dot followed by exactly three zeros (formats-v1 8.2).
+std::optional<std::pair<std::string, std::string>> thousands_readings(std::string_view text);
 
 // Whether a plain scalar is a YAML null (`~`, `null`, empty).
 bool is_null_node(const YNode& node);

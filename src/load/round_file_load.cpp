@@ -19,7 +19,89 @@ std::optional<FileRef> file_ref(Reader& r, const YNode& node, const Subject& wha
   fs::path base = fs::path(r.path()).parent_path();
   fs::path p(*t);
   std::string resolved = p.is_absolute() || base.empty() ? p.string() : (base / p).lexically_normal().string();
-  return FileRef{*t, resolved, r.pos(node)};
+  return FileRef{*t, resolved, r.pos(node), t->back() == '/'};
+}
+
+std::optional<ChairProposal> read_chair_proposal(Reader& r, const YNode& node)
+{
+  MapView m(r, node, "chair_proposal", {"selects", "reason", "date"});
+  if (!m.ok()) {
+    return std::nullopt;
+  }
+  ChairProposal cp;
+  const YNode* selects = m.require("selects");
+  const YNode* reason = m.require("reason");
+  if (selects == nullptr || reason == nullptr) {
+    return std::nullopt;
+  }
+  auto id = r.identifier(*selects, "chair_proposal selects");
+  auto why = r.text(*reason, "chair_proposal reason");
+  if (why && why->find_first_not_of(" \t") == std::string::npos) {
+    r.error(*reason, "round_chair_reason_blank", {});
+    why.reset();
+  }
+  if (const YNode* d = m.get("date")) {
+    cp.date = r.date(*d, "chair_proposal date");
+  }
+  if (!id || !why) {
+    return std::nullopt;
+  }
+  cp.selects = *id;
+  cp.reason = *why;
+  cp.pos = r.pos(*selects);
+  return cp;
+}
+
+std::optional<Timestamp> read_meeting_time(Reader& r, const YNode& node, const Subject& what)
+{
+  auto t = r.date_or_datetime(node, what);
+  if (t && t->date_only) {
+    r.error(node, what, "round_meeting_expected_datetime", {{"found", quote_found(node.text)}});
+    return std::nullopt;
+  }
+  return t;
+}
+
+std::optional<Meeting> read_meeting(Reader& r, const YNode& node, const std::optional<Council>& council)
+{
+  MapView m(r, node, "meeting", {"issuer", "document_number", "place", "start", "end", "secretary", "absent"});
+  if (!m.ok()) {
+    return std::nullopt;
+  }
+  Meeting mt;
+  for (auto [key, target] : {std::pair{"issuer", &mt.issuer}, std::pair{"document_number", &mt.document_number},
+                             std::pair{"place", &mt.place}, std::pair{"secretary", &mt.secretary}}) {
+    if (const YNode* n = m.get(key)) {
+      *target = r.text(*n, Message{"load_key", {{"key", std::string("meeting ") + key}}}).value_or("");
+    }
+  }
+  if (const YNode* n = m.get("start")) {
+    mt.start = read_meeting_time(r, *n, "meeting start");
+  }
+  if (const YNode* n = m.get("end")) {
+    mt.end = read_meeting_time(r, *n, "meeting end");
+    if (mt.start && mt.end && *mt.end < *mt.start) {
+      r.error(*n, "round_meeting_end_before_start", {{"end", mt.end->text}, {"start", mt.start->text}});
+    }
+  }
+  if (const YNode* n = m.get("absent"); n != nullptr && !is_null_node(*n)) {
+    MapView am(r, *n, "meeting absent");
+    for (const auto& [key, value] : am.entries()) {
+      auto id = r.identifier(*key, "meeting absent member");
+      auto why = r.text(*value, Message{"round_absent_reason", {{"member", key->text}}});
+      if (!id || !why) {
+        continue;
+      }
+      bool member = council && std::any_of(council->members.begin(), council->members.end(),
+                                           [&](const Member& x) { return x.id == *id; });
+      if (!member) {
+        r.error(*key, "round_absent_not_member", {{"member", *id}});
+        continue;
+      }
+      mt.absent.push_back({*id, *why, r.pos(*key)});
+    }
+  }
+  return mt;
 }
 
 std::optional<Rational> read_quorum(Reader& r, const YNode& node, std::string& text)
@@ -141,7 +223,8 @@ std::optional<Round> load_round_file(const Document& doc, Diagnostics& diags)
   const size_t errors_before = diags.error_count();
   Reader r(doc.path, diags);
   MapView m(r, doc.root, "round",
-            {"format", "id", "title", "cluster", "date", "criteria", "dossiers", "council", "sheets"});
+            {"format", "id", "title", "cluster", "date", "criteria", "dossiers", "council", "sheets",
+             "chair_proposal", "meeting"});
   Round rd;
   rd.path = doc.path;
   rd.sha256 = doc.sha256;
@@ -183,7 +266,16 @@ std::optional<Round> load_round_file(const Document& doc, Diagnostics& diags)
       }
     }
   }
-  if (diags.error_count() != errors_before) {
+  if (const YNode* n = m.get("chair_proposal")) {
+    rd.chair_proposal = read_chair_proposal(r, *n);
+  }
+  if (const YNode* n = m.get("meeting")) {
+    rd.meeting = read_meeting(r, *n, rd.council);
+  }
+  // A round fresh from `init` still holds placeholders: its dossiers and
+  // sheets are read all the same, so that `check` names every one left in
+  // them too. The errors stay, and nothing is ranked.
+  if (diags.error_count() != errors_before + r.unfilled_count()) {
     return std::nullopt;
   }
   return rd;

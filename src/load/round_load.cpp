@@ -1,10 +1,13 @@
 #include "load/round_load.hpp"
 
 #include "load/loaders.hpp"
+#include "load/sheet_workbook_load.hpp"
 #include "load/yaml_tree.hpp"
 
+#include <fmt/format.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <map>
 
 namespace ccn {
@@ -74,6 +77,92 @@ void check_sheet(const Sheet& s, const RoundBundle& b, const std::map<std::strin
   }
 }
 
+// The files that the entries of `dossiers:` or `sheets:` stand for: a folder
+// entry (8.5) becomes every regular `*.yaml` file directly in it that does
+// not start with '.', in byte order of the names.
+std::vector<FileRef> expand_folders(const std::vector<FileRef>& refs, std::string_view what, Diagnostics& diags)
+{
+  namespace fs = std::filesystem;
+  std::vector<FileRef> out;
+  for (const auto& ref : refs) {
+    if (!ref.folder) {
+      out.push_back(ref);
+      continue;
+    }
+    std::error_code ec;
+    fs::directory_iterator it(fs::path(ref.resolved), ec);
+    if (ec) {
+      diags.io_error(ref.resolved, "cannot read folder: " + ec.message());
+      continue;
+    }
+    std::vector<std::string> names;
+    for (; it != fs::directory_iterator(); it.increment(ec)) {
+      std::string name = it->path().filename().string();
+      bool yaml = name.size() > 5 && name.compare(name.size() - 5, 5, ".yaml") == 0;
+      std::error_code type_ec;
+      if (yaml && name[0] != '.' && it->is_regular_file(type_ec)) {
+        names.push_back(name);
+      }
+    }
+    if (ec) {
+      diags.io_error(ref.resolved, "cannot read folder: " + ec.message());
+      continue;
+    }
+    if (names.empty()) {
+      diags.error(ref.pos, fmt::format("{}: folder {} has no .yaml file (names starting with '.' and subfolders are "
+                                       "not read)",
+                                       what, ref.as_written));
+      continue;
+    }
+    std::sort(names.begin(), names.end()); // std::string orders by unsigned bytes
+    for (const auto& name : names) {
+      out.push_back({ref.as_written + name, (fs::path(ref.resolved) / name).string(), ref.pos, false});
+    }
+  }
+  return out;
+}
+
+// The checks of `chair_proposal` that need only the files (8.4); those
+// that need the ranking are made when the round is scored.
+void check_chair_proposal(const RoundBundle& b, bool all_dossiers_read, Diagnostics& diags)
+{
+  const auto& cp = b.round.chair_proposal;
+  if (!cp) {
+    return;
+  }
+  if (!b.criteria.ends_with_chair_proposal()) {
+    diags.error(cp->pos, fmt::format("chair_proposal: criteria '{}' have no tie-break rule 'proposal: chair', so a "
+                                     "chair's proposal decides nothing in this round; remove it or use criteria "
+                                     "that end with that rule",
+                                     b.criteria.id));
+  }
+  if (all_dossiers_read
+      && std::none_of(b.dossiers.begin(), b.dossiers.end(), [&](const Dossier& d) { return d.id == cp->selects; })) {
+    std::string ids;
+    for (const auto& d : b.dossiers) {
+      ids += (ids.empty() ? "" : ", ") + d.id;
+    }
+    diags.error(cp->pos, fmt::format("chair_proposal selects '{}', which is not an applicant of round '{}' (its "
+                                     "applicants: {})",
+                                     cp->selects, b.round.id, ids));
+  }
+}
+
+// A member recorded as absent from the meeting cannot have handed in a sheet (8.7).
+void check_absences(const RoundBundle& b, Diagnostics& diags)
+{
+  if (!b.round.meeting) {
+    return;
+  }
+  for (const auto& a : b.round.meeting->absent) {
+    auto s = std::find_if(b.sheets.begin(), b.sheets.end(), [&](const Sheet& x) { return x.member == a.member; });
+    if (s != b.sheets.end()) {
+      diags.error(a.pos, fmt::format("meeting absent: member '{}' is recorded as absent, but handed in the sheet {}",
+                                     a.member, s->path));
+    }
+  }
+}
+
 void load_dossiers(RoundBundle& b, const std::vector<FileRef>& refs, Diagnostics& diags)
 {
   std::map<std::string, const FileRef*> seen;
@@ -101,6 +190,28 @@ void load_dossiers(RoundBundle& b, const std::vector<FileRef>& refs, Diagnostics
     }
     b.dossiers.push_back(std::move(*d));
   }
+}
+
+// The sheet that `ref` names, listed in the inputs once its bytes are read.
+std::optional<Sheet> load_sheet_ref(RoundBundle& b, const FileRef& ref, Diagnostics& diags)
+{
+  auto doc = load_document(ref.resolved, diags);
+  if (!doc) {
+    return std::nullopt;
+  }
+  b.inputs.push_back({"sheet", ref.as_written, ref.resolved, doc->sha256});
+  return load_sheet(*doc, diags);
+}
+
+// The same for a sheet in a workbook (formats-v1 8.8).
+std::optional<Sheet> load_workbook_ref(RoundBundle& b, const FileRef& ref, Diagnostics& diags)
+{
+  std::string sha256;
+  auto s = load_sheet_workbook_file(ref.resolved, sha256, diags);
+  if (!sha256.empty()) {
+    b.inputs.push_back({"sheet", ref.as_written, ref.resolved, sha256});
+  }
+  return s;
 }
 
 } // namespace
@@ -138,7 +249,11 @@ std::optional<RoundBundle> load_round(const std::string& path, Diagnostics& diag
     return std::nullopt;
   }
   b.criteria = std::move(*criteria);
+  b.round.dossiers = expand_folders(b.round.dossiers, "dossiers", diags);
+  b.round.sheets = expand_folders(b.round.sheets, "sheets", diags);
+  const size_t errors_before_dossiers = diags.error_count();
   load_dossiers(b, b.round.dossiers, diags);
+  check_chair_proposal(b, diags.error_count() == errors_before_dossiers, diags);
   if (b.criteria.has_judged() && !b.round.council) {
     diags.error(b.round.pos, "round_needs_council", {{"round", b.round.id}, {"criteria", b.criteria.id}});
   }
@@ -155,12 +270,7 @@ std::optional<RoundBundle> load_round(const std::string& path, Diagnostics& diag
   }
   std::map<std::string, std::string> sheet_of_member;
   for (const auto& ref : b.round.sheets) {
-    auto sdoc = load_document(ref.resolved, diags);
-    if (!sdoc) {
-      continue;
-    }
-    b.inputs.push_back({"sheet", ref.as_written, ref.resolved, sdoc->sha256});
-    auto s = load_sheet(*sdoc, diags);
+    auto s = is_workbook_path(ref.resolved) ? load_workbook_ref(b, ref, diags) : load_sheet_ref(b, ref, diags);
     if (!s) {
       continue;
     }
@@ -174,6 +284,7 @@ std::optional<RoundBundle> load_round(const std::string& path, Diagnostics& diag
     }
     b.sheets.push_back(std::move(*s));
   }
+  check_absences(b, diags);
   if (diags.error_count() != errors_before) {
     return std::nullopt;
   }

@@ -5,10 +5,12 @@
 
 #include <fmt/format.h>
 #include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <cctype>
 #include <cerrno>
+#include <sstream>
 #include <string_view>
 #include <unordered_set>
 #include <vector>
@@ -115,27 +117,41 @@ bool escapes_control(std::string_view bytes, size_t i)
   return cp && *cp <= 0x9F && is_refused_control(static_cast<char32_t>(*cp));
 }
 
-// Where a second document starts: its content, or when it has none the
-// last line that starts with a document marker.
-YAML::Mark second_document_mark(std::string_view bytes, const YAML::Node& second)
+// Events of the first document are passed over; the start of a second
+// one is an error at its mark.
+class DocumentCounter : public YAML::EventHandler
 {
-  YAML::Mark mark = second.Mark();
-  if (!mark.is_null() && !second.IsNull()) {
-    return mark;
-  }
-  size_t marker = 0;
-  for (size_t line = 0; line < bytes.size();) {
-    if (bytes.compare(line, 3, "---") == 0 || bytes.compare(line, 3, "...") == 0) {
-      marker = line;
+public:
+  void OnDocumentStart(const YAML::Mark& mark) override
+  {
+    if (m_started) {
+      throw LimitExceeded{{"yaml_second_document", {}}, mark};
     }
-    size_t end = bytes.find('\n', line);
-    line = end == std::string_view::npos ? bytes.size() : end + 1;
+    m_started = true;
   }
-  auto [line, col] = position_of(bytes, marker);
-  mark.line = line - 1;
-  mark.column = col - 1;
-  mark.pos = static_cast<int>(marker);
-  return mark;
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
+
+private:
+  bool m_started = false;
+};
+
+// A second document would be silently ignored: refuse it at its start.
+// (YAML::LoadAll would build the second document, and on some broken
+// input it never stops: only its first event is needed.)
+void refuse_second_document(const std::string& bytes)
+{
+  std::istringstream in(bytes);
+  YAML::Parser parser(in);
+  DocumentCounter counter;
+  while (parser.HandleNextDocument(counter)) {
+  }
 }
 
 class Converter
@@ -284,13 +300,10 @@ std::optional<Document> parse_document(const std::string& path, std::string byte
     return std::nullopt;
   }
   try {
-    std::vector<YAML::Node> documents = YAML::LoadAll(bytes);
-    if (documents.size() > 1) {
-      // A second document would be silently ignored: refuse it at its start.
-      throw LimitExceeded{{"yaml_second_document", {}}, second_document_mark(bytes, documents[1])};
-    }
+    YAML::Node node = YAML::Load(bytes);
+    refuse_second_document(bytes);
     Converter conv(bytes);
-    doc.root = conv.convert(documents.empty() ? YAML::Node() : documents[0], YAML::Mark{}, 0);
+    doc.root = conv.convert(node, YAML::Mark{}, 0);
   } catch (const LimitExceeded& e) {
     diags.error({path, e.mark.line + 1, e.mark.column + 1}, e.message.key, e.message.args);
     return std::nullopt;

@@ -4,6 +4,12 @@
 
 namespace ccn {
 
+const std::string& Field::value_text(const std::string& value) const
+{
+  auto it = value_labels.find(value);
+  return it == value_labels.end() ? value : it->second;
+}
+
 const Field* Criteria::field(const std::string& key) const
 {
   auto it = std::find_if(fields.begin(), fields.end(), [&](const Field& f) { return f.id == key; });

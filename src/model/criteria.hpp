@@ -27,15 +27,26 @@ struct Field
   std::optional<Rational> min;
   std::optional<Rational> max;
   bool required = true;
-  std::vector<std::string> values; // enum
+  std::vector<std::string> values; // enum, in file order
+  std::map<std::string, std::string> value_labels; // enum value -> label, when given (8.3)
   SourcePos pos;
+
+  // What people read for enum value `value`: its label, else the value.
+  const std::string& value_text(const std::string& value) const;
+  // What people read for this field: its label, else its id.
+  const std::string& display_name() const { return label.empty() ? id : label; }
 };
 
 struct Measure
 {
   std::string id;
   Expression expr;
+  std::string label; // optional (8.3)
+  std::string unit;  // optional (8.3)
   SourcePos pos;
+
+  // What people read for this measure: its label, else its id.
+  const std::string& display_name() const { return label.empty() ? id : label; }
 };
 
 struct Gate
@@ -90,7 +101,9 @@ struct Group
 
 struct TieRule
 {
-  enum class Kind { group, criterion, field, majority, chair };
+  // `proposal` is `{ proposal: chair }` (8.4): it decides nothing on its
+  // own; the round's `chair_proposal` settles a tie for first.
+  enum class Kind { group, criterion, field, majority, chair, proposal };
   Kind kind = Kind::group;
   std::string ref;            // group, criterion or field id
   bool prefer_lower = false;  // field
@@ -126,6 +139,11 @@ struct Criteria
   const Measure* measure(const std::string& id) const;
   const Criterion* criterion(const std::string& id) const;
   bool has_judged() const;
+  // Whether the last tie-break rule is `{ proposal: chair }`.
+  bool ends_with_chair_proposal() const
+  {
+    return !tie_break.empty() && tie_break.back().kind == TieRule::Kind::proposal;
+  }
   // Compute what is derived from the file once it is loaded: each group's
   // maximum and minimum, and the scale.
   void finish();

@@ -2,6 +2,7 @@
 // The round, dossier and sheet files (formats-v1 sections 3 to 5).
 
 #include "load/reader.hpp"
+#include "model/sheet_workbook.hpp"
 #include "util/diag.hpp"
 #include "util/rational.hpp"
 
@@ -81,17 +82,58 @@ struct Sheet
   SourcePos pos;
   SourcePos member_pos;
   SourcePos round_pos;
+  // For a sheet read from a workbook (formats-v1 8.8): the worksheet of the
+  // scores, whose row and column each Score holds instead of line and col.
+  std::string workbook_sheet;
 
-  // Where `score` stands in this sheet.
-  SourcePos at(const Score& score) const { return {path, score.line, score.col}; }
+  // Where `score` stands in this sheet: `path:line:col`, or for a workbook
+  // `path:Sheet!G8`, a place that carries no line.
+  SourcePos at(const Score& score) const
+  {
+    if (!workbook_sheet.empty()) {
+      return {path + ":" + workbook_sheet + "!" + cell_name(score.line - 1, score.col - 1), 0, 0};
+    }
+    return {path, score.line, score.col};
+  }
 };
 
-// A file named inside a round, with where it was named.
+// A file named inside a round, with where it was named. An entry written
+// with a final `/` names a folder of files instead (formats-v1 8.5).
 struct FileRef
 {
   std::string as_written;
   std::string resolved; // relative to the round file's folder
   SourcePos pos;
+  bool folder = false;
+};
+
+// The chair's proposal that settles a tie for first (formats-v1 8.4).
+struct ChairProposal
+{
+  std::string selects;
+  std::string reason;
+  std::optional<Timestamp> date;
+  SourcePos pos; // of `selects`: every error about the proposal points here
+};
+
+// A member absent from the meeting, and why.
+struct Absence
+{
+  std::string member;
+  std::string reason;
+  SourcePos pos; // of the member id
+};
+
+// The meeting that the minutes describe (formats-v1 8.7); no key changes a score.
+struct Meeting
+{
+  std::string issuer;
+  std::string document_number;
+  std::string place;
+  std::optional<Timestamp> start;
+  std::optional<Timestamp> end;
+  std::string secretary;
+  std::vector<Absence> absent; // in file order
 };
 
 struct Round
@@ -106,6 +148,8 @@ struct Round
   std::vector<FileRef> dossiers;
   std::optional<Council> council;
   std::vector<FileRef> sheets;
+  std::optional<ChairProposal> chair_proposal;
+  std::optional<Meeting> meeting;
   SourcePos pos;
 };
 

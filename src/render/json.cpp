@@ -18,6 +18,46 @@ Json number(const Rational& rounded, int precision)
   return exact_number(to_decimal_string(rounded, precision, true));
 }
 
+// An exact decimal (a score read from a sheet) as a JSON number with as
+// many decimals as it needs, never through a double.
+Json exact_decimal(const Rational& value)
+{
+  int decimals = 0;
+  while (decimals < 80 && round_half_away(value, decimals) != value) {
+    ++decimals;
+  }
+  return exact_number(to_decimal_string(value, decimals, true));
+}
+
+// Each sheet's member, recusals and scores, so that verify can say which
+// score changed, and tell a sheet changed only in its comments.
+Json sheets_json(const RoundBundle& b)
+{
+  Json out = Json::array();
+  for (const Sheet& s : b.sheets) {
+    Json recused = Json::array();
+    for (const auto& [applicant, pos] : s.recused) {
+      recused.push_back(applicant);
+    }
+    Json scores = Json::object();
+    for (const auto& [applicant, by_criterion] : s.scores) {
+      Json row = Json::object();
+      for (const auto& [criterion, score] : by_criterion) {
+        row[criterion] = exact_decimal(score.points);
+      }
+      scores[applicant] = row;
+    }
+    std::string path = s.path;
+    for (const InputFile& in : b.inputs) {
+      if (in.role == "sheet" && in.resolved == s.path) {
+        path = in.path;
+      }
+    }
+    out.push_back({{"path", path}, {"member", s.member}, {"recused", recused}, {"scores", scores}});
+  }
+  return out;
+}
+
 // An applicant's value under a tie-break rule, as data: a date or
 // date-time as written, a count of members, or points; null when missing.
 Json tie_value_json(const RoundResult& res, const TieRule& rule, const TieValue& v)
@@ -98,7 +138,7 @@ Json applicant_json(const RoundResult& res, const ApplicantResult& a, const Loca
 
 } // namespace
 
-std::string render_json(const RoundResult& res, const Lang& lang)
+std::string render_json(const RoundResult& res, const Lang& lang, const std::string& inputs_root)
 {
   const Locale L(lang);
   const RoundBundle& b = *res.bundle;
@@ -129,9 +169,17 @@ std::string render_json(const RoundResult& res, const Lang& lang)
   for (const auto& in : b.inputs) {
     j["inputs"].push_back({{"role", in.role}, {"path", in.path}, {"sha256", in.sha256}});
   }
+  if (!inputs_root.empty()) {
+    j["inputs_root"] = inputs_root;
+  }
   j["applicants"] = Json::array();
   for (const auto& a : res.applicants) {
     j["applicants"].push_back(applicant_json(res, a, L));
+  }
+  if (const ChairProposal* cp = res.chair_proposal) {
+    j["chair_proposal"] = {{"selects", cp->selects},
+                           {"reason", cp->reason},
+                           {"date", cp->date ? Json(cp->date->text) : Json(nullptr)}};
   }
   j["warnings"] = Json::array();
   for (const auto& d : res.deviations) {
@@ -153,6 +201,7 @@ std::string render_json(const RoundResult& res, const Lang& lang)
     }
     j["tie_breaks"].push_back({{"rule", tie_rule_spec(rule)}, {"separated", t.separated}, {"values", values}});
   }
+  j["sheets"] = sheets_json(b);
   return dump_exact(j) + "\n";
 }
 

@@ -1,6 +1,7 @@
 // The HTML report for the minutes. Every text from an input is escaped.
 
 #include "render/render.hpp"
+#include "render/minutes.hpp"
 #include "render/report.hpp"
 #include "render/messages.hpp"
 
@@ -94,7 +95,8 @@ std::string source_text(const Criteria& c, const Dossier& d, const Criterion& cr
   for (const auto& n : names) {
     auto it = d.sources.find(n);
     if (it != d.sources.end()) {
-      out += (out.empty() ? "" : "; ") + (names.size() > 1 ? n + ": " : std::string()) + it->second;
+      out += (out.empty() ? "" : "; ") + (names.size() > 1 ? c.field(n)->display_name() + ": " : std::string())
+             + it->second;
     }
   }
   return out;
@@ -155,6 +157,49 @@ void council(Html& h, const RoundResult& res)
                MsgArg::decimal("quorum", cn->quorum_text), {"needed", at_least.get_str()}})));
 }
 
+// The chair's proposal that settled a tie for first, or the note that the
+// tie waits for it and how to record it (formats-v1 8.4).
+void chair_proposal(Html& h, const RoundResult& res)
+{
+  const Locale& L = h.L;
+  std::string chair = std::string(L.pick("The council chair", "Chủ tịch Hội đồng"));
+  if (const auto& cn = res.bundle->round.council) {
+    for (const auto& m : cn->members) {
+      if (m.role == Role::chair) {
+        chair += " " + m.name;
+      }
+    }
+  }
+  if (const ChairProposal* cp = res.chair_proposal) {
+    const ApplicantResult* a = res.find(cp->selects);
+    h.p(esc(fmt::format("{}{} {} {} ({}) {}: {}.", chair,
+                        cp->date ? fmt::format(" {} {}", L.pick("on", "ngày"), L.date(*cp->date)) : std::string(),
+                        L.pick("proposed", "đề xuất lựa chọn"), a != nullptr ? a->dossier->name : cp->selects,
+                        cp->selects,
+                        L.pick("to settle the tie for first (Decree 32/2024/NĐ-CP, Article 13(2)); reason",
+                               "để giải quyết trường hợp bằng điểm cao nhất (khoản 2 Điều 13 Nghị định "
+                               "32/2024/NĐ-CP); lý do"),
+                        cp->reason)));
+  }
+  if (!res.awaiting_proposal.empty()) {
+    std::string tied;
+    for (const auto& id : res.awaiting_proposal) {
+      tied += (tied.empty() ? "" : ", ") + id;
+    }
+    h.p("<span class=\"bad\">" +
+        esc(fmt::format("{} {}. {}", tied,
+                        L.pick("are tied for the highest score, and the council chair's proposal is needed to choose "
+                               "among them (Decree 32/2024/NĐ-CP, Article 13(2))",
+                               "bằng điểm cao nhất; cần có đề xuất của Chủ tịch Hội đồng để lựa chọn (khoản 2 Điều 13 "
+                               "Nghị định 32/2024/NĐ-CP)"),
+                        L.pick("To record it, add to the round file and run again:",
+                               "Để ghi nhận đề xuất, bổ sung vào tệp vòng đánh giá rồi chạy lại:"))) +
+        "</span>");
+    h.raw(fmt::format("<pre>chair_proposal:\n  selects: {}\n  reason: ...\n  date: YYYY-MM-DD</pre>\n",
+                      esc(res.awaiting_proposal.front())));
+  }
+}
+
 void ranking(Html& h, const RoundResult& res)
 {
   const Criteria& c = res.bundle->criteria;
@@ -191,12 +236,20 @@ void ranking(Html& h, const RoundResult& res)
     if (margin > 0) {
         h.p(esc(L.text("report_margin", {{"first", first->id()}, {"second", second->id()}, {"margin", points_words(L, c, margin)}})));
     } else {
-      h.p(esc(L.text("report_equal_totals", {{"first", first->id()}, {"second", second->id()}})));
+      // Name every applicant level with the first, not only the second.
+      std::vector<std::string> level;
+      for (const auto& a : res.applicants) {
+        if (a.rank && *a.total == *first->total) {
+          level.push_back(a.id());
+        }
+      }
+      h.p(esc(L.text("report_equal_totals", {MsgArg::list("applicants", level)})));
     }
   }
   for (const auto& line : tie_break_lines(res, L)) {
     h.p(esc(line));
   }
+  chair_proposal(h, res);
 }
 
 void applicant(Html& h, const RoundResult& res, const ApplicantResult& a)
@@ -409,6 +462,7 @@ std::string render_report_html(const RoundResult& res, const Lang& lang, const S
   const RoundBundle& b = *res.bundle;
   h.raw(fmt::format("<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n",
                     lang.code, esc(b.round.title), k_style));
+  h.raw(render_minutes_html(res, L));
   h.raw("<h1>" + esc(L.text("report_evaluation_report_of_the_applicants_doss")) +
         "</h1>\n");
   h.raw("<p class=\"sub\">" + esc(b.round.title) + "</p>\n");

@@ -1,3 +1,4 @@
+#include "render/messages.hpp"
 #include "render/render.hpp"
 #include "render/words.hpp"
 
@@ -12,6 +13,25 @@ std::string shown(const Rational& value, int precision)
   return to_decimal_string(value, precision);
 }
 
+std::string chair_name(const RoundResult& res, const Locale& L)
+{
+  const auto& council = res.bundle->round.council;
+  if (council) {
+    for (const auto& m : council->members) {
+      if (m.role == Role::chair) {
+        return L.text("proposal_chair_named", {{"name", m.name}, {"id", m.id}});
+      }
+    }
+  }
+  return L.text("proposal_chair");
+}
+
+std::string proposal_needed_line(const RoundResult& res, const Locale& L)
+{
+  return L.text("proposal_needed", {MsgArg::list("applicants", res.awaiting_proposal),
+                                    {"first", res.awaiting_proposal.front()}});
+}
+
 std::vector<std::string> tie_break_lines(const RoundResult& res, const Locale& L)
 {
   std::vector<std::string> out;
@@ -22,6 +42,16 @@ std::vector<std::string> tie_break_lines(const RoundResult& res, const Locale& L
     if (a.tied && a.rank) {
       out.push_back(still_tied_words(a, L));
     }
+  }
+  if (const ChairProposal* cp = res.chair_proposal) {
+    out.push_back(L.text(cp->date ? "proposal_settled_on" : "proposal_settled",
+                         {{"chair", chair_name(res, L)},
+                          {"applicant", cp->selects},
+                          {"date", cp->date ? L.date(*cp->date) : std::string()},
+                          {"reason", cp->reason}}));
+  }
+  if (!res.awaiting_proposal.empty()) {
+    out.push_back(proposal_needed_line(res, L));
   }
   return out;
 }

@@ -59,8 +59,11 @@ const Dossier* dossier_of(const RoundResult& res, const std::string& id)
 
 std::string name_of(const Criteria& c, const std::string& id)
 {
-  if (const Field* f = c.field(id); f != nullptr && !f->label.empty()) {
-    return f->label;
+  if (const Field* f = c.field(id)) {
+    return f->display_name();
+  }
+  if (const Measure* m = c.measure(id)) {
+    return m->display_name();
   }
   return id;
 }
@@ -70,11 +73,17 @@ std::string unit_of(const Criteria& c, const std::string& id)
   if (const Field* f = c.field(id)) {
     return f->unit;
   }
+  if (const Measure* m = c.measure(id)) {
+    return m->unit;
+  }
   return {};
 }
 
-std::string enum_label(const Criteria&, const std::string&, const std::string& value)
+std::string enum_label(const Criteria& c, const std::string& field, const std::string& value)
 {
+  if (const Field* f = c.field(field)) {
+    return f->value_text(value);
+  }
   return value;
 }
 
@@ -271,6 +280,8 @@ std::string tie_rule_words(const Criteria& c, const TieRule& r, const Locale& L)
     return L.text("tie_rule_majority");
   case TieRule::Kind::chair:
     return L.text("tie_rule_chair");
+  case TieRule::Kind::proposal:
+    return L.text("tie_rule_proposal");
   }
   return r.ref;
 }
@@ -288,6 +299,8 @@ std::string tie_rule_spec(const TieRule& r)
     return "members: majority";
   case TieRule::Kind::chair:
     return "members: chair";
+  case TieRule::Kind::proposal:
+    return "proposal: chair";
   }
   return r.ref;
 }

@@ -117,6 +117,21 @@ public:
       }
       ++row;
     }
+    // The chair's proposal that settled a tie for first, or the note that
+    // the tie waits for it (formats-v1 8.4).
+    std::string note;
+    if (const ChairProposal* cp = m_res.chair_proposal) {
+      note = m_L.text(cp->date ? "proposal_settled_on" : "proposal_settled",
+                      {{"chair", chair_name(m_res, m_L)},
+                       {"applicant", cp->selects},
+                       {"date", cp->date ? m_L.date(*cp->date) : std::string()},
+                       {"reason", cp->reason}});
+    } else if (!m_res.awaiting_proposal.empty()) {
+      note = proposal_needed_line(m_res, m_L);
+    }
+    if (!note.empty()) {
+      text(ws, sheet, row + 1, 0, note, nullptr);
+    }
     check(worksheet_set_column(ws, 2, 2, 48, nullptr));
     worksheet_freeze_panes(ws, 1, 0);
   }

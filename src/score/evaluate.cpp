@@ -221,8 +221,7 @@ Evaluator::Step Evaluator::start(Task& t, std::vector<Context>& contexts)
 Rational Evaluator::checked(Rational value, const Context& ctx)
 {
   if (exceeds_exact_bits(value)) {
-    throw EvalError({"eval_exact_too_large",
-                     {{"what", ctx.what}, {"expr", short_source(ctx.whole->source)}, {"bits", std::to_string(k_max_exact_bits)}}});
+    throw EvalError({"eval_too_large", {{"what", ctx.what}, {"expr", short_source(ctx.whole->source)}, {"bits", k_max_exact_bits}}});
   }
   return value;
 }

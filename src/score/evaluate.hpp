@@ -15,6 +15,7 @@
 
 namespace ccn {
 
+
 // Why an evaluation could not finish (division by zero, a missing optional
 // fact); the message names the expression and the values involved.
 class EvalError : public std::runtime_error
@@ -38,7 +39,7 @@ public:
 
   // The value of field or measure `name`; throws EvalError.
   Value value_of(const std::string& name);
-  // The value of `expr`; throws EvalError naming `what` (what is evaluated).
+  // The value of `expr`; throws EvalError naming `what`.
   Value evaluate(const Expression& expr, const Message& what);
   // The value of `part`, a node of `whole`; throws EvalError naming `what`.
   Value evaluate_part(const Expr& part, const Expression& whole, const Message& what)

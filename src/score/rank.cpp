@@ -2,6 +2,7 @@
 
 #include "score/score.hpp"
 
+
 #include <algorithm>
 
 namespace ccn {
@@ -18,7 +19,9 @@ public:
   // Split `block` (equal so far) by rule `k` onwards, appending final blocks.
   void order(std::vector<ApplicantResult*> block, size_t k, std::vector<std::vector<ApplicantResult*>>& out)
   {
-    if (block.size() == 1 || k == m_c.tie_break.size()) {
+    // `proposal: chair` is no computed rule: the round's proposal settles
+    // what is left afterwards (score/proposal.cpp).
+    if (block.size() == 1 || k == m_c.tie_break.size() || m_c.tie_break[k].kind == TieRule::Kind::proposal) {
       std::sort(block.begin(), block.end(), [](auto* a, auto* b) { return a->id() < b->id(); });
       out.push_back(std::move(block));
       return;
@@ -101,6 +104,8 @@ private:
       return majority_count(a, set);
     case TieRule::Kind::chair:
       return chair_total(a, set);
+    case TieRule::Kind::proposal:
+      return std::nullopt;
     }
     return std::nullopt;
   }

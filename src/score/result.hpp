@@ -136,6 +136,11 @@ struct RoundResult
   std::vector<Deviation> deviations;
   std::vector<TieStep> tie_steps;
   std::vector<std::string> present; // members who handed in a sheet, council order
+  // The round's chair's proposal when it settled a tie for first (8.4).
+  const ChairProposal* chair_proposal = nullptr;
+  // The applicants tied for first that wait for the chair's proposal: the
+  // criteria end with `proposal: chair` and the round records none.
+  std::vector<std::string> awaiting_proposal;
 
   const ApplicantResult* find(const std::string& id) const;
 };

@@ -1,5 +1,6 @@
 #include "score/evaluate.hpp"
 #include "score/kinds.hpp"
+#include "score/proposal.hpp"
 #include "score/rank.hpp"
 #include "score/score.hpp"
 #include "score/totals.hpp"
@@ -474,6 +475,9 @@ std::optional<RoundResult> score_round(const RoundBundle& b, Diagnostics& diags)
   res.present = sc.present;
   res.applicants = std::move(apps);
   rank_applicants(res);
+  if (!settle_by_chair_proposal(res, diags)) {
+    return std::nullopt;
+  }
   if (b.round.council) {
     add_deviations(res, c, *b.round.council);
   }

@@ -27,6 +27,14 @@ std::optional<std::vector<std::string>> rescore(const RoundBundle& b)
 {
   Diagnostics ignore;
   auto r = score_round(b, ignore);
+  if (!r && b.round.chair_proposal) {
+    // A change that breaks the tie for first leaves the chair's proposal
+    // nothing to settle (an error in a real round): the points decide.
+    RoundBundle without = b;
+    without.round.chair_proposal.reset();
+    auto settled = score_round(without, ignore);
+    return settled ? std::optional(winners_of(*settled)) : std::nullopt;
+  }
   if (!r) {
     return std::nullopt;
   }

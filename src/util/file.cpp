@@ -2,13 +2,18 @@
 
 #include <openssl/evp.h>
 
+#include <algorithm>
 #include <array>
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <cstdlib>
 #include <fcntl.h>
 #include <filesystem>
 #include <fmt/format.h>
+#include <random>
+#include <string_view>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -59,16 +64,66 @@ std::variant<std::string, FileError> read_file(const std::string& path)
   return out;
 }
 
-std::string write_file_atomic(const std::string& path, const std::string& content)
+namespace {
+
+// What a non-regular file is, for a message.
+std::string kind_of(mode_t mode)
 {
-  namespace fs = std::filesystem;
-  fs::path target(path);
-  fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
-  std::string tmpl = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
-  int fd = ::mkstemp(tmpl.data());
-  if (fd < 0) {
-    return std::strerror(errno);
+  if (S_ISDIR(mode)) {
+    return "a directory";
   }
+  if (S_ISCHR(mode) || S_ISBLK(mode)) {
+    return "a device";
+  }
+  if (S_ISFIFO(mode)) {
+    return "a FIFO (named pipe)";
+  }
+  if (S_ISSOCK(mode)) {
+    return "a socket";
+  }
+  return "not a regular file";
+}
+
+FileError refusal(std::string reason)
+{
+  FileError e{std::move(reason)};
+  e.refused = true;
+  return e;
+}
+
+// Create a new file or folder `.NAME.tmp-XXXXXX` beside `target` with
+// `create(path)`, which returns -1 with errno EEXIST when the name is taken.
+template<typename Create>
+int create_beside(const std::filesystem::path& target, std::string& tmp_path, Create create)
+{
+  static constexpr std::string_view k_chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  std::filesystem::path dir = target.parent_path().empty() ? std::filesystem::path(".") : target.parent_path();
+  std::random_device random;
+  for (int attempt = 0; attempt < 100; ++attempt) {
+    std::string suffix;
+    for (int i = 0; i < 6; ++i) {
+      suffix += k_chars[random() % k_chars.size()];
+    }
+    tmp_path = (dir / ("." + target.filename().string() + ".tmp-" + suffix)).string();
+    int rc = create(tmp_path);
+    if (rc >= 0 || errno != EEXIST) {
+      return rc;
+    }
+  }
+  return -1;
+}
+
+// A new temporary file beside `target`, mode 0666 so that the umask (and a
+// default ACL) applies as to any new file. The descriptor, or -1.
+int create_temporary(const std::filesystem::path& target, std::string& tmp_path)
+{
+  return create_beside(target, tmp_path, [](const std::string& p) {
+    return ::open(p.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+  });
+}
+
+std::string write_all(int fd, const std::string& content)
+{
   size_t done = 0;
   while (done < content.size()) {
     ssize_t n = ::write(fd, content.data() + done, content.size() - done);
@@ -76,30 +131,98 @@ std::string write_file_atomic(const std::string& path, const std::string& conten
       if (errno == EINTR) {
         continue;
       }
-      std::string reason = std::strerror(errno);
-      ::close(fd);
-      ::unlink(tmpl.c_str());
-      return reason;
+      return std::strerror(errno);
     }
     done += static_cast<size_t>(n);
   }
-  if (::fsync(fd) != 0 || ::fchmod(fd, 0644) != 0) {
-    std::string reason = std::strerror(errno);
-    ::close(fd);
-    ::unlink(tmpl.c_str());
-    return reason;
-  }
-  if (::close(fd) != 0) {
-    std::string reason = std::strerror(errno);
-    ::unlink(tmpl.c_str());
-    return reason;
-  }
-  if (::rename(tmpl.c_str(), path.c_str()) != 0) {
-    std::string reason = std::strerror(errno);
-    ::unlink(tmpl.c_str());
-    return reason;
-  }
   return {};
+}
+
+} // namespace
+
+std::variant<OutputTarget, FileError> output_target(const std::string& path)
+{
+  struct stat st {};
+  if (::lstat(path.c_str(), &st) != 0) {
+    if (errno == ENOENT) {
+      return OutputTarget{path, std::nullopt};
+    }
+    return FileError{std::strerror(errno)};
+  }
+  if (S_ISREG(st.st_mode)) {
+    return OutputTarget{path, static_cast<unsigned>(st.st_mode & 0777)};
+  }
+  if (!S_ISLNK(st.st_mode)) {
+    return refusal(fmt::format("it is {}, not a regular file", kind_of(st.st_mode)));
+  }
+  char* real = ::realpath(path.c_str(), nullptr);
+  if (real == nullptr) {
+    return refusal(fmt::format("it is a symbolic link that leads nowhere ({})", std::strerror(errno)));
+  }
+  std::string resolved(real);
+  std::free(real);
+  if (::stat(resolved.c_str(), &st) != 0) {
+    return FileError{std::strerror(errno)};
+  }
+  if (!S_ISREG(st.st_mode)) {
+    return refusal(fmt::format("it is a symbolic link to {}, {}", resolved, kind_of(st.st_mode)));
+  }
+  return OutputTarget{resolved, static_cast<unsigned>(st.st_mode & 0777)};
+}
+
+std::string write_file_atomic_with(const std::string& path, const FileFiller& fill)
+{
+  auto resolved = output_target(path);
+  if (auto* err = std::get_if<FileError>(&resolved)) {
+    return err->reason;
+  }
+  const OutputTarget& target = std::get<OutputTarget>(resolved);
+  std::string tmp;
+  int fd = create_temporary(target.path, tmp);
+  if (fd < 0) {
+    return std::strerror(errno);
+  }
+  std::string why = fill(fd, tmp);
+  if (why.empty() && target.mode && ::fchmod(fd, *target.mode) != 0) {
+    why = std::strerror(errno);
+  }
+  if (why.empty() && ::fsync(fd) != 0) {
+    why = std::strerror(errno);
+  }
+  if (::close(fd) != 0 && why.empty()) {
+    why = std::strerror(errno);
+  }
+  if (why.empty() && ::rename(tmp.c_str(), target.path.c_str()) != 0) {
+    why = std::strerror(errno);
+  }
+  if (!why.empty()) {
+    ::unlink(tmp.c_str());
+  }
+  return why;
+}
+
+std::string write_file_atomic(const std::string& path, const std::string& content)
+{
+  return write_file_atomic_with(path, [&](int fd, const std::string&) { return write_all(fd, content); });
+}
+
+std::string create_temporary_folder(const std::string& target, std::string& tmp_path)
+{
+  int rc = create_beside(target, tmp_path, [](const std::string& p) { return ::mkdir(p.c_str(), 0777); });
+  return rc == 0 ? std::string() : std::string(std::strerror(errno));
+}
+
+bool is_temporary_name(const std::string& name)
+{
+  static constexpr size_t k_suffix = std::string_view(".tmp-XXXXXX").size();
+  if (name.size() < 2 + k_suffix || name.front() != '.') {
+    return false;
+  }
+  std::string_view tail(name.data() + name.size() - k_suffix, k_suffix);
+  if (tail.substr(0, 5) != ".tmp-" && tail.substr(0, 5) != ".old-") {
+    return false;
+  }
+  return std::all_of(tail.begin() + 5, tail.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
 }
 
 std::string sha256_hex(const std::string& bytes)

@@ -3,6 +3,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
+#include <optional>
 #include <string>
 #include <variant>
 
@@ -18,14 +20,44 @@ struct FileError
   bool too_large = false; // an input error (exit 1), not an I/O failure
   int errnum = 0;         // the system's error number, 0 when the reason is not the system's
   uint64_t size = 0;      // of a file too large, 0 when not known
+  bool refused = false;   // an output path that names no regular file (exit 2)
 };
 
 // The bytes of the regular file at `path`, or why it cannot be read.
 std::variant<std::string, FileError> read_file(const std::string& path);
 
-// Write `content` to `path` through a temporary file in the same folder and
-// a rename, so that a failure never leaves a partial file. Empty on success.
+// Where writing to a path goes, decided before anything is written.
+struct OutputTarget
+{
+  std::string path;             // the path, or the file its symbolic link(s) lead to
+  std::optional<unsigned> mode; // permission bits of the file it replaces, if one exists
+};
+
+// Resolve `path` for writing: nothing there yet, a regular file, or a
+// symbolic link to a regular file (written through, never replaced).
+// A directory, device, FIFO, socket or dangling link is refused (`refused`).
+std::variant<OutputTarget, FileError> output_target(const std::string& path);
+
+// Fills the temporary file `tmp_path` (open as `fd`); empty on success, else why not.
+using FileFiller = std::function<std::string(int fd, const std::string& tmp_path)>;
+
+// Write a file at `path` through a temporary file beside it, filled by
+// `fill`, and a rename, so that a failure never leaves a partial file. The
+// target is resolved by output_target; a new file follows the umask, a
+// replaced one keeps its permission bits. Empty on success, else why not.
+std::string write_file_atomic_with(const std::string& path, const FileFiller& fill);
+
+// write_file_atomic_with for `content` in memory.
 std::string write_file_atomic(const std::string& path, const std::string& content);
+
+// Create a new folder `.NAME.tmp-XXXXXX` beside `target`, with the
+// permissions the umask leaves, and set `tmp_path` to it. Empty on
+// success, else why not.
+std::string create_temporary_folder(const std::string& target, std::string& tmp_path);
+
+// Whether `name` is one of the temporary names this file's writers (and
+// batch) use: `.NAME.tmp-XXXXXX` or `.NAME.old-XXXXXX`.
+bool is_temporary_name(const std::string& name);
 
 // Lower-case hex SHA-256 of `bytes`.
 std::string sha256_hex(const std::string& bytes);

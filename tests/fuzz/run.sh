@@ -3,7 +3,9 @@
 #   tests/fuzz/run.sh [--runs N | --seconds S] [TARGET...]
 # Default: 20000 runs per target with a fixed seed, which is repeatable;
 # --seconds runs each target for that long instead. Crashes are saved in
-# build-fuzz/crashes/<target>/; copy each into tests/fuzz/regressions/.
+# build-fuzz/crashes/<target>/ (emptied at the start of each run); copy each
+# into tests/fuzz/regressions/. The script fails with the status of the last
+# fuzzer that failed.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 limit=(-runs=20000 -seed=1)
@@ -26,20 +28,26 @@ status=0
 for t in "${targets[@]}"; do
   corpus=build-fuzz/corpus/$t
   crashes=build-fuzz/crashes/$t
+  # A crash file left by an earlier run must not fail this one (nor hide that it passed).
+  rm -rf "$crashes"
   mkdir -p "$corpus" "$crashes"
   if [ -d "tests/fuzz/regressions/$t" ]; then
     cp tests/fuzz/regressions/$t/* "$corpus/" 2>/dev/null || true
   fi
   echo "== fuzz_$t ${limit[*]}"
-  if ! ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-       "build-fuzz/tests/fuzz/fuzz_$t" "${limit[@]}" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
-       -artifact_prefix="$crashes/" -print_final_stats=1 "$corpus" "$seeds/$t" 2>&1 |
-       grep -E "^(#[0-9]+ +DONE|Done|stat::number_of_executed_units|==[0-9]+==ERROR|SUMMARY|.*runtime error)" ; then
-    :
+  log=build-fuzz/fuzz_$t.log
+  fuzz_status=0
+  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+    "build-fuzz/tests/fuzz/fuzz_$t" "${limit[@]}" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+    -artifact_prefix="$crashes/" -print_final_stats=1 "$corpus" "$seeds/$t" >"$log" 2>&1 || fuzz_status=$?
+  grep -E "^(#[0-9]+ +DONE|Done|stat::number_of_executed_units|==[0-9]+==ERROR|SUMMARY|.*runtime error)" "$log" || true
+  if [ "$fuzz_status" -ne 0 ]; then
+    echo "fuzz_$t: the fuzzer exited with status $fuzz_status (log: $log)"
+    status=$fuzz_status
   fi
   if [ -n "$(ls -A "$crashes")" ]; then
     echo "fuzz_$t: crash inputs in $crashes"
-    status=1
+    [ "$status" -ne 0 ] || status=1
   fi
 done
 exit $status

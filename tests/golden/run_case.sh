@@ -5,7 +5,9 @@
 # and the expected `stdout`, `stderr` and exit `status`.
 # The locale is cleared, so a case without --lang speaks the criteria's language
 # or English.
-# With CCNSCORE_UPDATE_GOLDEN=1 the expectations are rewritten instead.
+# With CCNSCORE_UPDATE_GOLDEN=1 the expectations are rewritten instead, and
+# the change is printed: read it (tests/README.md) before committing it. The
+# update refuses to run when CI is set: CI checks, it never rewrites.
 set -u
 bin=$1
 case_dir=$2
@@ -16,9 +18,15 @@ trap 'rm -rf "$work"' EXIT
 (cd "$src" && env -u NO_COLOR -u LC_ALL -u LC_MESSAGES -u LANG "$bin" "${args[@]}" >"$work/stdout" 2>"$work/stderr" </dev/null)
 status=$?
 if [ -n "${CCNSCORE_UPDATE_GOLDEN:-}" ]; then
-  cp "$work/stdout" "$case_dir/stdout"
-  cp "$work/stderr" "$case_dir/stderr"
-  echo "$status" >"$case_dir/status"
+  if [ -n "${CI:-}" ]; then
+    echo "CCNSCORE_UPDATE_GOLDEN is set with CI=$CI: golden files are never rewritten in CI"
+    exit 1
+  fi
+  echo "$status" >"$work/status"
+  for f in stdout stderr status; do
+    diff -uN --label "$case_dir/$f (before)" --label "$case_dir/$f (now)" "$case_dir/$f" "$work/$f"
+    cp "$work/$f" "$case_dir/$f"
+  done
   exit 0
 fi
 fail=0

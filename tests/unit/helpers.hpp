@@ -139,9 +139,10 @@ inline std::string small_sheet(const std::string& member, const std::string& sco
   return out;
 }
 
-// A round file with members M1.. (M1 the chair) and their sheets m1.yaml...
+// A round file with members M1.. and their sheets m1.yaml...; member number
+// `chair` is the chair (0: the council has none).
 inline std::string small_round(const std::vector<std::string>& dossiers, int members, const std::vector<int>& sheets,
-                               const std::string& council_extra = "")
+                               const std::string& council_extra = "", int chair = 1)
 {
   std::string out = "format: ccnscore/round@1\nid: r1\ntitle: Test round\ncriteria: criteria.yaml\ndossiers:\n";
   for (const auto& d : dossiers) {
@@ -150,7 +151,7 @@ inline std::string small_round(const std::vector<std::string>& dossiers, int mem
   out += "council:\n" + council_extra + "  members:\n";
   for (int i = 1; i <= members; ++i) {
     out += "    - { id: M" + std::to_string(i) + ", name: Thành viên " + std::to_string(i)
-           + ", role: " + (i == 1 ? "chair" : "member") + " }\n";
+           + ", role: " + (i == chair ? "chair" : "member") + " }\n";
   }
   out += "sheets:\n";
   for (int s : sheets) {

@@ -15,10 +15,11 @@ struct ScoredRound
   std::optional<RoundResult> result;
 
   // `dossiers`: id -> dossier text; `sheets`: member number -> scores text
-  // for small_sheet ("A1: 8, A2: 7"), with optional recusals.
+  // for small_sheet ("A1: 8, A2: 7"), with optional recusals; `chair`: see
+  // small_round.
   ScoredRound(const std::string& criteria, const std::vector<std::pair<std::string, std::string>>& dossiers,
               int members, const std::vector<std::tuple<int, std::string, std::string>>& sheets,
-              const std::string& council_extra = "")
+              const std::string& council_extra = "", int chair = 1)
   {
     dir.write("criteria.yaml", criteria);
     std::vector<std::string> ids;
@@ -31,7 +32,7 @@ struct ScoredRound
       dir.write("m" + std::to_string(n) + ".yaml", small_sheet("M" + std::to_string(n), scores, recused));
       numbers.push_back(n);
     }
-    bundle = load_round(dir.write("round.yaml", small_round(ids, members, numbers, council_extra)), diags);
+    bundle = load_round(dir.write("round.yaml", small_round(ids, members, numbers, council_extra, chair)), diags);
     if (bundle) {
       result = score_round(*bundle, diags);
     }

@@ -1,9 +1,27 @@
+#include "cli/batch.hpp"
 #include "cli_helpers.hpp"
+#include "util/folder.hpp"
 
 #include <doctest/doctest.h>
 
+#include <cstdio>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <stdexcept>
+#include <sys/stat.h>
+
 using namespace ccn;
 using namespace ccn::test;
+
+namespace {
+
+void write_text(const std::string& path, const std::string& text)
+{
+  std::ofstream(path, std::ios::binary) << text;
+}
+
+} // namespace
 
 TEST_SUITE("cli/batch")
 {
@@ -12,31 +30,40 @@ TEST_SUITE("cli/batch")
     SampleCopy s;
     Run r = run({"batch", s.path("samples"), "-o", s.path("out"), "--jobs", "2", "--lang", "en"});
     CHECK(r.status == 1);
-    CHECK(r.out.find("3 rounds ranked, 5 with errors") != std::string::npos);
+    CHECK(r.out.find("5 rounds ranked, 12 with errors") != std::string::npos);
     std::string summary = read_text(s.path("out/summary.csv"));
-    CHECK(summary.rfind("round,cluster,winner,winner_total,status,errors,file\r\n", 0) == 0);
+    // Files Excel opens start with a byte-order mark, so that it reads UTF-8.
+    CHECK(summary.rfind("\xEF\xBB\xBFround,cluster,winner,winner_total,status,errors,file,run\r\n", 0) == 0);
     CHECK(summary.find("yen-quang-2024,\"CCN Yên Quang, huyện Kỳ Sơn (30 ha)\",B1,71.00,selected,,") != std::string::npos);
     CHECK(summary.find("loi-chia-cho-khong,,,,error,") != std::string::npos);
     CHECK(r.err.find("division by zero") != std::string::npos);
     for (const char* id : {"thanh-ha-2023", "yen-quang-2024", "bo-trai-song-da-2024"}) {
       CAPTURE(id);
       std::string round = s.path(std::string("samples/") + id + "/round.yaml");
-      CHECK(read_text(s.path(std::string("out/") + id + "/result.json")) == run({"rank", round, "-f", "json", "--lang", "en"}).out);
-      CHECK(read_text(s.path(std::string("out/") + id + "/table.csv")) == run({"rank", round, "-f", "csv", "--lang", "en"}).out);
+      // The same bytes as rank's, but for the one key that batch adds.
+      std::string batch_json = read_text(s.path(std::string("out/") + id + "/result.json"));
+      auto root = batch_json.find("  \"inputs_root\": ");
+      REQUIRE(root != std::string::npos);
+      batch_json.erase(root, batch_json.find('\n', root) + 1 - root);
+      CHECK(batch_json == run({"rank", round, "-f", "json", "--lang", "en"}).out);
+      CHECK(read_text(s.path(std::string("out/") + id + "/table.csv")) ==
+            "\xEF\xBB\xBF" + run({"rank", round, "-f", "csv", "--lang", "en"}).out);
       CHECK(read_text(s.path(std::string("out/") + id + "/report.html")) == run({"report", round, "--no-robustness", "--lang", "en"}).out);
     }
     CHECK_FALSE(std::filesystem::exists(s.path("out/loi-chia-cho-khong")));
   }
 
-  TEST_CASE("existing results are replaced only with --force; one and two jobs agree")
+  TEST_CASE("a folder in the way is replaced only with --force, and one and two jobs agree")
   {
     SampleCopy s;
     std::string good = s.path("samples/thanh-ha-2023");
     CHECK(run({"batch", good, "-o", s.path("out"), "-j", "1"}).status == 0);
     std::string first = read_text(s.path("out/thanh-ha-2023/result.json"));
+    std::filesystem::rename(s.path("out/thanh-ha-2023/result.json"), s.path("out/thanh-ha-2023/kept.json"));
     Run again = run({"batch", good, "-o", s.path("out")});
     CHECK(again.status == 1);
-    CHECK(again.err.find("exists; give --force to replace it") != std::string::npos);
+    CHECK(again.err.find("cannot be read") != std::string::npos);
+    CHECK(again.err.find("give --force to replace it") != std::string::npos);
     CHECK(run({"batch", good, "-o", s.path("out"), "--force", "-j", "2"}).status == 0);
     CHECK(read_text(s.path("out/thanh-ha-2023/result.json")) == first);
     for (const auto& e : std::filesystem::directory_iterator(s.path("out"))) {
@@ -84,5 +111,209 @@ TEST_SUITE("cli/batch")
     CHECK(summary.find("thanh-ha-2023,'@SUM(1+1)*cmd|' /C calc'!A0,") != std::string::npos);
     std::string table = read_text(s.path("out/thanh-ha-2023/table.csv"));
     CHECK(table.find(",A1,'=1+1,") != std::string::npos);
+  }
+}
+
+TEST_SUITE("cli/batch")
+{
+  TEST_CASE("a round whose ranking throws is that round's error row, and the summary is still written")
+  {
+    SampleCopy s;
+    RoundRanker failing = [](const BatchRound& round, const std::filesystem::path& out, bool force,
+                             std::string& text) -> BatchOutcome {
+      if (round.id == "thanh-ha-2023") {
+        throw std::runtime_error("map::at");
+      }
+      if (round.id == "loi-chia-cho-khong") {
+        throw 42;
+      }
+      return rank_round_into(round, out, force, text);
+    };
+    std::ostringstream out;
+    std::ostringstream err;
+    Console console{out, err, false, false, false, Lang{"en"}, false};
+    int status = run_batch({{s.path("samples")}, s.path("out"), 2, false}, console, failing);
+    CHECK(status == 1);
+    std::string summary = read_text(s.path("out/summary.csv"));
+    CHECK(summary.find("thanh-ha-2023,,,,error,\"internal error: map::at; this is a bug in ccnscore, please report "
+                       "it with the command and its input files\",")
+          != std::string::npos);
+    CHECK(summary.find("loi-chia-cho-khong,,,,error,\"internal error: an exception of unknown type; this is a bug")
+          != std::string::npos);
+    CHECK(summary.find("yen-quang-2024,\"CCN Yên Quang, huyện Kỳ Sơn (30 ha)\",B1,71.00,selected,,")
+          != std::string::npos);
+    CHECK(err.str().find("/samples/thanh-ha-2023/round.yaml: error: internal error: map::at;") != std::string::npos);
+    // The same rounds without the two failures: thanh-ha-2023 moves from
+    // ranked to errors; loi-chia-cho-khong (samples/bad) is an error anyway.
+    std::ostringstream base_out;
+    std::ostringstream base_err;
+    Console base{base_out, base_err, false, false, false, Lang{"en"}, false};
+    run_batch({{s.path("samples")}, s.path("out-base"), 2, false}, base, rank_round_into);
+    int ranked = 0;
+    int errors = 0;
+    const std::string base_text = base_out.str();
+    const size_t at = base_text.find(" rounds ranked");
+    REQUIRE(at != std::string::npos);
+    const size_t line = base_text.rfind('\n', at);
+    const size_t start = line == std::string::npos ? 0 : line + 1;
+    REQUIRE(std::sscanf(base_text.c_str() + start, "%d rounds ranked, %d with errors", &ranked, &errors) == 2);
+    REQUIRE(ranked >= 4);
+    CHECK(out.str().find(std::to_string(ranked - 1) + " rounds ranked, " + std::to_string(errors + 1) + " with errors")
+          != std::string::npos);
+    CHECK(std::filesystem::exists(s.path("out/yen-quang-2024/result.json")));
+    CHECK_FALSE(std::filesystem::exists(s.path("out/thanh-ha-2023")));
+  }
+
+  TEST_CASE("temporary folders and files left by a killed run are removed, and nothing else")
+  {
+    SampleCopy s;
+    namespace fs = std::filesystem;
+    s.dir.write("out/.thanh-ha-2023.tmp-AbC123/result.json", "half");
+    s.dir.write("out/.yen-quang-2024.old-x9Y8z7/table.csv", "old");
+    s.dir.write("out/.summary.csv.tmp-000000", "half");
+    s.dir.write("out/notes.txt", "the secretary's notes");
+    s.dir.write("out/.ghi-chu", "hidden notes");
+    s.dir.write("out/.thanh-ha-2023.tmp-short/keep", "not our name");
+    s.dir.write("elsewhere/keep", "not ours");
+    fs::create_directory_symlink(s.path("elsewhere"), s.path("out/.link.tmp-AAAAAA"));
+    Run r = run({"batch", s.path("samples/thanh-ha-2023"), "-o", s.path("out")});
+    CHECK_MESSAGE(r.status == 0, r.err);
+    std::set<std::string> left;
+    for (const auto& e : fs::directory_iterator(s.path("out"))) {
+      left.insert(e.path().filename().string());
+    }
+    CHECK(left == std::set<std::string>{".ghi-chu", ".link.tmp-AAAAAA", ".thanh-ha-2023.tmp-short", "notes.txt",
+                                        "summary.csv", "thanh-ha-2023"});
+    CHECK(read_text(s.path("elsewhere/keep")) == "not ours");
+  }
+
+  TEST_CASE("a second batch into a folder in use says who holds it, exits 3 and writes nothing")
+  {
+    SampleCopy s;
+    std::filesystem::create_directories(s.path("out"));
+    {
+      auto held = FolderLock::take(s.path("out"));
+      REQUIRE(std::holds_alternative<std::unique_ptr<FolderLock>>(held));
+      Run r = run({"batch", s.path("samples/thanh-ha-2023"), "-o", s.path("out")});
+      CHECK(r.status == 3);
+      CHECK(r.err.find(s.path("out") + ": error: in use by another ccnscore (process " + std::to_string(::getpid())
+                       + " on ")
+            != std::string::npos);
+      CHECK_FALSE(std::filesystem::exists(s.path("out/summary.csv")));
+      CHECK_FALSE(std::filesystem::exists(s.path("out/thanh-ha-2023")));
+    }
+    Run after = run({"batch", s.path("samples/thanh-ha-2023"), "-o", s.path("out")});
+    CHECK(after.status == 0);
+    CHECK_FALSE(std::filesystem::exists(s.path("out") + "/" + FolderLock::k_file_name));
+  }
+
+  TEST_CASE("the folders and files batch creates follow the umask")
+  {
+    SampleCopy s;
+    mode_t old = ::umask(027);
+    Run r = run({"batch", s.path("samples/thanh-ha-2023"), "-o", s.path("out")});
+    ::umask(old);
+    CHECK(r.status == 0);
+    auto mode = [](const std::string& p) {
+      struct stat st {};
+      ::stat(p.c_str(), &st);
+      return st.st_mode & 07777;
+    };
+    CHECK(mode(s.path("out/thanh-ha-2023")) == 0750);
+    CHECK(mode(s.path("out/thanh-ha-2023/result.json")) == 0640);
+    CHECK(mode(s.path("out/summary.csv")) == 0640);
+  }
+
+  TEST_CASE("an OUTDIR that exists and is not a folder is refused with exit 2 and left as it is")
+  {
+    SampleCopy s;
+    REQUIRE(::mkfifo(s.path("fifo").c_str(), 0644) == 0);
+    std::string file = s.dir.write("file.txt", "notes");
+    for (const std::string& out : {s.path("fifo"), file}) {
+      CAPTURE(out);
+      Run r = run({"batch", s.path("samples/thanh-ha-2023"), "-o", out});
+      CHECK(r.status == 2);
+      CHECK(r.err == out + ": error: refusing to write there: it is not a folder\n");
+    }
+    CHECK(std::filesystem::is_fifo(s.path("fifo")));
+    CHECK(read_text(file) == "notes");
+  }
+
+  TEST_CASE("run three times: fresh, unchanged, one sheet changed")
+  {
+    SampleCopy s;
+    std::vector<std::string> args{"batch", s.path("samples/thanh-ha-2023"), s.path("samples/dong-lai-2025"), "-o",
+                                  s.path("out")};
+    Run fresh = run(args);
+    CHECK(fresh.status == 0);
+    CHECK(read_text(s.path("out/summary.csv")).find(",new\r\n") != std::string::npos);
+    const std::string result = s.path("out/dong-lai-2025/result.json");
+    const std::string first = read_text(result);
+    auto before = std::filesystem::last_write_time(result);
+
+    Run unchanged = run(args);
+    CHECK(unchanged.status == 0);
+    CHECK(unchanged.out.find("dong-lai-2025: up to date") != std::string::npos);
+    CHECK(unchanged.out.find("thanh-ha-2023: up to date") != std::string::npos);
+    CHECK(std::filesystem::last_write_time(result) == before);
+    CHECK(read_text(s.path("out/summary.csv")).find(",up_to_date\r\n") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(s.path("out/dong-lai-2025/result.previous.json")));
+
+    const std::string sheet = s.path("samples/dong-lai-2025/phieu/m2.yaml");
+    std::string text = read_text(sheet);
+    REQUIRE(text.find("D3: { HT: 10.5,") != std::string::npos);
+    text.replace(text.find("D3: { HT: 10.5,"), 15, "D3: { HT: 10,");
+    write_text(sheet, text);
+    Run changed = run(args);
+    CHECK(changed.status == 0);
+    CHECK(changed.out.find("dong-lai-2025: updated") != std::string::npos);
+    CHECK(changed.out.find("thanh-ha-2023: up to date") != std::string::npos);
+    CHECK(read_text(s.path("out/dong-lai-2025/result.previous.json")) == first);
+    CHECK(read_text(result) != first);
+    CHECK(read_text(s.path("out/summary.csv")).find(",updated\r\n") != std::string::npos);
+    CHECK(run({"verify", result}).status == 0);
+
+    Run forced = run({"batch", s.path("samples/thanh-ha-2023"), "-o", s.path("out"), "--force"});
+    CHECK(forced.status == 0);
+    CHECK(read_text(s.path("out/summary.csv")).find(",recomputed\r\n") != std::string::npos);
+  }
+
+  TEST_CASE("a result written by batch verifies from another working folder")
+  {
+    SampleCopy s;
+    namespace fs = std::filesystem;
+    const fs::path start = fs::current_path();
+    fs::current_path(s.path("samples"));
+    Run r = run({"batch", "dong-lai-2025", "-o", "../out"});
+    fs::current_path("/");
+    Run v = run({"verify", s.path("out/dong-lai-2025/result.json")});
+    fs::current_path(s.path("out"));
+    Run w = run({"verify", "dong-lai-2025/result.json"});
+    fs::current_path(start);
+    CHECK(r.status == 0);
+    CHECK(v.status == 0);
+    CHECK(v.out.find("verified: all") != std::string::npos);
+    CHECK(w.status == 0);
+  }
+
+  TEST_CASE("verify names a changed score by member, applicant and criterion, and lets a comment change stand")
+  {
+    SampleCopy s;
+    REQUIRE(run({"batch", s.path("samples/dong-lai-2025"), "-o", s.path("out")}).status == 0);
+    const std::string result = s.path("out/dong-lai-2025/result.json");
+    const std::string sheet = s.path("samples/dong-lai-2025/phieu/m2.yaml");
+    const std::string original = read_text(sheet);
+
+    write_text(sheet, original + "# Đã soát lại ngày họp.\n");
+    Run comments = run({"verify", result});
+    CHECK(comments.status == 0);
+    CHECK(comments.out.find("sheet phieu/m2.yaml: changed only in its comments") != std::string::npos);
+
+    std::string text = original;
+    text.replace(text.find("D3: { HT: 10.5,"), 15, "D3: { HT: 10,");
+    write_text(sheet, text);
+    Run score = run({"verify", result});
+    CHECK(score.status == 4);
+    CHECK(score.out.find("changed: sheet phieu/m2.yaml: M2, D3, HT: 10.5 → 10\n") != std::string::npos);
   }
 }

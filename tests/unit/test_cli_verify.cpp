@@ -135,6 +135,108 @@ TEST_SUITE("cli/verify")
     CHECK(r.out.find("note: recorded by ccnscore 0.9.0, verified with ccnscore 1.0.0") != std::string::npos);
   }
 
+  TEST_CASE("a result whose fields have the wrong JSON type: what is wrong, at which key, exit 1")
+  {
+    const std::vector<std::tuple<std::string, std::string, std::string>> edits = {
+      {"/format", "5", "key 'format': expected a string, found a number"},
+      {"/tool", "\"x\"", "key 'tool': expected an object, found a string"},
+      {"/tool/version", "[1, 0]", "key 'tool.version': expected a string, found a list"},
+      {"/round", "null", "key 'round': expected an object, found null"},
+      {"/inputs", "\"none\"", "key 'inputs': expected a list, found a string"},
+      {"/inputs/2", "7", "key 'inputs[2]': expected an object, found a number"},
+      {"/inputs/3/sha256", "false", "key 'inputs[3].sha256': expected a string, found a boolean"},
+      {"/applicants/1", "42", "key 'applicants[1]': expected an object, found a number"},
+      {"/applicants/0/id", "1", "key 'applicants[0].id': expected a string, found a number"},
+      {"/applicants/0/groups", "{}", "key 'applicants[0].groups': expected a list, found an object"},
+      {"/applicants/2/criteria/1", "\"C\"", "key 'applicants[2].criteria[1]': expected an object, found a string"},
+      {"/warnings", "1.5", "key 'warnings': expected a list, found a number"},
+    };
+    for (const auto& [pointer, value, message] : edits) {
+      CAPTURE(pointer);
+      Archive a;
+      auto j = nlohmann::json::parse(read_text(a.result));
+      j[nlohmann::json::json_pointer(pointer)] = nlohmann::json::parse(value);
+      std::ofstream(a.result) << j.dump(2);
+      Run r = run({"verify", a.result});
+      CHECK(r.status == 1);
+      CHECK(r.err == a.result + ": error: " + message + "\n");
+      CHECK(r.out.empty());
+    }
+    Archive a;
+    auto j = nlohmann::json::parse(read_text(a.result));
+    j.erase("inputs");
+    j["applicants"][0].erase("id");
+    std::ofstream(a.result) << j.dump(2);
+    Run r = run({"verify", a.result});
+    CHECK(r.status == 1);
+    CHECK(r.err == a.result + ": error: key 'inputs': missing; expected a list\n" + a.result
+                     + ": error: key 'applicants[0].id': missing; expected a string\n");
+  }
+
+  TEST_CASE("any value of any type at any key of a result: verify answers, it never throws")
+  {
+    Archive a;
+    const auto original = nlohmann::json::parse(read_text(a.result));
+    // Every key down to the first entry of each list, each given each type.
+    std::vector<nlohmann::json::json_pointer> keys;
+    auto walk = [&](auto& self, const nlohmann::json& j, const nlohmann::json::json_pointer& at) -> void {
+      if (j.is_object()) {
+        for (const auto& [k, v] : j.items()) {
+          keys.push_back(at / k);
+          self(self, v, at / k);
+        }
+      } else if (j.is_array() && !j.empty()) {
+        keys.push_back(at / 0);
+        self(self, j[0], at / 0);
+      }
+    };
+    walk(walk, original, nlohmann::json::json_pointer());
+    REQUIRE(keys.size() > 40);
+    const std::vector<nlohmann::json> values = {nullptr, true, 3, -1.5, "x", nlohmann::json::array({1}),
+                                                nlohmann::json::object({{"id", 1}})};
+    for (const auto& key : keys) {
+      for (const auto& value : values) {
+        CAPTURE(key.to_string());
+        CAPTURE(value.dump());
+        nlohmann::json j = original;
+        j[key] = value;
+        std::ofstream(a.result, std::ios::trunc) << j.dump();
+        Run r = run({"verify", a.result});
+        CHECK((r.status == 0 || r.status == 1 || r.status == 4));
+      }
+    }
+  }
+
+  TEST_CASE("inputs dropped from the record, or recorded but no longer named, are differences")
+  {
+    Archive a;
+    auto j = nlohmann::json::parse(read_text(a.result));
+    auto& inputs = j["inputs"];
+    inputs.erase(std::remove_if(inputs.begin(), inputs.end(), [](const nlohmann::json& in) { return in["role"] == "sheet"; }),
+                 inputs.end());
+    std::ofstream(a.result) << j.dump(2);
+    Run dropped = run({"verify", a.result});
+    CHECK(dropped.status == 4);
+    CHECK(dropped.out.find("differs: input sheet sheets/m1.yaml: named by the round, not recorded in the result\n")
+          != std::string::npos);
+    CHECK(dropped.out.find("differs: input sheet sheets/m5.yaml: named by the round, not recorded in the result\n")
+          != std::string::npos);
+    CHECK(dropped.out.find("NOT VERIFIED") != std::string::npos);
+
+    Archive b;
+    std::filesystem::copy_file(b.path("samples/bo-trai-song-da-2024/sheets/m5.yaml"),
+                               b.path("samples/bo-trai-song-da-2024/sheets/m6.yaml"));
+    auto k = nlohmann::json::parse(read_text(b.result));
+    auto extra = k["inputs"].back();
+    extra["path"] = "sheets/m6.yaml";
+    k["inputs"].push_back(extra);
+    std::ofstream(b.result) << k.dump(2);
+    Run added = run({"verify", b.result});
+    CHECK(added.status == 4);
+    CHECK(added.out.find("differs: input sheet sheets/m6.yaml: recorded in the result, no longer named by the round\n")
+          != std::string::npos);
+  }
+
   TEST_CASE("files that are not results")
   {
     TempDir dir;
@@ -155,5 +257,79 @@ TEST_SUITE("cli/verify")
     CHECK(r.out.find("\xe2\x80\xae") == std::string::npos);
     CHECK(r.out.find("note: recorded by ccnscore \\x1b]0;x\\x07,") != std::string::npos);
     CHECK(r.out.find("name: recorded Công ty\\x1b[2J\\u202e, recomputed") != std::string::npos);
+  }
+}
+
+namespace {
+
+// The Đồng Lai sample (a tie for first settled by the chair's proposal,
+// dossiers and sheets read by folder) ranked into result.json beside it.
+struct ProposalArchive : SampleCopy
+{
+  std::string round = path("samples/dong-lai-2025/round.yaml");
+  std::string result = path("samples/dong-lai-2025/result.json");
+  ProposalArchive()
+  {
+    Run r = run({"rank", round, "--format", "json", "-o", result});
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    auto j = nlohmann::json::parse(read_text(result));
+    j["inputs"][0]["path"] = "round.yaml";
+    std::ofstream(result, std::ios::binary) << j.dump(2);
+  }
+  nlohmann::json json() const { return nlohmann::json::parse(read_text(result)); }
+  void write(const nlohmann::json& j) const { std::ofstream(result, std::ios::binary) << j.dump(2); }
+};
+
+} // namespace
+
+TEST_SUITE("cli/verify formats 1.1")
+{
+  TEST_CASE("a result settled by the chair's proposal, with folder inputs, verifies")
+  {
+    ProposalArchive a;
+    auto j = a.json();
+    CHECK(j["chair_proposal"]["selects"] == "D2");
+    CHECK(j["inputs"][2]["path"] == "ho-so/d1.yaml");
+    Run r = run({"verify", a.result});
+    CHECK_MESSAGE(r.status == 0, (r.out + r.err));
+  }
+
+  TEST_CASE("a recorded chair_proposal that differs from the round's is caught")
+  {
+    ProposalArchive a;
+    auto j = a.json();
+    j["chair_proposal"]["reason"] = "Lý do khác";
+    a.write(j);
+    Run r = run({"verify", a.result});
+    CHECK(r.status == 4);
+    CHECK_MESSAGE(r.out.find("differs: chair_proposal: recorded {") != std::string::npos, r.out);
+    j.erase("chair_proposal");
+    a.write(j);
+    Run r2 = run({"verify", a.result});
+    CHECK(r2.status == 4);
+    CHECK_MESSAGE(r2.out.find("differs: chair_proposal: recorded none, recomputed {") != std::string::npos, r2.out);
+  }
+
+  TEST_CASE("a file added to a folder that the round names is caught")
+  {
+    ProposalArchive a;
+    std::string d4 = read_text(a.path("samples/dong-lai-2025/ho-so/d4.yaml"));
+    d4.replace(d4.find("id: D4"), 6, "id: D5");
+    std::ofstream(a.path("samples/dong-lai-2025/ho-so/d5.yaml"), std::ios::binary) << d4;
+    Run r = run({"verify", a.result});
+    CHECK(r.status == 4);
+    CHECK_MESSAGE(r.out.find("differs: input dossier ho-so/d5.yaml: named by the round, not recorded in the result")
+                    != std::string::npos,
+                  r.out);
+    CHECK(r.out.find("applicant D5: not in the recorded result") != std::string::npos);
+  }
+
+  TEST_CASE("a file removed from a folder that the round names is caught")
+  {
+    ProposalArchive a;
+    std::filesystem::rename(a.path("samples/dong-lai-2025/ho-so/d4.yaml"), a.path("samples/dong-lai-2025/d4.yaml"));
+    Run r = run({"verify", a.result});
+    CHECK(r.status == 4);
+    CHECK_MESSAGE(r.out.find("missing: dossier ho-so/d4.yaml") != std::string::npos, r.out);
   }
 }

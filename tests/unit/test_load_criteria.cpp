@@ -68,7 +68,7 @@ TEST_SUITE("load/criteria")
                                         "{ below: 30, points: 3 }, { points: 0 }] }\n"),
                           d));
     }
-    SUBCASE("otherwise must be last; no two lower bounds; empty bands")
+    SUBCASE("otherwise must be last, no two lower bounds, no empty bands")
     {
       Diagnostics d;
       CHECK_FALSE(criteria_from(
@@ -107,7 +107,7 @@ TEST_SUITE("load/criteria")
     CHECK(has_message(d, "missing points for 'q'"));
   }
 
-  TEST_CASE("each kind needs an 'of' of the right type; judged needs none")
+  TEST_CASE("each kind needs an 'of' of the right type, judged needs none")
   {
     Diagnostics d;
     CHECK_FALSE(criteria_from(
@@ -198,7 +198,7 @@ TEST_SUITE("load/criteria")
     CHECK(has_message(d, "field 'land_violation' must be a number, integer or date"));
     CHECK(has_message(d, "field 'equity': missing 'prefer: lower' or 'prefer: higher'"));
     CHECK(has_message(d, "tie_break prefer: expected lower or higher, found \"earlier\""));
-    CHECK(has_message(d, "expected exactly one of 'group', 'criterion', 'field' or 'members'"));
+    CHECK(has_message(d, "expected exactly one of 'group', 'criterion', 'field', 'members' or 'proposal'"));
   }
 
   TEST_CASE("pass rules and group minimums")
@@ -222,5 +222,101 @@ TEST_SUITE("load/criteria")
                               "fields:\n  Bad: { type: number }\ngroups: []\n",
                               d));
     CHECK(d.error_count() == 5);
+  }
+}
+
+TEST_SUITE("load/criteria labels")
+{
+  TEST_CASE("enum values given as a map of labels keep the file order")
+  {
+    Diagnostics d;
+    auto c = criteria_from("format: ccnscore/criteria@1\nid: t\ntitle: T\nfields:\n"
+                           "  ww: { type: enum, values: { rieng: Trạm xử lý riêng, dung_chung: Dùng chung trạm của KCN, "
+                           "khong: Không có } }\n"
+                           "groups:\n  - { id: g, name: G, criteria: [{ id: C1, name: C, max: 10, of: ww, "
+                           "levels: { rieng: 10, dung_chung: 6, khong: 0 } }] }\n",
+                           d);
+    REQUIRE_MESSAGE(c, all_messages(d));
+    const Field* f = c->field("ww");
+    REQUIRE(f != nullptr);
+    CHECK(f->values == std::vector<std::string>{"rieng", "dung_chung", "khong"});
+    CHECK(f->value_text("dung_chung") == "Dùng chung trạm của KCN");
+    CHECK(f->value_text("other") == "other");
+  }
+
+  TEST_CASE("a labelled enum needs identifiers for values and non-empty labels")
+  {
+    Diagnostics d;
+    CHECK_FALSE(criteria_from("format: ccnscore/criteria@1\nid: t\ntitle: T\nfields:\n"
+                              "  a: { type: enum, values: { p: Nhan, q: \"\", r: ~ } }\n"
+                              "  b: { type: enum, values: { \"x y\": Nhãn } }\n"
+                              "  c: { type: enum, values: {} }\n"
+                              "groups:\n  - { id: g, name: G, criteria: [{ id: C1, name: C, max: 10, judged: {} }] }\n",
+                              d));
+    CHECK_MESSAGE(has_message(d, "c.yaml:5:42: error: field 'a' value 'q' label: expected text, found \"\""),
+                  all_messages(d));
+    CHECK(has_message(d, "c.yaml:5:46: error: field 'a' value 'r' label: expected text, found nothing"));
+    CHECK(has_message(d, "c.yaml:6:30: error: field 'b' value: expected an identifier"));
+    CHECK(has_message(d, "c.yaml:7:28: error: field 'c': values: the map is empty"));
+  }
+
+  TEST_CASE("a measure may be a map with expr, label and unit")
+  {
+    Diagnostics d;
+    auto c = criteria_from("format: ccnscore/criteria@1\nid: t\ntitle: T\nfields:\n  e: { type: number }\n"
+                           "  i: { type: number }\nmeasures:\n"
+                           "  ratio: { expr: \"e / i * 100\", label: Tỷ lệ vốn chủ sở hữu, unit: \"%\" }\n"
+                           "  plain: \"e + i\"\n  named: { expr: \"ratio * 2\" }\n"
+                           "groups:\n  - { id: g, name: G, criteria: [{ id: C1, name: C, max: 10, of: named, "
+                           "per_unit: 1 }] }\n",
+                           d);
+    REQUIRE_MESSAGE(c, all_messages(d));
+    const Measure* m = c->measure("ratio");
+    REQUIRE(m != nullptr);
+    CHECK(m->label == "Tỷ lệ vốn chủ sở hữu");
+    CHECK(m->unit == "%");
+    CHECK(m->display_name() == "Tỷ lệ vốn chủ sở hữu");
+    CHECK(c->measure("plain")->display_name() == "plain");
+    CHECK(c->measure("named")->label.empty());
+  }
+
+  TEST_CASE("a measure map needs expr, allows no other key, and points errors into its expr")
+  {
+    Diagnostics d;
+    CHECK_FALSE(criteria_from("format: ccnscore/criteria@1\nid: t\ntitle: T\nfields:\n  e: { type: number }\n"
+                              "measures:\n"
+                              "  a: { label: Không có biểu thức }\n"
+                              "  b: { expr: \"e +\", unit: \"%\" }\n"
+                              "  c: { expr: \"e\", note: x }\n"
+                              "  d: { expr: \"e\", label: \"\" }\n"
+                              "groups:\n  - { id: g, name: G, criteria: [{ id: C1, name: C, max: 10, judged: {} }] }\n",
+                              d));
+    CHECK_MESSAGE(has_message(d, "c.yaml:7:6: error: measure 'a': missing required key 'expr'"), all_messages(d));
+    CHECK(has_message(d, "c.yaml:8:18: error: measure 'b':"));
+    CHECK(has_message(d, "c.yaml:9:19: error: measure 'c': unknown key \"note\""));
+    CHECK(has_message(d, "c.yaml:10:26: error: measure 'd' label: expected text, found \"\""));
+  }
+
+  TEST_CASE("the bundled criteria of the law in force load, with their labels")
+  {
+    for (const char* name : {"nd32-khung-quoc-gia", "lao-cai-2026"}) {
+      Diagnostics d;
+      auto c = load_criteria_file(std::string(CCNSCORE_SOURCE_DIR "/criteria/") + name + ".yaml", d);
+      REQUIRE_MESSAGE(c, all_messages(d));
+      CHECK(c->scale() == 100);
+      CHECK(c->pass_total == 50);
+      CHECK(c->ends_with_chair_proposal());
+      CHECK(c->tie_break.size() == 1);
+      CHECK(c->effective.has_value() == (std::string(name) == "nd32-khung-quoc-gia"));
+      std::map<std::string, Rational> groups;
+      for (const auto& g : c->groups) {
+        groups[g.id] = c->group_max(g);
+      }
+      CHECK(groups == std::map<std::string, Rational>{
+                        {"ha_tang", 15}, {"moi_truong", 15}, {"nang_luc", 30}, {"tai_chinh", 40}});
+      CHECK(c->field("equity")->type == FieldType::integer);
+      CHECK(c->field("investment")->type == FieldType::integer);
+      CHECK(c->measure("equity_ratio")->unit == "%");
+    }
   }
 }

@@ -65,10 +65,42 @@ TEST_SUITE("load/reader")
 
   TEST_CASE("whole numbers")
   {
-    Fixture f("a: 3\nb: 2.5\nc: 2.0\n");
+    Fixture f("a: 3\nb: 2.5\nc: 2.0\nd: -7\n");
     CHECK(f.reader.integer(f.at("a"), "a") == Rational(3));
+    CHECK(f.reader.integer(f.at("d"), "d") == Rational(-7));
     CHECK_FALSE(f.reader.integer(f.at("b"), "b"));
-    CHECK(f.reader.integer(f.at("c"), "c") == Rational(2));
+    CHECK(has_message(f.diags, "t.yaml:2:4: error: b: expected a whole number, found 2.5"));
+  }
+
+  TEST_CASE("a whole number written with a point or an exponent is refused")
+  {
+    // formats-v1 8.2: `96.000` and `2.5e3` are whole, but not written as whole numbers.
+    Fixture f("c: 2.0\nd: 96.000\ne: 2.5e3\nf: 1e2\n");
+    CHECK_FALSE(f.reader.integer(f.at("c"), "c"));
+    CHECK_FALSE(f.reader.integer(f.at("d"), "d"));
+    CHECK_FALSE(f.reader.integer(f.at("e"), "e"));
+    CHECK_FALSE(f.reader.integer(f.at("f"), "f"));
+    CHECK(has_message(f.diags, "t.yaml:1:4: error: c: expected a whole number written with digits only, found 2.0"));
+    CHECK(has_message(f.diags, "t.yaml:3:4: error: e: expected a whole number written with digits only, found 2.5e3"));
+    CHECK(f.reader.number(f.at("e"), "e") == Rational(2500));
+  }
+
+  TEST_CASE("the two readings of a number written with a dot between thousands")
+  {
+    using Readings = std::optional<std::pair<std::string, std::string>>;
+    CHECK(thousands_readings("480.000") == Readings({"480000", "480"}));
+    CHECK(thousands_readings("1.000") == Readings({"1000", "1"}));
+    CHECK(thousands_readings("-25.000") == Readings({"-25000", "-25"}));
+    CHECK(thousands_readings("+7.000") == Readings({"7000", "7"}));
+    CHECK(thousands_readings("1234.000") == Readings({"1234000", "1234"}));
+    CHECK(thousands_readings("0.000") == Readings({"0", "0"}));
+    CHECK_FALSE(thousands_readings("480.00"));
+    CHECK_FALSE(thousands_readings("480.0000"));
+    CHECK_FALSE(thousands_readings("480.500"));
+    CHECK_FALSE(thousands_readings("480"));
+    CHECK_FALSE(thousands_readings(".000"));
+    CHECK_FALSE(thousands_readings("1.000.000"));
+    CHECK_FALSE(thousands_readings("1.000e3"));
   }
 
   TEST_CASE("dates and date-times")
@@ -91,6 +123,19 @@ TEST_SUITE("load/reader")
     {
       Fixture g("a: 2023-05-10\nb: 2023-05-09T17:00:00Z\n");
       CHECK(*g.reader.date_or_datetime(g.at("a"), "a") == *g.reader.date_or_datetime(g.at("b"), "b"));
+    }
+    SUBCASE("fractions of a second count")
+    {
+      Fixture g("a: 2023-05-10T09:30:00.5+07:00\nb: 2023-05-10T09:30:00+07:00\n"
+                "c: 2023-05-10T09:30:00.45+07:00\nd: 2023-05-10T09:30:00.500+07:00\n");
+      auto half = *g.reader.date_or_datetime(g.at("a"), "a");
+      auto whole = *g.reader.date_or_datetime(g.at("b"), "b");
+      auto less = *g.reader.date_or_datetime(g.at("c"), "c");
+      auto zeros = *g.reader.date_or_datetime(g.at("d"), "d");
+      CHECK(whole < half);
+      CHECK(less < half);
+      CHECK(whole < less);
+      CHECK(half == zeros);
     }
   }
 

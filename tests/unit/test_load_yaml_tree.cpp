@@ -174,7 +174,7 @@ TEST_SUITE("load/yaml_tree")
     SUBCASE("a second document after ---")
     {
       CHECK_FALSE(parse_document("t.yaml", "format: a\nx: 1\n---\nformat: b\n", d));
-      CHECK_MESSAGE(has_message(d, "t.yaml:4:1: error: a second YAML document"), all_messages(d));
+      CHECK_MESSAGE(has_message(d, "t.yaml:3:1: error: a second YAML document"), all_messages(d));
     }
     SUBCASE("text after the end marker ...")
     {
@@ -209,7 +209,7 @@ TEST_SUITE("load/yaml_tree")
     }
   }
 
-  TEST_CASE("files that cannot be read are I/O errors; too large is an input error")
+  TEST_CASE("files that cannot be read are I/O errors, too large is an input error")
   {
     TempDir dir;
     Diagnostics d;

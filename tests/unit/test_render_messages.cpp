@@ -53,6 +53,9 @@ TEST_SUITE("render_messages")
           args.emplace_back(name, 2);
         }
         std::string text = m.text(Lang{code}, key, args);
+        if (pattern.find("'{'") != std::string::npos) {
+          continue; // a brace written on purpose, quoted
+        }
         INFO("key ", key, " in ", code, ": ", text);
         CHECK(text.find('{') == std::string::npos);
         CHECK(text.find('}') == std::string::npos);

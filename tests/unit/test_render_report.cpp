@@ -9,7 +9,7 @@ using namespace ccn::test;
 
 TEST_SUITE("render/report")
 {
-  TEST_CASE("Vietnamese numbers: decimal comma, dot thousands; dates day first")
+  TEST_CASE("Vietnamese numbers: decimal comma, dot thousands, dates day first")
   {
     Locale vi(Lang{"vi"});
     Locale en(Lang{"en"});
@@ -19,8 +19,8 @@ TEST_SUITE("render/report")
     CHECK(vi.number(ratio(-1, 3)) == "≈-0,333333");
     CHECK(en.decimal_text("250000000000") == "250,000,000,000");
     CHECK(en.fixed(ratio(8533, 100), 2) == "85.33");
-    CHECK(vi.date(Timestamp{0, true, "2024-09-10"}) == "10/09/2024");
-    CHECK(en.date(Timestamp{0, true, "2024-09-10"}) == "2024-09-10");
+    CHECK(vi.date(Timestamp{0, true, "2024-09-10", ""}) == "10/09/2024");
+    CHECK(en.date(Timestamp{0, true, "2024-09-10", ""}) == "2024-09-10");
   }
 
   TEST_CASE("everything from the input is escaped")

@@ -1,6 +1,7 @@
 #include "helpers.hpp"
-#include "render/messages.hpp"
 #include "score/evaluate.hpp"
+
+#include "render/messages.hpp"
 
 #include <doctest/doctest.h>
 
@@ -87,7 +88,7 @@ TEST_SUITE("score/evaluate")
     for (int i = 1; i <= 14; ++i) {
       m += "  s" + std::to_string(i) + ": \"s" + std::to_string(i - 1) + " * s" + std::to_string(i - 1) + "\"\n";
     }
-    CHECK(top_of(m, "1") == "measure 's7': the exact value of \"s6 * s6\" grows beyond 10000 bits in numerator or "
+    CHECK(top_of(m, "1") == "measure 's7': the exact value of \"s6 * s6\" grows beyond 10,000 bits in numerator or "
                             "denominator; exact arithmetic stops there");
     // Denominators are bounded the same way, within one chain of operators:
     // each factor adds about 100 bits.

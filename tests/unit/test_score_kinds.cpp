@@ -25,7 +25,7 @@ Criterion bands_criterion()
 
 TEST_SUITE("score/kinds")
 {
-  TEST_CASE("bands: first band whose bounds hold, in list order; 0 if none")
+  TEST_CASE("bands: first band whose bounds hold, in list order, 0 if none")
   {
     Criterion c = bands_criterion();
     CHECK(score_bands(c, 30).points == 15);

@@ -71,7 +71,7 @@ TEST_SUITE("score/rank")
     CHECK(r.order() == std::vector<std::string>{"A2", "A1"});
   }
 
-  TEST_CASE("field rule: submitted_at, earlier wins; without a value loses")
+  TEST_CASE("field rule: submitted_at, earlier wins, without a value loses")
   {
     ScoredRound r(small_criteria("  - field: submitted_at\n    prefer: lower\n"),
                   {{"A1", small_dossier("A1", "60", "100", "400", false, "2023-05-10T09:30:00+07:00")},
@@ -80,6 +80,50 @@ TEST_SUITE("score/rank")
                   1, {{1, "A1: 8, A2: 8, A3: 8", ""}});
     CHECK(r.order() == std::vector<std::string>{"A2", "A1", "A3"});
     CHECK(*r.app("A3").rank == 3);
+    // Dates are compared as moments; an applicant without one has no key
+    // (render shows dates as written).
+    REQUIRE(r.result->tie_steps.size() == 1);
+    CHECK(r.result->tie_steps[0].values[0].applicant == "A2");
+    CHECK(r.result->tie_steps[0].values[1].applicant == "A1");
+    CHECK(r.result->tie_steps[0].values[2].applicant == "A3");
+    REQUIRE(r.result->tie_steps[0].values[0].key);
+    REQUIRE(r.result->tie_steps[0].values[1].key);
+    CHECK(*r.result->tie_steps[0].values[0].key < *r.result->tie_steps[0].values[1].key);
+    CHECK_FALSE(r.result->tie_steps[0].values[2].key);
+  }
+
+  TEST_CASE("field rule on a number fact: prefer higher, shown as the number")
+  {
+    // Totals 21 and 21: F1 10 (ratios 60 and 70 are both >= 57), F2 10, P1 1.
+    // Both have a submitted_at, which this rule must not show.
+    ScoredRound r(small_criteria("  - field: equity\n    prefer: higher\n"),
+                  {{"A1", small_dossier("A1", "60", "100", "400", false, "2023-05-10")},
+                   {"A2", small_dossier("A2", "70", "100", "400", false, "2023-05-11")}},
+                  1, {{1, "A1: 1, A2: 1", ""}});
+    CHECK(r.order() == std::vector<std::string>{"A2", "A1"});
+    REQUIRE(r.result->tie_steps.size() == 1);
+    CHECK(r.result->tie_steps[0].values[0].applicant == "A2");
+    CHECK(r.result->tie_steps[0].values[0].key == std::optional<Rational>(70));
+    CHECK(r.result->tie_steps[0].values[1].applicant == "A1");
+    CHECK(r.result->tie_steps[0].values[1].key == std::optional<Rational>(60));
+  }
+
+  TEST_CASE("field rule: equal values stay equal, for lower and for higher")
+  {
+    for (const char* prefer : {"lower", "higher"}) {
+      CAPTURE(prefer);
+      ScoredRound r(small_criteria(std::string("  - field: submitted_at\n    prefer: ") + prefer + "\n"),
+                    {{"A1", small_dossier("A1", "60", "100", "400", false, "2023-05-10")},
+                     {"A2", small_dossier("A2", "60", "100", "400", false, "2023-05-10T00:00:00+07:00")}},
+                    1, {{1, "A1: 8, A2: 8", ""}});
+      CHECK(r.app("A1").status == Status::tied_first);
+      CHECK(r.app("A2").status == Status::tied_first);
+    }
+    // Two applicants without the value are equal too.
+    ScoredRound r(small_criteria("  - field: submitted_at\n    prefer: lower\n"), same_facts({"A1", "A2"}), 1,
+                  {{1, "A1: 8, A2: 8", ""}});
+    CHECK(r.app("A1").status == Status::tied_first);
+    CHECK(r.app("A2").status == Status::tied_first);
   }
 
   TEST_CASE("members: majority counts members who put one applicant strictly first")
@@ -118,6 +162,102 @@ TEST_SUITE("score/rank")
       CHECK(r.app("A1").status == Status::tied_first);
       CHECK(r.app("A2").status == Status::tied_first);
     }
+  }
+
+  TEST_CASE("members: majority counts only members whose own total is strictly first")
+  {
+    // Means all 7. M1 puts A1 and A2 level at the top: no vote. M2 puts A3
+    // strictly first. M3 gives all three the same: no vote. So A3 wins with
+    // one vote; counted with >=, every applicant would have two.
+    ScoredRound r(small_criteria("  - members: majority\n"), same_facts({"A1", "A2", "A3"}), 3,
+                  {{1, "A1: 8, A2: 8, A3: 5", ""}, {2, "A1: 6, A2: 6, A3: 9", ""}, {3, "A1: 7, A2: 7, A3: 7", ""}});
+    CHECK(*r.app("A1").total == *r.app("A3").total);
+    CHECK(r.order() == std::vector<std::string>{"A3", "A1", "A2"});
+    CHECK(r.app("A3").status == Status::selected);
+    CHECK(*r.app("A1").rank == 2);
+    CHECK(r.app("A1").tied);
+    REQUIRE(r.result->tie_steps.size() == 1);
+    CHECK(r.result->tie_steps[0].values[0].applicant == "A3");
+    CHECK(r.result->tie_steps[0].values[0].key == std::optional<Rational>(1));
+    CHECK(r.result->tie_steps[0].values[1].key == std::optional<Rational>(0));
+  }
+
+  TEST_CASE("members: chair is the member whose role is chair, wherever the council lists it")
+  {
+    // Means equal (7 and 7). M1, listed first, prefers A1; the chair M3 prefers A2.
+    ScoredRound r(small_criteria("  - members: chair\n"), same_facts({"A1", "A2"}), 3,
+                  {{1, "A1: 8, A2: 6", ""}, {2, "A1: 6, A2: 7", ""}, {3, "A1: 7, A2: 8", ""}}, "", 3);
+    CHECK(*r.app("A1").total == *r.app("A2").total);
+    CHECK(r.order() == std::vector<std::string>{"A2", "A1"});
+    CHECK(r.app("A2").status == Status::selected);
+  }
+
+  TEST_CASE("members: chair decides nothing when the chair handed in no sheet, or there is no chair")
+  {
+    SUBCASE("the chair is absent")
+    {
+      ScoredRound r(small_criteria("  - members: chair\n"), same_facts({"A1", "A2"}), 3,
+                    {{1, "A1: 8, A2: 7", ""}, {2, "A1: 7, A2: 8", ""}}, "", 3);
+      CHECK(r.app("A1").status == Status::tied_first);
+      CHECK(r.app("A2").status == Status::tied_first);
+      REQUIRE(r.result->tie_steps.size() == 1);
+      CHECK_FALSE(r.result->tie_steps[0].separated);
+    }
+    SUBCASE("the council has no chair")
+    {
+      ScoredRound r(small_criteria("  - members: chair\n"), same_facts({"A1", "A2"}), 2,
+                    {{1, "A1: 8, A2: 7", ""}, {2, "A1: 7, A2: 8", ""}}, "", 0);
+      CHECK(r.app("A1").status == Status::tied_first);
+      CHECK(r.app("A2").status == Status::tied_first);
+    }
+  }
+
+  TEST_CASE("criterion rule compares rounded points after weight, not exact or unweighted points")
+  {
+    // Precision 0, F2 weight 0.5. F2: A1 10 × 0.5 = 5; A2 10 × 47 / 50 = 9.4,
+    // × 0.5 = 4.7, shown 5. Totals 23 (10 + 5 + 8) and 23 (22.7). Exact or
+    // unweighted (10 against 9.4, or 9) A1 would win; rounded and weighted, they tie.
+    std::string criteria = small_criteria("  - criterion: F2\n", "precision: 0\n");
+    const std::string f2 = "{ id: F2, name: Rent, max: 10, of: rent, relative: lower }";
+    criteria.replace(criteria.find(f2), f2.size(), "{ id: F2, name: Rent, max: 10, weight: 0.5, of: rent, relative: lower }");
+    ScoredRound r(criteria,
+                  {{"A1", small_dossier("A1", "60", "100", "47")}, {"A2", small_dossier("A2", "60", "100", "50")}}, 1,
+                  {{1, "A1: 8, A2: 8", ""}});
+    CHECK(*r.app("A1").total == 23);
+    CHECK(*r.app("A2").total == 23);
+    CHECK(r.app("A2").criteria[1].shown == 5);
+    CHECK(r.app("A1").status == Status::tied_first);
+    CHECK(r.app("A2").status == Status::tied_first);
+    REQUIRE(r.result->tie_steps.size() == 1);
+    CHECK_FALSE(r.result->tie_steps[0].separated);
+  }
+
+  TEST_CASE("members' own totals under rounding: criterion round each criterion first")
+  {
+    // Precision 0. A1: F2 10, chair's P1 0.5 -> 1: own total 11 (exact 10.5).
+    // A2: F2 10 × 3 / 9 = 3.33 -> 3, chair's P1 8: own total 11 (exact 11.33).
+    // Totals: A1 10 + round(mean 1) = 11, A2 3 + 8 = 11. The chair's own
+    // totals are level, so the chair rule decides nothing.
+    ScoredRound r(small_criteria("  - members: chair\n", "precision: 0\nrounding: criterion\n"),
+                  {{"A1", small_dossier("A1", "50", "100", "3")}, {"A2", small_dossier("A2", "50", "100", "9")}}, 2,
+                  {{1, "A1: 0.5, A2: 8", ""}, {2, "A1: 1.5, A2: 8", ""}});
+    CHECK(*r.app("A1").total == 11);
+    CHECK(*r.app("A2").total == 11);
+    CHECK(r.app("A1").own_totals.at("M1") == 11);
+    CHECK(r.app("A2").own_totals.at("M1") == 11);
+    CHECK(r.app("A1").own_totals.at("M2") == 12);
+    CHECK(r.app("A1").status == Status::tied_first);
+    CHECK(r.app("A2").status == Status::tied_first);
+  }
+
+  TEST_CASE("members' own totals under rounding: total are rounded once, at the end")
+  {
+    // Precision 0. A2: F2 10/3 + chair's P1 8 = 11.33 -> 11; A1: 10 + 0.5 = 10.5 -> 11.
+    ScoredRound r(small_criteria("  - members: chair\n", "precision: 0\n"),
+                  {{"A1", small_dossier("A1", "50", "100", "3")}, {"A2", small_dossier("A2", "50", "100", "9")}}, 2,
+                  {{1, "A1: 0.5, A2: 8", ""}, {2, "A1: 1.5, A2: 8", ""}});
+    CHECK(r.app("A1").own_totals.at("M1") == 11);
+    CHECK(r.app("A2").own_totals.at("M1") == 11);
   }
 
   TEST_CASE("the cascade: later rules only see the subsets still equal")

@@ -79,6 +79,60 @@ TEST_SUITE("score/round")
     CHECK(a2.groups[1].passed);
   }
 
+  TEST_CASE("weights multiply points before groups, totals, the scale and group minimums")
+  {
+    // F2 weight 2, P1 weight 0.5: fin max 10 + 20, plan max 5, scale 35;
+    // group_percent 50 makes the minimums 15 and 2.5.
+    std::string criteria = small_criteria("", "pass: { group_percent: 50 }\n");
+    const std::string f2 = "{ id: F2, name: Rent, max: 10, of: rent, relative: lower }";
+    criteria.replace(criteria.find(f2), f2.size(), "{ id: F2, name: Rent, max: 10, weight: 2, of: rent, relative: lower }");
+    const std::string p1 = "{ id: P1, name: Plan, max: 10, judged: { step: 0.5 } }";
+    criteria.replace(criteria.find(p1), p1.size(), "{ id: P1, name: Plan, max: 10, weight: 0.5, judged: { step: 0.5 } }");
+    // A1: F1 10, F2 10 × 2, P1 7 × 0.5. A2: F1 10, F2 5 × 2, P1 4.5 × 0.5.
+    ScoredRound r(criteria,
+                  {{"A1", small_dossier("A1", "60", "100", "400")}, {"A2", small_dossier("A2", "60", "100", "800")}}, 1,
+                  {{1, "A1: 7, A2: 4.5", ""}});
+    CHECK(r.result->scale == 35);
+    const Criteria& c = r.bundle->criteria;
+    CHECK(c.group_min(c.groups[0]) == 15);
+    CHECK(c.group_min(c.groups[1]) == ratio(5, 2));
+    const auto& a1 = r.app("A1");
+    CHECK(a1.criteria[1].points == 10);
+    CHECK(a1.criteria[1].weighted == 20);
+    CHECK(a1.criteria[1].shown == 20);
+    CHECK(a1.criteria[2].weighted == ratio(7, 2));
+    CHECK(a1.groups[0].points == 30);
+    CHECK(a1.groups[1].points == ratio(35, 10));
+    CHECK(*a1.total == ratio(335, 10));
+    CHECK(a1.total_exact == ratio(67, 2));
+    const auto& a2 = r.app("A2");
+    CHECK(*a2.total == ratio(2225, 100)); // 10 + 10 + 2.25
+    CHECK(a2.groups[1].points == ratio(225, 100));
+    CHECK_FALSE(a2.groups[1].passed); // 2.25 < 2.5
+    CHECK(a2.status == Status::not_qualified);
+    CHECK(r.order() == std::vector<std::string>{"A1", "A2"});
+  }
+
+  TEST_CASE("a group's own min overrides group_percent, and a group exactly at its min passes")
+  {
+    // plan: min 6, where group_percent 50 would give 5.
+    std::string criteria = small_criteria("", "pass: { group_percent: 50 }\n");
+    const std::string plan = "  - id: plan\n    name: Plan\n";
+    criteria.replace(criteria.find(plan), plan.size(), plan + "    min: 6\n");
+    ScoredRound r(criteria,
+                  {{"A1", small_dossier("A1", "60", "100", "400")}, {"A2", small_dossier("A2", "60", "100", "400")}}, 1,
+                  {{1, "A1: 5.5, A2: 6", ""}});
+    CHECK(r.bundle->criteria.group_min(r.bundle->criteria.groups[1]) == 6);
+    const auto& a1 = r.app("A1");
+    CHECK(a1.status == Status::not_qualified);
+    CHECK(a1.groups[1].min == 6);
+    CHECK_FALSE(a1.groups[1].passed);
+    CHECK(a1.groups[0].passed);
+    CHECK(a1.reasons.size() == 1);
+    CHECK(r.app("A2").groups[1].passed);
+    CHECK(r.app("A2").status == Status::selected);
+  }
+
   TEST_CASE("a gate that fails disqualifies, and the applicant leaves the relative competition")
   {
     ScoredRound r(small_criteria(),
@@ -91,7 +145,7 @@ TEST_SUITE("score/round")
     CHECK(r.app("A1").criteria[1].points == 10); // best rent among the competition is A1's own
   }
 
-  TEST_CASE("deviation warnings: strictly beyond p% of max; comments make them explained")
+  TEST_CASE("deviation warnings: strictly beyond p% of max, comments make them explained")
   {
     // Scores 4, 8, 9 -> mean 7: M1 is 3 away (30% of 10), M3 is 2 away (exactly 20%).
     ScoredRound r(small_criteria(), {{"A1", small_dossier("A1", "60", "100", "400")}}, 3,

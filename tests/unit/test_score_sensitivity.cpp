@@ -134,3 +134,24 @@ TEST_SUITE("score/sensitivity")
     }
   }
 }
+
+TEST_SUITE("score/sensitivity with the chair's proposal")
+{
+  TEST_CASE("a move that breaks the tie the chair settled lets the points decide, and is counted")
+  {
+    Diagnostics d;
+    auto b = load_round(CCNSCORE_SOURCE_DIR "/samples/dong-lai-2025/round.yaml", d);
+    REQUIRE_MESSAGE(b, all_messages(d));
+    auto res = score_round(*b, d);
+    REQUIRE_MESSAGE(res, all_messages(d));
+    Sensitivity s = analyse_sensitivity(*b, *res, few(200));
+    CHECK(s.winners == std::vector<std::string>{"D2"});
+    // Every one-step move of a score of D1 or D2 breaks their tie at 80: raising D1
+    // or lowering D2 makes D1 first on points; the others keep D2 first.
+    CHECK(s.moves_tried == 120);
+    REQUIRE(s.flips.size() == 40);
+    for (const auto& f : s.flips) {
+      CHECK(f.winners == std::vector<std::string>{"D1"});
+    }
+  }
+}

@@ -1,0 +1,60 @@
+#pragma once
+// `ccnscore batch`: what it runs for each round, so that tests can make a
+// round fail in ways that no input can (an exception from a bug).
+
+#include "cli/app.hpp"
+
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace ccn {
+
+// The options of `ccnscore batch`.
+struct BatchOptions
+{
+  std::vector<std::string> dirs;
+  std::string output;
+  unsigned jobs = 0;
+  bool force = false;
+};
+
+// A round file found under the folders, with what its id is.
+struct BatchRound
+{
+  std::string path;
+  std::string id;
+  std::string duplicate_of; // another round file with the same id
+  Lang lang;                // --lang, else the locale's; the criteria's replaces it unless lang_asked
+  bool lang_asked = false;
+};
+
+// What ranking one round gave: one line of summary.csv.
+struct BatchOutcome
+{
+  std::string round;
+  std::string cluster;
+  std::string winner;
+  std::string winner_total;
+  std::string status;
+  std::vector<std::string> errors;
+  std::string path;
+  // What happened to its result: new, up_to_date, updated (inputs changed),
+  // recomputed (--force, inputs unchanged); empty on error.
+  std::string run;
+};
+
+// Rank `round` into its folder under `out_dir`; its messages for standard
+// error go to `diag_text`.
+using RoundRanker = std::function<BatchOutcome(const BatchRound& round, const std::filesystem::path& out_dir,
+                                               bool force, std::string& diag_text)>;
+
+// The ranker batch uses.
+BatchOutcome rank_round_into(const BatchRound& round, const std::filesystem::path& out_dir, bool force,
+                             std::string& diag_text);
+
+// Run `ccnscore batch` with `opt`, ranking each round with `rank`.
+int run_batch(const BatchOptions& opt, Console& console, const RoundRanker& rank = rank_round_into);
+
+} // namespace ccn

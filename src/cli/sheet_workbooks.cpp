@@ -1,0 +1,89 @@
+#include "cli/sheet_workbooks.hpp"
+
+#include "cli/output.hpp"
+#include "render/messages.hpp"
+#include "render/sheet_xlsx.hpp"
+#include "util/file.hpp"
+
+
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <ostream>
+#include <variant>
+
+namespace ccn {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+bool names_workbook(const std::string& path)
+{
+  return path.size() > 5 && path.compare(path.size() - 5, 5, ".xlsx") == 0;
+}
+
+// The workbook's bytes in `bytes`, built in a temporary file that is
+// removed again, so that the output itself is written like every other:
+// atomically, checked. Empty on success, else why.
+std::string build(const RoundBundle& b, const Member& m, const std::vector<bool>& passed, Lang lang,
+                  std::string& bytes)
+{
+  std::error_code ec;
+  fs::path dir = fs::temp_directory_path(ec);
+  if (ec) {
+    dir = "/tmp";
+  }
+  std::string tmp = (dir / "ccnscore-sheet-XXXXXX").string();
+  int fd = ::mkstemp(tmp.data());
+  if (fd < 0) {
+    return std::string("cannot create a temporary file: ") + std::strerror(errno);
+  }
+  ::close(fd);
+  std::string why = write_sheet_workbook(b, m, passed, lang, tmp);
+  if (why.empty()) {
+    auto read = read_file(tmp);
+    if (auto* err = std::get_if<FileError>(&read)) {
+      why = err->reason;
+    } else {
+      bytes = std::move(std::get<std::string>(read));
+    }
+  }
+  fs::remove(tmp, ec);
+  return why;
+}
+
+} // namespace
+
+int write_sheet_workbooks(const RoundBundle& b, const std::vector<const Member*>& members,
+                          const std::vector<bool>& passed, Lang lang, const std::string& output, bool force,
+                          Console& console)
+{
+  const bool one_file = members.size() == 1 && names_workbook(output);
+  if (!one_file) {
+    std::error_code ec;
+    fs::create_directories(output, ec);
+    if (ec) {
+      print_error(console, output, "cannot_create_folder", {{"reason", ec.message()}});
+      return k_exit_io;
+    }
+  }
+  for (const Member* m : members) {
+    std::string path = one_file ? output : (fs::path(output) / (m->id + ".xlsx")).string();
+    std::string bytes;
+    if (std::string why = build(b, *m, passed, lang, bytes); !why.empty()) {
+      print_error(console, path, "cannot_write", {{"reason", why}});
+      return k_exit_io;
+    }
+    if (int rc = write_output(path, bytes, b.inputs, console, force); rc != k_exit_ok) {
+      return rc;
+    }
+    console.out << tr(console.lang, "xlsx_sheet_written", {{"path", path}, {"member", m->id}}) << '\n';
+  }
+  return k_exit_ok;
+}
+
+} // namespace ccn

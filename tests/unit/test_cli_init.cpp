@@ -1,0 +1,75 @@
+#include "cli_helpers.hpp"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+
+using namespace ccn;
+using namespace ccn::test;
+
+TEST_SUITE("cli/init")
+{
+  TEST_CASE("init writes a round whose every placeholder check names")
+  {
+    SampleCopy s;
+    Run r = run({"init", s.path("vong-moi"), "--criteria", s.path("criteria/lao-cai-2026.yaml"), "--applicants", "3",
+                 "--members", "7"});
+    CHECK(r.status == 0);
+    const std::string round = read_text(s.path("vong-moi/round.yaml"));
+    CHECK(round.find("id: vong-moi") != std::string::npos);
+    CHECK(round.find("criteria: ../criteria/lao-cai-2026.yaml") != std::string::npos);
+    CHECK(round.find("dossiers: [ho-so/]") != std::string::npos);
+    CHECK(round.find("sheets: [phieu/]") != std::string::npos);
+    CHECK(round.find("{ id: M1, name: ___, role: chair }") != std::string::npos);
+    CHECK(round.find("{ id: M7, name: ___, role: member }") != std::string::npos);
+    CHECK(round.find("M8") == std::string::npos);
+    CHECK(std::filesystem::is_directory(s.path("vong-moi/phieu")));
+    const std::string dossier = read_text(s.path("vong-moi/ho-so/a3.yaml"));
+    CHECK(dossier.find("id: A3") != std::string::npos);
+    // label, type, unit and bounds beside the placeholder, in the criteria's language
+    CHECK(dossier.find("  area_ha: ___    # Diện tích cụm công nghiệp; số") != std::string::npos);
+    CHECK(dossier.find("đơn vị: ha; tối thiểu 0") != std::string::npos);
+    CHECK(dossier.find("filling_plan: ___    # ") != std::string::npos);
+    CHECK(dossier.find("trong_5_nam (Lấp đầy 100% trong 5 năm)") != std::string::npos);
+
+    Run c = run({"check", s.path("vong-moi/round.yaml")});
+    CHECK(c.status == 1);
+    for (const char* what : {"round.yaml:5:8: error: title: not filled in yet; replace ___ with text",
+                             "round.yaml:7:7: error: date: not filled in yet; replace ___ with a date",
+                             "member 'M7' name: not filled in yet",
+                             "ho-so/a3.yaml:5:9: error: applicant name: not filled in yet",
+                             "ho-so/a1.yaml:12:12: error: fact 'area_ha': not filled in yet; replace ___ with a number",
+                             "error: fact 'real_estate_registered': not filled in yet; replace ___ with true or false",
+                             "error: fact 'filling_plan': not filled in yet; replace ___ with one of trong_5_nam"}) {
+      CAPTURE(what);
+      CHECK(c.err.find(what) != std::string::npos);
+    }
+  }
+
+  TEST_CASE("init in English numbers ten dossiers with leading zeros")
+  {
+    SampleCopy s;
+    Run r = run({"init", s.path("r"), "--criteria", s.path("criteria/lao-cai-2026.yaml"), "--lang", "en",
+                 "--applicants", "10"});
+    CHECK(r.status == 0);
+    CHECK(std::filesystem::exists(s.path("r/dossiers/a01.yaml")));
+    CHECK(std::filesystem::exists(s.path("r/dossiers/a10.yaml")));
+    CHECK(read_text(s.path("r/round.yaml")).find("title: ___    # title of the round") != std::string::npos);
+  }
+
+  TEST_CASE("init never replaces a file, and then writes nothing")
+  {
+    SampleCopy s;
+    std::vector<std::string> args{"init", s.path("v"), "--criteria", s.path("criteria/lao-cai-2026.yaml")};
+    REQUIRE(run(args).status == 0);
+    const std::string filled = "format: ccnscore/dossier@1\n# filled in\n";
+    std::ofstream(s.path("v/ho-so/a2.yaml"), std::ios::binary) << filled;
+    std::filesystem::remove(s.path("v/round.yaml"));
+    Run again = run(args);
+    CHECK(again.status == 2);
+    CHECK(again.err.find("v/ho-so/a2.yaml: error: the file exists; init never replaces a file") != std::string::npos);
+    CHECK(read_text(s.path("v/ho-so/a2.yaml")) == filled);
+    CHECK_FALSE(std::filesystem::exists(s.path("v/round.yaml")));
+  }
+}

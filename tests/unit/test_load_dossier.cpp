@@ -1,0 +1,94 @@
+#include "helpers.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace ccn;
+using namespace ccn::test;
+
+namespace {
+
+// Criteria with a number field `rent` and an integer field `money`.
+struct Money
+{
+  Diagnostics diags;
+  std::optional<Criteria> criteria = criteria_from(
+    "format: ccnscore/criteria@1\nid: t\ntitle: T\nfields:\n  rent: { type: number }\n"
+    "  money: { type: integer, unit: đồng }\n"
+    "groups:\n  - { id: g, name: G, criteria: [{ id: C1, name: C, max: 5, of: rent, per_unit: 1 }] }\n",
+    diags);
+
+  // Load a dossier whose facts are `rent: R` and `money: M`.
+  std::optional<Dossier> load(const std::string& rent, const std::string& money, Diagnostics& d) const
+  {
+    REQUIRE_MESSAGE(criteria, all_messages(diags));
+    auto doc = parse_document("d.yaml",
+                              "format: ccnscore/dossier@1\napplicant: { id: A1, name: N }\nfacts:\n  rent: " + rent
+                                + "\n  money: " + money + "\n",
+                              d);
+    REQUIRE(doc);
+    return load_dossier(*doc, &*criteria, d);
+  }
+};
+
+} // namespace
+
+TEST_SUITE("load/dossier")
+{
+  TEST_CASE("480.000 in a number fact is an error that names both readings")
+  {
+    Money m;
+    Diagnostics d;
+    CHECK_FALSE(m.load("480.000", "1", d));
+    CHECK_MESSAGE(has_message(d, "d.yaml:4:9: error: fact 'rent': 480.000 can be read as 480000 (a dot between "
+                                 "thousands) or as 480 (a decimal point)"),
+                  all_messages(d));
+  }
+
+  TEST_CASE("the same in an integer fact, and with a sign")
+  {
+    Money m;
+    Diagnostics d;
+    CHECK_FALSE(m.load("-25.000", "1.000", d));
+    CHECK_MESSAGE(has_message(d, "d.yaml:4:9: error: fact 'rent': -25.000 can be read as -25000 (a dot between "
+                                 "thousands) or as -25 (a decimal point)"),
+                  all_messages(d));
+    CHECK(has_message(d, "d.yaml:5:10: error: fact 'money': 1.000 can be read as 1000 (a dot between thousands) or "
+                         "as 1 (a decimal point)"));
+    // One message per fact: the integer rule does not add a second one.
+    CHECK(d.error_count() == 2);
+  }
+
+  TEST_CASE("other decimals in a number fact are read as written")
+  {
+    for (const char* text : {"480.00", "480.0000", "480.500", "0.5", "2.5e3", "480000"}) {
+      Money m;
+      Diagnostics d;
+      auto dossier = m.load(text, "1", d);
+      CHECK_MESSAGE(dossier, text << ": " << all_messages(d));
+    }
+  }
+
+  TEST_CASE("an integer fact written with a point or an exponent is an error even when whole")
+  {
+    for (const char* text : {"96.5", "96.0", "96.00", "2.5e3", "1e6"}) {
+      Money m;
+      Diagnostics d;
+      CHECK_FALSE(m.load("1", text, d));
+      CHECK_MESSAGE(has_message(d, "d.yaml:5:10: error: fact 'money': expected a whole number"),
+                    text << ": " << all_messages(d));
+    }
+    Money m;
+    Diagnostics d;
+    auto ok = m.load("1", "480000000000", d);
+    REQUIRE_MESSAGE(ok, all_messages(d));
+    CHECK(ok->facts.at("money").number == Rational(480000000000L));
+  }
+
+  TEST_CASE("a quoted 480.000 is text, not a number")
+  {
+    Money m;
+    Diagnostics d;
+    CHECK_FALSE(m.load("\"480.000\"", "1", d));
+    CHECK(has_message(d, "fact 'rent': expected a number, found the quoted text \"480.000\""));
+  }
+}
