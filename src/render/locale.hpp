@@ -27,8 +27,6 @@ public:
   const Lang& lang() const { return m_lang; }
   // The catalogue's message `key` with `args` in this language.
   std::string text(std::string_view key, const MsgArgs& args = {}) const;
-  // The text in this language (transitional: being replaced by text()).
-  std::string_view pick(std::string_view en, std::string_view vi) const { return m_lang.code == "vi" ? vi : en; }
   // `value` with exactly `decimals` decimals (already rounded), localized.
   std::string fixed(const Rational& value, int decimals) const;
   // `value` exactly when it has a short decimal form, else to 6 decimals with "≈".

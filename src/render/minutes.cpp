@@ -2,7 +2,7 @@
 // text from an input is escaped; nothing the round does not give is made up.
 
 #include "render/minutes.hpp"
-#include "render/minutes_words.hpp"
+#include "render/messages.hpp"
 #include "render/report.hpp"
 
 #include <fmt/format.h>
@@ -41,24 +41,17 @@ table.bb-sign td { border: none; text-align: center; vertical-align: top; paddin
 .bb-annex b { font-size: 13pt; }
 )";
 
-constexpr std::string_view k_month_names[] = {"January", "February", "March",     "April",   "May",      "June",
-                                              "July",    "August",   "September", "October", "November", "December"};
-
 std::string esc(std::string_view s)
 {
   return html_escape(s);
 }
 
+// The words of the minutes in one language: the catalogue's `minutes_*` messages.
 struct Words
 {
   Lang lang;
 
-  std::string operator()(std::string_view key) const { return std::string(minutes_word(key, lang)); }
-  template <class... Args>
-  std::string f(std::string_view key, Args&&... args) const
-  {
-    return fmt::format(fmt::runtime(minutes_word(key, lang)), std::forward<Args>(args)...);
-  }
+  std::string operator()(std::string_view key, const MsgArgs& args = {}) const { return tr(lang, key, args); }
 };
 
 // The clock time and zone of a date-time as written ("2026-09-10T08:30:00+07:00").
@@ -91,8 +84,8 @@ bool has_clock(const std::optional<Timestamp>& t)
 std::string time_text(const Timestamp& t, const Words& w)
 {
   Clock c = clock_of(t);
-  return w.f("time", fmt::arg("hour", c.hour), fmt::arg("minute", c.minute), fmt::arg("zone", c.zone),
-             fmt::arg("date", document_date(t, w.lang)));
+  return w("minutes_time",
+           {{"hour", c.hour}, {"minute", c.minute}, {"zone", c.zone}, {"date", document_date(t, w.lang)}});
 }
 
 const Member* chair_of(const RoundResult& res)
@@ -123,7 +116,7 @@ std::string joined(const std::vector<std::string>& parts, const Words& w)
 {
   std::string out;
   for (size_t i = 0; i < parts.size(); ++i) {
-    out += (i == 0 ? "" : i + 1 == parts.size() ? w("and") : ", ") + parts[i];
+    out += (i == 0 ? "" : i + 1 == parts.size() ? w("minutes_and") : ", ") + parts[i];
   }
   return out;
 }
@@ -189,7 +182,7 @@ private:
   const Meeting* m_meeting;
   std::string m_out;
 
-  std::string blank() const { return m_w("blank"); }
+  std::string blank() const { return m_w("minutes_blank"); }
   std::string given(const std::string& text) const { return inner(text).empty() ? blank() : inner(text); }
   void p(const std::string& text, const char* cls = nullptr)
   {
@@ -213,44 +206,44 @@ private:
   void heading()
   {
     auto day = document_day();
-    std::string date = day ? document_date(*day, m_w.lang) : m_w("date_blank");
+    std::string date = day ? document_date(*day, m_w.lang) : m_w("minutes_date_blank");
     m_out += "<table class=\"bb-head\"><tr><td class=\"left\">";
     m_out += "<div class=\"bb-issuer\">" + esc(issuer()) + "</div><div class=\"bb-rule\"></div>";
-    m_out += "<div class=\"bb-number\">" + esc(m_w.f("number", document_number())) + "</div></td>\n<td>";
-    m_out += "<div class=\"bb-nation\">" + esc(m_w("nation")) + "</div>";
-    m_out += "<div><span class=\"bb-motto\">" + esc(m_w("motto")) + "</span></div>";
+    m_out += "<div class=\"bb-number\">" + esc(m_w("minutes_number", {{"number", document_number()}})) + "</div></td>\n<td>";
+    m_out += "<div class=\"bb-nation\">" + esc(m_w("minutes_nation")) + "</div>";
+    m_out += "<div><span class=\"bb-motto\">" + esc(m_w("minutes_motto")) + "</span></div>";
     // The place name (địa danh) is not in the round: it is filled in by hand.
-    m_out += "<div class=\"bb-date\">" + esc(m_w.f("place_date", blank(), date)) + "</div></td></tr></table>\n";
-    m_out += "<h1 class=\"bb-title\">" + esc(m_w("title")) + "</h1>\n";
-    m_out += "<p class=\"bb-subtitle\">" + esc(m_w("subtitle")) + "<br>" + esc(m_b.round.title) + "</p>\n";
+    m_out += "<div class=\"bb-date\">" + esc(m_w("minutes_place_date", {{"place", blank()}, {"date", date}})) + "</div></td></tr></table>\n";
+    m_out += "<h1 class=\"bb-title\">" + esc(m_w("minutes_title")) + "</h1>\n";
+    m_out += "<p class=\"bb-subtitle\">" + esc(m_w("minutes_subtitle")) + "<br>" + esc(m_b.round.title) + "</p>\n";
   }
 
   void time_and_place()
   {
-    h2("s_time_place");
+    h2("minutes_s_time_place");
     std::string start;
     if (m_meeting != nullptr && has_clock(m_meeting->start)) {
       start = time_text(*m_meeting->start, m_w);
     } else {
       auto day = document_day();
-      start = m_w("time_blank") + ", " + (day ? document_date(*day, m_w.lang) : m_w("date_blank"));
+      start = m_w("minutes_time_blank") + ", " + (day ? document_date(*day, m_w.lang) : m_w("minutes_date_blank"));
     }
-    p(m_w.f("start", start), "bb-item");
-    p(m_w.f("place", m_meeting != nullptr ? given(m_meeting->place) : blank()), "bb-item");
+    p(m_w("minutes_start", {{"time", start}}), "bb-item");
+    p(m_w("minutes_place", {{"place", m_meeting != nullptr ? given(m_meeting->place) : blank()}}), "bb-item");
   }
 
   std::string member_line(const Member& m) const { return fmt::format("- {}, {}", m.name, m_L.role(m.role)); }
 
   void attendance()
   {
-    h2("s_attendance");
+    h2("minutes_s_attendance");
     const auto& cn = m_b.round.council;
     if (!cn) {
-      p(m_w("present_blank") + " " + blank(), "bb-item");
-      p(m_w("absent_blank") + " " + blank(), "bb-item");
+      p(m_w("minutes_present_blank") + " " + blank(), "bb-item");
+      p(m_w("minutes_absent_blank") + " " + blank(), "bb-item");
     } else {
       const size_t all = cn->members.size();
-      p(m_w.f("present", m_res.present.size(), all), "bb-item");
+      p(m_w("minutes_present", {{"present", m_res.present.size()}, {"members", all}}), "bb-item");
       size_t listed = 0;
       for (const auto& m : cn->members) {
         if (is_present(m_res, m.id)) {
@@ -258,7 +251,7 @@ private:
         }
       }
       const size_t absent = all - m_res.present.size();
-      p(absent == 0 ? m_w("absent_none") : m_w.f("absent", absent, all), "bb-item");
+      p(absent == 0 ? m_w("minutes_absent_none") : m_w("minutes_absent", {{"absent", absent}, {"members", all}}), "bb-item");
       listed = 0;
       for (const auto& m : cn->members) {
         if (is_present(m_res, m.id)) {
@@ -272,37 +265,40 @@ private:
             }
           }
         }
-        p(member_line(m) + ", " + m_w.f("absent_reason", reason) + (++listed == absent ? "." : ";"), "bb-item");
+        p(member_line(m) + ", " + m_w("minutes_absent_reason", {{"reason", reason}}) + (++listed == absent ? "." : ";"), "bb-item");
       }
     }
-    p(m_w.f("secretary", m_meeting != nullptr ? given(m_meeting->secretary) : blank()), "bb-item");
+    p(m_w("minutes_secretary", {{"secretary", m_meeting != nullptr ? given(m_meeting->secretary) : blank()}}), "bb-item");
     if (cn) {
       Rational need = cn->quorum * Rational(static_cast<long>(cn->members.size()));
       mpz_class at_least;
       mpz_cdiv_q(at_least.get_mpz_t(), need.get_num_mpz_t(), need.get_den_mpz_t());
       bool met = Rational(static_cast<long>(m_res.present.size())) >= need;
-      p(m_w.f("quorum", m_res.present.size(), cn->members.size(), cn->quorum_text, at_least.get_str(),
-              m_w(met ? "quorum_met" : "quorum_not_met")));
+      p(m_w("minutes_quorum", {{"present", m_res.present.size()},
+                               {"members", cn->members.size()},
+                               {"quorum", cn->quorum_text},
+                               {"needed", at_least.get_str()},
+                               {"met", Message{met ? "minutes_quorum_met" : "minutes_quorum_not_met", {}}}}));
     }
   }
 
   void proceedings()
   {
     const Criteria& c = m_b.criteria;
-    h2("s_content");
-    h3("s_criteria");
-    p(m_w.f("criteria", c.title, given(c.issuer)));
+    h2("minutes_s_content");
+    h3("minutes_s_criteria");
+    p(m_w("minutes_criteria", {{"criteria", c.title}, {"issuer", given(c.issuer)}}));
     if (c.effective) {
-      p(m_w.f("effective", document_date(*c.effective, m_w.lang)));
+      p(m_w("minutes_effective", {{"date", document_date(*c.effective, m_w.lang)}}));
     }
-    p(m_w.f("basis", given(c.basis)));
+    p(m_w("minutes_basis", {{"basis", given(c.basis)}}));
     std::string groups;
     for (const auto& g : c.groups) {
       if (c.group_min(g) > 0) {
-        groups += m_w.f("pass_group", fmt::arg("points", m_L.number(c.group_min(g))), fmt::arg("group", g.name));
+        groups += m_w("minutes_pass_group", {{"points", m_L.number(c.group_min(g))}, {"group", g.name}});
       }
     }
-    p(m_w.f("pass", m_L.number(c.pass_total), m_L.number(m_res.scale), groups));
+    p(m_w("minutes_pass", {{"total", m_L.number(c.pass_total)}, {"scale", m_L.number(m_res.scale)}, {"groups", groups}}));
     results();
     deviations();
     tie();
@@ -311,11 +307,11 @@ private:
   void results()
   {
     const int precision = m_b.criteria.precision;
-    h3("s_results");
-    p(m_w.f("results_intro", m_res.applicants.size()));
-    m_out += "<table>\n<thead><tr><th class=\"n\">" + esc(m_w("col_no")) + "</th><th>" + esc(m_w("col_applicant")) +
-             "</th><th class=\"n\">" + esc(m_w("col_total")) + "</th><th class=\"n\">" + esc(m_w("col_rank")) +
-             "</th><th>" + esc(m_w("col_outcome")) + "</th></tr></thead>\n";
+    h3("minutes_s_results");
+    p(m_w("minutes_results_intro", {{"dossiers", m_res.applicants.size()}}));
+    m_out += "<table>\n<thead><tr><th class=\"n\">" + esc(m_w("minutes_col_no")) + "</th><th>" + esc(m_w("minutes_col_applicant")) +
+             "</th><th class=\"n\">" + esc(m_w("minutes_col_total")) + "</th><th class=\"n\">" + esc(m_w("minutes_col_rank")) +
+             "</th><th>" + esc(m_w("minutes_col_outcome")) + "</th></tr></thead>\n";
     int n = 0;
     for (const auto& a : m_res.applicants) {
       m_out += fmt::format("<tr><td class=\"n\">{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>"
@@ -324,7 +320,7 @@ private:
                            a.rank ? fmt::format("{}{}", *a.rank, a.tied ? "=" : "") : "–", esc(m_L.status(a.status)));
     }
     m_out += "</table>\n";
-    p(m_w("results_annex"));
+    p(m_w("minutes_results_annex"));
   }
 
   std::string member_name(const std::string& id) const
@@ -361,21 +357,24 @@ private:
   void deviations()
   {
     const int precision = m_b.criteria.precision;
-    h3("s_deviations");
+    h3("minutes_s_deviations");
     if (m_res.deviations.empty()) {
-      p(m_w("deviations_none"));
+      p(m_w("minutes_deviations_none"));
     }
     for (const auto& d : m_res.deviations) {
       std::string criterion = d.criterion;
       if (const Criterion* cr = m_b.criteria.criterion(d.criterion)) {
         criterion += " “" + cr->name + "”";
       }
-      std::string text = "- " + m_w.f("deviation", fmt::arg("member", member_name(d.member)),
-                                      fmt::arg("score", m_L.number(d.score)), fmt::arg("criterion", criterion),
-                                      fmt::arg("applicant", d.applicant), fmt::arg("mean", m_L.fixed(round_half_away(d.mean, precision), precision)));
+      std::string text = "- " + m_w("minutes_deviation",
+                                    {{"member", member_name(d.member)},
+                                     {"score", m_L.number(d.score)},
+                                     {"criterion", criterion},
+                                     {"applicant", d.applicant},
+                                     {"mean", m_L.fixed(round_half_away(d.mean, precision), precision)}});
       std::string comment = comment_of(d);
-      text += d.explained && !inner(comment).empty() ? m_w.f("explained", inner(comment))
-                                                      : m_w.f("not_explained", blank());
+      text += d.explained && !inner(comment).empty() ? m_w("minutes_explained", {{"explanation", inner(comment)}})
+                                                      : m_w("minutes_not_explained", {{"explanation", blank()}});
       p(text, "bb-item");
     }
   }
@@ -400,25 +399,28 @@ private:
     if (tied.size() < 2) {
       return;
     }
-    h3("s_tie");
-    p(m_w.f("tie", joined(tied, m_w), m_L.fixed(*first->total, m_b.criteria.precision)));
+    h3("minutes_s_tie");
+    p(m_w("minutes_tie", {{"applicants", joined(tied, m_w)}, {"total", m_L.fixed(*first->total, m_b.criteria.precision)}}));
     if (const ChairProposal* cp = m_res.chair_proposal) {
-      p(m_w.f("proposal", chair_words(), cp->date ? m_w.f("proposal_on", document_date(*cp->date, m_w.lang)) : "",
-              applicant_name(m_res, cp->selects), given(cp->reason)));
+      p(m_w("minutes_proposal",
+            {{"chair", chair_words()},
+             {"on", cp->date ? m_w("minutes_proposal_on", {{"date", document_date(*cp->date, m_w.lang)}}) : ""},
+             {"applicant", applicant_name(m_res, cp->selects)},
+             {"reason", given(cp->reason)}}));
     } else if (!m_res.awaiting_proposal.empty()) {
-      p(m_w("proposal_needed"));
-      p(m_w("proposal_blank") + " " + blank() + blank());
+      p(m_w("minutes_proposal_needed"));
+      p(m_w("minutes_proposal_blank") + " " + blank() + blank());
     } else if (!tied_for_first(m_res).empty()) {
-      p(m_w("tie_unresolved"));
+      p(m_w("minutes_tie_unresolved"));
     } else {
-      p(m_w("tie_rules"));
+      p(m_w("minutes_tie_rules"));
     }
   }
 
   void conclusion()
   {
     const int precision = m_b.criteria.precision;
-    h2("s_conclusion");
+    h2("minutes_s_conclusion");
     const ApplicantResult* selected = nullptr;
     for (const auto& a : m_res.applicants) {
       if (a.status == Status::selected) {
@@ -430,18 +432,21 @@ private:
       std::string total = m_L.fixed(*selected->total, precision);
       std::string scale = m_L.number(m_res.scale);
       if (m_res.chair_proposal != nullptr) {
-        why = m_w.f("because_proposal", total, scale);
+        why = m_w("minutes_because_proposal", {{"total", total}, {"scale", scale}});
       } else if (!m_res.tie_steps.empty() && tied_for_first(m_res).empty() && shares_top_total(*selected)) {
-        why = m_w.f("because_tie_rules", total, scale);
+        why = m_w("minutes_because_tie_rules", {{"total", total}, {"scale", scale}});
       } else {
-        why = m_w.f("because_highest", total, scale);
+        why = m_w("minutes_because_highest", {{"total", total}, {"scale", scale}});
       }
-      p(m_w.f("conclusion", applicant_name(m_res, selected->id()), given(m_b.round.cluster)) + why);
+      p(m_w("minutes_conclusion", {{"applicant", applicant_name(m_res, selected->id())}, {"cluster", given(m_b.round.cluster)}}) +
+        why);
     } else if (std::vector<std::string> tied = tied_for_first(m_res); !tied.empty()) {
-      p(m_w.f(m_res.awaiting_proposal.empty() ? "conclusion_tie_rules" : "conclusion_tie", joined(tied, m_w)) + " " +
+      p(m_w(m_res.awaiting_proposal.empty() ? "minutes_conclusion_tie_rules" : "minutes_conclusion_tie",
+            {{"applicants", joined(tied, m_w)}}) +
+        " " +
         blank() + blank());
     } else {
-      p(m_w("conclusion_none"));
+      p(m_w("minutes_conclusion_none"));
     }
     end_of_meeting();
   }
@@ -460,17 +465,16 @@ private:
       const Timestamp& end = *m_meeting->end;
       bool same_day = has_clock(m_meeting->start) && m_meeting->start->text.substr(0, 10) == end.text.substr(0, 10);
       Clock c = clock_of(end);
-      p(same_day ? m_w.f("end_same_day", fmt::arg("hour", c.hour), fmt::arg("minute", c.minute),
-                         fmt::arg("zone", c.zone))
-                 : m_w.f("end", time_text(end, m_w)));
+      p(same_day ? m_w("minutes_end_same_day", {{"hour", c.hour}, {"minute", c.minute}, {"zone", c.zone}})
+                 : m_w("minutes_end", {{"time", time_text(end, m_w)}}));
     } else {
-      p(m_w.f("end", m_w("time_blank")));
+      p(m_w("minutes_end", {{"time", m_w("minutes_time_blank")}}));
     }
   }
 
   void sign_cell(const std::string& title, const std::string& name)
   {
-    m_out += "<td><b>" + esc(title) + "</b><br><i>" + esc(m_w("sign_hint")) + "</i><br><br><br><br>" + esc(name) +
+    m_out += "<td><b>" + esc(title) + "</b><br><i>" + esc(m_w("minutes_sign_hint")) + "</i><br><br><br><br>" + esc(name) +
              "</td>";
   }
 
@@ -479,9 +483,9 @@ private:
     const Member* chair = chair_of(m_res);
     bool chair_present = chair != nullptr && is_present(m_res, chair->id);
     m_out += "<table class=\"bb-sign\"><tr>";
-    sign_cell(m_w("sign_secretary"),
+    sign_cell(m_w("minutes_sign_secretary"),
               m_meeting != nullptr && !m_meeting->secretary.empty() ? signing_name(m_meeting->secretary) : blank());
-    sign_cell(m_w(chair_present ? "sign_chair" : "sign_presiding"), chair_present ? chair->name : blank());
+    sign_cell(m_w(chair_present ? "minutes_sign_chair" : "minutes_sign_presiding"), chair_present ? chair->name : blank());
     m_out += "</tr></table>\n";
     std::vector<const Member*> others;
     if (const auto& cn = m_b.round.council) {
@@ -493,7 +497,7 @@ private:
     }
     if (!others.empty() || !m_b.round.council) {
       // A caption, so that the heading never stays alone at the foot of a page.
-      m_out += "<table class=\"bb-sign\"><caption>" + esc(m_w("sign_members")) + "</caption>\n";
+      m_out += "<table class=\"bb-sign\"><caption>" + esc(m_w("minutes_sign_members")) + "</caption>\n";
       if (others.empty()) {
         m_out += "<tr>";
         sign_cell("", blank());
@@ -512,17 +516,18 @@ private:
       }
       m_out += "</table>\n";
     }
-    m_out += "<div class=\"bb-recipients\"><b>" + esc(m_w("recipients")) + "</b><br>" +
-             esc(m_w("recipient_province")) + "<br>" + esc(m_w("recipient_members")) + "<br>" +
-             esc(m_w("recipient_file")) + "</div>\n";
+    m_out += "<div class=\"bb-recipients\"><b>" + esc(m_w("minutes_recipients")) + "</b><br>" +
+             esc(m_w("minutes_recipient_province")) + "<br>" + esc(m_w("minutes_recipient_members")) + "<br>" +
+             esc(m_w("minutes_recipient_file")) + "</div>\n";
   }
 
   void annex_heading()
   {
     auto day = document_day();
-    m_out += "<p class=\"bb-annex\"><b>" + esc(m_w("annex")) + "</b><br><i>" +
-             esc(m_w.f("annex_of", document_number(), day ? document_date(*day, m_w.lang) : m_w("date_blank"),
-                       issuer())) +
+    m_out += "<p class=\"bb-annex\"><b>" + esc(m_w("minutes_annex")) + "</b><br><i>" +
+             esc(m_w("minutes_annex_of", {{"number", document_number()},
+                                          {"date", day ? document_date(*day, m_w.lang) : m_w("minutes_date_blank")},
+                                          {"issuer", issuer()}})) +
              "</i></p>\n";
   }
 };
@@ -533,15 +538,11 @@ std::string document_date(const Timestamp& t, Lang lang)
 {
   const std::string& s = t.text;
   if (s.size() < 10) {
-    return std::string(minutes_word("date_blank", lang));
+    return tr(lang, "minutes_date_blank");
   }
-  int day = std::stoi(s.substr(8, 2));
-  int month = std::stoi(s.substr(5, 2));
-  std::string day_text = day < 10 ? fmt::format("0{}", day) : std::to_string(day);
-  std::string month_text = month <= 2 ? fmt::format("0{}", month) : std::to_string(month);
-  std::string_view month_name = month >= 1 && month <= 12 ? k_month_names[month - 1] : std::string_view("?");
-  return fmt::format(fmt::runtime(minutes_word("date", lang)), fmt::arg("day", lang.code == "vi" ? day_text : std::to_string(day)),
-                     fmt::arg("month", month_text), fmt::arg("month_name", month_name), fmt::arg("year", s.substr(0, 4)));
+  // The catalogue writes the day and month as each language dates a document.
+  return tr(lang, "minutes_date",
+            {{"day", std::stoi(s.substr(8, 2))}, {"month", std::stoi(s.substr(5, 2))}, {"year", s.substr(0, 4)}});
 }
 
 std::string render_minutes_html(const RoundResult& res, const Locale& L)

@@ -1,7 +1,7 @@
 #pragma once
 // The minutes (biên bản) of the council's meeting, laid out as a Vietnamese
 // administrative document (Decree 30/2020/NĐ-CP), and the printable paper
-// score sheet (form 01). Every word comes from render/minutes_words.hpp;
+// score sheet (form 01). Every word comes from the catalogue (`minutes_*` keys);
 // what the round does not give is a dotted line to fill in by hand.
 
 #include "render/locale.hpp"

@@ -3,7 +3,7 @@
 // the member's YAML sheet afterwards.
 
 #include "render/minutes.hpp"
-#include "render/minutes_words.hpp"
+#include "render/messages.hpp"
 #include "render/report.hpp"
 
 #include <fmt/format.h>
@@ -52,13 +52,10 @@ std::string esc(std::string_view s)
 std::string page(const RoundBundle& b, const Member& m, const std::vector<bool>& passed, Lang lang)
 {
   const Locale L(lang);
-  auto w = [lang](std::string_view key) { return std::string(minutes_word(key, lang)); };
-  auto f = [lang](std::string_view key, auto&&... args) {
-    return fmt::format(fmt::runtime(minutes_word(key, lang)), std::forward<decltype(args)>(args)...);
-  };
+  auto w = [&L](std::string_view key, const MsgArgs& args = {}) { return L.text(key, args); };
   const Criteria& c = b.criteria;
   const Meeting* meeting = b.round.meeting ? &*b.round.meeting : nullptr;
-  const std::string issuer = meeting != nullptr && !meeting->issuer.empty() ? meeting->issuer : w("blank");
+  const std::string issuer = meeting != nullptr && !meeting->issuer.empty() ? meeting->issuer : w("minutes_blank");
   const Sheet* handed_in = nullptr;
   for (const auto& s : b.sheets) {
     if (s.member == m.id) {
@@ -67,23 +64,23 @@ std::string page(const RoundBundle& b, const Member& m, const std::vector<bool>&
   }
   std::string out = "<section class=\"page\">\n<table class=\"head\"><tr><td class=\"left\"><div class=\"issuer\">" +
                     esc(issuer) + "</div><div class=\"rule\"></div></td>\n<td><div class=\"nation\">" +
-                    esc(w("nation")) + "</div><div><span class=\"motto\">" + esc(w("motto")) +
+                    esc(w("minutes_nation")) + "</div><div><span class=\"motto\">" + esc(w("minutes_motto")) +
                     "</span></div></td></tr></table>\n";
-  out += "<h1>" + esc(w("sheet_title")) + "</h1>\n<p class=\"sub\">" + esc(b.round.title) + "</p>\n";
-  out += "<p>" + esc(f("sheet_member", m.name, L.role(m.role), m.id)) + "</p>\n";
-  out += "<p><i>" + esc(w("sheet_howto")) + "</i></p>\n";
+  out += "<h1>" + esc(w("minutes_sheet_title")) + "</h1>\n<p class=\"sub\">" + esc(b.round.title) + "</p>\n";
+  out += "<p>" + esc(w("minutes_sheet_member", {{"name", m.name}, {"role", L.role(m.role)}, {"id", m.id}})) + "</p>\n";
+  out += "<p><i>" + esc(w("minutes_sheet_howto")) + "</i></p>\n";
   out += "<table class=\"scores\">\n<colgroup><col><col style=\"width: 15mm\"><col style=\"width: 15mm\">"
-         "<col style=\"width: 20mm\"><col style=\"width: 52mm\"></colgroup>\n<thead><tr><th>" + esc(w("col_criterion")) + "</th><th class=\"n\">" +
-         esc(w("col_max")) + "</th><th class=\"n\">" + esc(w("col_step")) + "</th><th class=\"n\">" +
-         esc(w("col_score")) + "</th><th>" + esc(w("col_comment")) + "</th></tr></thead>\n";
+         "<col style=\"width: 20mm\"><col style=\"width: 52mm\"></colgroup>\n<thead><tr><th>" + esc(w("minutes_col_criterion")) + "</th><th class=\"n\">" +
+         esc(w("minutes_col_max")) + "</th><th class=\"n\">" + esc(w("minutes_col_step")) + "</th><th class=\"n\">" +
+         esc(w("minutes_col_score")) + "</th><th>" + esc(w("minutes_col_comment")) + "</th></tr></thead>\n";
   for (size_t i = 0; i < b.dossiers.size(); ++i) {
     if (!passed[i]) {
       continue;
     }
     const Dossier& d = b.dossiers[i];
     const bool recused = handed_in != nullptr && handed_in->recused.count(d.id) > 0;
-    out += "<tr class=\"dossier\"><td colspan=\"5\">" + esc(f("dossier", d.id, d.name)) + "<br><span>" +
-           esc(recused ? w("recused") : w("recuse_box")) + "</span></td></tr>\n";
+    out += "<tr class=\"dossier\"><td colspan=\"5\">" + esc(w("minutes_dossier", {{"id", d.id}, {"name", d.name}})) + "<br><span>" +
+           esc(recused ? w("minutes_recused") : w("minutes_recuse_box")) + "</span></td></tr>\n";
     if (recused) {
       continue;
     }
@@ -94,12 +91,12 @@ std::string page(const RoundBundle& b, const Member& m, const std::vector<bool>&
       out += fmt::format("<tr><td>{} {}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"box\"></td>"
                          "<td class=\"comment\"></td></tr>\n",
                          esc(cr.id), esc(cr.name), esc(L.number(cr.max)),
-                         esc(cr.step ? L.number(*cr.step) : w("any_step")));
+                         esc(cr.step ? L.number(*cr.step) : w("minutes_any_step")));
     }
   }
   out += "</table>\n<table class=\"sign\"><tr><td></td><td><i>" +
-         esc(f("place_date", w("blank"), w("date_blank"))) + "</i><br><b>" + esc(w("sheet_signer")) +
-         "</b><br><i>" + esc(w("sign_hint")) + "</i><br><br><br><br>" + esc(m.name) +
+         esc(w("minutes_place_date", {{"place", w("minutes_blank")}, {"date", w("minutes_date_blank")}})) + "</i><br><b>" + esc(w("minutes_sheet_signer")) +
+         "</b><br><i>" + esc(w("minutes_sign_hint")) + "</i><br><br><br><br>" + esc(m.name) +
          "</td></tr></table>\n</section>\n";
   return out;
 }
@@ -111,7 +108,7 @@ std::string render_paper_sheets_html(const RoundBundle& b, const std::vector<con
 {
   std::string out = fmt::format("<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{} — {}"
                                 "</title>\n<style>{}</style>\n</head>\n<body>\n",
-                                lang.code == "vi" ? "vi" : "en", esc(minutes_word("sheet_title", lang)),
+                                lang.code == "vi" ? "vi" : "en", esc(tr(lang, "minutes_sheet_title")),
                                 esc(b.round.title), k_sheet_style);
   for (const Member* m : members) {
     out += page(b, *m, passed, lang);

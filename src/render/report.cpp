@@ -162,7 +162,7 @@ void council(Html& h, const RoundResult& res)
 void chair_proposal(Html& h, const RoundResult& res)
 {
   const Locale& L = h.L;
-  std::string chair = std::string(L.pick("The council chair", "Chủ tịch Hội đồng"));
+  std::string chair = L.text("report_chair");
   if (const auto& cn = res.bundle->round.council) {
     for (const auto& m : cn->members) {
       if (m.role == Role::chair) {
@@ -172,14 +172,14 @@ void chair_proposal(Html& h, const RoundResult& res)
   }
   if (const ChairProposal* cp = res.chair_proposal) {
     const ApplicantResult* a = res.find(cp->selects);
-    h.p(esc(fmt::format("{}{} {} {} ({}) {}: {}.", chair,
-                        cp->date ? fmt::format(" {} {}", L.pick("on", "ngày"), L.date(*cp->date)) : std::string(),
-                        L.pick("proposed", "đề xuất lựa chọn"), a != nullptr ? a->dossier->name : cp->selects,
-                        cp->selects,
-                        L.pick("to settle the tie for first (Decree 32/2024/NĐ-CP, Article 13(2)); reason",
-                               "để giải quyết trường hợp bằng điểm cao nhất (khoản 2 Điều 13 Nghị định "
-                               "32/2024/NĐ-CP); lý do"),
-                        cp->reason)));
+    MsgArgs args{{"chair", chair},
+                 {"applicant", a != nullptr ? a->dossier->name : cp->selects},
+                 {"id", cp->selects},
+                 {"reason", cp->reason}};
+    if (cp->date) {
+      args.emplace_back("date", L.date(*cp->date));
+    }
+    h.p(esc(L.text(cp->date ? "report_chair_proposed_on" : "report_chair_proposed", args)));
   }
   if (!res.awaiting_proposal.empty()) {
     std::string tied;
@@ -187,13 +187,7 @@ void chair_proposal(Html& h, const RoundResult& res)
       tied += (tied.empty() ? "" : ", ") + id;
     }
     h.p("<span class=\"bad\">" +
-        esc(fmt::format("{} {}. {}", tied,
-                        L.pick("are tied for the highest score, and the council chair's proposal is needed to choose "
-                               "among them (Decree 32/2024/NĐ-CP, Article 13(2))",
-                               "bằng điểm cao nhất; cần có đề xuất của Chủ tịch Hội đồng để lựa chọn (khoản 2 Điều 13 "
-                               "Nghị định 32/2024/NĐ-CP)"),
-                        L.pick("To record it, add to the round file and run again:",
-                               "Để ghi nhận đề xuất, bổ sung vào tệp vòng đánh giá rồi chạy lại:"))) +
+        esc(L.text("report_chair_proposal_needed", {{"applicants", tied}})) +
         "</span>");
     h.raw(fmt::format("<pre>chair_proposal:\n  selects: {}\n  reason: ...\n  date: YYYY-MM-DD</pre>\n",
                       esc(res.awaiting_proposal.front())));

@@ -1,7 +1,5 @@
 #include "score/proposal.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 
 namespace ccn {
@@ -27,21 +25,18 @@ bool settle_by_chair_proposal(RoundResult& res, Diagnostics& diags)
     return true;
   }
   if (tied == 0) {
-    std::string why = !res.applicants.empty() && res.applicants.front().status == Status::selected
-                        ? fmt::format("'{}' is selected without it", res.applicants.front().id())
-                        : std::string("no applicant qualifies");
-    diags.error(cp->pos, fmt::format("chair_proposal: there is no tie for first to settle ({}); remove the "
-                                     "chair_proposal block from the round file",
-                                     why));
+    if (!res.applicants.empty() && res.applicants.front().status == Status::selected) {
+      diags.error(cp->pos, "score_proposal_no_tie_selected", {{"applicant", res.applicants.front().id()}});
+    } else {
+      diags.error(cp->pos, "score_proposal_no_tie_none", {});
+    }
     return false;
   }
   auto first = res.applicants.begin();
   auto last = first + static_cast<long>(tied);
   auto chosen = std::find_if(first, last, [&](const ApplicantResult& a) { return a.id() == cp->selects; });
   if (chosen == last) {
-    diags.error(cp->pos, fmt::format("chair_proposal selects '{}', which is not tied for first; the applicants tied "
-                                     "for first are {}",
-                                     cp->selects, names));
+    diags.error(cp->pos, "score_proposal_not_tied", {{"applicant", cp->selects}, {"applicants", names}});
     return false;
   }
   // The chosen applicant first; the others keep their order by id.
