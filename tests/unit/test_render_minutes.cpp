@@ -87,7 +87,7 @@ TEST_SUITE("render/minutes")
           "<h1 class=\"bb-title\">BIÊN BẢN</h1>", "bắt đầu vào lúc 08 giờ 30 phút, ngày 10 tháng 9 năm 2026.",
           "2. Địa điểm: Trụ sở UBND tỉnh Lào Cai.", "1. Thành viên Hội đồng có mặt (6/7):",
           "- Nông Văn Cường, Thành viên, lý do: Thực hiện nhiệm vụ đột xuất theo chỉ đạo của Giám đốc Công an tỉnh.",
-          "Có mặt 6/7 thành viên Hội đồng; túc số 2/3 (ít nhất 5 thành viên): bảo đảm.",
+          "Có mặt 6/7 thành viên Hội đồng; theo tỷ lệ tối thiểu 2/3 cần ít nhất 5 thành viên: đủ điều kiện họp.",
           "(bình quân 4,33); giải trình: “Phương án có đủ sáu hạng mục",
           "Hội đồng đề xuất Ủy ban nhân dân tỉnh lựa chọn Công ty Cổ phần Đầu tư Hạ tầng Công nghiệp Bảo Hà (T1)",
           "do hồ sơ đạt yêu cầu và có tổng điểm cao nhất: 94,83/100 điểm.",
