@@ -28,15 +28,15 @@ std::optional<FieldType> field_type_from(std::string_view t)
 
 // `values: { rieng: Trạm xử lý riêng, ... }`: the values are the keys, in
 // file order, each with a non-empty label (formats-v1 8.3).
-void load_labelled_values(Reader& r, const YNode& node, const std::string& what, Field& f)
+void load_labelled_values(Reader& r, const YNode& node, const Subject& what, Field& f)
 {
-  MapView vm(r, node, what + " values");
+  MapView vm(r, node, sub_key(what, "values"));
   if (vm.entries().empty() && vm.ok()) {
-    r.error(node, fmt::format("{}: values: the map is empty", what));
+    r.error(node, what, "crit_enum_values_map_empty", {});
   }
   for (const auto& [key, value] : vm.entries()) {
-    auto id = r.identifier(*key, what + " value");
-    auto label = r.text(*value, fmt::format("{} value '{}' label", what, key->text));
+    auto id = r.identifier(*key, Message{"crit_value_of", {{"of", what.message}}});
+    auto label = r.text(*value, Message{"crit_value_label", {{"of", what.message}, {"value", short_token(key->text)}}});
     if (id && label) {
       f.values.push_back(*id);
       f.value_labels[*id] = *label;
@@ -47,7 +47,7 @@ void load_labelled_values(Reader& r, const YNode& node, const std::string& what,
 void load_field(Reader& r, const YNode& key, const YNode& node, Criteria& c)
 {
   auto id = r.field_identifier(key, "field name");
-  std::string what = fmt::format("field '{}'", short_token(key.text));
+  Subject what = Message{"load_field", {{"field", short_token(key.text)}}};
   MapView m(r, node, what, {"type", "label", "unit", "min", "max", "required", "values"});
   if (!id || !m.ok()) {
     return;
@@ -59,25 +59,24 @@ void load_field(Reader& r, const YNode& key, const YNode& node, Criteria& c)
   if (type_node == nullptr) {
     return;
   }
-  auto type_text = r.text(*type_node, what + " type");
+  auto type_text = r.text(*type_node, sub_key(what, "type"));
   if (!type_text) {
     return;
   }
   auto type = field_type_from(*type_text);
   if (!type) {
-    r.error(*type_node, fmt::format("{}: expected a type (number, integer, bool, enum, date or text), found {}",
-                                    what, quote_found(*type_text)));
+    r.error(*type_node, what, "crit_field_type", {{"found", quote_found(*type_text)}});
     return;
   }
   f.type = *type;
   if (const YNode* n = m.get("label")) {
-    f.label = r.text(*n, what + " label").value_or("");
+    f.label = r.text(*n, sub_key(what, "label")).value_or("");
   }
   if (const YNode* n = m.get("unit")) {
-    f.unit = r.text(*n, what + " unit").value_or("");
+    f.unit = r.text(*n, sub_key(what, "unit")).value_or("");
   }
   if (const YNode* n = m.get("required")) {
-    f.required = r.boolean(*n, what + " required").value_or(true);
+    f.required = r.boolean(*n, sub_key(what, "required")).value_or(true);
   }
   bool numeric = f.type == FieldType::number || f.type == FieldType::integer;
   for (const char* bound : {"min", "max"}) {
@@ -86,33 +85,31 @@ void load_field(Reader& r, const YNode& key, const YNode& node, Criteria& c)
       continue;
     }
     if (!numeric) {
-      r.error(*n, fmt::format("{}: '{}' applies only to number and integer fields", what, bound));
+      r.error(*n, what, "crit_field_bound_not_numeric", {{"bound", std::string_view(bound)}});
       continue;
     }
-    auto v = r.number(*n, fmt::format("{} {}", what, bound));
+    auto v = r.number(*n, sub_key(what, bound));
     (std::string_view(bound) == "min" ? f.min : f.max) = v;
   }
   if (f.min && f.max && *f.min > *f.max) {
-    r.error(node, fmt::format("{}: min {} is above max {}", what, to_exact_string(*f.min), to_exact_string(*f.max)));
+    r.error(node, what, "crit_field_min_above_max", {decimal_arg("min", *f.min), decimal_arg("max", *f.max)});
   }
   const YNode* values = m.get("values");
   if (f.type == FieldType::enumeration) {
     if (values == nullptr) {
-      r.error(node, fmt::format("{}: an enum field needs 'values', a list of identifiers or a map of identifiers "
-                                "to labels",
-                                what));
+      r.error(node, what, "crit_enum_needs_values", {});
       return;
     }
     if (values->kind == YNode::Kind::map) {
       load_labelled_values(r, *values, what, f);
-    } else if (auto list = r.identifier_list(*values, what + " values")) {
+    } else if (auto list = r.identifier_list(*values, sub_key(what, "values"))) {
       if (list->empty()) {
-        r.error(*values, fmt::format("{}: values: the list is empty", what));
+        r.error(*values, what, "crit_enum_values_empty", {});
       }
       f.values = *list;
     }
   } else if (values != nullptr) {
-    r.error(*values, fmt::format("{}: 'values' applies only to enum fields", what));
+    r.error(*values, what, "crit_values_not_enum", {});
   }
   c.fields.push_back(std::move(f));
 }
@@ -125,7 +122,7 @@ SourcePos expr_pos(Reader& r, const YNode& node, int offset)
 }
 
 // Parse an expression scalar; errors point into the expression.
-std::optional<Expression> parse_at(Reader& r, const YNode& node, std::string_view what)
+std::optional<Expression> parse_at(Reader& r, const YNode& node, const Subject& what)
 {
   auto src = r.text(node, what);
   if (!src) {
@@ -134,7 +131,7 @@ std::optional<Expression> parse_at(Reader& r, const YNode& node, std::string_vie
   ExprError err;
   auto expr = parse_expression(*src, err);
   if (!expr) {
-    r.diags().error(expr_pos(r, node, err.offset), fmt::format("{}: {}", what, err.message));
+    r.diags().error(expr_pos(r, node, err.offset), "load_subject_detail", {{"what", what.message}, {"detail", err.message}});
     return std::nullopt;
   }
   return Expression{*src, std::move(*expr)};
@@ -159,10 +156,10 @@ SymbolLookup make_lookup(const Criteria& c, const std::map<std::string, ValueTyp
         s.enum_values = f->values;
         break;
       case FieldType::date:
-        s.why_invalid = "date fields cannot be used in expressions";
+        s.why_invalid = {"expr_why_date_field", {}};
         break;
       case FieldType::text:
-        s.why_invalid = "text fields cannot be used in expressions";
+        s.why_invalid = {"expr_why_text_field", {}};
         break;
       }
       return s;
@@ -172,7 +169,7 @@ SymbolLookup make_lookup(const Criteria& c, const std::map<std::string, ValueTyp
       SymbolType s;
       s.type = it->second;
       if (s.type == ValueType::invalid) {
-        s.why_invalid = "that measure has an error";
+        s.why_invalid = {"expr_why_measure_error", {}};
       }
       return s;
     }
@@ -204,10 +201,10 @@ void load_measures(Reader& r, const YNode& node, Criteria& c)
       continue;
     }
     if (c.field(*id) != nullptr) {
-      r.error(*key, fmt::format("measure '{}' has the name of a field", *id));
+      r.error(*key, "crit_measure_is_field", {{"measure", *id}});
       continue;
     }
-    std::string what = fmt::format("measure '{}'", *id);
+    Subject what = Message{"subject_measure", {{"measure", *id}}};
     const YNode* expr_node = value;
     std::string label;
     std::string unit;
@@ -216,10 +213,10 @@ void load_measures(Reader& r, const YNode& node, Criteria& c)
       MapView mm(r, *value, what, {"expr", "label", "unit"});
       expr_node = mm.require("expr");
       if (const YNode* n = mm.get("label")) {
-        label = r.text(*n, what + " label").value_or("");
+        label = r.text(*n, sub_key(what, "label")).value_or("");
       }
       if (const YNode* n = mm.get("unit")) {
-        unit = r.text(*n, what + " unit").value_or("");
+        unit = r.text(*n, sub_key(what, "unit")).value_or("");
       }
       if (expr_node == nullptr) {
         continue;
@@ -266,20 +263,26 @@ void load_measures(Reader& r, const YNode& node, Criteria& c)
       }
       if (state[it->second] == 1) {
         auto start = std::find_if(stack.begin(), stack.end(), [&](const auto& f) { return f.first == it->second; });
-        std::string path;
+        std::string first;
+        std::string last;
         const auto length = stack.end() - start;
         for (auto f = start; f != stack.end(); ++f) {
           in_cycle.insert(f->first);
           // A long cycle is shown by its first and last measures.
           const auto at = f - start;
-          if (length <= 10 || at < 5 || at >= length - 2) {
-            path += pending[f->first].id + " -> ";
-          } else if (at == 5) {
-            path += fmt::format("... ({} more) -> ", length - 7);
+          if (length <= 10 || at < 5) {
+            first += pending[f->first].id + " -> ";
+          } else if (at >= length - 2) {
+            last += pending[f->first].id + " -> ";
           }
         }
-        path += use;
-        r.diags().error(pending[it->second].pos, fmt::format("measures form a cycle: {}", path));
+        if (length <= 10) {
+          r.diags().error(pending[it->second].pos, "crit_measure_cycle", {{"path", first + use}});
+        } else {
+          first.resize(first.size() - 4); // the last " -> "
+          r.diags().error(pending[it->second].pos, "crit_measure_cycle_long",
+                          {{"first", first}, {"more", length - 7}, {"last", last + use}});
+        }
       } else if (state[it->second] == 0) {
         state[it->second] = 1;
         stack.emplace_back(it->second, 0);
@@ -298,12 +301,13 @@ void load_measures(Reader& r, const YNode& node, Criteria& c)
     }
     ExprError err;
     if (!check_expression(p.expr.root, lookup, err)) {
-      r.diags().error(expr_pos(r, *p.node, err.offset), fmt::format("measure '{}': {}", p.id, err.message));
+      r.diags().error(expr_pos(r, *p.node, err.offset), "load_subject_detail",
+                      {{"what", Message{"subject_measure", {{"measure", p.id}}}}, {"detail", err.message}});
       continue;
     }
     if (p.expr.root.type != ValueType::number && p.expr.root.type != ValueType::truth) {
-      r.diags().error(r.pos(*p.node), fmt::format("measure '{}': expected a number or a truth, found {}", p.id,
-                                                  type_name(p.expr.root.type)));
+      r.diags().error(r.pos(*p.node), "crit_measure_not_number_or_truth",
+                      {{"measure", p.id}, {"found", type_name(p.expr.root.type)}});
       continue;
     }
     types[p.id] = p.expr.root.type;
@@ -335,21 +339,22 @@ void load_gates(Reader& r, const YNode& node, Criteria& c)
       continue;
     }
     if (std::any_of(c.gates.begin(), c.gates.end(), [&](const Gate& g) { return g.id == *id; })) {
-      r.error(*id_node, fmt::format("gate id '{}' is used twice", *id));
+      r.error(*id_node, "crit_gate_id_twice", {{"gate", *id}});
       continue;
     }
-    std::string what = fmt::format("gate '{}'", *id);
+    Subject what = Message{"subject_gate", {{"gate", *id}}};
     auto expr = parse_at(r, *req_node, what);
     if (!expr) {
       continue;
     }
     ExprError err;
     if (!check_expression(expr->root, lookup, err)) {
-      r.diags().error(expr_pos(r, *req_node, err.offset), fmt::format("{}: {}", what, err.message));
+      r.diags().error(expr_pos(r, *req_node, err.offset), "load_subject_detail",
+                      {{"what", what.message}, {"detail", err.message}});
       continue;
     }
     if (expr->root.type != ValueType::truth) {
-      r.error(*req_node, fmt::format("{}: 'require' needs a truth, found {}", what, type_name(expr->root.type)));
+      r.error(*req_node, what, "crit_require_not_truth", {{"found", type_name(expr->root.type)}});
       continue;
     }
     c.gates.push_back(Gate{*id, *name, std::move(*expr), r.pos(*id_node)});
@@ -414,7 +419,7 @@ std::optional<Criteria> load_criteria(const Document& doc, Diagnostics& diags)
   if (const YNode* n = m.get("language")) {
     auto v = r.text(*n, "language");
     if (v && *v != "vi" && *v != "en") {
-      r.error(*n, fmt::format("language: expected vi or en, found {}", quote_found(*v)));
+      r.error(*n, "crit_language", {{"found", quote_found(*v)}});
     } else if (v) {
       c.language = *v;
     }
@@ -422,7 +427,7 @@ std::optional<Criteria> load_criteria(const Document& doc, Diagnostics& diags)
   if (const YNode* n = m.get("precision")) {
     auto v = r.integer(*n, "precision");
     if (v && (*v < 0 || *v > 6)) {
-      r.error(*n, fmt::format("precision: expected a whole number from 0 to 6, found {}", n->text));
+      r.error(*n, "crit_precision", {{"number", n->text}});
     } else if (v) {
       c.precision = static_cast<int>(v->get_num().get_si());
     }
@@ -430,7 +435,7 @@ std::optional<Criteria> load_criteria(const Document& doc, Diagnostics& diags)
   if (const YNode* n = m.get("rounding")) {
     auto v = r.text(*n, "rounding");
     if (v && *v != "total" && *v != "criterion") {
-      r.error(*n, fmt::format("rounding: expected total or criterion, found {}", quote_found(*v)));
+      r.error(*n, "crit_rounding", {{"found", quote_found(*v)}});
     } else if (v) {
       c.round_each_criterion = *v == "criterion";
     }

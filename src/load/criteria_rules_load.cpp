@@ -3,7 +3,6 @@
 #include "load/criteria_load.hpp"
 #include "util/text.hpp"
 
-#include <fmt/format.h>
 
 #include <algorithm>
 
@@ -15,7 +14,7 @@ void load_pass(Reader& r, const YNode& node, Criteria& c)
   if (const YNode* n = m.get("total")) {
     if (auto v = r.number(*n, "pass total")) {
       if (*v < 0) {
-        r.error(*n, fmt::format("pass total: expected a number ≥ 0, found {}", n->text));
+        r.error(*n, "rules_pass_total", {{"number", n->text}});
       } else {
         c.pass_total = *v;
       }
@@ -24,7 +23,7 @@ void load_pass(Reader& r, const YNode& node, Criteria& c)
   if (const YNode* n = m.get("group_percent")) {
     if (auto v = r.number(*n, "pass group_percent")) {
       if (*v < 0 || *v > 100) {
-        r.error(*n, fmt::format("pass group_percent: expected a number from 0 to 100, found {}", n->text));
+        r.error(*n, "rules_group_percent", {{"number", n->text}});
       } else {
         c.group_percent = *v;
       }
@@ -58,9 +57,7 @@ void check_pass_reachable(Reader& r, const YNode* pass, const YNode& groups, con
     scale += cr.max * cr.weight;
   }
   if (total != nullptr && c.pass_total > scale) {
-    r.error(*total, fmt::format("pass total: {} is above the scale {} (the sum of every group's maximum); no "
-                                "applicant could reach it",
-                                number_text(c.pass_total), number_text(scale)));
+    r.error(*total, "rules_pass_total_above_scale", {decimal_arg("total", c.pass_total), decimal_arg("scale", scale)});
   }
 }
 
@@ -77,14 +74,14 @@ void load_tie_break(Reader& r, const YNode& node, Criteria& c)
     int kinds = (m.get("group") ? 1 : 0) + (m.get("criterion") ? 1 : 0) + (m.get("field") ? 1 : 0)
                 + (m.get("members") ? 1 : 0) + (m.get("proposal") ? 1 : 0);
     if (kinds != 1) {
-      r.error(item, "tie_break rule: expected exactly one of 'group', 'criterion', 'field', 'members' or 'proposal'");
+      r.error(item, "rules_tie_break_kind", {});
       continue;
     }
     TieRule rule;
     rule.pos = r.pos(item);
     const YNode* prefer = m.get("prefer");
     if (prefer != nullptr && m.get("field") == nullptr) {
-      r.error(*prefer, "tie_break rule: 'prefer' applies only to a 'field' rule");
+      r.error(*prefer, "rules_prefer_not_field", {});
       continue;
     }
     if (const YNode* n = m.get("group")) {
@@ -93,7 +90,7 @@ void load_tie_break(Reader& r, const YNode& node, Criteria& c)
         continue;
       }
       if (std::none_of(c.groups.begin(), c.groups.end(), [&](const Group& g) { return g.id == *id; })) {
-        r.error(*n, fmt::format("tie_break: unknown group '{}'", *id));
+        r.error(*n, "rules_unknown_group", {{"group", *id}});
         continue;
       }
       rule.kind = TieRule::Kind::group;
@@ -104,7 +101,7 @@ void load_tie_break(Reader& r, const YNode& node, Criteria& c)
         continue;
       }
       if (c.criterion(*id) == nullptr) {
-        r.error(*n2, fmt::format("tie_break: unknown criterion '{}'", *id));
+        r.error(*n2, "rules_unknown_criterion", {{"criterion", *id}});
         continue;
       }
       rule.kind = TieRule::Kind::criterion;
@@ -116,21 +113,21 @@ void load_tie_break(Reader& r, const YNode& node, Criteria& c)
       }
       const Field* f = c.field(*id);
       if (*id != "submitted_at" && f == nullptr) {
-        r.error(*n3, fmt::format("tie_break: unknown field '{}'", *id));
+        r.error(*n3, "rules_unknown_field", {{"field", *id}});
         continue;
       }
       if (f != nullptr && f->type != FieldType::number && f->type != FieldType::integer && f->type != FieldType::date) {
-        r.error(*n3, fmt::format("tie_break: field '{}' must be a number, integer or date to compare", *id));
+        r.error(*n3, "rules_field_not_comparable", {{"field", *id}});
         continue;
       }
       if (prefer == nullptr) {
-        r.error(item, fmt::format("tie_break field '{}': missing 'prefer: lower' or 'prefer: higher'", *id));
+        r.error(item, "rules_missing_prefer", {{"field", *id}});
         continue;
       }
       auto p = r.text(*prefer, "tie_break prefer");
       if (!p || (*p != "lower" && *p != "higher")) {
         if (p) {
-          r.error(*prefer, fmt::format("tie_break prefer: expected lower or higher, found {}", quote_found(*p)));
+          r.error(*prefer, "rules_prefer", {{"found", quote_found(*p)}});
         }
         continue;
       }
@@ -143,12 +140,11 @@ void load_tie_break(Reader& r, const YNode& node, Criteria& c)
         continue;
       }
       if (*v != "chair") {
-        r.error(*n5, fmt::format("tie_break proposal: expected chair, found {}", quote_found(*v)));
+        r.error(*n5, "rules_proposal_not_chair", {{"found", quote_found(*v)}});
         continue;
       }
       if (&item != &node.items.back()) {
-        r.error(item, "tie_break: 'proposal: chair' must be the last rule: the chair's proposal settles only what "
-                      "every other rule left tied");
+        r.error(item, "rules_proposal_not_last", {});
         continue;
       }
       rule.kind = TieRule::Kind::proposal;
@@ -159,14 +155,14 @@ void load_tie_break(Reader& r, const YNode& node, Criteria& c)
         continue;
       }
       if (*v != "majority" && *v != "chair") {
-        r.error(*n4, fmt::format("tie_break members: expected majority or chair, found {}", quote_found(*v)));
+        r.error(*n4, "rules_members", {{"found", quote_found(*v)}});
         continue;
       }
       rule.kind = *v == "majority" ? TieRule::Kind::majority : TieRule::Kind::chair;
     }
     auto same = [&](const TieRule& o) { return o.kind == rule.kind && o.ref == rule.ref; };
     if (std::any_of(c.tie_break.begin(), c.tie_break.end(), same)) {
-      r.error(item, "tie_break: this rule is already in the list; each rule may be used once");
+      r.error(item, "rules_repeated", {});
       continue;
     }
     c.tie_break.push_back(rule);

@@ -4,7 +4,6 @@
 #include "load/expr_parse.hpp"
 #include "util/text.hpp"
 
-#include <fmt/format.h>
 
 #include <algorithm>
 
@@ -12,17 +11,19 @@ namespace ccn::detail {
 
 namespace {
 
-std::string fmt_num(const Rational& v)
+// What a message says about criterion `c`: "criterion 'C1'".
+Subject criterion_subject(const Criterion& c)
 {
-  return number_text(v);
+  return Message{"load_criterion", {{"criterion", c.id}}};
 }
 
-// Points must lie within [0, max].
-bool check_points(Reader& r, const YNode& node, const Rational& points, const Criterion& c, std::string_view what)
+// Points must lie within [0, max]; `what` is the key of the points' name.
+bool check_points(Reader& r, const YNode& node, const Rational& points, const Criterion& c, const char* what)
 {
   if (points < 0 || points > c.max) {
-    r.error(node, fmt::format("criterion '{}': {} {} is outside 0 to max {}", c.id, what, fmt_num(points),
-                              fmt_num(c.max)));
+    r.error(node, "crit_points_out_of_range",
+            {{"criterion", c.id}, {"points_of", Message{what, {}}}, decimal_arg("points", points),
+             decimal_arg("max", c.max)});
     return false;
   }
   return true;
@@ -63,27 +64,30 @@ bool bands_overlap(const Band& a, const Band& b)
   return *lo < *hi || (*lo == *hi && lo_incl && hi_incl);
 }
 
-std::string band_text(const Band& b)
+// A band in words: "from 25 below 35", "otherwise".
+Message band_text(const Band& b)
 {
-  std::string s;
+  std::string key = "load_band";
+  MsgArgs args;
   if (b.lower) {
-    s += (b.lower_inclusive ? "from " : "above ") + fmt_num(*b.lower);
+    key += b.lower_inclusive ? "_from" : "_above";
+    args.push_back(decimal_arg("low", *b.lower));
   }
   if (b.upper) {
-    s += s.empty() ? "" : " ";
-    s += (b.upper_inclusive ? "to " : "below ") + fmt_num(*b.upper);
+    key += b.upper_inclusive ? "_to" : "_below";
+    args.push_back(decimal_arg("high", *b.upper));
   }
-  return s.empty() ? "otherwise" : s;
+  return {key == "load_band" ? "load_band_otherwise" : key, std::move(args)};
 }
 
 void load_bands(Reader& r, const YNode& node, Criterion& c)
 {
-  std::string what = fmt::format("criterion '{}' bands", c.id);
+  Subject what = sub_key(criterion_subject(c), "bands");
   if (!r.is_seq(node, what)) {
     return;
   }
   if (node.items.empty()) {
-    r.error(node, what + ": the list is empty");
+    r.error(node, what, "crit_list_empty", {});
     return;
   }
   for (size_t i = 0; i < node.items.size(); ++i) {
@@ -95,17 +99,17 @@ void load_bands(Reader& r, const YNode& node, Criterion& c)
     Band b;
     b.pos = r.pos(item);
     if (m.get("from") && m.get("above")) {
-      r.error(item, what + ": a band has at most one lower bound ('from' or 'above')");
+      r.error(item, what, "crit_band_two_lower", {});
       continue;
     }
     if (m.get("to") && m.get("below")) {
-      r.error(item, what + ": a band has at most one upper bound ('to' or 'below')");
+      r.error(item, what, "crit_band_two_upper", {});
       continue;
     }
     bool ok = true;
     auto bound = [&](const char* key, std::optional<Rational>& out, bool& incl, bool inclusive) {
       if (const YNode* n = m.get(key)) {
-        out = r.number(*n, fmt::format("{} {}", what, key));
+        out = r.number(*n, sub_key(what, key));
         incl = inclusive;
         ok = ok && out.has_value();
       }
@@ -118,24 +122,24 @@ void load_bands(Reader& r, const YNode& node, Criterion& c)
     if (p == nullptr || !ok) {
       continue;
     }
-    auto points = r.number(*p, what + " points");
-    if (!points || !check_points(r, *p, *points, c, "band points")) {
+    auto points = r.number(*p, sub_key(what, "points"));
+    if (!points || !check_points(r, *p, *points, c, "points_band")) {
       continue;
     }
     b.points = *points;
     if (b.lower && b.upper
         && (*b.lower > *b.upper || (*b.lower == *b.upper && !(b.lower_inclusive && b.upper_inclusive)))) {
-      r.error(item, fmt::format("{}: band '{}' holds for no value", what, band_text(b)));
+      r.error(item, what, "crit_band_empty", {{"band", band_text(b)}});
       continue;
     }
     if (!b.lower && !b.upper && i + 1 != node.items.size()) {
-      r.error(item, what + ": a band without bounds (the \"otherwise\" band) must be the last");
+      r.error(item, what, "crit_band_otherwise_not_last", {});
       continue;
     }
     for (const Band& other : c.bands) {
       if ((other.lower || other.upper) && (b.lower || b.upper) && bands_overlap(other, b)) {
-        r.error(item, fmt::format("{}: band '{}' overlaps band '{}' at line {}", what, band_text(b),
-                                  band_text(other), other.pos.line));
+        r.error(item, what, "crit_band_overlap",
+                {{"band", band_text(b)}, {"other", band_text(other)}, {"line", std::to_string(other.pos.line)}});
       }
     }
     c.bands.push_back(b);
@@ -144,7 +148,7 @@ void load_bands(Reader& r, const YNode& node, Criterion& c)
 
 void load_levels(Reader& r, const YNode& node, Criterion& c, const Criteria& all)
 {
-  std::string what = fmt::format("criterion '{}' levels", c.id);
+  Subject what = sub_key(criterion_subject(c), "levels");
   MapView m(r, node, what);
   if (!m.ok()) {
     return;
@@ -152,18 +156,18 @@ void load_levels(Reader& r, const YNode& node, Criterion& c, const Criteria& all
   const Field* f = all.field(c.of);
   for (const auto& [key, value] : m.entries()) {
     if (f != nullptr && std::find(f->values.begin(), f->values.end(), key->text) == f->values.end()) {
-      r.error(*key, fmt::format("{}: '{}' is not a value of field '{}'", what, short_token(key->text), f->id));
+      r.error(*key, what, "crit_level_not_value", {{"value", short_token(key->text)}, {"field", f->id}});
       continue;
     }
-    auto points = r.number(*value, fmt::format("{} {}", what, short_token(key->text)));
-    if (points && check_points(r, *value, *points, c, "level points")) {
+    auto points = r.number(*value, sub_key(what, short_token(key->text)));
+    if (points && check_points(r, *value, *points, c, "points_level")) {
       c.levels[key->text] = *points;
     }
   }
   if (f != nullptr) {
     for (const auto& v : f->values) {
       if (m.get(v) == nullptr) {
-        r.error(node, fmt::format("{}: missing points for '{}', a value of field '{}'", what, v, f->id));
+        r.error(node, what, "crit_level_missing", {{"value", v}, {"field", f->id}});
       }
     }
   }
@@ -178,11 +182,9 @@ void load_kind(Reader& r, const MapView& m, Criterion& c, const Criteria& all)
       present.push_back(k);
     }
   }
-  std::string what = fmt::format("criterion '{}'", c.id);
+  Subject what = criterion_subject(c);
   if (present.size() != 1) {
-    r.error(m.node(), fmt::format("{}: expected exactly one scoring kind (bands, levels, flag, per_unit, relative "
-                                  "or judged), found {}",
-                                  what, present.size()));
+    r.error(m.node(), what, "crit_scoring_kind", {{"count", present.size()}});
     return;
   }
   std::string kind = present[0];
@@ -191,14 +193,14 @@ void load_kind(Reader& r, const MapView& m, Criterion& c, const Criteria& all)
   if (kind == "judged") {
     c.kind = ScoringKind::judged;
     if (of != nullptr) {
-      r.error(*of, what + ": a judged criterion takes no 'of'");
+      r.error(*of, what, "crit_judged_of", {});
     }
     if (value.kind != YNode::Kind::null) {
-      MapView j(r, value, what + " judged", {"step"});
+      MapView j(r, value, sub_key(what, "judged"), {"step"});
       if (const YNode* s = j.get("step")) {
-        auto step = r.number(*s, what + " step");
+        auto step = r.number(*s, sub_key(what, "step"));
         if (step && *step <= 0) {
-          r.error(*s, fmt::format("{}: step must be > 0, found {}", what, s->text));
+          r.error(*s, what, "crit_step_positive", {{"number", s->text}});
         } else {
           c.step = step;
         }
@@ -207,24 +209,26 @@ void load_kind(Reader& r, const MapView& m, Criterion& c, const Criteria& all)
     return;
   }
   if (of == nullptr) {
-    r.error(m.node(), fmt::format("{}: missing 'of', the field or measure that {} scores", what, kind));
+    r.error(m.node(), what, "crit_missing_of", {{"kind", kind}});
     return;
   }
-  auto of_id = r.text(*of, what + " of");
+  auto of_id = r.text(*of, sub_key(what, "of"));
   if (!of_id) {
     return;
   }
   c.of = *of_id;
   auto type = name_type(all, c.of);
   if (!type) {
-    r.error(*of, fmt::format("{}: unknown field or measure '{}'", what, c.of));
+    r.error(*of, what, "crit_unknown_of", {{"name", c.of}});
     return;
   }
   ValueType needed = kind == "levels" ? ValueType::enum_value : kind == "flag" ? ValueType::truth : ValueType::number;
   if (*type != needed) {
-    r.error(*of, fmt::format("{}: {} needs {} for 'of', but '{}' is {}", what, kind,
-                             needed == ValueType::enum_value ? "an enum field" : type_name(needed), c.of,
-                             *type == ValueType::invalid ? "a date or text field" : type_name(*type)));
+    r.error(*of, what, "crit_of_type",
+            {{"kind", kind},
+             {"needed", needed == ValueType::enum_value ? Message{"type_enum_field", {}} : type_name(needed)},
+             {"name", c.of},
+             {"found", *type == ValueType::invalid ? Message{"type_date_or_text_field", {}} : type_name(*type)}});
     return;
   }
   if (kind == "bands") {
@@ -235,35 +239,35 @@ void load_kind(Reader& r, const MapView& m, Criterion& c, const Criteria& all)
     load_levels(r, value, c, all);
   } else if (kind == "flag") {
     c.kind = ScoringKind::flag;
-    if (auto p = r.number(value, what + " flag")) {
-      if (check_points(r, value, *p, c, "flag points")) {
+    if (auto p = r.number(value, sub_key(what, "flag"))) {
+      if (check_points(r, value, *p, c, "points_flag")) {
         c.flag_points = *p;
       }
     }
   } else if (kind == "per_unit") {
     c.kind = ScoringKind::per_unit;
-    if (auto p = r.number(value, what + " per_unit")) {
+    if (auto p = r.number(value, sub_key(what, "per_unit"))) {
       if (*p <= 0) {
-        r.error(value, fmt::format("{}: per_unit must be > 0, found {}", what, value.text));
+        r.error(value, what, "crit_per_unit_positive", {{"number", value.text}});
       }
       c.per_unit = *p;
     }
   } else {
     c.kind = ScoringKind::relative;
-    auto v = r.text(value, what + " relative");
+    auto v = r.text(value, sub_key(what, "relative"));
     if (v && *v != "lower" && *v != "higher") {
-      r.error(value, fmt::format("{}: relative: expected lower or higher, found {}", what, quote_found(*v)));
+      r.error(value, what, "crit_relative", {{"found", quote_found(*v)}});
     }
     c.lower_is_better = v && *v == "lower";
   }
 }
 
 // "criterion 'F1'" when the node has a usable id, for messages about its keys.
-std::string criterion_label(const YNode& node)
+Subject criterion_label(const YNode& node)
 {
   for (const auto& [k, v] : node.entries) {
     if (k.text == "id" && v.kind == YNode::Kind::scalar && is_identifier(v.text)) {
-      return fmt::format("criterion '{}'", v.text);
+      return Message{"load_criterion", {{"criterion", v.text}}};
     }
   }
   return "criterion";
@@ -287,29 +291,29 @@ void load_criterion(Reader& r, const YNode& node, Criteria& all, size_t group_in
     return;
   }
   c.id = *id;
-  std::string what = fmt::format("criterion '{}'", c.id);
+  Subject what = criterion_subject(c);
   if (all.criterion(c.id) != nullptr) {
-    r.error(*id_node, fmt::format("criterion id '{}' is used twice (first at line {})", c.id,
-                                  all.criterion(c.id)->pos.line));
+    r.error(*id_node, "crit_criterion_id_twice",
+            {{"criterion", c.id}, {"line", std::to_string(all.criterion(c.id)->pos.line)}});
     return;
   }
-  c.name = name_node ? r.text(*name_node, what + " name").value_or("") : "";
+  c.name = name_node ? r.text(*name_node, sub_key(what, "name")).value_or("") : "";
   if (max_node == nullptr) {
     return;
   }
-  auto max = r.number(*max_node, what + " max");
+  auto max = r.number(*max_node, sub_key(what, "max"));
   if (!max) {
     return;
   }
   if (*max <= 0) {
-    r.error(*max_node, fmt::format("{}: max must be > 0, found {}", what, max_node->text));
+    r.error(*max_node, what, "crit_max_positive", {{"number", max_node->text}});
     return;
   }
   c.max = *max;
   if (const YNode* w = m.get("weight")) {
-    auto weight = r.number(*w, what + " weight");
+    auto weight = r.number(*w, sub_key(what, "weight"));
     if (weight && *weight <= 0) {
-      r.error(*w, fmt::format("{}: weight must be > 0, found {}", what, w->text));
+      r.error(*w, what, "crit_weight_positive", {{"number", w->text}});
     } else if (weight) {
       c.weight = *weight;
     }
@@ -326,7 +330,7 @@ void load_groups(Reader& r, const YNode& node, Criteria& c)
     return;
   }
   if (node.items.empty()) {
-    r.error(node, "groups: expected at least one group");
+    r.error(node, "crit_no_group", {});
     return;
   }
   for (const auto& item : node.items) {
@@ -344,23 +348,23 @@ void load_groups(Reader& r, const YNode& node, Criteria& c)
       continue;
     }
     g.id = *id;
-    std::string what = fmt::format("group '{}'", g.id);
+    Subject what = Message{"load_group", {{"group", g.id}}};
     if (std::any_of(c.groups.begin(), c.groups.end(), [&](const Group& o) { return o.id == g.id; })) {
-      r.error(*id_node, fmt::format("group id '{}' is used twice", g.id));
+      r.error(*id_node, "crit_group_id_twice", {{"group", g.id}});
       continue;
     }
-    g.name = name_node ? r.text(*name_node, what + " name").value_or("") : "";
+    g.name = name_node ? r.text(*name_node, sub_key(what, "name")).value_or("") : "";
     if (const YNode* n = m.get("min")) {
-      g.min = r.number(*n, what + " min");
+      g.min = r.number(*n, sub_key(what, "min"));
       if (g.min && *g.min < 0) {
-        r.error(*n, fmt::format("{}: min must be ≥ 0, found {}", what, n->text));
+        r.error(*n, what, "crit_group_min_negative", {{"number", n->text}});
       }
     }
-    if (crit_node == nullptr || !r.is_seq(*crit_node, what + " criteria")) {
+    if (crit_node == nullptr || !r.is_seq(*crit_node, sub_key(what, "criteria"))) {
       continue;
     }
     if (crit_node->items.empty()) {
-      r.error(*crit_node, what + ": expected at least one criterion");
+      r.error(*crit_node, what, "crit_group_no_criterion", {});
     }
     size_t index = c.groups.size();
     size_t first = c.criteria.size();
@@ -375,8 +379,7 @@ void load_groups(Reader& r, const YNode& node, Criteria& c)
       gmax += c.criteria[i].max * c.criteria[i].weight;
     }
     if (g.min && *g.min > gmax && g.criteria.size() == crit_node->items.size()) {
-      r.error(*m.get("min"), fmt::format("{}: min {} is above the group's maximum {}; no applicant could reach it",
-                                         what, number_text(*g.min), number_text(gmax)));
+      r.error(*m.get("min"), what, "crit_group_min_above_max", {decimal_arg("min", *g.min), decimal_arg("max", gmax)});
     }
     c.groups.push_back(std::move(g));
   }

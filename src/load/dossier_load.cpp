@@ -1,7 +1,6 @@
 #include "load/loaders.hpp"
 #include "util/text.hpp"
 
-#include <fmt/format.h>
 
 namespace ccn {
 
@@ -27,10 +26,8 @@ std::optional<Fact> read_fact(Reader& r, const YNode& node, const Field& f)
   if (numeric && node.kind == YNode::Kind::scalar && node.plain) {
     // `rent: 480.000` is 480 to YAML and 480000 to a Vietnamese reader (8.2).
     if (auto readings = thousands_readings(node.text)) {
-      r.error(node, fmt::format("fact '{}': {} can be read as {} (a dot between thousands) or as {} (a decimal "
-                                "point); write {} or {}",
-                                f.id, node.text, readings->first, readings->second, readings->first,
-                                readings->second));
+      r.error(node, "dossier_thousands_ambiguous",
+              {{"fact", f.id}, {"number", node.text}, {"thousands", readings->first}, {"decimal", readings->second}});
       return std::nullopt;
     }
   }
@@ -43,7 +40,7 @@ std::optional<Fact> read_fact(Reader& r, const YNode& node, const Field& f)
       return fact;
     }
   }
-  std::string what = fmt::format("fact '{}'", f.id);
+  Subject what = Message{"load_fact", {{"fact", f.id}}};
   switch (f.type) {
   case FieldType::number:
   case FieldType::integer: {
@@ -52,11 +49,11 @@ std::optional<Fact> read_fact(Reader& r, const YNode& node, const Field& f)
       return std::nullopt;
     }
     if (f.min && *v < *f.min) {
-      r.error(node, fmt::format("{}: {} is below the minimum {}", what, node.text, to_exact_string(*f.min)));
+      r.error(node, what, "dossier_below_min", {{"number", node.text}, decimal_arg("min", *f.min)});
       return std::nullopt;
     }
     if (f.max && *v > *f.max) {
-      r.error(node, fmt::format("{}: {} is above the maximum {}", what, node.text, to_exact_string(*f.max)));
+      r.error(node, what, "dossier_above_max", {{"number", node.text}, decimal_arg("max", *f.max)});
       return std::nullopt;
     }
     fact.number = *v;
@@ -78,7 +75,7 @@ std::optional<Fact> read_fact(Reader& r, const YNode& node, const Field& f)
       list += list.empty() ? "" : ", ";
       list += x;
     }
-    if (r.unfilled(node, what, "one of " + list)) {
+    if (r.unfilled(node, what, Message{"load_want_one_of", {{"values", list}}})) {
       return std::nullopt;
     }
     auto v = r.text(node, what);
@@ -86,7 +83,7 @@ std::optional<Fact> read_fact(Reader& r, const YNode& node, const Field& f)
       return std::nullopt;
     }
     if (std::find(f.values.begin(), f.values.end(), *v) == f.values.end()) {
-      r.error(node, fmt::format("{}: expected one of {}, found {}", what, list, quote_found(*v)));
+      r.error(node, what, "dossier_enum_value", {{"values", list}, {"found", quote_found(*v)}});
       return std::nullopt;
     }
     fact.text = *v;
@@ -123,13 +120,13 @@ void load_facts(Reader& r, const YNode& node, const Criteria* criteria, Dossier&
     if (criteria == nullptr) {
       if (r.field_identifier(*key, "fact name") && value->kind != YNode::Kind::scalar
           && value->kind != YNode::Kind::null) {
-        r.error(*value, fmt::format("fact '{}': expected a single value, found {}", key->text, Reader::describe(*value)));
+        r.error(*value, "dossier_single_value", {{"fact", key->text}, {"found", Reader::describe(*value)}});
       }
       continue;
     }
     const Field* f = criteria->field(key->text);
     if (f == nullptr) {
-      r.error(*key, fmt::format("facts: '{}' is not a field of criteria '{}'", short_token(key->text), criteria->id));
+      r.error(*key, "dossier_unknown_fact", {{"fact", short_token(key->text)}, {"criteria", criteria->id}});
       continue;
     }
     if (value->kind == YNode::Kind::null && !f->required) {
@@ -143,14 +140,17 @@ void load_facts(Reader& r, const YNode& node, const Criteria* criteria, Dossier&
     for (const auto& f : criteria->fields) {
       const YNode* given = m.get(f.id);
       if (f.required && given == nullptr) {
-        r.error(node, fmt::format("facts: missing required fact '{}'{}", f.id,
-                                  f.label.empty() ? "" : " (" + f.label + ")"));
+        if (f.label.empty()) {
+          r.error(node, "dossier_missing_fact", {{"fact", f.id}});
+        } else {
+          r.error(node, "dossier_missing_fact_label", {{"fact", f.id}, {"label", f.label}});
+        }
       } else if (!f.required && (given == nullptr || is_null_node(*given))) {
         // An optional fact that a measure, gate or criterion uses must be given (formats-v1 2.2).
         auto used = criteria->used_fields.find(f.id);
         if (used != criteria->used_fields.end()) {
           r.error(given != nullptr ? *given : node,
-                  fmt::format("facts: missing fact '{}'; it is optional, but {} uses it", f.id, used->second));
+                  "dossier_missing_used_fact", {{"fact", f.id}, {"user", used->second}});
         }
       }
     }
@@ -183,8 +183,7 @@ std::optional<Dossier> load_dossier(const Document& doc, const Criteria* criteri
     if (const YNode* n = am.get("tax_code")) {
       auto t = r.text(*n, "applicant tax_code");
       if (t && !valid_tax_code(*t)) {
-        r.error(*n, fmt::format("applicant tax_code: expected 10 digits, or 10 digits, '-' and 3 digits, found {}",
-                                quote_found(*t)));
+        r.error(*n, "dossier_tax_code", {{"found", quote_found(*t)}});
       } else if (t) {
         d.tax_code = *t;
       }
@@ -200,10 +199,10 @@ std::optional<Dossier> load_dossier(const Document& doc, const Criteria* criteri
     MapView sm(r, *s, "sources");
     for (const auto& [key, value] : sm.entries()) {
       if (criteria != nullptr && criteria->field(key->text) == nullptr) {
-        r.error(*key, fmt::format("sources: '{}' is not a field of criteria '{}'", short_token(key->text), criteria->id));
+        r.error(*key, "dossier_unknown_source", {{"fact", short_token(key->text)}, {"criteria", criteria->id}});
         continue;
       }
-      if (auto t = r.text(*value, fmt::format("source of '{}'", short_token(key->text)))) {
+      if (auto t = r.text(*value, Message{"load_source_of", {{"fact", short_token(key->text)}}})) {
         d.sources[key->text] = *t;
       }
     }

@@ -39,10 +39,10 @@ public:
     case Expr::Op::ident: {
       auto sym = m_lookup(e.name);
       if (!sym) {
-        fail(e, fmt::format("unknown name '{}': not a field or measure", short_token(e.name)));
+        fail(e, {"expr_unknown_name", {{"name", short_token(e.name)}}});
       }
       if (sym->type == ValueType::invalid) {
-        fail(e, fmt::format("'{}' cannot be used in an expression: {}", e.name, sym->why_invalid));
+        fail(e, {"expr_name_not_usable", {{"name", e.name}, {"why", sym->why_invalid}}});
       }
       e.type = sym->type;
       e.enum_field = sym->enum_field;
@@ -52,13 +52,13 @@ public:
     case Expr::Op::neg:
     case Expr::Op::abs:
       if (e.op == Expr::Op::abs && e.args.size() != 1) {
-        fail(e, "abs takes one number");
+        fail(e, {"expr_abs_arguments", {}});
       }
-      expect(e.args[0], ValueType::number, e.op == Expr::Op::abs ? "abs" : "'-'");
+      expect(e.args[0], ValueType::number, token(e.op == Expr::Op::abs ? "abs" : "'-'"));
       e.type = ValueType::number;
       return;
     case Expr::Op::not_:
-      expect(e.args[0], ValueType::truth, "'not'");
+      expect(e.args[0], ValueType::truth, token("'not'"));
       e.type = ValueType::truth;
       return;
     case Expr::Op::add:
@@ -66,7 +66,7 @@ public:
     case Expr::Op::mul:
     case Expr::Op::div:
       for (auto& a : e.args) {
-        expect(a, ValueType::number, "arithmetic");
+        expect(a, ValueType::number, {"expr_where_arithmetic", {}});
       }
       e.type = ValueType::number;
       return;
@@ -74,8 +74,8 @@ public:
     case Expr::Op::le:
     case Expr::Op::gt:
     case Expr::Op::ge:
-      expect(e.args[0], ValueType::number, "a comparison");
-      expect(e.args[1], ValueType::number, "a comparison");
+      expect(e.args[0], ValueType::number, {"expr_where_comparison", {}});
+      expect(e.args[1], ValueType::number, {"expr_where_comparison", {}});
       e.type = ValueType::truth;
       return;
     case Expr::Op::eq:
@@ -86,26 +86,26 @@ public:
     case Expr::Op::and_:
     case Expr::Op::or_:
       for (auto& a : e.args) {
-        expect(a, ValueType::truth, e.op == Expr::Op::and_ ? "'and'" : "'or'");
+        expect(a, ValueType::truth, token(e.op == Expr::Op::and_ ? "'and'" : "'or'"));
       }
       e.type = ValueType::truth;
       return;
     case Expr::Op::if_:
       if (e.args.size() != 3) {
-        fail(e, fmt::format("if takes three arguments (condition, then, else), found {}", e.args.size()));
+        fail(e, {"expr_if_arguments", {{"count", e.args.size()}}});
       }
-      expect(e.args[0], ValueType::truth, "the condition of if");
-      expect(e.args[1], ValueType::number, "if");
-      expect(e.args[2], ValueType::number, "if");
+      expect(e.args[0], ValueType::truth, {"expr_where_if_condition", {}});
+      expect(e.args[1], ValueType::number, token("if"));
+      expect(e.args[2], ValueType::number, token("if"));
       e.type = ValueType::number;
       return;
     case Expr::Op::min:
     case Expr::Op::max:
       if (e.args.size() < 2) {
-        fail(e, fmt::format("{} takes two or more numbers", e.name));
+        fail(e, {"expr_min_max_arguments", {{"function", e.name}}});
       }
       for (auto& a : e.args) {
-        expect(a, ValueType::number, e.name);
+        expect(a, ValueType::number, token(e.name));
       }
       e.type = ValueType::number;
       return;
@@ -113,16 +113,19 @@ public:
   }
 
 private:
-  [[noreturn]] static void fail(const Expr& e, std::string message)
+  // Where a value is used, named by its operator or function.
+  static Message token(std::string_view text) { return {"expr_where_token", {{"token", text}}}; }
+
+  [[noreturn]] static void fail(const Expr& e, Message message)
   {
     throw CheckFailure{{e.offset, std::move(message)}};
   }
 
-  void expect(Expr& e, ValueType type, std::string_view where)
+  void expect(Expr& e, ValueType type, const Message& where)
   {
     check(e);
     if (e.type != type) {
-      fail(e, fmt::format("{} needs {}, found {}", where, type_name(type), type_name(e.type)));
+      fail(e, {"expr_type_needed", {{"where", where}, {"needed", type_name(type)}, {"found", type_name(e.type)}}});
     }
   }
 
@@ -143,15 +146,15 @@ private:
           list += list.empty() ? "" : ", ";
           list += v;
         }
-        fail(*b, fmt::format("{} is not a value of '{}' (its values: {})", quote_found(b->name), a->name, list));
+        fail(*b, {"expr_not_enum_value", {{"found", quote_found(b->name)}, {"field", a->name}, {"values", list}}});
       }
       return;
     }
     if (a->type == ValueType::enum_value || b->type == ValueType::string) {
-      fail(e, "an enum field is compared with '==' or '!=' to one of its values in double quotes");
+      fail(e, {"expr_enum_comparison", {}});
     }
     if (a->type != b->type) {
-      fail(e, fmt::format("cannot compare {} with {}", type_name(a->type), type_name(b->type)));
+      fail(e, {"expr_cannot_compare", {{"left", type_name(a->type)}, {"right", type_name(b->type)}}});
     }
   }
 
@@ -161,21 +164,21 @@ private:
 
 } // namespace
 
-std::string type_name(ValueType type)
+Message type_name(ValueType type)
 {
   switch (type) {
   case ValueType::number:
-    return "a number";
+    return {"type_number", {}};
   case ValueType::truth:
-    return "a truth (true or false)";
+    return {"type_truth", {}};
   case ValueType::enum_value:
-    return "an enum value";
+    return {"type_enum_value", {}};
   case ValueType::string:
-    return "a string";
+    return {"type_string", {}};
   case ValueType::invalid:
     break;
   }
-  return "nothing usable";
+  return {"type_nothing_usable", {}};
 }
 bool check_expression(Expr& expr, const SymbolLookup& lookup, ExprError& error)
 {

@@ -34,13 +34,13 @@ public:
     Expr e = parse_or();
     skip_space();
     if (m_pos < m_src.size()) {
-      fail(fmt::format("unexpected '{}'", m_src.substr(m_pos, 1)));
+      fail({"expr_unexpected", {{"text", m_src.substr(m_pos, 1)}}});
     }
     return e;
   }
 
 private:
-  [[noreturn]] void fail(std::string message) const
+  [[noreturn]] void fail(Message message) const
   {
     throw ParseFailure{{static_cast<int>(m_pos), std::move(message)}};
   }
@@ -105,7 +105,7 @@ private:
     explicit DepthGuard(Parser& p) : parser(p)
     {
       if (++parser.m_depth > k_max_expr_depth) {
-        parser.fail(fmt::format("expression nested deeper than {} levels", k_max_expr_depth));
+        parser.fail({"expr_too_deep", {{"max", k_max_expr_depth}}});
       }
     }
     ~DepthGuard() { --parser.m_depth; }
@@ -116,7 +116,7 @@ private:
   void count_node()
   {
     if (++m_nodes > k_max_expr_nodes) {
-      fail(fmt::format("expression has more than {} parts", k_max_expr_nodes));
+      fail({"expr_too_many_parts", {{"max", k_max_expr_nodes}}});
     }
   }
 
@@ -202,7 +202,7 @@ private:
         skip_space();
         for (const auto& [sym2, op2] : k_ops) {
           if (m_src.substr(m_pos, sym2.size()) == sym2) {
-            fail("comparisons cannot be chained; use 'and'");
+            fail({"expr_chained_comparison", {}});
           }
         }
         count_node();
@@ -241,7 +241,7 @@ private:
     skip_space();
     int at = static_cast<int>(m_pos);
     if (m_pos >= m_src.size()) {
-      fail("expected a value, found the end of the expression");
+      fail({"expr_value_at_end", {}});
     }
     count_node();
     char c = m_src[m_pos];
@@ -252,7 +252,7 @@ private:
       }
       NumberParse p = parse_decimal(m_src.substr(m_pos, end - m_pos));
       if (p.kind != NumberParse::Kind::ok) {
-        fail(fmt::format("'{}' is not a number", short_token(m_src.substr(m_pos, end - m_pos))));
+        fail({"expr_not_a_number", {{"text", short_token(m_src.substr(m_pos, end - m_pos))}}});
       }
       m_pos = end;
       Expr e = node(Expr::Op::number, at);
@@ -262,7 +262,7 @@ private:
     if (c == '"') {
       size_t end = m_src.find('"', m_pos + 1);
       if (end == std::string_view::npos) {
-        fail("string is not closed with '\"'");
+        fail({"expr_string_not_closed", {}});
       }
       Expr e = node(Expr::Op::string, at);
       e.name = std::string(m_src.substr(m_pos + 1, end - m_pos - 1));
@@ -272,13 +272,13 @@ private:
     if (accept("(")) {
       Expr inner = parse_or();
       if (!accept(")")) {
-        fail("expected ')'");
+        fail({"expr_expected_close", {}});
       }
       return inner;
     }
     std::string_view word = peek_word();
     if (word.empty()) {
-      fail(fmt::format("unexpected '{}'", m_src.substr(m_pos, 1)));
+      fail({"expr_unexpected", {{"text", m_src.substr(m_pos, 1)}}});
     }
     m_pos += word.size();
     if (word == "true" || word == "false") {
@@ -288,7 +288,7 @@ private:
     }
     if (word == "and" || word == "or" || word == "not") {
       m_pos = static_cast<size_t>(at);
-      fail(fmt::format("expected a value, found '{}'", word));
+      fail({"expr_value_expected", {{"word", word}}});
     }
     skip_space();
     if (m_pos < m_src.size() && m_src[m_pos] == '(') {
@@ -304,13 +304,13 @@ private:
             e.args.push_back(parse_or());
           }
           if (!accept(")")) {
-            fail("expected ',' or ')'");
+            fail({"expr_expected_comma", {}});
           }
           return e;
         }
       }
       m_pos = static_cast<size_t>(at);
-      fail(fmt::format("unknown function '{}'; the functions are if, min, max and abs", short_token(word)));
+      fail({"expr_unknown_function", {{"name", short_token(word)}}});
     }
     Expr e = node(Expr::Op::ident, at);
     e.name = std::string(word);

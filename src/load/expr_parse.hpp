@@ -2,6 +2,7 @@
 // Parsing and type-checking expressions (formats-v1 section 2.2).
 
 #include "model/expr.hpp"
+#include "util/message.hpp"
 
 #include <functional>
 #include <optional>
@@ -14,7 +15,7 @@ namespace ccn {
 struct ExprError
 {
   int offset = 0;
-  std::string message;
+  Message message;
 };
 
 // Parse `source`; on failure `error` says where and why.
@@ -26,7 +27,7 @@ struct SymbolType
   ValueType type = ValueType::invalid;
   std::string enum_field;
   std::vector<std::string> enum_values;
-  std::string why_invalid; // for text and date fields
+  Message why_invalid; // for text and date fields
 };
 
 // Resolves identifiers while type-checking; nullopt for unknown names.
@@ -39,6 +40,6 @@ bool check_expression(Expr& expr, const SymbolLookup& lookup, ExprError& error);
 void collect_identifiers(const Expr& expr, std::vector<std::string>& out);
 
 // Name of a value type for messages ("a number", "a truth", ...).
-std::string type_name(ValueType type);
+Message type_name(ValueType type);
 
 } // namespace ccn

@@ -2,7 +2,6 @@
 
 #include "util/text.hpp"
 
-#include <fmt/format.h>
 
 namespace ccn {
 
@@ -12,9 +11,9 @@ bool check_format(const Document& doc, std::string_view expected, Diagnostics& d
   if (root.kind != YNode::Kind::map) {
     // A file that is all one scalar is usually not YAML at all (a password
     // file, a spreadsheet saved as text): none of its text is repeated.
-    std::string found = root.kind == YNode::Kind::scalar ? "text, not a YAML map" : Reader::describe(root);
-    diags.error({doc.path, root.line, root.col},
-                fmt::format("expected a map with 'format: {}' at the top, found {}", expected, found));
+    Message found = root.kind == YNode::Kind::scalar ? Message{"found_text_not_map", {}} : Reader::describe(root);
+    diags.error({doc.path, root.line, root.col}, "format_expected_map",
+                {{"format", expected}, {"found", std::move(found)}});
     return false;
   }
   for (const auto& [key, value] : root.entries) {
@@ -22,13 +21,12 @@ bool check_format(const Document& doc, std::string_view expected, Diagnostics& d
       if (value.kind == YNode::Kind::scalar && value.text == expected) {
         return true;
       }
-      diags.error({doc.path, value.line, value.col},
-                  fmt::format("expected format '{}', found {}", expected, Reader::describe(value)));
+      diags.error({doc.path, value.line, value.col}, "format_expected",
+                  {{"format", expected}, {"found", Reader::describe(value)}});
       return false;
     }
   }
-  diags.error({doc.path, root.line, root.col},
-              fmt::format("missing 'format:' key; expected 'format: {}' at the top", expected));
+  diags.error({doc.path, root.line, root.col}, "format_missing", {{"format", expected}});
   return false;
 }
 

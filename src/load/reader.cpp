@@ -2,7 +2,6 @@
 
 #include "util/text.hpp"
 
-#include <fmt/format.h>
 
 #include <algorithm>
 #include <unordered_map>
@@ -52,24 +51,26 @@ int64_t days_from_civil(int y, int m, int d)
   return era * 146097 + doe - 719468;
 }
 
-// Parses YYYY-MM-DD at the start of `s`; an error text when it is no date.
+// Parses YYYY-MM-DD at the start of `s`; the key of the error message when
+// it is no date (its argument `found` is `s`).
 std::optional<std::string> parse_date_part(std::string_view s, int64_t& days)
 {
   if (s.size() < 10 || !digits_at(s, 0, 4) || s[4] != '-' || !digits_at(s, 5, 2) || s[7] != '-'
       || !digits_at(s, 8, 2)) {
-    return fmt::format("expected a date YYYY-MM-DD, found {}", quote_found(s));
+    return "load_expected_date";
   }
   int y = to_int(s, 0, 4);
   int m = to_int(s, 5, 2);
   int d = to_int(s, 8, 2);
   if (m < 1 || m > 12 || d < 1 || d > days_in_month(y, m)) {
-    return fmt::format("expected a date of the calendar, found {}, a day that does not exist", quote_found(s));
+    return "load_date_not_in_calendar";
   }
   days = days_from_civil(y, m, d);
   return std::nullopt;
 }
 
-// A suggestion for numbers written the Vietnamese way ("85,5", "1.000.000").
+// The plain form of a number written the Vietnamese way ("85,5",
+// "1.000.000"); empty when there is none to suggest.
 std::string number_hint(const std::string& text)
 {
   if (text.empty() || text.find_first_not_of("+-0123456789.,") != std::string::npos) {
@@ -92,107 +93,142 @@ std::string number_hint(const std::string& text)
   if (plain == text || parse_decimal(plain).kind != NumberParse::Kind::ok) {
     return {};
   }
-  return fmt::format("; write it as {} (a decimal point and no thousands separators)", plain);
+  return plain;
 }
 
 } // namespace
+
+const std::vector<std::string_view>& worded_keys()
+{
+  static const std::vector<std::string_view> k_keys = {
+    "applicant", "applicant id", "applicant name", "applicant submitted_at", "applicant tax_code", "comments",
+    "council", "council members", "criteria", "criterion", "criterion id", "dossier", "fact name",
+    "field name", "gate", "gate id", "gate name", "group", "group id", "measure name", "member",
+    "member id", "round", "scores", "sheet", "tie_break rule"};
+  return k_keys;
+}
+
+Message key_subject(std::string_view key)
+{
+  const auto& keys = worded_keys();
+  if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
+    return {"load_key", {{"key", key}}};
+  }
+  std::string name = "load_key_" + std::string(key);
+  std::replace(name.begin(), name.end(), ' ', '_');
+  return {name, {}};
+}
+
+MsgArg decimal_arg(std::string name, const Rational& value)
+{
+  // A number read from a file has a denominator that divides a power of
+  // ten, at most as many digits as a number may have: written exactly.
+  for (int decimals = 0; decimals <= static_cast<int>(k_max_number_chars); ++decimals) {
+    if (is_integer(value * pow10(decimals))) {
+      return MsgArg::decimal(std::move(name), to_decimal_string(value, decimals, true));
+    }
+  }
+  return MsgArg(std::move(name), number_text(value));
+}
+
+void Reader::error(const YNode& node, const Subject& what, std::string key, MsgArgs args)
+{
+  args.insert(args.begin(), MsgArg("what", what.message));
+  m_diags.error(pos(node), std::move(key), std::move(args));
+}
 
 bool is_null_node(const YNode& node)
 {
   return node.kind == YNode::Kind::null;
 }
 
-std::string Reader::describe(const YNode& node)
+Message Reader::describe(const YNode& node)
 {
   switch (node.kind) {
   case YNode::Kind::null:
-    return "nothing";
+    return {"found_nothing", {}};
   case YNode::Kind::seq:
-    return "a list";
+    return {"found_list", {}};
   case YNode::Kind::map:
-    return "a map";
+    return {"found_map", {}};
   case YNode::Kind::scalar:
     break;
   }
-  return quote_found(node.text);
+  return {"found_text", {{"text", quote_found(node.text)}}};
 }
 
-bool Reader::is_map(const YNode& node, std::string_view what)
+bool Reader::is_map(const YNode& node, const Subject& what)
 {
   if (node.kind == YNode::Kind::map) {
     return true;
   }
-  error(node, fmt::format("{}: expected a map, found {}", what, describe(node)));
+  error(node, what, "load_expected_map", {{"found", describe(node)}});
   return false;
 }
 
-bool Reader::is_seq(const YNode& node, std::string_view what)
+bool Reader::is_seq(const YNode& node, const Subject& what)
 {
   if (node.kind == YNode::Kind::seq) {
     return true;
   }
-  error(node, fmt::format("{}: expected a list, found {}", what, describe(node)));
+  error(node, what, "load_expected_list", {{"found", describe(node)}});
   return false;
 }
 
-bool Reader::unfilled(const YNode& node, std::string_view what, std::string_view expected)
+bool Reader::unfilled(const YNode& node, const Subject& what, const Message& expected)
 {
   if (node.kind != YNode::Kind::scalar || !node.plain || node.text.empty()
       || node.text.find_first_not_of('_') != std::string::npos) {
     return false;
   }
-  error(node, fmt::format("{}: not filled in yet; replace {} with {}", what, short_token(node.text), expected));
+  error(node, what, "load_unfilled", {{"found", short_token(node.text)}, {"expected", expected}});
   ++m_unfilled;
   return true;
 }
 
-std::optional<std::string> Reader::text(const YNode& node, std::string_view what)
+std::optional<std::string> Reader::text(const YNode& node, const Subject& what)
 {
-  if (unfilled(node, what, "text")) {
+  if (unfilled(node, what, Message{"load_want_text", {}})) {
     return std::nullopt;
   }
   if (node.kind != YNode::Kind::scalar || node.text.empty()) {
-    error(node, fmt::format("{}: expected text, found {}", what, describe(node)));
+    error(node, what, "load_expected_text", {{"found", describe(node)}});
     return std::nullopt;
   }
   return to_nfc(node.text);
 }
 
-std::optional<std::string> Reader::identifier(const YNode& node, std::string_view what)
+std::optional<std::string> Reader::identifier(const YNode& node, const Subject& what)
 {
   auto t = text(node, what);
   if (t && !is_identifier(*t)) {
-    error(node, fmt::format("{}: expected an identifier (1 to 64 of A-Z a-z 0-9 _ - ., starting with a letter "
-                            "or digit), found {}",
-                            what, quote_found(*t)));
+    error(node, what, "load_expected_identifier", {{"found", quote_found(*t)}});
     return std::nullopt;
   }
   return t;
 }
 
-std::optional<std::string> Reader::field_identifier(const YNode& node, std::string_view what)
+std::optional<std::string> Reader::field_identifier(const YNode& node, const Subject& what)
 {
   auto t = text(node, what);
   if (!t) {
     return std::nullopt;
   }
   if (!is_field_identifier(*t)) {
-    error(node, fmt::format("{}: expected a name of lower-case letters, digits and '_' that does not start "
-                            "with a digit, found {}",
-                            what, quote_found(*t)));
+    error(node, what, "load_expected_field_name", {{"found", quote_found(*t)}});
     return std::nullopt;
   }
   if (is_reserved_word(*t)) {
-    error(node, fmt::format("{}: '{}' is reserved by the expression language", what, *t));
+    error(node, what, "load_reserved_word", {{"word", *t}});
     return std::nullopt;
   }
   return t;
 }
 
-std::optional<Rational> Reader::number(const YNode& node, std::string_view what)
+std::optional<Rational> Reader::number(const YNode& node, const Subject& what)
 {
   if (node.kind != YNode::Kind::scalar) {
-    error(node, fmt::format("{}: expected a number, found {}", what, describe(node)));
+    error(node, what, "load_expected_number", {{"found", describe(node)}});
     return std::nullopt;
   }
   if (node.plain) {
@@ -201,11 +237,10 @@ std::optional<Rational> Reader::number(const YNode& node, std::string_view what)
     case NumberParse::Kind::ok:
       return p.value;
     case NumberParse::Kind::too_long:
-      error(node, fmt::format("{}: number has {} characters; at most {} are accepted", what, node.text.size(),
-                              k_max_number_chars));
+      error(node, what, "load_number_too_long", {{"length", node.text.size()}, {"max", k_max_number_chars}});
       return std::nullopt;
     case NumberParse::Kind::bad_exponent:
-      error(node, fmt::format("{}: number {} has an exponent beyond ±{}", what, node.text, k_max_exponent));
+      error(node, what, "load_number_exponent", {{"number", node.text}, {"max", k_max_exponent}});
       return std::nullopt;
     case NumberParse::Kind::not_a_number:
       break;
@@ -213,36 +248,36 @@ std::optional<Rational> Reader::number(const YNode& node, std::string_view what)
     std::string lower = node.text;
     std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
     if (lower == ".nan" || lower == ".inf" || lower == "+.inf" || lower == "-.inf") {
-      error(node, fmt::format("{}: expected a finite number, found {}; not-a-number and infinity are not accepted",
-                              what, node.text));
+      error(node, what, "load_number_not_finite", {{"number", node.text}});
       return std::nullopt;
     }
   }
-  if (unfilled(node, what, "a number")) {
+  if (unfilled(node, what, Message{"load_want_number", {}})) {
     return std::nullopt;
   }
-  std::string found = node.plain ? quote_found(node.text) : "the quoted text " + quote_found(node.text);
-  std::string hint = number_hint(node.text);
-  if (hint.empty() && !node.plain && parse_decimal(node.text).kind == NumberParse::Kind::ok) {
-    hint = fmt::format("; write it without quotes: {}", node.text);
+  Message found = node.plain ? Message{"found_text", {{"text", quote_found(node.text)}}}
+                             : Message{"found_quoted_text", {{"text", quote_found(node.text)}}};
+  if (std::string plain = number_hint(node.text); !plain.empty()) {
+    error(node, what, "load_expected_number_plain", {{"found", found}, {"plain", plain}});
+  } else if (!node.plain && parse_decimal(node.text).kind == NumberParse::Kind::ok) {
+    error(node, what, "load_expected_number_unquoted", {{"found", found}, {"plain", node.text}});
+  } else {
+    error(node, what, "load_expected_number", {{"found", found}});
   }
-  error(node, fmt::format("{}: expected a number, found {}{}", what, found, hint));
   return std::nullopt;
 }
 
-std::optional<Rational> Reader::integer(const YNode& node, std::string_view what)
+std::optional<Rational> Reader::integer(const YNode& node, const Subject& what)
 {
   auto n = number(node, what);
   if (n && !is_integer(*n)) {
-    error(node, fmt::format("{}: expected a whole number, found {}", what, node.text));
+    error(node, what, "load_expected_whole_number", {{"number", node.text}});
     return std::nullopt;
   }
   // `96.000` or `2.5e3` is whole, but whoever wrote it may have meant
   // something else; a whole number is written with digits only (8.2).
   if (n && !parse_decimal(node.text).integral_syntax) {
-    error(node, fmt::format("{}: expected a whole number written with digits only, found {}; write it without a "
-                            "decimal point or an exponent",
-                            what, node.text));
+    error(node, what, "load_expected_whole_number_digits", {{"number", node.text}});
     return std::nullopt;
   }
   return n;
@@ -262,9 +297,9 @@ std::optional<std::pair<std::string, std::string>> thousands_readings(std::strin
   return std::pair{sign + (whole == "0" ? whole : whole + "000"), sign + whole};
 }
 
-std::optional<bool> Reader::boolean(const YNode& node, std::string_view what)
+std::optional<bool> Reader::boolean(const YNode& node, const Subject& what)
 {
-  if (unfilled(node, what, "true or false")) {
+  if (unfilled(node, what, Message{"load_want_boolean", {}})) {
     return std::nullopt;
   }
   if (node.kind == YNode::Kind::scalar && node.plain) {
@@ -276,57 +311,57 @@ std::optional<bool> Reader::boolean(const YNode& node, std::string_view what)
       return false;
     }
   }
-  error(node, fmt::format("{}: expected true or false, found {}", what, describe(node)));
+  error(node, what, "load_expected_boolean", {{"found", describe(node)}});
   return std::nullopt;
 }
 
-std::optional<Timestamp> Reader::date(const YNode& node, std::string_view what)
+std::optional<Timestamp> Reader::date(const YNode& node, const Subject& what)
 {
-  if (unfilled(node, what, "a date YYYY-MM-DD")) {
+  if (unfilled(node, what, Message{"load_want_date", {}})) {
     return std::nullopt;
   }
   if (node.kind != YNode::Kind::scalar) {
-    error(node, fmt::format("{}: expected a date YYYY-MM-DD, found {}", what, describe(node)));
+    error(node, what, "load_expected_date", {{"found", describe(node)}});
     return std::nullopt;
   }
   int64_t days = 0;
   if (node.text.size() != 10) {
-    error(node, fmt::format("{}: expected a date YYYY-MM-DD, found {}", what, quote_found(node.text)));
+    error(node, what, "load_expected_date", {{"found", quote_found(node.text)}});
     return std::nullopt;
   }
   if (auto err = parse_date_part(node.text, days)) {
-    error(node, fmt::format("{}: {}", what, *err));
+    error(node, what, *err, {{"found", quote_found(node.text)}});
     return std::nullopt;
   }
   return Timestamp{days * 86400 - 7 * 3600, true, node.text, {}};
 }
 
-std::optional<Timestamp> Reader::date_or_datetime(const YNode& node, std::string_view what)
+std::optional<Timestamp> Reader::date_or_datetime(const YNode& node, const Subject& what)
 {
-  if (unfilled(node, what, "a date or a date-time")) {
+  if (unfilled(node, what, Message{"load_want_date_or_datetime", {}})) {
     return std::nullopt;
   }
   if (node.kind != YNode::Kind::scalar) {
-    error(node, fmt::format("{}: expected a date or a date-time, found {}", what, describe(node)));
+    error(node, what, "load_expected_date_or_datetime", {{"found", describe(node)}});
     return std::nullopt;
   }
   const std::string& s = node.text;
   if (s.size() == 10) {
     return date(node, what);
   }
-  auto fail = [&](std::string_view why) {
-    error(node, fmt::format("{}: {}, found {}", what, why, quote_found(s)));
+  auto fail = [&](std::string why) {
+    error(node, what, std::move(why), {{"found", quote_found(s)}});
     return std::nullopt;
   };
   int64_t days = 0;
   if (auto err = parse_date_part(s, days)) {
-    error(node, fmt::format("{}: {}", what, *err));
+    error(node, what, *err, {{"found", quote_found(node.text)}});
     return std::nullopt;
   }
   // YYYY-MM-DDTHH:MM[:SS[.fff]](Z|+HH:MM|-HH:MM)
   if (s.size() < 16 || (s[10] != 'T' && s[10] != 't') || !digits_at(s, 11, 2) || s[13] != ':'
       || !digits_at(s, 14, 2)) {
-    return fail("expected a date-time such as 2023-05-10T09:30:00+07:00");
+    return fail("load_expected_datetime");
   }
   int hh = to_int(s, 11, 2);
   int mi = to_int(s, 14, 2);
@@ -335,7 +370,7 @@ std::optional<Timestamp> Reader::date_or_datetime(const YNode& node, std::string
   size_t i = 16;
   if (i < s.size() && s[i] == ':') {
     if (!digits_at(s, i + 1, 2)) {
-      return fail("expected a date-time such as 2023-05-10T09:30:00+07:00");
+      return fail("load_expected_datetime");
     }
     ss = to_int(s, i + 1, 2);
     i += 3;
@@ -346,14 +381,14 @@ std::optional<Timestamp> Reader::date_or_datetime(const YNode& node, std::string
         ++i;
       }
       if (i == start) {
-        return fail("expected digits after the decimal point of the seconds");
+        return fail("load_datetime_fraction");
       }
       fraction = s.substr(start, i - start);
       fraction.erase(fraction.find_last_not_of('0') + 1);
     }
   }
   if (hh > 23 || mi > 59 || ss > 59) {
-    return fail("the time of day is out of range");
+    return fail("load_datetime_time_range");
   }
   int64_t offset = 0;
   if (i < s.size() && (s[i] == 'Z' || s[i] == 'z') && i + 1 == s.size()) {
@@ -363,16 +398,16 @@ std::optional<Timestamp> Reader::date_or_datetime(const YNode& node, std::string
     int oh = to_int(s, i + 1, 2);
     int om = to_int(s, i + 4, 2);
     if (oh > 14 || om > 59) {
-      return fail("the offset is out of range");
+      return fail("load_datetime_offset_range");
     }
     offset = (oh * 3600 + om * 60) * (s[i] == '-' ? -1 : 1);
   } else {
-    return fail("a date-time needs an offset such as +07:00");
+    return fail("load_datetime_needs_offset");
   }
   return Timestamp{days * 86400 + hh * 3600 + mi * 60 + ss - offset, false, s, fraction};
 }
 
-std::optional<std::vector<std::string>> Reader::identifier_list(const YNode& node, std::string_view what)
+std::optional<std::vector<std::string>> Reader::identifier_list(const YNode& node, const Subject& what)
 {
   if (!is_seq(node, what)) {
     return std::nullopt;
@@ -387,7 +422,7 @@ std::optional<std::vector<std::string>> Reader::identifier_list(const YNode& nod
       continue;
     }
     if (!seen.insert(*id).second) {
-      error(item, fmt::format("{}: '{}' is listed twice", what, *id));
+      error(item, what, "load_listed_twice", {{"id", *id}});
       ok = false;
       continue;
     }
@@ -399,13 +434,13 @@ std::optional<std::vector<std::string>> Reader::identifier_list(const YNode& nod
   return out;
 }
 
-MapView::MapView(Reader& reader, const YNode& node, std::string what, std::initializer_list<std::string_view> allowed)
+MapView::MapView(Reader& reader, const YNode& node, Subject what, std::initializer_list<std::string_view> allowed)
   : m_reader(reader), m_node(&node), m_what(std::move(what))
 {
   collect(true, allowed);
 }
 
-MapView::MapView(Reader& reader, const YNode& node, std::string what)
+MapView::MapView(Reader& reader, const YNode& node, Subject what)
   : m_reader(reader), m_node(&node), m_what(std::move(what))
 {
   collect(false, {});
@@ -420,7 +455,7 @@ void MapView::collect(bool check_allowed, std::initializer_list<std::string_view
   std::unordered_map<std::string_view, const YNode*> first_key;
   for (const auto& [key, value] : m_node->entries) {
     if (key.kind != YNode::Kind::scalar) {
-      m_reader.error(key, fmt::format("{}: expected a key, found {}", m_what, Reader::describe(key)));
+      m_reader.error(key, m_what, "load_expected_key", {{"found", Reader::describe(key)}});
       continue;
     }
     if (key.text.rfind("x-", 0) == 0) {
@@ -429,8 +464,8 @@ void MapView::collect(bool check_allowed, std::initializer_list<std::string_view
     // An index of the keys taken so far: a map of many keys stays linear.
     auto first = first_key.find(key.text);
     if (first != first_key.end()) {
-      m_reader.error(key, fmt::format("{}: key {} is repeated (first at line {})", m_what, quote_found(key.text),
-                                      first->second->line));
+      m_reader.error(key, m_what, "load_key_repeated",
+                     {{"found", quote_found(key.text)}, {"line", std::to_string(first->second->line)}});
       continue;
     }
     if (check_allowed && std::find(allowed.begin(), allowed.end(), key.text) == allowed.end()) {
@@ -439,8 +474,7 @@ void MapView::collect(bool check_allowed, std::initializer_list<std::string_view
         keys += keys.empty() ? "" : ", ";
         keys += k;
       }
-      m_reader.error(key, fmt::format("{}: unknown key {}; expected one of: {} (or an x- extension)", m_what,
-                                      quote_found(key.text), keys));
+      m_reader.error(key, m_what, "load_unknown_key", {{"found", quote_found(key.text)}, {"keys", keys}});
       continue;
     }
     first_key.emplace(key.text, &key);
@@ -462,7 +496,7 @@ const YNode* MapView::require(std::string_view key) const
 {
   const YNode* v = get(key);
   if (v == nullptr && m_ok) {
-    m_reader.error(*m_node, fmt::format("{}: missing required key '{}'", m_what, key));
+    m_reader.error(*m_node, m_what, "load_missing_key", {{"key", std::string(key)}});
   }
   return v;
 }

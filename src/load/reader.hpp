@@ -7,6 +7,7 @@
 #include "util/diag.hpp"
 #include "util/rational.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
@@ -36,6 +37,35 @@ struct Timestamp
   bool operator==(const Timestamp& o) const { return seconds == o.seconds && fraction == o.fraction; }
 };
 
+// The subject for `key`, a key of the file as the loaders name it: the
+// message `load_key_<key>` ('_' for spaces) where the catalogue words it
+// ("field name": "tên trường"), else `load_key`, shown as written.
+Message key_subject(std::string_view key);
+
+// The keys that `key_subject` finds a message of their own for.
+const std::vector<std::string_view>& worded_keys();
+
+// What a message is about: a key of the file as written ("title",
+// "pass total"), or a message such as "field 'x'" (the key `load_field`
+// with its argument).
+struct Subject
+{
+  Message message;
+
+  Subject(const char* key) : message(key_subject(key)) {} // NOLINT: a literal key of the file
+  Subject(Message m) : message(std::move(m)) {}           // NOLINT: a message
+};
+
+// `of` followed by one of its keys: "field 'x' type".
+inline Subject sub_key(const Subject& of, std::string key)
+{
+  return Message{"load_sub_key", {{"of", of.message}, {"key", std::move(key)}}};
+}
+
+// An argument `name` holding the number `value` as an exact decimal, which
+// the message writes in the digits of its language ("0.01", "0,01").
+MsgArg decimal_arg(std::string name, const Rational& value);
+
 // Reads nodes of one file, recording errors against it.
 class Reader
 {
@@ -45,32 +75,35 @@ public:
   const std::string& path() const { return m_path; }
   Diagnostics& diags() { return m_diags; }
   SourcePos pos(const YNode& node) const { return {m_path, node.line, node.col}; }
-  void error(const YNode& node, std::string message) { m_diags.error(pos(node), std::move(message)); }
+  void error(const YNode& node, std::string key, MsgArgs args) { m_diags.error(pos(node), std::move(key), std::move(args)); }
+  // An error "what: ..." at `node`: the message `key` with `args` and `what`.
+  void error(const YNode& node, const Subject& what, std::string key, MsgArgs args);
 
   // What a node is, for "found ..." in messages.
-  static std::string describe(const YNode& node);
+  static Message describe(const YNode& node);
 
   // Text (any non-empty scalar; plain numbers and truths are read as written).
-  std::optional<std::string> text(const YNode& node, std::string_view what);
-  std::optional<std::string> identifier(const YNode& node, std::string_view what);
-  std::optional<std::string> field_identifier(const YNode& node, std::string_view what);
-  std::optional<Rational> number(const YNode& node, std::string_view what);
-  std::optional<Rational> integer(const YNode& node, std::string_view what);
-  std::optional<bool> boolean(const YNode& node, std::string_view what);
-  std::optional<Timestamp> date(const YNode& node, std::string_view what);
+  std::optional<std::string> text(const YNode& node, const Subject& what);
+  std::optional<std::string> identifier(const YNode& node, const Subject& what);
+  std::optional<std::string> field_identifier(const YNode& node, const Subject& what);
+  std::optional<Rational> number(const YNode& node, const Subject& what);
+  std::optional<Rational> integer(const YNode& node, const Subject& what);
+  std::optional<bool> boolean(const YNode& node, const Subject& what);
+  std::optional<Timestamp> date(const YNode& node, const Subject& what);
   // A date or an ISO 8601 date-time with an offset.
-  std::optional<Timestamp> date_or_datetime(const YNode& node, std::string_view what);
+  std::optional<Timestamp> date_or_datetime(const YNode& node, const Subject& what);
   // A list of identifiers.
-  std::optional<std::vector<std::string>> identifier_list(const YNode& node, std::string_view what);
+  std::optional<std::vector<std::string>> identifier_list(const YNode& node, const Subject& what);
 
   // Whether `node` is a placeholder left by a template (`___`, plain);
   // then an error asks for `expected` in its place.
-  bool unfilled(const YNode& node, std::string_view what, std::string_view expected);
+  // (`expected` is a message such as "a number": `load_want_number`.)
+  bool unfilled(const YNode& node, const Subject& what, const Message& expected);
   // How many placeholders this reader found.
   size_t unfilled_count() const { return m_unfilled; }
 
-  bool is_map(const YNode& node, std::string_view what);
-  bool is_seq(const YNode& node, std::string_view what);
+  bool is_map(const YNode& node, const Subject& what);
+  bool is_seq(const YNode& node, const Subject& what);
 
 private:
   std::string m_path;
@@ -83,9 +116,9 @@ private:
 class MapView
 {
 public:
-  MapView(Reader& reader, const YNode& node, std::string what, std::initializer_list<std::string_view> allowed);
+  MapView(Reader& reader, const YNode& node, Subject what, std::initializer_list<std::string_view> allowed);
   // For maps whose keys are names chosen by the user (ids).
-  MapView(Reader& reader, const YNode& node, std::string what);
+  MapView(Reader& reader, const YNode& node, Subject what);
 
   bool ok() const { return m_ok; }
   // The value at `key`, or null when absent.
@@ -101,7 +134,7 @@ private:
 
   Reader& m_reader;
   const YNode* m_node;
-  std::string m_what;
+  Subject m_what;
   bool m_ok = false;
   std::vector<std::pair<const YNode*, const YNode*>> m_entries;
 };

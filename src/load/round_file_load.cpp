@@ -1,7 +1,6 @@
 #include "load/loaders.hpp"
 #include "util/text.hpp"
 
-#include <fmt/format.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -10,7 +9,7 @@ namespace ccn {
 
 namespace {
 
-std::optional<FileRef> file_ref(Reader& r, const YNode& node, std::string_view what)
+std::optional<FileRef> file_ref(Reader& r, const YNode& node, const Subject& what)
 {
   auto t = r.text(node, what);
   if (!t) {
@@ -38,7 +37,7 @@ std::optional<ChairProposal> read_chair_proposal(Reader& r, const YNode& node)
   auto id = r.identifier(*selects, "chair_proposal selects");
   auto why = r.text(*reason, "chair_proposal reason");
   if (why && why->find_first_not_of(" \t") == std::string::npos) {
-    r.error(*reason, "chair_proposal reason: expected the reason the chair gave, found only spaces");
+    r.error(*reason, "round_chair_reason_blank", {});
     why.reset();
   }
   if (const YNode* d = m.get("date")) {
@@ -53,12 +52,11 @@ std::optional<ChairProposal> read_chair_proposal(Reader& r, const YNode& node)
   return cp;
 }
 
-std::optional<Timestamp> read_meeting_time(Reader& r, const YNode& node, std::string_view what)
+std::optional<Timestamp> read_meeting_time(Reader& r, const YNode& node, const Subject& what)
 {
   auto t = r.date_or_datetime(node, what);
   if (t && t->date_only) {
-    r.error(node, fmt::format("{}: expected a date-time such as 2026-09-10T08:30:00+07:00, found {}", what,
-                              quote_found(node.text)));
+    r.error(node, what, "round_meeting_expected_datetime", {{"found", quote_found(node.text)}});
     return std::nullopt;
   }
   return t;
@@ -74,7 +72,7 @@ std::optional<Meeting> read_meeting(Reader& r, const YNode& node, const std::opt
   for (auto [key, target] : {std::pair{"issuer", &mt.issuer}, std::pair{"document_number", &mt.document_number},
                              std::pair{"place", &mt.place}, std::pair{"secretary", &mt.secretary}}) {
     if (const YNode* n = m.get(key)) {
-      *target = r.text(*n, fmt::format("meeting {}", key)).value_or("");
+      *target = r.text(*n, Message{"load_key", {{"key", std::string("meeting ") + key}}}).value_or("");
     }
   }
   if (const YNode* n = m.get("start")) {
@@ -83,21 +81,21 @@ std::optional<Meeting> read_meeting(Reader& r, const YNode& node, const std::opt
   if (const YNode* n = m.get("end")) {
     mt.end = read_meeting_time(r, *n, "meeting end");
     if (mt.start && mt.end && *mt.end < *mt.start) {
-      r.error(*n, fmt::format("meeting end: {} is before the start {}", mt.end->text, mt.start->text));
+      r.error(*n, "round_meeting_end_before_start", {{"end", mt.end->text}, {"start", mt.start->text}});
     }
   }
   if (const YNode* n = m.get("absent"); n != nullptr && !is_null_node(*n)) {
     MapView am(r, *n, "meeting absent");
     for (const auto& [key, value] : am.entries()) {
       auto id = r.identifier(*key, "meeting absent member");
-      auto why = r.text(*value, fmt::format("meeting absent: reason of '{}'", key->text));
+      auto why = r.text(*value, Message{"round_absent_reason", {{"member", key->text}}});
       if (!id || !why) {
         continue;
       }
       bool member = council && std::any_of(council->members.begin(), council->members.end(),
                                            [&](const Member& x) { return x.id == *id; });
       if (!member) {
-        r.error(*key, fmt::format("meeting absent: '{}' is not a member of the council", *id));
+        r.error(*key, "round_absent_not_member", {{"member", *id}});
         continue;
       }
       mt.absent.push_back({*id, *why, r.pos(*key)});
@@ -109,8 +107,7 @@ std::optional<Meeting> read_meeting(Reader& r, const YNode& node, const std::opt
 std::optional<Rational> read_quorum(Reader& r, const YNode& node, std::string& text)
 {
   if (node.kind != YNode::Kind::scalar) {
-    r.error(node, fmt::format("council quorum: expected a fraction such as \"2/3\" or a decimal, found {}",
-                              Reader::describe(node)));
+    r.error(node, "round_quorum", {{"found", Reader::describe(node)}});
     return std::nullopt;
   }
   text = node.text;
@@ -130,12 +127,11 @@ std::optional<Rational> read_quorum(Reader& r, const YNode& node, std::string& t
     }
   }
   if (!q) {
-    r.error(node, fmt::format("council quorum: expected a fraction such as \"2/3\" or a decimal, found {}",
-                              quote_found(node.text)));
+    r.error(node, "round_quorum", {{"found", Message{"found_text", {{"text", quote_found(node.text)}}}}});
     return std::nullopt;
   }
   if (*q <= 0 || *q > 1) {
-    r.error(node, fmt::format("council quorum: expected a value above 0 and at most 1, found {}", node.text));
+    r.error(node, "round_quorum_range", {{"number", node.text}});
     return std::nullopt;
   }
   return q;
@@ -157,7 +153,7 @@ std::optional<Council> read_council(Reader& r, const YNode& node)
   if (const YNode* d = m.get("deviation_percent")) {
     auto v = r.number(*d, "council deviation_percent");
     if (v && *v < 0) {
-      r.error(*d, fmt::format("council deviation_percent: expected a number ≥ 0, found {}", d->text));
+      r.error(*d, "round_deviation", {{"number", d->text}});
     } else {
       c.deviation_percent = v;
     }
@@ -167,7 +163,7 @@ std::optional<Council> read_council(Reader& r, const YNode& node)
     return c;
   }
   if (members->items.empty()) {
-    r.error(*members, "council members: expected at least one member");
+    r.error(*members, "round_no_member", {});
   }
   std::optional<size_t> chair; // an index: members grows, so no pointer into it
   for (const auto& item : members->items) {
@@ -184,10 +180,10 @@ std::optional<Council> read_council(Reader& r, const YNode& node)
     mem.id = *id;
     mem.pos = r.pos(*id_node);
     if (const YNode* n = mm.require("name")) {
-      mem.name = r.text(*n, fmt::format("member '{}' name", mem.id)).value_or("");
+      mem.name = r.text(*n, sub_key(Message{"load_member", {{"member", mem.id}}}, "name")).value_or("");
     }
     if (const YNode* n = mm.get("role")) {
-      auto role = r.text(*n, fmt::format("member '{}' role", mem.id));
+      auto role = r.text(*n, sub_key(Message{"load_member", {{"member", mem.id}}}, "role"));
       if (role == "chair") {
         mem.role = Role::chair;
       } else if (role == "vice_chair") {
@@ -195,19 +191,18 @@ std::optional<Council> read_council(Reader& r, const YNode& node)
       } else if (role == "member") {
         mem.role = Role::member;
       } else if (role) {
-        r.error(*n, fmt::format("member '{}' role: expected chair, vice_chair or member, found {}", mem.id,
-                                quote_found(*role)));
+        r.error(*n, "round_member_role", {{"member", mem.id}, {"found", quote_found(*role)}});
       }
     }
     auto same = std::find_if(c.members.begin(), c.members.end(), [&](const Member& o) { return o.id == mem.id; });
     if (same != c.members.end()) {
-      r.error(*id_node, fmt::format("member id '{}' is used twice (first at line {})", mem.id, same->pos.line));
+      r.error(*id_node, "round_member_id_twice", {{"member", mem.id}, {"line", std::to_string(same->pos.line)}});
       continue;
     }
     if (mem.role == Role::chair && chair) {
       const Member& first = c.members[*chair];
-      r.error(item, fmt::format("member '{}': the council already has a chair, '{}' (line {})", mem.id, first.id,
-                                first.pos.line));
+      r.error(item, "round_second_chair",
+              {{"member", mem.id}, {"chair", first.id}, {"line", std::to_string(first.pos.line)}});
       continue;
     }
     if (mem.role == Role::chair) {
@@ -253,7 +248,7 @@ std::optional<Round> load_round_file(const Document& doc, Diagnostics& diags)
   }
   if (const YNode* n = m.require("dossiers"); n != nullptr && r.is_seq(*n, "dossiers")) {
     if (n->items.empty()) {
-      r.error(*n, "dossiers: expected at least one dossier");
+      r.error(*n, "round_no_dossier", {});
     }
     for (const auto& item : n->items) {
       if (auto ref = file_ref(r, item, "dossier")) {

@@ -19,50 +19,46 @@ void check_sheet(const Sheet& s, const RoundBundle& b, const std::map<std::strin
                  const std::map<std::string, const Criterion*>& criteria, Diagnostics& diags)
 {
   if (s.round != b.round.id) {
-    diags.error(s.round_pos, fmt::format("round: this sheet is for round '{}', but it is listed in round '{}'",
-                                         s.round, b.round.id));
+    diags.error(s.round_pos, "sheet_other_round", {{"sheet_round", s.round}, {"round", b.round.id}});
   }
   const auto& members = b.round.council->members;
   if (std::none_of(members.begin(), members.end(), [&](const Member& m) { return m.id == s.member; })) {
-    diags.error(s.member_pos, fmt::format("member '{}' is not a member of the council of round '{}'", s.member,
-                                          b.round.id));
+    diags.error(s.member_pos, "sheet_not_member", {{"member", s.member}, {"round", b.round.id}});
   }
   for (const auto& [app, pos] : s.recused) {
     if (applicants.count(app) == 0) {
-      diags.error(pos, fmt::format("recused: unknown applicant '{}'", app));
+      diags.error(pos, "sheet_recused_unknown", {{"applicant", app}});
     }
   }
   for (const auto& [app, scores] : s.scores) {
     for (const auto& [crit, score] : scores) {
       if (applicants.count(app) == 0) {
-        diags.error(s.at(score), fmt::format("scores: unknown applicant '{}'", app));
+        diags.error(s.at(score), "sheet_scores_unknown_applicant", {{"applicant", app}});
         break;
       }
       if (s.recused.count(app) != 0) {
-        diags.error(s.at(score), fmt::format("scores: member '{}' recused from applicant '{}' and cannot score it",
-                                           s.member, app));
+        diags.error(s.at(score), "sheet_scores_recused", {{"member", s.member}, {"applicant", app}});
         break;
       }
       auto found = criteria.find(crit);
       const Criterion* cr = found == criteria.end() ? nullptr : found->second;
       if (cr == nullptr) {
-        diags.error(s.at(score), fmt::format("scores of '{}': unknown criterion '{}'", app, crit));
+        diags.error(s.at(score), "sheet_scores_unknown_criterion", {{"applicant", app}, {"criterion", crit}});
         continue;
       }
       if (cr->kind != ScoringKind::judged) {
-        diags.error(s.at(score), fmt::format("scores of '{}': criterion '{}' is not judged; it is scored from the "
-                                           "dossier",
-                                           app, crit));
+        diags.error(s.at(score), "sheet_scores_not_judged", {{"applicant", app}, {"criterion", crit}});
         continue;
       }
       if (score.points < 0 || score.points > cr->max) {
-        diags.error(s.at(score), fmt::format("score of '{}' for '{}': expected 0 to {}, found {}", app, crit,
-                                           number_text(cr->max), number_text(score.points)));
+        diags.error(s.at(score), "sheet_score_range",
+                    {{"applicant", app}, {"criterion", crit}, decimal_arg("max", cr->max), decimal_arg("points", score.points)});
       } else if (cr->step) {
         Rational q = score.points / *cr->step;
         if (!is_integer(q)) {
-          diags.error(s.at(score), fmt::format("score of '{}' for '{}': expected a multiple of step {}, found {}", app,
-                                             crit, number_text(*cr->step), number_text(score.points)));
+          diags.error(s.at(score), "sheet_score_step",
+                      {{"applicant", app}, {"criterion", crit}, decimal_arg("step", *cr->step),
+                       decimal_arg("points", score.points)});
         }
       }
     }
@@ -70,12 +66,12 @@ void check_sheet(const Sheet& s, const RoundBundle& b, const std::map<std::strin
   for (const auto& [app, comments] : s.comments) {
     for (const auto& [crit, comment] : comments) {
       if (applicants.count(app) == 0) {
-        diags.error(comment.pos, fmt::format("comments: unknown applicant '{}'", app));
+        diags.error(comment.pos, "sheet_comments_unknown_applicant", {{"applicant", app}});
         break;
       }
       auto found = criteria.find(crit);
       if (found == criteria.end() || found->second->kind != ScoringKind::judged) {
-        diags.error(comment.pos, fmt::format("comments of '{}': '{}' is not a judged criterion", app, crit));
+        diags.error(comment.pos, "sheet_comments_not_judged", {{"applicant", app}, {"criterion", crit}});
       }
     }
   }
@@ -182,10 +178,14 @@ void load_dossiers(RoundBundle& b, const std::vector<FileRef>& refs, Diagnostics
     }
     auto [it, fresh] = seen.emplace(d->id, &ref);
     if (!fresh) {
-      diags.error(ref.pos, fmt::format("dossiers: {} gives applicant '{}' again (already given by {}{})",
-                                        ref.as_written, d->id, it->second->as_written,
-                                        it->second->pos.line > 0 ? fmt::format(" at line {}", it->second->pos.line)
-                                                                 : std::string()));
+      if (it->second->pos.line > 0) {
+        diags.error(ref.pos, "round_applicant_twice_at",
+                    {{"file", ref.as_written}, {"applicant", d->id}, {"other", it->second->as_written},
+                     {"line", std::to_string(it->second->pos.line)}});
+      } else {
+        diags.error(ref.pos, "round_applicant_twice",
+                    {{"file", ref.as_written}, {"applicant", d->id}, {"other", it->second->as_written}});
+      }
       continue;
     }
     b.dossiers.push_back(std::move(*d));
@@ -255,12 +255,10 @@ std::optional<RoundBundle> load_round(const std::string& path, Diagnostics& diag
   load_dossiers(b, b.round.dossiers, diags);
   check_chair_proposal(b, diags.error_count() == errors_before_dossiers, diags);
   if (b.criteria.has_judged() && !b.round.council) {
-    diags.error(b.round.pos, fmt::format("round '{}': criteria '{}' have judged criteria, so the round needs a "
-                                         "'council:' with its members and their 'sheets:'",
-                                         b.round.id, b.criteria.id));
+    diags.error(b.round.pos, "round_needs_council", {{"round", b.round.id}, {"criteria", b.criteria.id}});
   }
   if (!b.round.sheets.empty() && !b.round.council) {
-    diags.error(b.round.sheets.front().pos, "sheets: a round with sheets needs a 'council:'");
+    diags.error(b.round.sheets.front().pos, "round_sheets_without_council", {});
   }
   std::map<std::string, const Dossier*> applicants;
   for (const auto& d : b.dossiers) {
@@ -281,7 +279,7 @@ std::optional<RoundBundle> load_round(const std::string& path, Diagnostics& diag
     }
     auto [it, fresh] = sheet_of_member.emplace(s->member, s->path);
     if (!fresh) {
-      diags.error(s->member_pos, fmt::format("member '{}' already handed in a sheet: {}", s->member, it->second));
+      diags.error(s->member_pos, "round_member_second_sheet", {{"member", s->member}, {"sheet", it->second}});
       continue;
     }
     b.sheets.push_back(std::move(*s));
@@ -310,10 +308,7 @@ std::optional<RoundBundle> load_direct(const std::string& criteria_path, const s
   }
   b.criteria = std::move(*criteria);
   if (b.criteria.has_judged()) {
-    diags.error({criteria_path, 1, 1},
-                fmt::format("criteria '{}' have judged criteria: rank a round file with a council and its sheets "
-                            "instead",
-                            b.criteria.id));
+    diags.error({criteria_path, 1, 1}, "criteria_judged_needs_round", {{"criteria", b.criteria.id}});
     return std::nullopt;
   }
   b.round.id = b.criteria.id;

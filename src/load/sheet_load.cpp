@@ -1,6 +1,5 @@
 #include "load/loaders.hpp"
 
-#include <fmt/format.h>
 
 namespace ccn {
 
@@ -8,20 +7,20 @@ namespace {
 
 // Reads `applicant -> criterion -> value` maps; `read` turns each value.
 template<typename Read>
-void read_nested(Reader& r, const YNode& node, std::string_view what, Read read)
+void read_nested(Reader& r, const YNode& node, const char* what, Read read)
 {
-  MapView m(r, node, std::string(what));
+  MapView m(r, node, what);
   for (const auto& [app, inner] : m.entries()) {
-    auto app_id = r.identifier(*app, fmt::format("{}: applicant id", what));
+    auto app_id = r.identifier(*app, Message{"load_nested_applicant_id", {{"map", key_subject(what)}}});
     if (!app_id) {
       continue;
     }
     if (is_null_node(*inner)) {
       continue;
     }
-    MapView im(r, *inner, fmt::format("{} of '{}'", what, *app_id));
+    MapView im(r, *inner, Message{"load_nested_of", {{"map", key_subject(what)}, {"applicant", *app_id}}});
     for (const auto& [crit, value] : im.entries()) {
-      auto crit_id = r.identifier(*crit, fmt::format("{} of '{}': criterion id", what, *app_id));
+      auto crit_id = r.identifier(*crit, Message{"load_nested_criterion_id", {{"map", key_subject(what)}, {"applicant", *app_id}}});
       if (crit_id) {
         read(*app_id, *crit_id, *crit, *value);
       }
@@ -68,7 +67,7 @@ std::optional<Sheet> load_sheet(const Document& doc, Diagnostics& diags)
           return;
         }
       }
-      if (auto points = r.number(v, fmt::format("score of '{}' for '{}'", app, crit))) {
+      if (auto points = r.number(v, Message{"load_score_of", {{"applicant", app}, {"criterion", crit}}})) {
         s.scores[app][crit] = Score{*points, v.line, v.col};
       }
     });
@@ -84,7 +83,7 @@ std::optional<Sheet> load_sheet(const Document& doc, Diagnostics& diags)
                     s.comments[app][crit] = Comment{"", r.pos(v)};
                     return;
                   }
-                  if (auto t = r.text(v, fmt::format("comment on '{}' for '{}'", app, crit))) {
+                  if (auto t = r.text(v, Message{"load_comment_on", {{"applicant", app}, {"criterion", crit}}})) {
                     s.comments[app][crit] = Comment{*t, r.pos(v)};
                   }
                 });

@@ -9,6 +9,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <cctype>
+#include <cerrno>
 #include <sstream>
 #include <string_view>
 #include <unordered_set>
@@ -20,7 +21,7 @@ namespace {
 
 struct LimitExceeded
 {
-  std::string message;
+  Message message;
   YAML::Mark mark;
 };
 
@@ -41,11 +42,31 @@ std::pair<int, int> position_of(std::string_view bytes, size_t offset)
 }
 
 // The message for a control character in text.
-std::string control_message(char32_t cp)
+Message control_message(char32_t cp)
 {
-  return fmt::format("control character U+{:04X} in text; text may hold tabs and line breaks but no other "
-                     "control characters",
-                     static_cast<unsigned>(cp));
+  return {"yaml_control_character", {{"code", fmt::format("{:04X}", static_cast<unsigned>(cp))}}};
+}
+
+// Why a file could not be read, in words for people.
+Message file_error_reason(const FileError& err)
+{
+  switch (err.errnum) {
+  case ENOENT:
+    return {"file_reason_not_found", {}};
+  case EACCES:
+    return {"file_reason_no_permission", {}};
+  case EISDIR:
+    return {"file_reason_directory", {}};
+  case 0:
+    return {"file_reason_not_regular", {}};
+  default:
+    return {"file_reason_system", {{"text", err.reason}}};
+  }
+}
+
+Message nesting_message()
+{
+  return {"yaml_nesting_too_deep", {{"max", k_max_depth}}};
 }
 
 // Whether the escape that starts at `bytes[i]` (a backslash) in a
@@ -104,7 +125,7 @@ public:
   void OnDocumentStart(const YAML::Mark& mark) override
   {
     if (m_started) {
-      throw LimitExceeded{"a second YAML document ('---' or '...' after the first); a file holds one document", mark};
+      throw LimitExceeded{{"yaml_second_document", {}}, mark};
     }
     m_started = true;
   }
@@ -141,11 +162,10 @@ public:
   YNode convert(const YAML::Node& node, const YAML::Mark& fallback, int depth)
   {
     if (++m_count > k_max_nodes) {
-      throw LimitExceeded{fmt::format("the file expands to more than {} nodes (aliases included)", k_max_nodes),
-                          node.Mark()};
+      throw LimitExceeded{{"yaml_too_many_nodes", {{"max", k_max_nodes}}}, node.Mark()};
     }
     if (depth > k_max_depth) {
-      throw LimitExceeded{fmt::format("nesting is deeper than {} levels", k_max_depth), node.Mark()};
+      throw LimitExceeded{nesting_message(), node.Mark()};
     }
     YNode out;
     YAML::Mark mark = node.Mark();
@@ -169,13 +189,11 @@ public:
       const bool alias = !m_scalar_marks.insert(mark.pos).second;
       m_text_bytes += text.size();
       if (m_text_bytes > k_max_text_bytes) {
-        throw LimitExceeded{fmt::format("the file expands to more than {} bytes of text (aliases included){}",
-                                        k_max_text_bytes,
-                                        alias ? "; the text anchored here is used too many times" : ""),
+        throw LimitExceeded{{alias ? "yaml_too_much_text_alias" : "yaml_too_much_text", {{"max", k_max_text_bytes}}},
                             mark};
       }
       if (tag != "?" && tag != "!") {
-        throw LimitExceeded{fmt::format("explicit YAML tags such as '{}' are not accepted", short_token(tag)), mark};
+        throw LimitExceeded{{"yaml_explicit_tag", {{"tag", short_token(tag)}}}, mark};
       }
       if (auto control = find_control_char(text)) {
         throw LimitExceeded{control_message(control->code_point), control_mark(mark)};
@@ -253,14 +271,13 @@ std::optional<Document> parse_document(const std::string& path, std::string byte
   }
   if (auto nul = bytes.find('\0'); nul != std::string::npos) {
     auto [line, col] = position_of(bytes, nul);
-    diags.error({path, line, col}, "a NUL byte: this is a binary file, not a YAML text file");
+    diags.error({path, line, col}, "yaml_nul_byte", {});
     return std::nullopt;
   }
   if (auto bad = find_invalid_utf8(bytes)) {
     auto [line, col] = position_of(bytes, *bad);
-    diags.error({path, line, col},
-                fmt::format("invalid UTF-8 (byte 0x{:02x}); save the file as UTF-8",
-                            static_cast<unsigned char>(bytes[*bad])));
+    diags.error({path, line, col}, "yaml_invalid_utf8",
+                {{"byte", fmt::format("{:02x}", static_cast<unsigned char>(bytes[*bad]))}});
     return std::nullopt;
   }
   for (size_t from = 0;;) {
@@ -274,11 +291,12 @@ std::optional<Document> parse_document(const std::string& path, std::string byte
       continue;
     }
     auto [line, col] = position_of(bytes, at);
-    diags.error({path, line, col}, control_message(control->code_point));
+    auto message = control_message(control->code_point);
+    diags.error({path, line, col}, message.key, message.args);
     return std::nullopt;
   }
   if (bytes.find_first_not_of(" \t\r\n") == std::string::npos) {
-    diags.error({path, 1, 1}, "the file is empty; expected a YAML map with a 'format:' key");
+    diags.error({path, 1, 1}, "yaml_empty_file", {});
     return std::nullopt;
   }
   try {
@@ -287,18 +305,21 @@ std::optional<Document> parse_document(const std::string& path, std::string byte
     Converter conv(bytes);
     doc.root = conv.convert(node, YAML::Mark{}, 0);
   } catch (const LimitExceeded& e) {
-    diags.error({path, e.mark.line + 1, e.mark.column + 1}, e.message);
+    diags.error({path, e.mark.line + 1, e.mark.column + 1}, e.message.key, e.message.args);
     return std::nullopt;
   } catch (const YAML::Exception& e) {
     // yaml-cpp appends what it found to some messages: show a short token.
+    // Its messages are English only: a Vietnamese message quotes it.
     std::string msg = e.msg;
     if (auto colon = msg.find(": "); colon != std::string::npos) {
       msg = msg.substr(0, colon + 2) + short_token(std::string_view(msg).substr(colon + 2));
     }
+    SourcePos pos{path, e.mark.line + 1, e.mark.column + 1};
     if (dynamic_cast<const YAML::DeepRecursion*>(&e) != nullptr) {
-      msg = fmt::format("nesting is deeper than {} levels", k_max_depth);
+      diags.error(pos, "yaml_syntax", {{"detail", nesting_message()}});
+    } else {
+      diags.error(pos, "yaml_syntax", {{"detail", msg}});
     }
-    diags.error({path, e.mark.line + 1, e.mark.column + 1}, "YAML syntax: " + msg);
     return std::nullopt;
   }
   return doc;
@@ -309,9 +330,13 @@ std::optional<std::string> read_input_file(const std::string& path, Diagnostics&
   auto bytes = read_file(path);
   if (auto* err = std::get_if<FileError>(&bytes)) {
     if (err->too_large) {
-      diags.error({path, 0, 0}, err->reason);
+      if (err->size > 0) {
+        diags.error({path, 0, 0}, "file_too_large", {{"size", err->size}, {"max", k_max_file_bytes}});
+      } else {
+        diags.error({path, 0, 0}, "file_larger_than_limit", {{"max", k_max_file_bytes}});
+      }
     } else {
-      diags.io_error(path, "cannot read: " + err->reason);
+      diags.io_error(path, "cannot_read", {{"reason", file_error_reason(*err)}});
     }
     return std::nullopt;
   }

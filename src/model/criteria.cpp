@@ -37,7 +37,7 @@ bool Criteria::has_judged() const
 void Criteria::finish()
 {
   used_fields.clear();
-  auto note = [this](const Expr& e, const std::string& user, auto& self) -> void {
+  auto note = [this](const Expr& e, const Message& user, auto& self) -> void {
     if (e.op == Expr::Op::ident && field(e.name) != nullptr) {
       used_fields.emplace(e.name, user);
     }
@@ -46,14 +46,14 @@ void Criteria::finish()
     }
   };
   for (const auto& m : measures) {
-    note(m.expr.root, "measure '" + m.id + "'", note);
+    note(m.expr.root, Message{"subject_measure", {{"measure", m.id}}}, note);
   }
   for (const auto& g : gates) {
-    note(g.expr.root, "gate '" + g.id + "'", note);
+    note(g.expr.root, Message{"subject_gate", {{"gate", g.id}}}, note);
   }
   for (const auto& c : criteria) {
     if (!c.of.empty() && field(c.of) != nullptr) {
-      used_fields.emplace(c.of, "criterion '" + c.id + "'");
+      used_fields.emplace(c.of, Message{"load_criterion", {{"criterion", c.id}}});
     }
   }
   scale_points = 0;

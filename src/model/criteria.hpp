@@ -7,6 +7,8 @@
 #include "util/diag.hpp"
 #include "util/rational.hpp"
 
+#include "util/message.hpp"
+
 #include <map>
 #include <optional>
 #include <string>
@@ -130,8 +132,8 @@ struct Criteria
   std::vector<TieRule> tie_break;
   Rational scale_points; // set by `finish`
   // Fields that measures, gates or criteria use, with what first uses each
-  // ("measure 'equity_ratio'"); set by `finish`.
-  std::map<std::string, std::string> used_fields;
+  // (the message "measure 'equity_ratio'"); set by `finish`.
+  std::map<std::string, Message> used_fields;
 
   const Field* field(const std::string& id) const;
   const Measure* measure(const std::string& id) const;

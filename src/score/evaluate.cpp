@@ -3,7 +3,6 @@
 #include "load/expr_parse.hpp"
 #include "util/text.hpp"
 
-#include <fmt/format.h>
 
 #include <optional>
 #include <set>
@@ -104,14 +103,14 @@ Value Evaluator::value_of(const std::string& name)
   if (m == nullptr) {
     throw EvalError({"eval_unknown_name", {{"name", name}}});
   }
-  Value v = run(m->expr, {"subject_measure", {{"measure", name}}}, m);
+  Value v = run(m->expr.root, m->expr, {"subject_measure", {{"measure", name}}}, m);
   m_measures[name] = v;
   return v;
 }
 
 Value Evaluator::evaluate(const Expression& expr, const Message& what)
 {
-  return run(expr, what, nullptr);
+  return run(expr.root, expr, what, nullptr);
 }
 
 std::string Evaluator::values_used(const Expr& e)
@@ -136,10 +135,10 @@ std::string Evaluator::values_used(const Expr& e)
   return out;
 }
 
-Value Evaluator::run(const Expression& expr, Message what, const Measure* measure)
+Value Evaluator::run(const Expr& root, const Expression& whole, Message what, const Measure* measure)
 {
-  std::vector<Context> contexts{{&expr, std::move(what), measure}};
-  std::vector<Task> stack{Task{&expr.root, 0, 0, {}}};
+  std::vector<Context> contexts{{&whole, std::move(what), measure}};
+  std::vector<Task> stack{Task{&root, 0, 0, {}}};
   if (measure != nullptr) {
     m_in_progress.insert(measure->id);
   }
@@ -270,11 +269,11 @@ Evaluator::Step Evaluator::resume(Task& t, Value arg, const Context& ctx)
       case Expr::Op::div:
         if (arg.number == 0) {
           std::string values = values_used(ctx.whole->root);
+          std::string source = short_source(ctx.whole->source);
           if (values.empty()) {
-            throw EvalError({"eval_division_by_zero", {{"what", ctx.what}, {"expr", short_source(ctx.whole->source)}}});
+            throw EvalError({"eval_division_by_zero", {{"what", ctx.what}, {"expr", source}}});
           }
-          throw EvalError({"eval_division_by_zero_with",
-                           {{"what", ctx.what}, {"expr", short_source(ctx.whole->source)}, {"values", values}}});
+          throw EvalError({"eval_division_by_zero_with", {{"what", ctx.what}, {"expr", source}, {"values", values}}});
         }
         t.acc.number /= arg.number;
         break;

@@ -44,7 +44,7 @@ public:
   // The value of `part`, a node of `whole`; throws EvalError naming `what`.
   Value evaluate_part(const Expr& part, const Expression& whole, const Message& what)
   {
-    return evaluate(Expression{whole.source, part}, what);
+    return run(part, whole, what, nullptr);
   }
 
 private:
@@ -72,7 +72,8 @@ private:
     Value value;
   };
 
-  Value run(const Expression& expr, Message what, const Measure* measure);
+  // The value of `root`, a node of `whole` (its root, or a part of it).
+  Value run(const Expr& root, const Expression& whole, Message what, const Measure* measure);
   Step start(Task& t, std::vector<Context>& contexts);
   Step resume(Task& t, Value arg, const Context& ctx);
   Value fact_value(const Field& field, const std::string& name) const;

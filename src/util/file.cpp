@@ -23,20 +23,21 @@ std::variant<std::string, FileError> read_file(const std::string& path)
 {
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0) {
-    return FileError{std::strerror(errno)};
+    return FileError{std::strerror(errno), false, errno};
   }
   if (S_ISDIR(st.st_mode)) {
-    return FileError{"is a directory, not a file"};
+    return FileError{"is a directory, not a file", false, EISDIR};
   }
   if (!S_ISREG(st.st_mode)) {
     return FileError{"is not a regular file"};
   }
   if (static_cast<size_t>(st.st_size) > k_max_file_bytes) {
-    return FileError{fmt::format("file is {} bytes; the limit is {} bytes", st.st_size, k_max_file_bytes), true};
+    return FileError{fmt::format("file is {} bytes; the limit is {} bytes", st.st_size, k_max_file_bytes), true, 0,
+                     static_cast<uint64_t>(st.st_size)};
   }
   int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
   if (fd < 0) {
-    return FileError{std::strerror(errno)};
+    return FileError{std::strerror(errno), false, errno};
   }
   std::string out;
   std::array<char, 65536> buf{};
@@ -46,7 +47,7 @@ std::variant<std::string, FileError> read_file(const std::string& path)
       if (errno == EINTR) {
         continue;
       }
-      FileError e{std::strerror(errno)};
+      FileError e{std::strerror(errno), false, errno};
       ::close(fd);
       return e;
     }

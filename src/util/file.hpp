@@ -2,6 +2,7 @@
 // Reading and writing files safely: size limits, no partial writes.
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -17,6 +18,8 @@ struct FileError
 {
   std::string reason;
   bool too_large = false; // an input error (exit 1), not an I/O failure
+  int errnum = 0;         // the system's error number, 0 when the reason is not the system's
+  uint64_t size = 0;      // of a file too large, 0 when not known
   bool refused = false;   // an output path that names no regular file (exit 2)
 };
 

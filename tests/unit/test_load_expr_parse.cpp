@@ -1,4 +1,5 @@
 #include "load/expr_parse.hpp"
+#include "render/messages.hpp"
 
 #include <doctest/doctest.h>
 
@@ -13,14 +14,20 @@ SymbolLookup symbols()
 {
   return [](const std::string& name) -> std::optional<SymbolType> {
     static const std::map<std::string, SymbolType> k = {
-      {"equity", {ValueType::number, "", {}, ""}},
-      {"ok", {ValueType::truth, "", {}, ""}},
-      {"ww", {ValueType::enum_value, "ww", {"dedicated", "shared"}, ""}},
-      {"day", {ValueType::invalid, "", {}, "date fields cannot be used in expressions"}},
+      {"equity", {ValueType::number, "", {}, {}}},
+      {"ok", {ValueType::truth, "", {}, {}}},
+      {"ww", {ValueType::enum_value, "ww", {"dedicated", "shared"}, {}}},
+      {"day", {ValueType::invalid, "", {}, Message{"expr_why_date_field", {}}}},
     };
     auto it = k.find(name);
     return it == k.end() ? std::nullopt : std::optional<SymbolType>(it->second);
   };
+}
+
+// A message in English.
+std::string english(const Message& m)
+{
+  return Messages::built_in().text(Lang{"en"}, m);
 }
 
 // The type of `src`, or the error message.
@@ -29,12 +36,12 @@ std::string check(const std::string& src)
   ExprError err;
   auto e = parse_expression(src, err);
   if (!e) {
-    return "parse error at " + std::to_string(err.offset) + ": " + err.message;
+    return "parse error at " + std::to_string(err.offset) + ": " + english(err.message);
   }
   if (!check_expression(*e, symbols(), err)) {
-    return "type error at " + std::to_string(err.offset) + ": " + err.message;
+    return "type error at " + std::to_string(err.offset) + ": " + english(err.message);
   }
-  return type_name(e->type);
+  return english(type_name(e->type));
 }
 
 } // namespace

@@ -1,5 +1,6 @@
 #include "helpers.hpp"
 #include "load/reader.hpp"
+#include "render/messages.hpp"
 
 #include <doctest/doctest.h>
 
@@ -148,5 +149,53 @@ TEST_SUITE("load/reader")
     CHECK(has_message(f.diags, "t.yaml:3:1: error: thing: unknown key \"idd\""));
     CHECK(has_message(f.diags, "t.yaml:4:1: error: thing: key \"id\" is repeated (first at line 1)"));
     CHECK(has_message(f.diags, "thing: missing required key 'title'"));
+  }
+}
+
+TEST_SUITE("load/reader")
+{
+  TEST_CASE("every key the loaders word for themselves has its message in every language")
+  {
+    const Messages& m = Messages::built_in();
+    for (std::string_view key : worded_keys()) {
+      Message subject = key_subject(key);
+      INFO("key ", key, ": ", subject.key);
+      CHECK(subject.key != "load_key");
+      for (const auto& code : m.languages()) {
+        CHECK(m.has(Lang{code}, subject.key));
+      }
+    }
+    CHECK(key_subject("title").key == "load_key");
+    CHECK(m.text(Lang{"vi"}, key_subject("field name")) == "tên trường");
+    CHECK(m.text(Lang{"en"}, key_subject("field name")) == "field name");
+    CHECK(m.text(Lang{"vi"}, key_subject("pass total")) == "pass total");
+  }
+}
+
+TEST_SUITE("load/reader")
+{
+  TEST_CASE("a number in a loader message is an exact decimal in the language's digits")
+  {
+    const Messages& m = Messages::built_in();
+    MsgArgs args{decimal_arg("step", parse_decimal("0.01").value), decimal_arg("points", parse_decimal("7.3").value),
+                 {"applicant", "A1"}, {"criterion", "NL3"}};
+    CHECK(m.text(Lang{"en"}, "sheet_score_step", args)
+          == "score of 'A1' for 'NL3': expected a multiple of step 0.01, found 7.3");
+    CHECK(m.text(Lang{"vi"}, "sheet_score_step", args)
+          == "điểm của nhà đầu tư “A1” ở tiêu chí “NL3”: cần là bội số của bước điểm 0,01, nhưng gặp 7,3");
+  }
+
+  TEST_CASE("a loader error reads in Vietnamese with what was expected and what was found")
+  {
+    Diagnostics diags;
+    auto d = doc("x: sáu mươi tỷ\n", diags);
+    REQUIRE(d);
+    Reader r("b.yaml", diags);
+    CHECK_FALSE(r.number(d->root.entries[0].second, Message{"load_fact", {{"fact", "equity"}}}));
+    REQUIRE(diags.items().size() == 1);
+    CHECK(format_diagnostic(diags.items()[0], Lang{"vi"})
+          == "b.yaml:1:4: lỗi: số liệu “equity”: cần một số, nhưng gặp \"sáu mươi tỷ\"");
+    CHECK(format_diagnostic(diags.items()[0], Lang{"en"})
+          == "b.yaml:1:4: error: fact 'equity': expected a number, found \"sáu mươi tỷ\"");
   }
 }
