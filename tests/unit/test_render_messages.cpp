@@ -109,12 +109,22 @@ TEST_SUITE("render_messages")
 
   TEST_CASE("a diagnostic keeps its prefix and takes the word of its language")
   {
-    Diagnostic d{{"a.yaml", 3, 7}, "score_no_scorer", {{"criterion", "P4"}}, Severity::error};
+    Diagnostic d{{"a.yaml", 3, 7}, "score_no_scorer", {{"criterion", "P4"}}, Severity::error, {}};
     CHECK(format_diagnostic(d, Lang{"en"}) ==
           "a.yaml:3:7: error: criterion 'P4' has no scorer left: every present member recused");
     CHECK(format_diagnostic(d, Lang{"vi"}).rfind("a.yaml:3:7: lỗi: tiêu chí “P4”", 0) == 0);
-    Diagnostic w{{"b.yaml", 0, 0}, k_raw_message, {{"text", "as written"}}, Severity::warning};
+    Diagnostic w{{"b.yaml", 0, 0}, k_raw_message, {{"text", "as written"}}, Severity::warning, {}};
     CHECK(format_diagnostic(w, Lang{"vi"}) == "b.yaml: cảnh báo: as written");
+  }
+
+  TEST_CASE("a suggested name ends the message in the message's language")
+  {
+    Diagnostic d{{"s.yaml", 4, 3}, "sheet_scores_unknown_applicant", {{"applicant", "NĐT-O1"}}, Severity::error,
+                 "NĐT-01"};
+    CHECK(format_diagnostic(d, Lang{"en"}) ==
+          "s.yaml:4:3: error: scores: unknown applicant 'NĐT-O1'; did you mean 'NĐT-01'?");
+    CHECK(format_diagnostic(d, Lang{"vi"}) ==
+          "s.yaml:4:3: lỗi: scores: không có nhà đầu tư “NĐT-O1”; có phải là “NĐT-01” không?");
   }
 
   TEST_CASE("numbers for people use the language's separators")
