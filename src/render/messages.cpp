@@ -6,9 +6,15 @@
 #include <unicode/msgfmt.h>
 #include <unicode/numberformatter.h>
 #include <unicode/unistr.h>
-#include <yaml-cpp/yaml.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/parser.h>
 
+#include <map>
 #include <memory>
+#include <optional>
+#include <sstream>
+#include <utility>
 #include <stdexcept>
 
 namespace ccn {
@@ -37,10 +43,18 @@ std::string format_decimal(const Lang& lang, std::string_view text, int min_deci
     bool plain = point != std::string_view::npos && text.find_first_of("eE") == std::string_view::npos;
     min_decimals = plain ? static_cast<int>(text.size() - point - 1) : 0;
   }
-  UErrorCode status = U_ZERO_ERROR;
-  auto formatter = number::NumberFormatter::withLocale(icu::Locale(lang.code.c_str()))
+  // Setting up a formatter costs far more than formatting with it: one
+  // for each language and number of decimals, per thread (ICU's formatter
+  // is safe to share, its cache here would need a lock).
+  thread_local std::map<std::pair<std::string, int>, number::LocalizedNumberFormatter> formatters;
+  auto [slot, added] = formatters.try_emplace({lang.code, min_decimals});
+  if (added) {
+    slot->second = number::NumberFormatter::withLocale(icu::Locale(lang.code.c_str()))
                      .precision(number::Precision::minFraction(min_decimals))
                      .roundingMode(UNUM_ROUND_HALFUP);
+  }
+  const number::LocalizedNumberFormatter& formatter = slot->second;
+  UErrorCode status = U_ZERO_ERROR;
   auto formatted = formatter.formatDecimal(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())), status);
   icu::UnicodeString out = formatted.toString(status);
   if (U_FAILURE(status)) {
@@ -74,43 +88,120 @@ std::string format_list(const Lang& lang, const std::vector<std::string>& items)
 
 const Messages& Messages::built_in()
 {
-  static const Messages k_messages(embedded_catalogues());
+  static const Messages k_messages(embedded_catalogues(), false);
   return k_messages;
 }
 
-Messages::Messages(const std::vector<EmbeddedCatalogue>& sources)
+Messages::Messages(const std::vector<EmbeddedCatalogue>& sources) : Messages(sources, true) {}
+
+Messages::Messages(const std::vector<EmbeddedCatalogue>& sources, bool now)
 {
   for (const auto& src : sources) {
-    auto& table = m_patterns[std::string(src.code)];
-    YAML::Node root;
-    try {
-      root = YAML::Load(std::string(src.yaml));
-    } catch (const YAML::Exception& e) {
-      throw std::runtime_error("message catalogue " + std::string(src.code) + ": " + e.what());
-    }
-    if (!root.IsMap()) {
-      throw std::runtime_error("message catalogue " + std::string(src.code) + ": not a map of keys to texts");
-    }
-    for (const auto& item : root) {
-      if (!item.second.IsScalar()) {
-        throw std::runtime_error("message catalogue " + std::string(src.code) + ": key " +
-                                 item.first.as<std::string>() + " is not a text");
-      }
-      table[item.first.as<std::string>()] = item.second.as<std::string>();
+    auto& catalogue = m_catalogues[std::string(src.code)];
+    catalogue.code = src.code;
+    catalogue.yaml = src.yaml;
+  }
+  if (now) {
+    for (const auto& [code, catalogue] : m_catalogues) {
+      table(catalogue);
     }
   }
 }
 
+namespace {
+
+// Reads a catalogue, a map of keys to texts, from yaml-cpp's parser events
+// straight into the table: no node tree is built for it.
+class CatalogueReader : public YAML::EventHandler
+{
+public:
+  CatalogueReader(std::string_view code, std::map<std::string, std::string, std::less<>>& table)
+    : m_code(code), m_table(table)
+  {
+  }
+
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override { not_text(); }
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override { not_text(); }
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string& value) override
+  {
+    if (m_depth != 1) {
+      not_map();
+    }
+    if (m_key) {
+      m_table[*m_key] = value;
+      m_key.reset();
+    } else {
+      m_key = value;
+    }
+  }
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override
+  {
+    m_depth == 0 ? not_map() : not_text();
+  }
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override
+  {
+    if (m_depth++ != 0) {
+      not_text();
+    }
+  }
+  void OnMapEnd() override { --m_depth; }
+
+  // Whether the file held its map.
+  bool done() const { return m_depth == 0 && !m_key; }
+
+  [[noreturn]] void not_map() const
+  {
+    throw std::runtime_error("message catalogue " + std::string(m_code) + ": not a map of keys to texts");
+  }
+
+private:
+  [[noreturn]] void not_text() const
+  {
+    if (m_depth == 0) {
+      not_map();
+    }
+    throw std::runtime_error("message catalogue " + std::string(m_code) + ": key " + m_key.value_or("(a key)") +
+                             " is not a text");
+  }
+
+  std::string_view m_code;
+  std::map<std::string, std::string, std::less<>>& m_table;
+  int m_depth = 0;
+  std::optional<std::string> m_key;
+};
+
+} // namespace
+
+const Messages::Table& Messages::table(const Catalogue& catalogue) const
+{
+  std::call_once(catalogue.parsed, [&] {
+    std::istringstream in{std::string(catalogue.yaml)};
+    YAML::Parser parser(in);
+    CatalogueReader reader(catalogue.code, catalogue.patterns);
+    try {
+      if (!parser.HandleNextDocument(reader) || !reader.done()) {
+        reader.not_map();
+      }
+    } catch (const YAML::Exception& e) {
+      throw std::runtime_error("message catalogue " + catalogue.code + ": " + e.what());
+    }
+  });
+  return catalogue.patterns;
+}
+
 bool Messages::has(const Lang& lang, std::string_view key) const
 {
-  auto t = m_patterns.find(lang.code);
-  return t != m_patterns.end() && t->second.find(key) != t->second.end();
+  const auto& t = patterns(lang.code);
+  return t.find(key) != t.end();
 }
 
 std::vector<std::string> Messages::languages() const
 {
   std::vector<std::string> out;
-  for (const auto& [code, table] : m_patterns) {
+  for (const auto& [code, catalogue] : m_catalogues) {
     out.push_back(code);
   }
   return out;
@@ -118,9 +209,9 @@ std::vector<std::string> Messages::languages() const
 
 const std::map<std::string, std::string, std::less<>>& Messages::patterns(const std::string& code) const
 {
-  static const std::map<std::string, std::string, std::less<>> k_none;
-  auto t = m_patterns.find(code);
-  return t == m_patterns.end() ? k_none : t->second;
+  static const Table k_none;
+  auto c = m_catalogues.find(code);
+  return c == m_catalogues.end() ? k_none : table(c->second);
 }
 
 std::string Messages::text(const Lang& lang, std::string_view key, const MsgArgs& args) const

@@ -6,6 +6,7 @@
 #include "util/message.hpp"
 
 #include <map>
+#include <mutex>
 #include <set>
 #include <string>
 #include <string_view>
@@ -26,7 +27,8 @@ const std::vector<EmbeddedCatalogue>& embedded_catalogues();
 class Messages
 {
 public:
-  // The catalogues built into the program, parsed on first use.
+  // The catalogues built into the program, each parsed when its language
+  // is first used.
   static const Messages& built_in();
 
   // Parse `sources`; throws std::runtime_error naming the language when a
@@ -47,7 +49,20 @@ public:
   const std::map<std::string, std::string, std::less<>>& patterns(const std::string& code) const;
 
 private:
-  std::map<std::string, std::map<std::string, std::string, std::less<>>, std::less<>> m_patterns;
+  using Table = std::map<std::string, std::string, std::less<>>;
+  // One language's file and, once parsed, its keys and patterns.
+  struct Catalogue
+  {
+    std::string code;
+    std::string_view yaml;
+    mutable std::once_flag parsed;
+    mutable Table patterns;
+  };
+
+  Messages(const std::vector<EmbeddedCatalogue>& sources, bool now);
+  const Table& table(const Catalogue& catalogue) const;
+
+  std::map<std::string, Catalogue, std::less<>> m_catalogues;
 };
 
 // The message `key` in `lang` from the built-in catalogue.
