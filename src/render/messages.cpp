@@ -11,6 +11,7 @@
 #include <yaml-cpp/parser.h>
 
 #include <map>
+#include <algorithm>
 #include <memory>
 #include <optional>
 #include <sstream>
@@ -47,17 +48,23 @@ std::string format_decimal(const Lang& lang, std::string_view text, int min_deci
   // for each language and number of decimals, per thread (ICU's formatter
   // is safe to share, its cache here would need a lock).
   thread_local std::map<std::pair<std::string, int>, number::LocalizedNumberFormatter> formatters;
-  auto [slot, added] = formatters.try_emplace({lang.code, min_decimals});
-  if (added) {
-    slot->second = number::NumberFormatter::withLocale(icu::Locale(lang.code.c_str()))
-                     .precision(number::Precision::minFraction(min_decimals))
-                     .roundingMode(UNUM_ROUND_HALFUP);
+  auto slot = formatters.find({lang.code, min_decimals});
+  if (slot == formatters.end()) {
+    slot = formatters
+             .emplace(std::pair{lang.code, min_decimals},
+                      number::NumberFormatter::withLocale(icu::Locale(lang.code.c_str()))
+                        .precision(number::Precision::minFraction(min_decimals))
+                        .roundingMode(UNUM_ROUND_HALFUP))
+             .first;
   }
   const number::LocalizedNumberFormatter& formatter = slot->second;
   UErrorCode status = U_ZERO_ERROR;
   auto formatted = formatter.formatDecimal(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())), status);
   icu::UnicodeString out = formatted.toString(status);
   if (U_FAILURE(status)) {
+    // A formatter that failed once writes nothing afterwards (ICU 72):
+    // the next number gets a new one.
+    formatters.erase(slot);
     return std::string(text); // not a decimal ICU reads ("2/3"): leave it as written
   }
   return utf8(out);
@@ -175,9 +182,81 @@ private:
 
 } // namespace
 
+std::optional<std::map<std::string, std::string, std::less<>>> read_plain_catalogue(std::string_view yaml)
+{
+  std::map<std::string, std::string, std::less<>> table;
+  auto is_key_char = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; };
+  while (!yaml.empty()) {
+    const size_t end = yaml.find('\n');
+    if (end == std::string_view::npos) {
+      return std::nullopt; // the last line ends with a line feed
+    }
+    std::string_view line = yaml.substr(0, end);
+    yaml.remove_prefix(end + 1);
+    if (line.empty() || line[0] == '#') {
+      continue;
+    }
+    size_t colon = 0;
+    while (colon < line.size() && is_key_char(line[colon])) {
+      ++colon;
+    }
+    if (colon == 0 || line.substr(colon, 2) != ": " || line.size() == colon + 2) {
+      return std::nullopt;
+    }
+    std::string key(line.substr(0, colon));
+    std::string_view raw = line.substr(colon + 2);
+    std::string value;
+    if (raw[0] == '"') {
+      // Double-quoted, closed at the end of the line.
+      for (size_t i = 1;; ++i) {
+        if (i >= raw.size()) {
+          return std::nullopt;
+        }
+        const char c = raw[i];
+        if (c == '"') {
+          if (i + 1 != raw.size()) {
+            return std::nullopt;
+          }
+          break;
+        }
+        if (c == '\\') {
+          const char next = i + 1 < raw.size() ? raw[i + 1] : '\0';
+          if (next == '"' || next == '\\') {
+            value += next;
+          } else if (next == 'n') {
+            value += '\n';
+          } else {
+            return std::nullopt;
+          }
+          ++i;
+        } else if (static_cast<unsigned char>(c) < 0x20) {
+          return std::nullopt;
+        } else {
+          value += c;
+        }
+      }
+    } else {
+      // Plain: words and punctuation that cannot start or end anything.
+      if (std::string_view("'#&*!|>%@`{}[],?:-\" ~").find(raw[0]) != std::string_view::npos
+          || raw.find(": ") != std::string_view::npos || raw.find(" #") != std::string_view::npos
+          || raw.back() == ' ' || raw.back() == ':' || raw == "null" || raw == "Null" || raw == "NULL"
+          || std::any_of(raw.begin(), raw.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; })) {
+        return std::nullopt;
+      }
+      value = raw;
+    }
+    table[std::move(key)] = std::move(value);
+  }
+  return table;
+}
+
 const Messages::Table& Messages::table(const Catalogue& catalogue) const
 {
   std::call_once(catalogue.parsed, [&] {
+    if (auto plain = read_plain_catalogue(catalogue.yaml)) {
+      catalogue.patterns = std::move(*plain);
+      return;
+    }
     std::istringstream in{std::string(catalogue.yaml)};
     YAML::Parser parser(in);
     CatalogueReader reader(catalogue.code, catalogue.patterns);

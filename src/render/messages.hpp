@@ -7,6 +7,7 @@
 
 #include <map>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -70,6 +71,13 @@ inline std::string tr(const Lang& lang, std::string_view key, const MsgArgs& arg
 {
   return Messages::built_in().text(lang, key, args);
 }
+
+// The keys and patterns of a catalogue written in the plain form the
+// catalogues use: comments, and one `key: value` per line, the value plain
+// or double-quoted with the escapes \", \\ and \n. Nothing when the file
+// holds anything else (yaml-cpp reads it then): reading this form takes a
+// small part of what yaml-cpp takes, at every start of the program.
+std::optional<std::map<std::string, std::string, std::less<>>> read_plain_catalogue(std::string_view yaml);
 
 // `text`, an exact decimal ("0.5", "250000000000", "2.5e11"), in the
 // digits of `lang` ("0,5", "250.000.000.000"), with at least `min_decimals`

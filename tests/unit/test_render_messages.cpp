@@ -6,11 +6,42 @@
 #include "render/messages.hpp"
 
 #include <doctest/doctest.h>
+#include <yaml-cpp/yaml.h>
 
 using namespace ccn;
 
 TEST_SUITE("render_messages")
 {
+  TEST_CASE("the catalogues read without yaml-cpp hold what yaml-cpp reads in them")
+  {
+    for (const auto& src : embedded_catalogues()) {
+      CAPTURE(src.code);
+      auto plain = read_plain_catalogue(src.yaml);
+      REQUIRE(plain); // else every start of the program parses it with yaml-cpp
+      std::map<std::string, std::string, std::less<>> expected;
+      for (const auto& item : YAML::Load(std::string(src.yaml))) {
+        expected[item.first.as<std::string>()] = item.second.as<std::string>();
+      }
+      CHECK(*plain == expected);
+    }
+  }
+
+  TEST_CASE("a catalogue in another form of YAML is left to yaml-cpp")
+  {
+    const char* others[] = {
+      "key: \"\\u00e9\"\n", "key: |\n  block\n", "key: 'single'\n", "key: ~\n", "key:\n", "key: a: b\n",
+      "key: text # comment\n", "key: \"text\" # comment\n", "  key: indented\n", "key: \"open\n  line\"\n",
+      "key: text", "---\nkey: text\n", "key: [a, b]\n",
+    };
+    for (const char* yaml : others) {
+      CAPTURE(yaml);
+      CHECK_FALSE(read_plain_catalogue(yaml));
+    }
+    Messages m(std::vector<EmbeddedCatalogue>{{"en", "single: 'it''s'\nescaped: \"\\u00e9\"\n"}});
+    CHECK(m.patterns("en").at("single") == "it's");
+    CHECK(m.patterns("en").at("escaped") == "\u00e9");
+  }
+
   TEST_CASE("every key is in every language with the same arguments")
   {
     const Messages& m = Messages::built_in();
@@ -99,6 +130,10 @@ TEST_SUITE("render_messages")
     CHECK(format_decimal(Lang{"en"}, "1234567.125") == "1,234,567.125");
     CHECK(format_decimal(Lang{"vi"}, "0.1234567890123456789") == "0,1234567890123456789");
     CHECK(format_decimal(Lang{"vi"}, "2/3") == "2/3");
+    // A text ICU could not read leaves no trace on the numbers after it.
+    CHECK(format_decimal(Lang{"vi"}, "450000") == "450.000");
+    CHECK(format_decimal(Lang{"vi"}, "2/3") == "2/3");
+    CHECK(format_decimal(Lang{"vi"}, "450000") == "450.000");
     CHECK(format_decimal(Lang{"vi"}, "7", 2) == "7,00");
     CHECK(format_list(Lang{"vi"}, {"a", "b", "c"}) == "a, b và c");
     CHECK(format_list(Lang{"en"}, {"a", "b"}) == "a and b");
