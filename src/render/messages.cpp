@@ -308,11 +308,23 @@ std::string Messages::text(const Lang& lang, std::string_view key, const MsgArgs
   if (pattern == nullptr) {
     return std::string(key);
   }
+  // Reading a pattern costs more than writing it: each is read once per
+  // language and thread (ICU's formats are not to be shared by threads).
+  thread_local std::map<std::string, std::map<std::string, std::unique_ptr<icu::MessageFormat>, std::less<>>,
+                        std::less<>>
+    kept_formats;
+  auto& formats = kept_formats[code];
   UErrorCode status = U_ZERO_ERROR;
-  icu::MessageFormat format(icu::UnicodeString::fromUTF8(*pattern), icu::Locale(code.c_str()), status);
-  if (U_FAILURE(status)) {
-    return *pattern;
+  auto kept = formats.find(*pattern);
+  if (kept == formats.end()) {
+    auto made = std::make_unique<icu::MessageFormat>(icu::UnicodeString::fromUTF8(*pattern),
+                                                     icu::Locale(code.c_str()), status);
+    if (U_FAILURE(status)) {
+      return *pattern;
+    }
+    kept = formats.emplace(*pattern, std::move(made)).first;
   }
+  const icu::MessageFormat& format = *kept->second;
   std::vector<icu::UnicodeString> names;
   std::vector<icu::Formattable> values;
   names.reserve(args.size());
@@ -340,6 +352,7 @@ std::string Messages::text(const Lang& lang, std::string_view key, const MsgArgs
   icu::UnicodeString out;
   format.format(names.data(), values.data(), static_cast<int32_t>(args.size()), out, status);
   if (U_FAILURE(status)) {
+    formats.erase(kept); // as a number formatter, it may not recover
     return *pattern;
   }
   return utf8(out);
