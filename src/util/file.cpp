@@ -227,12 +227,21 @@ bool is_temporary_name(const std::string& name)
 
 std::string sha256_hex(const std::string& bytes)
 {
+  // Looking the digest up by name costs more than hashing a small file:
+  // once per process (EVP_sha256() would look it up at every call).
+  static const EVP_MD* const k_sha256 = [] {
+    const EVP_MD* fetched = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+    return fetched != nullptr ? fetched : EVP_sha256();
+  }();
   std::array<unsigned char, EVP_MAX_MD_SIZE> md{};
   unsigned int len = 0;
-  EVP_Digest(bytes.data(), bytes.size(), md.data(), &len, EVP_sha256(), nullptr);
+  EVP_Digest(bytes.data(), bytes.size(), md.data(), &len, k_sha256, nullptr);
+  static constexpr std::string_view k_hex = "0123456789abcdef";
   std::string out;
+  out.reserve(2 * len);
   for (unsigned int i = 0; i < len; ++i) {
-    out += fmt::format("{:02x}", md[i]);
+    out += k_hex[md[i] >> 4];
+    out += k_hex[md[i] & 0x0f];
   }
   return out;
 }

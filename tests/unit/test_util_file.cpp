@@ -56,6 +56,14 @@ void check_only(const TempDir& dir, std::set<std::string> names)
 
 TEST_SUITE("util/file")
 {
+  TEST_CASE("sha256_hex gives the standard digests in lower-case hex, call after call")
+  {
+    for (int i = 0; i < 2; ++i) {
+      CHECK(sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+      CHECK(sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    }
+  }
+
   TEST_CASE("output_target: a new path, a regular file, and a symbolic link to one")
   {
     TempDir dir;
