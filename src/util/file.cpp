@@ -1,7 +1,5 @@
 #include "util/file.hpp"
 
-#include <openssl/evp.h>
-
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -223,27 +221,6 @@ bool is_temporary_name(const std::string& name)
     return false;
   }
   return std::all_of(tail.begin() + 5, tail.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
-}
-
-std::string sha256_hex(const std::string& bytes)
-{
-  // Looking the digest up by name costs more than hashing a small file:
-  // once per process (EVP_sha256() would look it up at every call).
-  static const EVP_MD* const k_sha256 = [] {
-    const EVP_MD* fetched = EVP_MD_fetch(nullptr, "SHA256", nullptr);
-    return fetched != nullptr ? fetched : EVP_sha256();
-  }();
-  std::array<unsigned char, EVP_MAX_MD_SIZE> md{};
-  unsigned int len = 0;
-  EVP_Digest(bytes.data(), bytes.size(), md.data(), &len, k_sha256, nullptr);
-  static constexpr std::string_view k_hex = "0123456789abcdef";
-  std::string out;
-  out.reserve(2 * len);
-  for (unsigned int i = 0; i < len; ++i) {
-    out += k_hex[md[i] >> 4];
-    out += k_hex[md[i] & 0x0f];
-  }
-  return out;
 }
 
 bool same_file(const std::string& a, const std::string& b)
