@@ -72,18 +72,23 @@ std::string format_decimal(const Lang& lang, std::string_view text, int min_deci
 
 std::string format_list(const Lang& lang, const std::vector<std::string>& items)
 {
+  // One formatter per language and thread, as for numbers.
+  thread_local std::map<std::string, std::unique_ptr<icu::ListFormatter>, std::less<>> formatters;
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::ListFormatter> formatter(
-    icu::ListFormatter::createInstance(icu::Locale(lang.code.c_str()), status));
+  auto& formatter = formatters[lang.code];
+  if (!formatter) {
+    formatter.reset(icu::ListFormatter::createInstance(icu::Locale(lang.code.c_str()), status));
+  }
   std::vector<icu::UnicodeString> parts;
   for (const auto& item : items) {
     parts.push_back(icu::UnicodeString::fromUTF8(item));
   }
   icu::UnicodeString out;
-  if (U_SUCCESS(status)) {
+  if (U_SUCCESS(status) && formatter) {
     formatter->format(parts.data(), static_cast<int32_t>(parts.size()), out, status);
   }
-  if (U_FAILURE(status)) {
+  if (U_FAILURE(status) || !formatter) {
+    formatters.erase(lang.code); // may not recover (see format_decimal)
     std::string joined;
     for (const auto& item : items) {
       joined += (joined.empty() ? "" : ", ") + item;
