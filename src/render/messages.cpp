@@ -1,5 +1,7 @@
 #include "render/messages.hpp"
 
+#include "util/text.hpp"
+
 #include <unicode/fmtable.h>
 #include <unicode/listformatter.h>
 #include <unicode/messagepattern.h>
@@ -12,6 +14,7 @@
 
 #include <map>
 #include <algorithm>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <sstream>
@@ -313,6 +316,9 @@ std::string Messages::text(const Lang& lang, std::string_view key, const MsgArgs
   if (pattern == nullptr) {
     return std::string(key);
   }
+  if (auto simple = fill_simple_pattern(*pattern, args, [&](const MsgArg& a) { return arg_text(lang, a); })) {
+    return *simple;
+  }
   // Reading a pattern costs more than writing it: each is read once per
   // language and thread (ICU's formats are not to be shared by threads).
   thread_local std::map<std::string, std::map<std::string, std::unique_ptr<icu::MessageFormat>, std::less<>>,
@@ -361,6 +367,67 @@ std::string Messages::text(const Lang& lang, std::string_view key, const MsgArgs
     return *pattern;
   }
   return utf8(out);
+}
+
+std::string Messages::arg_text(const Lang& lang, const MsgArg& a) const
+{
+  switch (a.kind) {
+  case MsgArg::Kind::message:
+    return text(lang, *a.message);
+  case MsgArg::Kind::decimal:
+    return format_decimal(lang, a.text);
+  case MsgArg::Kind::list:
+    return format_list(lang, a.items);
+  case MsgArg::Kind::count:
+  case MsgArg::Kind::text:
+    break;
+  }
+  return a.text;
+}
+
+std::optional<std::string> fill_simple_pattern(std::string_view pattern, const MsgArgs& args,
+                                               const std::function<std::string(const MsgArg&)>& value)
+{
+  // What ICU would read differently: quoting, and anything but {name}.
+  if (pattern.find('\'') != std::string_view::npos) {
+    return std::nullopt;
+  }
+  std::string out;
+  out.reserve(pattern.size() + 32);
+  for (size_t at = 0; at < pattern.size();) {
+    const size_t open = pattern.find_first_of("{}", at);
+    if (open == std::string_view::npos) {
+      out.append(pattern.substr(at));
+      break;
+    }
+    if (pattern[open] == '}') {
+      return std::nullopt;
+    }
+    out.append(pattern.substr(at, open - at));
+    const size_t close = pattern.find('}', open);
+    if (close == std::string_view::npos) {
+      return std::nullopt;
+    }
+    const std::string_view name = pattern.substr(open + 1, close - open - 1);
+    if (name.empty() || !std::all_of(name.begin(), name.end(), [](char c) {
+          return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+        })) {
+      return std::nullopt;
+    }
+    const auto arg = std::find_if(args.begin(), args.end(), [&](const MsgArg& a) { return a.name == name; });
+    // ICU writes counts in the language's digits; it also mends text
+    // that is not UTF-8.
+    if (arg == args.end() || arg->kind == MsgArg::Kind::count) {
+      return std::nullopt;
+    }
+    std::string text = value(*arg);
+    if (find_invalid_utf8(text)) {
+      return std::nullopt;
+    }
+    out += text;
+    at = close + 1;
+  }
+  return out;
 }
 
 std::set<std::string> message_arguments(const std::string& pattern)

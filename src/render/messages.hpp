@@ -5,6 +5,7 @@
 
 #include "util/message.hpp"
 
+#include <functional>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -61,6 +62,8 @@ private:
   };
 
   Messages(const std::vector<EmbeddedCatalogue>& sources, bool now);
+  // An argument's value as text in `lang`, as a message writes it.
+  std::string arg_text(const Lang& lang, const MsgArg& a) const;
   const Table& table(const Catalogue& catalogue) const;
 
   std::map<std::string, Catalogue, std::less<>> m_catalogues;
@@ -78,6 +81,13 @@ inline std::string tr(const Lang& lang, std::string_view key, const MsgArgs& arg
 // holds anything else (yaml-cpp reads it then): reading this form takes a
 // small part of what yaml-cpp takes, at every start of the program.
 std::optional<std::map<std::string, std::string, std::less<>>> read_plain_catalogue(std::string_view yaml);
+
+// `pattern` with each `{name}` replaced by `value` of its argument, when
+// that is all the pattern holds and ICU would write the same: no quote, no
+// select or plural, no count, valid UTF-8. Nothing otherwise (ICU writes it
+// then). Spares ICU's conversions to UTF-16 and back for most sentences.
+std::optional<std::string> fill_simple_pattern(std::string_view pattern, const MsgArgs& args,
+                                               const std::function<std::string(const MsgArg&)>& value);
 
 // `text`, an exact decimal ("0.5", "250000000000", "2.5e11"), in the
 // digits of `lang` ("0,5", "250.000.000.000"), with at least `min_decimals`

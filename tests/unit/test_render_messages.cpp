@@ -6,6 +6,7 @@
 #include "render/messages.hpp"
 
 #include <doctest/doctest.h>
+#include <unicode/msgfmt.h>
 #include <yaml-cpp/yaml.h>
 
 using namespace ccn;
@@ -24,6 +25,56 @@ TEST_SUITE("render_messages")
       }
       CHECK(*plain == expected);
     }
+  }
+
+  TEST_CASE("a pattern filled without ICU reads as ICU writes it")
+  {
+    // Every pattern of every language, its arguments given as texts
+    // (Vietnamese letters, braces and a quote among them).
+    size_t simple = 0;
+    for (const auto& code : Messages::built_in().languages()) {
+      for (const auto& [key, pattern] : Messages::built_in().patterns(code)) {
+        CAPTURE(key);
+        MsgArgs args;
+        for (const auto& name : message_arguments(pattern)) {
+          args.emplace_back(name, "‹" + name + " {x} 'q' Hòa›");
+        }
+        auto filled = fill_simple_pattern(pattern, args, [](const MsgArg& a) { return a.text; });
+        if (!filled) {
+          continue;
+        }
+        ++simple;
+        UErrorCode status = U_ZERO_ERROR;
+        icu::MessageFormat format(icu::UnicodeString::fromUTF8(pattern), icu::Locale(code.c_str()), status);
+        std::vector<icu::UnicodeString> names;
+        std::vector<icu::Formattable> values;
+        for (const auto& a : args) {
+          names.push_back(icu::UnicodeString::fromUTF8(a.name));
+          values.emplace_back(icu::UnicodeString::fromUTF8(a.text));
+        }
+        icu::UnicodeString out;
+        format.format(names.data(), values.data(), static_cast<int32_t>(args.size()), out, status);
+        REQUIRE(U_SUCCESS(status));
+        std::string expected;
+        out.toUTF8String(expected);
+        CHECK(*filled == expected);
+      }
+    }
+    CHECK(simple > 500); // most sentences are filled without ICU
+  }
+
+  TEST_CASE("patterns ICU reads differently are left to ICU")
+  {
+    const MsgArgs args{{"a", "x"}, {"n", 1234}, {"bad", "\xff"}};
+    auto text = [](const MsgArg& a) { return a.text; };
+    CHECK(fill_simple_pattern("plain {a} text", args, text) == "plain x text");
+    CHECK_FALSE(fill_simple_pattern("it''s {a}", args, text));
+    CHECK_FALSE(fill_simple_pattern("{n} files", args, text));
+    CHECK_FALSE(fill_simple_pattern("{n, plural, one {# file} other {# files}}", args, text));
+    CHECK_FALSE(fill_simple_pattern("{missing}", args, text));
+    CHECK_FALSE(fill_simple_pattern("{bad}", args, text));
+    CHECK_FALSE(fill_simple_pattern("a } b", args, text));
+    CHECK(Messages::built_in().text(Lang{"en"}, "raw", {{"text", "\xff"}}) == "\xef\xbf\xbd");
   }
 
   TEST_CASE("a catalogue in another form of YAML is left to yaml-cpp")
