@@ -19,10 +19,10 @@
 #include <fmt/format.h>
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <cstring>
 #include <deque>
-#include <chrono>
 #include <filesystem>
 #include <memory>
 #include <mutex>
