@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <set>
 
 namespace ccn {
 
@@ -385,6 +386,90 @@ std::optional<RoundBundle> load_direct(const std::string& criteria_path, const s
     return std::nullopt;
   }
   return b;
+}
+
+std::vector<UnlistedFile> unlisted_inputs(const std::string& round_path)
+{
+  namespace fs = std::filesystem;
+  Diagnostics scratch; // the round's own errors are reported by load_round
+  auto doc = load_document(round_path, scratch);
+  auto round = doc ? load_round_file(*doc, scratch) : std::nullopt;
+  if (!round) {
+    return {};
+  }
+  std::vector<FileRef> dossiers = expand_folders(round->dossiers, "dossiers", scratch);
+  std::vector<FileRef> sheets = expand_folders(round->sheets, "sheets", scratch);
+  auto identity = [](const std::string& p) {
+    std::error_code ec;
+    fs::path c = fs::weakly_canonical(fs::path(p), ec);
+    return ec ? fs::path(p).lexically_normal().string() : c.string();
+  };
+  std::set<std::string> listed{identity(round_path), identity(round->criteria.resolved)};
+  // Each folder once, as first written: the round's, then those of its files.
+  std::vector<std::pair<std::string, std::string>> folders; // (identity, as written)
+  std::set<std::string> seen_folders;
+  std::string round_folder;
+  // A folder counts when it is the round file's or lies under it: files
+  // borrowed from another round's folder do not make that folder ours.
+  auto add_folder = [&](const std::string& file) {
+    std::string written = fs::path(file).parent_path().string();
+    std::string id = identity(written.empty() ? "." : written);
+    if (round_folder.empty()) {
+      round_folder = id;
+    } else if (fs::path(id).lexically_relative(round_folder).string().rfind("..", 0) == 0) {
+      return;
+    }
+    if (seen_folders.insert(id).second) {
+      folders.emplace_back(id, written);
+    }
+  };
+  add_folder(round_path);
+  for (const auto* refs : {&dossiers, &sheets}) {
+    for (const auto& ref : *refs) {
+      listed.insert(identity(ref.resolved));
+      add_folder(ref.resolved);
+    }
+  }
+  std::vector<UnlistedFile> out;
+  for (const auto& [id, written] : folders) {
+    std::error_code ec;
+    std::vector<std::string> names;
+    for (fs::directory_iterator it(fs::path(id), ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+      std::string name = it->path().filename().string();
+      std::error_code type_ec;
+      if (name.empty() || name[0] == '.' || name.rfind("~$", 0) == 0 || !it->is_regular_file(type_ec)) {
+        continue; // hidden files and the lock files Excel leaves beside an open workbook
+      }
+      names.push_back(name);
+    }
+    std::sort(names.begin(), names.end());
+    for (const auto& name : names) {
+      const std::string full = (fs::path(id) / name).string();
+      if (listed.count(identity(full)) != 0) {
+        continue;
+      }
+      const std::string shown = written.empty() ? name : (fs::path(written) / name).string();
+      if (is_workbook_path(name)) {
+        out.push_back({shown, true});
+        continue;
+      }
+      const bool yaml = name.size() > 5 && (name.compare(name.size() - 5, 5, ".yaml") == 0);
+      const bool yml = name.size() > 4 && (name.compare(name.size() - 4, 4, ".yml") == 0);
+      if (!yaml && !yml) {
+        continue;
+      }
+      Diagnostics ignore;
+      auto other = load_document(full, ignore);
+      if (!other) {
+        continue;
+      }
+      std::string format = document_format(other->root);
+      if (format == k_format_sheet || format == k_format_dossier) {
+        out.push_back({shown, format == k_format_sheet});
+      }
+    }
+  }
+  return out;
 }
 
 } // namespace ccn

@@ -40,6 +40,17 @@ std::optional<RoundBundle> load_round(const std::string& path, Diagnostics& diag
 std::optional<RoundBundle> load_direct(const std::string& criteria_path, const std::vector<std::string>& dossier_paths,
                                        Diagnostics& diags);
 
+// A dossier or score sheet that lies in one of a round's folders (the
+// round file's own, and each folder that holds a listed dossier or sheet)
+// but that no entry of the round names: it is not read, and a sheet left
+// out this way counts as a member who did not score.
+struct UnlistedFile
+{
+  std::string path; // as the round's folders are written, plus the name
+  bool sheet = false; // a score sheet (YAML or workbook); else a dossier
+};
+std::vector<UnlistedFile> unlisted_inputs(const std::string& round_path);
+
 // Load a criteria file on its own.
 std::optional<Criteria> load_criteria_file(const std::string& path, Diagnostics& diags);
 
