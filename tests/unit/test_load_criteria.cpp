@@ -280,6 +280,22 @@ TEST_SUITE("load/criteria labels")
     CHECK(c->measure("named")->label.empty());
   }
 
+  TEST_CASE("a message about a criterion's keys names it by its id wherever the id stands")
+  {
+    Diagnostics d;
+    CHECK_FALSE(criteria_from("format: ccnscore/criteria@1\nid: t\ntitle: T\n"
+                              "groups:\n  - id: g\n    name: G\n    criteria:\n"
+                              "      - { name: Plan, max: 10, id: C1, colour: red, judged: {} }\n"
+                              "      - { name: Other, id: [C2], max: 5, colour: blue, judged: {} }\n",
+                              d));
+    CHECK_MESSAGE(has_message(d, "criterion 'C1': unknown key \"colour\""), all_messages(d));
+    // An id that is not a single identifier does not name the criterion; nor does its name.
+    CHECK(has_message(d, "criterion: unknown key \"colour\""));
+    CHECK_FALSE(has_message(d, "criterion '':"));
+    CHECK_FALSE(has_message(d, "criterion 'Plan'"));
+    CHECK_FALSE(has_message(d, "criterion 'Other'"));
+  }
+
   TEST_CASE("a measure map needs expr, allows no other key, and points errors into its expr")
   {
     Diagnostics d;
