@@ -174,6 +174,28 @@ TEST_SUITE("load/criteria")
                   all_messages(cyclic));
   }
 
+  TEST_CASE("a cycle of up to 10 measures is named in full, a longer one by its first five and last two")
+  {
+    auto cycle = [](int n) {
+      std::string m = "measures:\n";
+      for (int i = 1; i <= n; ++i) {
+        m += "  m" + std::to_string(i) + ": \"m" + std::to_string(i % n + 1) + "\"\n";
+      }
+      return m;
+    };
+    const std::string criterion = "      - { id: C1, name: C, max: 5, of: m1, per_unit: 1 }\n";
+    Diagnostics ten;
+    CHECK_FALSE(criteria_from(with_criteria(criterion, cycle(10)), ten));
+    CHECK_MESSAGE(has_message(ten, "measures form a cycle: m1 -> m2 -> m3 -> m4 -> m5 -> m6 -> m7 -> m8 -> m9 -> m10 "
+                                   "-> m1"),
+                  all_messages(ten));
+    Diagnostics eleven;
+    CHECK_FALSE(criteria_from(with_criteria(criterion, cycle(11)), eleven));
+    CHECK_MESSAGE(has_message(eleven, "measures form a cycle: m1 -> m2 -> m3 -> m4 -> m5 -> ... (4 more) -> m10 -> "
+                                      "m11 -> m1"),
+                  all_messages(eleven));
+  }
+
   TEST_CASE("gates need a truth")
   {
     Diagnostics d;
