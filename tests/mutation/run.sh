@@ -119,7 +119,8 @@ done <<<"$all"
 compiled=$((killed + survived))
 echo "== $total mutants: $killed killed, $survived survived, $broken did not compile"
 if [ "$compiled" -gt 0 ]; then
-  echo "== mutation score: $killed / $compiled = $((100 * killed / compiled)) % of the mutants that compile"
+  echo "== mutation score: $killed / $compiled = $(awk -v k="$killed" -v c="$compiled" 'BEGIN { printf "%.1f", 100 * k / c }') %" \
+       "of the mutants that compile"
 fi
 if [ "$survived" -gt 0 ]; then
   echo "== survivors:"
