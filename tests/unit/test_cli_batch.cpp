@@ -30,7 +30,7 @@ TEST_SUITE("cli/batch")
     SampleCopy s;
     Run r = run({"batch", s.path("samples"), "-o", s.path("out"), "--jobs", "2", "--lang", "en"});
     CHECK(r.status == 1);
-    CHECK(r.out.find("5 rounds ranked, 12 with errors") != std::string::npos);
+    CHECK(r.out.find("6 rounds ranked, 12 with errors") != std::string::npos);
     std::string summary = read_text(s.path("out/summary.csv"));
     // Files Excel opens start with a byte-order mark, so that it reads UTF-8.
     CHECK(summary.rfind("\xEF\xBB\xBFround,cluster,winner,winner_total,status,errors,file,run\r\n", 0) == 0);

@@ -174,6 +174,28 @@ TEST_SUITE("load/criteria")
                   all_messages(cyclic));
   }
 
+  TEST_CASE("a cycle of up to 10 measures is named in full, a longer one by its first five and last two")
+  {
+    auto cycle = [](int n) {
+      std::string m = "measures:\n";
+      for (int i = 1; i <= n; ++i) {
+        m += "  m" + std::to_string(i) + ": \"m" + std::to_string(i % n + 1) + "\"\n";
+      }
+      return m;
+    };
+    const std::string criterion = "      - { id: C1, name: C, max: 5, of: m1, per_unit: 1 }\n";
+    Diagnostics ten;
+    CHECK_FALSE(criteria_from(with_criteria(criterion, cycle(10)), ten));
+    CHECK_MESSAGE(has_message(ten, "measures form a cycle: m1 -> m2 -> m3 -> m4 -> m5 -> m6 -> m7 -> m8 -> m9 -> m10 "
+                                   "-> m1"),
+                  all_messages(ten));
+    Diagnostics eleven;
+    CHECK_FALSE(criteria_from(with_criteria(criterion, cycle(11)), eleven));
+    CHECK_MESSAGE(has_message(eleven, "measures form a cycle: m1 -> m2 -> m3 -> m4 -> m5 -> ... (4 more) -> m10 -> "
+                                      "m11 -> m1"),
+                  all_messages(eleven));
+  }
+
   TEST_CASE("gates need a truth")
   {
     Diagnostics d;
@@ -278,6 +300,22 @@ TEST_SUITE("load/criteria labels")
     CHECK(m->display_name() == "Tỷ lệ vốn chủ sở hữu");
     CHECK(c->measure("plain")->display_name() == "plain");
     CHECK(c->measure("named")->label.empty());
+  }
+
+  TEST_CASE("a message about a criterion's keys names it by its id wherever the id stands")
+  {
+    Diagnostics d;
+    CHECK_FALSE(criteria_from("format: ccnscore/criteria@1\nid: t\ntitle: T\n"
+                              "groups:\n  - id: g\n    name: G\n    criteria:\n"
+                              "      - { name: Plan, max: 10, id: C1, colour: red, judged: {} }\n"
+                              "      - { name: Other, id: [C2], max: 5, colour: blue, judged: {} }\n",
+                              d));
+    CHECK_MESSAGE(has_message(d, "criterion 'C1': unknown key \"colour\""), all_messages(d));
+    // An id that is not a single identifier does not name the criterion; nor does its name.
+    CHECK(has_message(d, "criterion: unknown key \"colour\""));
+    CHECK_FALSE(has_message(d, "criterion '':"));
+    CHECK_FALSE(has_message(d, "criterion 'Plan'"));
+    CHECK_FALSE(has_message(d, "criterion 'Other'"));
   }
 
   TEST_CASE("a measure map needs expr, allows no other key, and points errors into its expr")

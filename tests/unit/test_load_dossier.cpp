@@ -92,3 +92,22 @@ TEST_SUITE("load/dossier")
     CHECK(has_message(d, "fact 'rent': expected a number, found the quoted text \"480.000\""));
   }
 }
+
+TEST_SUITE("load/dossier without criteria")
+{
+  TEST_CASE("a dossier checked on its own refuses a list or a map as a fact, and allows an empty one")
+  {
+    Diagnostics d;
+    auto doc = parse_document("d.yaml",
+                              "format: ccnscore/dossier@1\napplicant: { id: A1, name: N }\nfacts:\n"
+                              "  empty:\n  one: 5\n  list: [1, 2]\n  map: { a: 1 }\n",
+                              d);
+    REQUIRE(doc);
+    CHECK_FALSE(load_dossier(*doc, nullptr, d));
+    CHECK_MESSAGE(has_message(d, "d.yaml:6:9: error: fact 'list': expected a single value, found a list"),
+                  all_messages(d));
+    CHECK(has_message(d, "d.yaml:7:8: error: fact 'map': expected a single value, found a map"));
+    CHECK_FALSE(has_message(d, "fact 'empty'"));
+    CHECK_FALSE(has_message(d, "fact 'one'"));
+  }
+}

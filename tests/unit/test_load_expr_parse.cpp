@@ -94,6 +94,43 @@ TEST_SUITE("load/expr_parse")
     CHECK(check("ok == 1") == "type error at 3: cannot compare a truth (true or false) with a number");
   }
 
+  TEST_CASE("names take the letters a to z and A to Z, the underscore, and digits after the first")
+  {
+    // Every bound of the character classes: a, z, A, Z, _, 0, 9.
+    ExprError err;
+    auto e = parse_expression("az + zA + AZ + Z_ + _09 + a0 + z9", err);
+    REQUIRE_MESSAGE(e, english(err.message));
+    REQUIRE(e->args.size() == 7);
+    std::vector<std::string> names;
+    for (const auto& a : e->args) {
+      CHECK(a.op == Expr::Op::ident);
+      names.push_back(a.name);
+    }
+    CHECK(names == std::vector<std::string>{"az", "zA", "AZ", "Z_", "_09", "a0", "z9"});
+    CHECK(check("9z") == "parse error at 1: unexpected 'z'");
+    CHECK(check("{a") == "parse error at 0: unexpected '{'");
+    CHECK(check("`a") == "parse error at 0: unexpected '`'");
+  }
+
+  TEST_CASE("numbers take every digit from 0 to 9 and a decimal point")
+  {
+    ExprError err;
+    auto e = parse_expression("1234567890.09", err);
+    REQUIRE(e);
+    CHECK(e->op == Expr::Op::number);
+    CHECK(e->num == Rational(123456789009, 100));
+  }
+
+  TEST_CASE("spaces, tabs and line breaks separate the parts of an expression")
+  {
+    ExprError err;
+    auto e = parse_expression(" equity\t+\n1\r\n- 2 ", err);
+    REQUIRE_MESSAGE(e, english(err.message));
+    CHECK(e->op == Expr::Op::add);
+    CHECK(e->args.size() == 3);
+    CHECK(check("equity\t*\r\n2") == "a number");
+  }
+
   TEST_CASE("a run of one operator is one flat node, with the operator before each term")
   {
     ExprError err;

@@ -222,3 +222,39 @@ TEST_SUITE("load/round folders")
     CHECK(has_message(d, "khong-co/: error: cannot read the folder: No such file or directory"));
   }
 }
+
+TEST_SUITE("load/round_file quorum")
+{
+  // The quorum of the small round with `quorum` written as given, or the error.
+  std::string quorum(const std::string& written)
+  {
+    Files f;
+    Diagnostics d;
+    auto b = load_round(f.dir.write("round.yaml", small_round({"A1", "A2"}, 3, {1, 2, 3}, "  quorum: " + written + "\n")),
+                        d);
+    if (!b) {
+      std::string m = all_messages(d);
+      auto at = m.find("error: ");
+      return at == std::string::npos ? m : m.substr(at + 7, m.find('\n', at) - at - 7);
+    }
+    REQUIRE(b->round.council);
+    return to_exact_string(b->round.council->quorum);
+  }
+
+  TEST_CASE("a quorum is a fraction of two whole numbers or a plain decimal, above 0 and at most 1")
+  {
+    CHECK(quorum("\"2/3\"") == "2/3");
+    CHECK(quorum("\"3/3\"") == "1");
+    CHECK(quorum("1") == "1");
+    CHECK(quorum("0.5") == "1/2");
+    CHECK(quorum("\"2/0\"") == "council quorum: expected a fraction such as \"2/3\" or a decimal, found \"2/0\"");
+    CHECK(quorum("\"x/3\"").find("found \"x/3\"") != std::string::npos);
+    CHECK(quorum("\"2/x\"").find("found \"2/x\"") != std::string::npos);
+    CHECK(quorum("\"1.5/3\"").find("found \"1.5/3\"") != std::string::npos);
+    CHECK(quorum("\"1/3.0\"").find("found \"1/3.0\"") != std::string::npos);
+    CHECK(quorum("\"0.5\"").find("found \"0.5\"") != std::string::npos); // a decimal is written plain
+    CHECK(quorum("\"0/3\"") == "council quorum: expected a value above 0 and at most 1, found 0/3");
+    CHECK(quorum("\"4/3\"").find("above 0 and at most 1") != std::string::npos);
+    CHECK(quorum("0").find("above 0 and at most 1") != std::string::npos);
+  }
+}

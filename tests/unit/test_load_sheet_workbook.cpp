@@ -179,6 +179,21 @@ TEST_SUITE("load/sheet_workbook")
     CHECK_FALSE(d.has_io_errors());
   }
 
+  TEST_CASE("a workbook of exactly the entry limit is read, one entry more is refused")
+  {
+    auto parts = TestBook("r1", "M2").parts();
+    for (size_t i = 0; parts.size() < k_max_workbook_entries; ++i) {
+      parts["x/" + std::to_string(i)] = "";
+    }
+    Diagnostics d;
+    auto s = load_sheet_workbook("m2.xlsx", zip_parts(parts), d);
+    CHECK_MESSAGE(s, all_messages(d));
+    parts["x/one-more"] = "";
+    Diagnostics more;
+    CHECK_FALSE(load_sheet_workbook("m2.xlsx", zip_parts(parts), more));
+    CHECK(has_message(more, "holds 1001 entries, more than 1000"));
+  }
+
   TEST_CASE("a number cell is read from its decimal text as Excel holds it, never through a double")
   {
     CHECK(*workbook_number("8.5") == Rational(17, 2));

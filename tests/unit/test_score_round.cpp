@@ -267,4 +267,59 @@ TEST_SUITE("score/round")
     CHECK(result->find("A2")->rank == 1);
     CHECK(a1->status == Status::tied_first);
   }
+
+  TEST_CASE("the sample round with weights other than 1 gives the totals worked out by hand")
+  {
+    // samples/hien-luong-2026 under criteria/phu-tho-2026.yaml: weights
+    // I.1 1, I.2 0.5, II.1 1.5, III.1 2, III.2 2, IV.1 2, IV.2 1.5, IV.3 1;
+    // rounding: criterion, precision 2, group_percent 30.
+    Diagnostics diags;
+    auto bundle = load_round(CCNSCORE_SOURCE_DIR "/samples/hien-luong-2026/round.yaml", diags);
+    REQUIRE_MESSAGE(bundle, all_messages(diags));
+    auto result = score_round(*bundle, diags);
+    REQUIRE_MESSAGE(result, all_messages(diags));
+    // Group maximums are max x weight: 10 + 5, 15, 20 + 10, 20 + 15 + 5.
+    CHECK(result->scale == 100);
+    CHECK(bundle->criteria.group_min(bundle->criteria.groups[2]) == 9); // 30% of 30
+    // P1, by hand:
+    //   I.1   judged (8 + 8.5 + 7.5 + 8 + 5.5) / 5 = 7.5                 x 1   =  7.50
+    //   I.2   24 months -> band "to 24" 10                              x 0.5 =  5.00
+    //   II.1  judged (7.5 + 7 + 7.5 + 8 + 7) / 5 = 7.4                   x 1.5 = 11.10
+    //   III.1 3 projects x 2.5 = 7.5                                    x 2   = 15.00
+    //   III.2 6 people -> band "from 5" 5                               x 2   = 10.00
+    //   IV.1  98 / 420 = 23.33% -> band "from 20 below 30" 7            x 2   = 14.00
+    //   IV.2  judged (8 + 7.5 + 8 + 7 + 7.5) / 5 = 7.6                   x 1.5 = 11.40
+    //   IV.3  bank letter -> 5                                          x 1   =  5.00
+    //   total 79.00; with every weight taken as 1 it would be 57.00.
+    const ApplicantResult* p1 = result->find("P1");
+    REQUIRE(p1 != nullptr);
+    CHECK(*p1->total == 79);
+    CHECK(p1->groups[3].points == ratio(3040, 100));
+    CHECK(p1->status == Status::selected);
+    // P2 (M5 recused, so 4 scorers):
+    //   I.1   (7 + 7.5 + 6.5 + 7.5) / 4 = 7.125                           x 1   ->  7.13
+    //   I.2   30 months -> band "above 24 to 36" 6                      x 0.5 =  3.00
+    //   II.1  (8.5 + 8 + 8 + 7.5) / 4 = 8                                x 1.5 = 12.00
+    //   III.1 1 project x 2.5                                           x 2   =  5.00
+    //   III.2 4 people -> band "from 3 below 5" 3                       x 2   =  6.00
+    //   IV.1  150 / 450 = 33.33% -> band "from 30" 10                   x 2   = 20.00
+    //   IV.2  (8 + 8.5 + 8 + 6.5) / 4 = 7.75                             x 1.5 = 11.625 -> 11.63
+    //   IV.3  no bank letter                                                  =  0.00
+    //   exact sum 64.75, but each criterion is rounded first: total 64.76.
+    const ApplicantResult* p2 = result->find("P2");
+    REQUIRE(p2 != nullptr);
+    CHECK(p2->total_exact == ratio(6475, 100));
+    CHECK(*p2->total == ratio(6476, 100));
+    CHECK(p2->groups[0].points == ratio(1013, 100));
+    CHECK(p2->rank == 2);
+    // P3: group III is 2.5 x 2 + 0 = 5, below 30% of 30 = 9, and the total
+    // 5.80 + 3 + 6.60 + 5 + 0 + 8 + 9.45 + 5 = 42.85 is below 50: two reasons.
+    const ApplicantResult* p3 = result->find("P3");
+    REQUIRE(p3 != nullptr);
+    CHECK(p3->groups[2].points == 5);
+    CHECK_FALSE(p3->groups[2].passed);
+    CHECK(*p3->total == ratio(4285, 100));
+    CHECK(p3->status == Status::not_qualified);
+    CHECK(p3->reasons.size() == 2);
+  }
 }
