@@ -1,6 +1,6 @@
 #include "score/sensitivity.hpp"
 
-#include "score/score.hpp"
+#include "score/what_if.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -20,25 +20,6 @@ std::vector<std::string> winners_of(const RoundResult& r)
     }
   }
   return out;
-}
-
-// Winners after scoring `b`; nothing when the round cannot be scored.
-std::optional<std::vector<std::string>> rescore(const RoundBundle& b)
-{
-  Diagnostics ignore;
-  auto r = score_round(b, ignore);
-  if (!r && b.round.chair_proposal) {
-    // A change that breaks the tie for first leaves the chair's proposal
-    // nothing to settle (an error in a real round): the points decide.
-    RoundBundle without = b;
-    without.round.chair_proposal.reset();
-    auto settled = score_round(without, ignore);
-    return settled ? std::optional(winners_of(*settled)) : std::nullopt;
-  }
-  if (!r) {
-    return std::nullopt;
-  }
-  return winners_of(*r);
 }
 
 uint64_t splitmix64(uint64_t& x)
@@ -300,55 +281,29 @@ Sensitivity analyse_sensitivity(const RoundBundle& bundle, const RoundResult& ba
       s.weights.push_back(t);
     }
   }
-  RoundBundle copy = bundle;
-  // One judged score moved by one step.
+  // One judged score moved by one step, and one member's sheet left out.
   if (c.has_judged()) {
-    for (auto& sheet : copy.sheets) {
-      for (auto& [app, scores] : sheet.scores) {
-        const ApplicantResult* a = base.find(app);
-        if (a == nullptr || !a->total) {
-          continue;
-        }
-        for (auto& [crit, score] : scores) {
-          const Criterion* cr = c.criterion(crit);
-          if (cr == nullptr || cr->kind != ScoringKind::judged) {
-            continue;
-          }
-          const Rational original = score.points;
-          std::vector<Rational> moves;
-          if (cr->step) {
-            moves = {original - *cr->step, original + *cr->step};
-          } else {
-            moves = {Rational(0), cr->max};
-          }
-          for (const Rational& to : moves) {
-            if (to < 0 || to > cr->max || to == original) {
-              continue;
-            }
-            score.points = to;
-            ++s.moves_tried;
-            auto winners = rescore(copy);
-            if (winners && *winners != s.winners) {
-              s.flips.push_back({sheet.member, app, crit, original, to, *winners});
-            }
-          }
-          score.points = original;
-        }
+    WhatIf what_if(bundle, base);
+    for (const ScoreMove& move : one_step_moves(bundle, base)) {
+      ++s.moves_tried;
+      auto winners = what_if.winners_after(move);
+      if (winners != s.winners) {
+        const Sheet& sheet = bundle.sheets[move.sheet];
+        const Criterion& cr = c.criteria[move.criterion];
+        s.flips.push_back({sheet.member, move.applicant, cr.id, sheet.scores.at(move.applicant).at(cr.id).points,
+                           move.to, std::move(winners)});
       }
     }
-    // Leave one member out.
     for (size_t i = 0; i < bundle.sheets.size(); ++i) {
-      RoundBundle without = bundle;
-      without.sheets.erase(without.sheets.begin() + static_cast<long>(i));
       LeaveOneOut l{bundle.sheets[i].member, true, {}, false};
-      auto winners = rescore(without);
+      auto winners = what_if.winners_without(i);
       if (!winners) {
         l.ranked = false;
       } else {
-        l.winners = *winners;
         l.changes_winner = *winners != s.winners;
+        l.winners = std::move(*winners);
       }
-      s.leave_one_out.push_back(l);
+      s.leave_one_out.push_back(std::move(l));
     }
   }
   s.smaa = run_smaa(bundle, base, opt);
