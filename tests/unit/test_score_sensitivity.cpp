@@ -154,4 +154,27 @@ TEST_SUITE("score/sensitivity with the chair's proposal")
       CHECK(f.winners == std::vector<std::string>{"D1"});
     }
   }
+
+  TEST_CASE("without a member the quorum is lost, also when the chair's proposal settled the tie")
+  {
+    // Two members, a quorum of 2/3: each sheet is needed. A1 and A2 tie at 7.5; the chair picks A2.
+    TempDir dir;
+    dir.write("criteria.yaml", small_criteria("  - proposal: chair\n"));
+    dir.write("A1.yaml", small_dossier("A1", "60", "100", "400"));
+    dir.write("A2.yaml", small_dossier("A2", "60", "100", "400"));
+    dir.write("m1.yaml", small_sheet("M1", "A1: 8, A2: 7"));
+    dir.write("m2.yaml", small_sheet("M2", "A1: 7, A2: 8"));
+    Diagnostics d;
+    auto b = load_round(dir.write("round.yaml", small_round({"A1", "A2"}, 2, {1, 2}) +
+                                                  "chair_proposal:\n  selects: A2\n  reason: Phương án khả thi hơn\n"),
+                        d);
+    REQUIRE_MESSAGE(b, all_messages(d));
+    auto res = score_round(*b, d);
+    REQUIRE_MESSAGE(res, all_messages(d));
+    Sensitivity s = analyse_sensitivity(*b, *res, few(200));
+    CHECK(s.winners == std::vector<std::string>{"A2"});
+    REQUIRE(s.leave_one_out.size() == 2);
+    CHECK_FALSE(s.leave_one_out[0].ranked);
+    CHECK_FALSE(s.leave_one_out[1].ranked);
+  }
 }
