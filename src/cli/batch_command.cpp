@@ -78,7 +78,8 @@ std::vector<BatchRound> find_rounds(const std::vector<std::string>& dirs, const 
     std::error_code ec;
     fs::file_status st = fs::status(d, ec);
     if (ec || !fs::exists(st)) {
-      diags.io_error(d, "cannot read: " + (ec ? ec.message() : std::string("No such file or directory")));
+      diags.io_error(d, "cannot_read",
+                     {{"reason", ec ? error_code_reason(ec) : Message{"file_reason_not_found", {}}}});
       continue;
     }
     if (!fs::is_directory(st)) {
@@ -95,7 +96,7 @@ std::vector<BatchRound> find_rounds(const std::vector<std::string>& dirs, const 
       consider(it->path());
     }
     if (ec) {
-      diags.io_error(d, "cannot read the folder: " + ec.message());
+      diags.io_error(d, "cannot_read_folder", {{"reason", error_code_reason(ec)}});
     }
   }
   std::sort(candidates.begin(), candidates.end());

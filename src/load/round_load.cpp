@@ -3,8 +3,8 @@
 #include "load/loaders.hpp"
 #include "load/sheet_workbook_load.hpp"
 #include "load/yaml_tree.hpp"
+#include "util/file.hpp"
 
-#include <fmt/format.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -92,7 +92,7 @@ std::vector<FileRef> expand_folders(const std::vector<FileRef>& refs, std::strin
     std::error_code ec;
     fs::directory_iterator it(fs::path(ref.resolved), ec);
     if (ec) {
-      diags.io_error(ref.resolved, "cannot read folder: " + ec.message());
+      diags.io_error(ref.resolved, "cannot_read_folder", {{"reason", error_code_reason(ec)}});
       continue;
     }
     std::vector<std::string> names;
@@ -105,13 +105,11 @@ std::vector<FileRef> expand_folders(const std::vector<FileRef>& refs, std::strin
       }
     }
     if (ec) {
-      diags.io_error(ref.resolved, "cannot read folder: " + ec.message());
+      diags.io_error(ref.resolved, "cannot_read_folder", {{"reason", error_code_reason(ec)}});
       continue;
     }
     if (names.empty()) {
-      diags.error(ref.pos, fmt::format("{}: folder {} has no .yaml file (names starting with '.' and subfolders are "
-                                       "not read)",
-                                       what, ref.as_written));
+      diags.error(ref.pos, "round_folder_no_yaml", {{"what", what}, {"folder", ref.as_written}});
       continue;
     }
     std::sort(names.begin(), names.end()); // std::string orders by unsigned bytes
@@ -131,20 +129,16 @@ void check_chair_proposal(const RoundBundle& b, bool all_dossiers_read, Diagnost
     return;
   }
   if (!b.criteria.ends_with_chair_proposal()) {
-    diags.error(cp->pos, fmt::format("chair_proposal: criteria '{}' have no tie-break rule 'proposal: chair', so a "
-                                     "chair's proposal decides nothing in this round; remove it or use criteria "
-                                     "that end with that rule",
-                                     b.criteria.id));
+    diags.error(cp->pos, "round_chair_proposal_no_rule", {{"criteria", b.criteria.id}});
   }
   if (all_dossiers_read
       && std::none_of(b.dossiers.begin(), b.dossiers.end(), [&](const Dossier& d) { return d.id == cp->selects; })) {
-    std::string ids;
+    std::vector<std::string> ids;
     for (const auto& d : b.dossiers) {
-      ids += (ids.empty() ? "" : ", ") + d.id;
+      ids.push_back(d.id);
     }
-    diags.error(cp->pos, fmt::format("chair_proposal selects '{}', which is not an applicant of round '{}' (its "
-                                     "applicants: {})",
-                                     cp->selects, b.round.id, ids));
+    diags.error(cp->pos, "round_chair_proposal_not_applicant",
+                {{"selects", cp->selects}, {"round", b.round.id}, MsgArg::list("applicants", std::move(ids))});
   }
 }
 
@@ -157,8 +151,7 @@ void check_absences(const RoundBundle& b, Diagnostics& diags)
   for (const auto& a : b.round.meeting->absent) {
     auto s = std::find_if(b.sheets.begin(), b.sheets.end(), [&](const Sheet& x) { return x.member == a.member; });
     if (s != b.sheets.end()) {
-      diags.error(a.pos, fmt::format("meeting absent: member '{}' is recorded as absent, but handed in the sheet {}",
-                                     a.member, s->path));
+      diags.error(a.pos, "round_absent_handed_sheet", {{"member", a.member}, {"sheet", s->path}});
     }
   }
 }

@@ -159,7 +159,7 @@ private:
     void operator()(zip_t* z) const { zip_discard(z); }
   };
 
-  void file_error(std::string message) { m_diags.error({m_path, 0, 0}, std::move(message)); }
+  void file_error(std::string key, MsgArgs args = {}) { m_diags.error({m_path, 0, 0}, std::move(key), std::move(args)); }
 
   SourcePos at(long row, long col) const
   {
@@ -179,16 +179,15 @@ private:
       }
     }
     if (!m_zip) {
-      file_error(fmt::format("not a workbook (.xlsx): the file is not a readable zip archive ({})",
-                             zip_error_strerror(&error)));
+      file_error("wb_not_zip", {{"reason", zip_error_strerror(&error)}});
       zip_error_fini(&error);
       return false;
     }
     zip_error_fini(&error);
     zip_int64_t entries = zip_get_num_entries(m_zip.get(), 0);
     if (entries < 0 || static_cast<size_t>(entries) > k_max_workbook_entries) {
-      file_error(fmt::format("not a workbook that ccnscore reads: its zip archive holds {} entries, more than {}",
-                             entries, k_max_workbook_entries));
+      file_error("wb_too_many_entries",
+                 {{"entries", std::to_string(entries)}, {"max", std::to_string(k_max_workbook_entries)}});
       return false;
     }
     return true;
@@ -201,14 +200,14 @@ private:
     zip_int64_t index = zip_name_locate(m_zip.get(), name.c_str(), 0);
     if (index < 0) {
       if (required) {
-        file_error(fmt::format("not a score sheet workbook: it has no part {}", name));
+        file_error("wb_missing_part", {{"part", name}});
       }
       return std::nullopt;
     }
     std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> f(zip_fopen_index(m_zip.get(), static_cast<zip_uint64_t>(index), 0),
                                                           zip_fclose);
     if (!f) {
-      file_error(fmt::format("{}: cannot read this part of the workbook: {}", name, zip_strerror(m_zip.get())));
+      file_error("wb_part_unreadable", {{"part", name}, {"reason", zip_strerror(m_zip.get())}});
       return std::nullopt;
     }
     std::string out;
@@ -217,16 +216,16 @@ private:
     while ((n = zip_fread(f.get(), buffer, sizeof buffer)) > 0) {
       const auto got = static_cast<size_t>(n);
       if (out.size() + got > k_max_workbook_part_bytes || m_total + got > k_max_workbook_bytes) {
-        file_error(fmt::format("{}: the workbook unpacks to more than ccnscore reads ({} MiB for a part, {} MiB in "
-                               "all): it is not a score sheet",
-                               name, k_max_workbook_part_bytes >> 20, k_max_workbook_bytes >> 20));
+        file_error("wb_too_large", {{"part", name},
+                                     {"part_mib", std::to_string(k_max_workbook_part_bytes >> 20)},
+                                     {"total_mib", std::to_string(k_max_workbook_bytes >> 20)}});
         return std::nullopt;
       }
       out.append(buffer, got);
       m_total += got;
     }
     if (n < 0) {
-      file_error(fmt::format("{}: the workbook is damaged: {}", name, zip_file_strerror(f.get())));
+      file_error("wb_damaged", {{"part", name}, {"reason", zip_file_strerror(f.get())}});
       return std::nullopt;
     }
     return out;
@@ -236,7 +235,7 @@ private:
   {
     pugi::xml_parse_result r = doc.load_buffer(data.data(), data.size(), pugi::parse_default, pugi::encoding_utf8);
     if (!r) {
-      file_error(fmt::format("{}: broken XML at byte {}: {}", name, r.offset, r.description()));
+      file_error("wb_broken_xml", {{"part", name}, {"offset", std::to_string(r.offset)}, {"reason", r.description()}});
       return false;
     }
     return true;
@@ -264,8 +263,7 @@ private:
     } else if (m_diags.error_count() != before) {
       return false;
     }
-    file_error("not a score sheet workbook: write the blank workbooks with 'ccnscore sheet --format xlsx', "
-               "let the members fill them in, and list those files");
+    file_error("wb_not_score_sheet");
     return false;
   }
 
@@ -299,7 +297,7 @@ private:
       const char* id = attribute(sh, "id");
       auto t = id != nullptr ? targets.find(id) : targets.end();
       if (name == nullptr || t == targets.end()) {
-        file_error(fmt::format("{}: a worksheet without a name or a part", book_name));
+        file_error("wb_worksheet_without_part", {{"part", book_name}});
         return std::nullopt;
       }
       out.emplace_back(name, t->second);
@@ -307,8 +305,7 @@ private:
         return out;
       }
     }
-    file_error("not a score sheet workbook: it needs the worksheet of the scores and the worksheet of the "
-               "recusals that 'ccnscore sheet --format xlsx' writes");
+    file_error("wb_needs_two_worksheets");
     return std::nullopt;
   }
 
@@ -351,7 +348,7 @@ private:
       const char* rref = attribute(r, "r");
       row = rref != nullptr ? std::atol(rref) - 1 : row + 1;
       if (row < 0 || row >= k_max_rows) {
-        file_error(fmt::format("{}: a row numbered \"{}\"", name, rref != nullptr ? rref : ""));
+        file_error("wb_bad_row", {{"part", name}, {"row", rref != nullptr ? rref : ""}});
         return std::nullopt;
       }
       long col = -1;
@@ -363,7 +360,7 @@ private:
         if (ref != nullptr) {
           auto rc = parse_ref(ref);
           if (!rc || rc->first != row) {
-            file_error(fmt::format("{}: \"{}\" is not a cell of row {}", name, ref, row + 1));
+            file_error("wb_bad_cell_ref", {{"part", name}, {"ref", ref}, {"row", std::to_string(row + 1)}});
             return std::nullopt;
           }
           col = rc->second;
@@ -371,7 +368,7 @@ private:
           ++col;
         }
         if (out.size() >= k_max_cells) {
-          file_error(fmt::format("{}: more than {} cells: this is not a score sheet", name, k_max_cells));
+          file_error("wb_too_many_cells", {{"part", name}, {"max", std::to_string(k_max_cells)}});
           return std::nullopt;
         }
         Cell cell;
@@ -384,9 +381,8 @@ private:
           if (index.kind != NumberParse::Kind::ok || !index.integral_syntax || index.value < 0 ||
               index.value >= static_cast<long>(m_strings.size())) {
             // The shared strings are broken for every cell: one message, then stop.
-            m_diags.error(at(row, col), fmt::format("the cell refers to shared string \"{}\", but the workbook holds "
-                                                    "{} shared strings: the workbook is damaged",
-                                                    cell.value, m_strings.size()));
+            m_diags.error(at(row, col), "wb_bad_shared_string",
+                          {{"index", cell.value}, {"count", std::to_string(m_strings.size())}});
             return std::nullopt;
           }
           cell.value = m_strings[static_cast<size_t>(index.value.get_num().get_ui())];
@@ -422,14 +418,12 @@ private:
         continue;
       }
       if (mark != "x" && mark != "X") {
-        m_diags.error(at(row, col), fmt::format("recused: write x to mark a recusal, or leave the cell empty; "
-                                                "found \"{}\"",
-                                                mark));
+        m_diags.error(at(row, col), "wb_recusal_mark", {{"found", mark}});
         continue;
       }
       std::string app = trim(text(cells, row, k_recusal_applicant_col));
       if (app.empty()) {
-        m_diags.error(at(row, col), "recused: this row names no applicant");
+        m_diags.error(at(row, col), "wb_recusal_no_applicant", {});
         continue;
       }
       s.recused.emplace(app, at(row, col));
@@ -440,26 +434,27 @@ private:
   // that is not a number).
   std::optional<Rational> score(const Cell& cell, long row, const std::string& app, const std::string& crit)
   {
-    const std::string what = fmt::format("score of '{}' for '{}'", app, crit);
+    const Message what{"load_score_of", {{"applicant", app}, {"criterion", crit}}};
     if (cell.formula) {
-      m_diags.error(at(row, k_score_col), fmt::format("{}: type the points, not a formula", what));
+      m_diags.error(at(row, k_score_col), "wb_score_formula", {{"what", what}});
       return std::nullopt;
     }
     if (cell.type.empty() || cell.type == "n") {
       if (auto v = workbook_number(trim(cell.value))) {
         return v;
       }
-      m_diags.error(at(row, k_score_col), fmt::format("{}: expected a number, found \"{}\"", what, cell.value));
+      m_diags.error(at(row, k_score_col), "wb_score_not_number", {{"what", what}, {"found", cell.value}});
       return std::nullopt;
     }
     std::string shown = cell.type == "b" ? (cell.value == "1" ? "TRUE" : "FALSE") : cell.value;
-    std::string hint;
     std::string dotted = trim(shown);
     std::replace(dotted.begin(), dotted.end(), ',', '.');
     if (parse_decimal(dotted).kind == NumberParse::Kind::ok) {
-      hint = fmt::format(" (enter {} as a number, not as text)", dotted);
+      m_diags.error(at(row, k_score_col), "wb_score_number_as_text",
+                    {{"what", what}, {"found", shown}, {"number", dotted}});
+    } else {
+      m_diags.error(at(row, k_score_col), "wb_score_not_number", {{"what", what}, {"found", shown}});
     }
-    m_diags.error(at(row, k_score_col), fmt::format("{}: expected a number, found \"{}\"{}", what, shown, hint));
     return std::nullopt;
   }
 
@@ -470,10 +465,10 @@ private:
     s.member = trim(text(cells, k_member_row, k_value_col));
     s.member_pos = at(k_member_row, k_value_col);
     if (s.round.empty()) {
-      m_diags.error(s.round_pos, "round: the cell of the round's id is empty");
+      m_diags.error(s.round_pos, "wb_round_empty", {});
     }
     if (s.member.empty()) {
-      m_diags.error(s.member_pos, "member: the cell of the member's id is empty");
+      m_diags.error(s.member_pos, "wb_member_empty", {});
     }
     std::map<std::pair<std::string, std::string>, long> seen;
     long last_row = k_first_score_row - 1;
@@ -493,14 +488,13 @@ private:
       std::string crit = trim(text(cells, row, k_criterion_col));
       if (app.empty() || crit.empty()) {
         m_diags.error(at(row, has_score ? k_score_col : k_comment_col),
-                      fmt::format("scores: row {} names no applicant (column A) or no criterion (column C)", row + 1));
+                      "wb_row_incomplete", {{"row", std::to_string(row + 1)}});
         continue;
       }
       auto [it, fresh] = seen.emplace(std::pair{app, crit}, row);
       if (!fresh) {
         m_diags.error(at(row, has_score ? k_score_col : k_comment_col),
-                      fmt::format("scores: applicant '{}', criterion '{}' is given again (first on row {})", app, crit,
-                                  it->second + 1));
+                      "wb_row_again", {{"applicant", app}, {"criterion", crit}, {"first", std::to_string(it->second + 1)}});
         continue;
       }
       if (has_score) {

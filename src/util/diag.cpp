@@ -58,21 +58,6 @@ void Diagnostics::warning(const SourcePos& pos, std::string key, MsgArgs args)
   add({pos, std::move(key), std::move(args), Severity::warning});
 }
 
-void Diagnostics::error(const SourcePos& pos, std::string english)
-{
-  error(pos, k_raw_message, {{"text", std::move(english)}});
-}
-
-void Diagnostics::io_error(const std::string& path, std::string english)
-{
-  io_error(path, k_raw_message, {{"text", std::move(english)}});
-}
-
-void Diagnostics::warning(const SourcePos& pos, std::string english)
-{
-  warning(pos, k_raw_message, {{"text", std::move(english)}});
-}
-
 void Diagnostics::merge(const Diagnostics& other)
 {
   for (const auto& d : other.m_items) {

@@ -43,12 +43,6 @@ public:
   // Record a warning; warnings never change the exit status.
   void warning(const SourcePos& pos, std::string key, MsgArgs args);
 
-  // Transitional forms for call sites that still write an English sentence:
-  // recorded as the message `raw` (shown as given, in every language).
-  void error(const SourcePos& pos, std::string english);
-  void io_error(const std::string& path, std::string english);
-  void warning(const SourcePos& pos, std::string english);
-
   bool has_errors() const { return m_errors > 0; }
   bool has_io_errors() const { return m_io_errors > 0; }
   size_t error_count() const { return m_errors; }

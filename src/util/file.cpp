@@ -243,4 +243,15 @@ bool same_file(const std::string& a, const std::string& b)
   return std::filesystem::equivalent(a, b, ec) && !ec;
 }
 
+Message error_code_reason(const std::error_code& ec)
+{
+  if (ec == std::errc::no_such_file_or_directory) {
+    return {"file_reason_not_found", {}};
+  }
+  if (ec == std::errc::permission_denied) {
+    return {"file_reason_no_permission", {}};
+  }
+  return {"file_reason_system", {{"text", ec.message()}}};
+}
+
 } // namespace ccn

@@ -6,7 +6,10 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <system_error>
 #include <variant>
+
+#include "util/message.hpp"
 
 namespace ccn {
 
@@ -61,6 +64,9 @@ bool is_temporary_name(const std::string& name);
 
 // Lower-case hex SHA-256 of `bytes`.
 std::string sha256_hex(const std::string& bytes);
+
+// Why a file or folder could not be read, as a catalogue message.
+Message error_code_reason(const std::error_code& ec);
 
 // Whether `a` and `b` name the same existing file.
 bool same_file(const std::string& a, const std::string& b);
