@@ -105,12 +105,15 @@ WhatIf::WhatIf(const RoundBundle& bundle, const RoundResult& base) : m_bundle(bu
       }
     }
     x.sums = sum_totals(c, weighted);
+    // As score_round adds them: the dossier's criteria, then the member's own judged scores.
     for (const auto& [member, total] : a.own_totals) {
+      const Sheet& sheet = *sheet_of.at(member);
       Rational own = fixed;
-      auto scores = sheet_of.at(member)->scores.find(a.id());
-      for (size_t k = 0; k < c.criteria.size() && scores != sheet_of.at(member)->scores.end(); ++k) {
-        if (c.criteria[k].kind == ScoringKind::judged) {
-          own += total_part(c, scores->second.at(c.criteria[k].id).points * c.criteria[k].weight);
+      if (auto scores = sheet.scores.find(a.id()); scores != sheet.scores.end()) {
+        for (const Criterion& cr : c.criteria) {
+          if (cr.kind == ScoringKind::judged) {
+            own += total_part(c, scores->second.at(cr.id).points * cr.weight);
+          }
         }
       }
       x.own_sums.emplace(member, std::move(own));
