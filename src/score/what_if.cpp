@@ -145,9 +145,10 @@ std::vector<std::string> WhatIf::winners_among(const std::vector<const Applicant
                                                const std::vector<std::string>& present) const
 {
   std::vector<const ApplicantResult*> block = leading_block(m_bundle, present, qualified);
-  // As score/proposal.cpp settles it: the proposal picks one of a tie for first.
+  // As score/proposal.cpp settles it: the proposal picks one of a tie for
+  // first (when it names the only one first, it changes nothing).
   const auto& cp = m_bundle.round.chair_proposal;
-  if (cp && m_bundle.criteria.ends_with_chair_proposal() && block.size() > 1 &&
+  if (cp && m_bundle.criteria.ends_with_chair_proposal() &&
       std::any_of(block.begin(), block.end(), [&](const ApplicantResult* a) { return a->id() == cp->selects; })) {
     return {cp->selects};
   }
