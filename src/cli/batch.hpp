@@ -6,7 +6,9 @@
 
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace ccn {
@@ -30,6 +32,14 @@ struct BatchRound
   bool lang_asked = false;
 };
 
+// The files of one round's folder, still to be written.
+struct BatchFolder
+{
+  std::filesystem::path dir;
+  std::vector<std::pair<std::string, std::string>> files; // name, bytes
+  bool replace = false;                                   // a folder already there may be replaced
+};
+
 // What ranking one round gave: one line of summary.csv.
 struct BatchOutcome
 {
@@ -43,14 +53,17 @@ struct BatchOutcome
   // What happened to its result: new, up_to_date, updated (inputs changed),
   // recomputed (--force, inputs unchanged); empty on error.
   std::string run;
+  // What run_batch is to write for the round, when anything; writing it
+  // may still fail and make the round an error.
+  std::optional<BatchFolder> folder;
 };
 
-// Rank `round` into its folder under `out_dir`; its messages for standard
-// error go to `diag_text`.
+// Rank `round` for its folder under `out_dir` (the outcome's `folder`, which
+// run_batch writes); its messages for standard error go to `diag_text`.
 using RoundRanker = std::function<BatchOutcome(const BatchRound& round, const std::filesystem::path& out_dir,
                                                bool force, std::string& diag_text)>;
 
-// The ranker batch uses.
+// The ranker batch uses: it writes nothing.
 BatchOutcome rank_round_into(const BatchRound& round, const std::filesystem::path& out_dir, bool force,
                              std::string& diag_text);
 

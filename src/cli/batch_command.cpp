@@ -21,12 +21,18 @@
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
+#include <cstring>
+#include <deque>
 #include <filesystem>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <set>
 #include <variant>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace ccn {
 
@@ -160,13 +166,53 @@ std::variant<std::monostate, Previous, std::string> previous_result(const fs::pa
   return p;
 }
 
-// Write the outputs of one round into `dir` through a temporary folder, so
-// that the folder appears whole or not at all. Empty on success.
-std::string publish(const fs::path& dir, const std::vector<std::pair<std::string, std::string>>& files, bool force)
+// Write `files` as new files into the folder `tmp`, made for them and to
+// become `dir`: all of them first and then their fsyncs, so that the file
+// system commits them together rather than once a file. Empty on success.
+std::string write_new_files(const fs::path& tmp, const fs::path& dir,
+                            const std::vector<std::pair<std::string, std::string>>& files)
 {
+  std::vector<int> fds;
+  std::string why;
+  for (const auto& [name, text] : files) {
+    // Mode 0666, so that the umask (and a default ACL) applies as to any new file.
+    int fd = ::open((tmp / name).c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+    if (fd < 0) {
+      why = fmt::format("cannot write {}: {}", (dir / name).string(), std::strerror(errno));
+      break;
+    }
+    fds.push_back(fd);
+    for (size_t done = 0; done < text.size();) {
+      ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+      if (n < 0 && errno != EINTR) {
+        why = fmt::format("cannot write {}: {}", (dir / name).string(), std::strerror(errno));
+        break;
+      }
+      done += n > 0 ? static_cast<size_t>(n) : 0;
+    }
+    if (!why.empty()) {
+      break;
+    }
+  }
+  for (size_t i = 0; i < fds.size(); ++i) {
+    if (why.empty() && ::fsync(fds[i]) != 0) {
+      why = fmt::format("cannot write {}: {}", (dir / files[i].first).string(), std::strerror(errno));
+    }
+    if (::close(fds[i]) != 0 && why.empty()) {
+      why = fmt::format("cannot write {}: {}", (dir / files[i].first).string(), std::strerror(errno));
+    }
+  }
+  return why;
+}
+
+// Write the outputs of one round into its folder through a temporary
+// folder, so that the folder appears whole or not at all. Empty on success.
+std::string publish(const BatchFolder& f)
+{
+  const fs::path& dir = f.dir;
   std::error_code ec;
   bool exists = fs::exists(dir, ec);
-  if (exists && !force) {
+  if (exists && !f.replace) {
     return fmt::format("{} exists; give --force to replace it", dir.string());
   }
   std::string tmpl;
@@ -174,11 +220,9 @@ std::string publish(const fs::path& dir, const std::vector<std::pair<std::string
     return fmt::format("cannot create a folder in {}: {}", dir.parent_path().string(), why);
   }
   fs::path tmp(tmpl);
-  for (const auto& [name, text] : files) {
-    if (std::string why = write_file_atomic((tmp / name).string(), text); !why.empty()) {
-      fs::remove_all(tmp, ec);
-      return fmt::format("cannot write {}: {}", (dir / name).string(), why);
-    }
+  if (std::string why = write_new_files(tmp, dir, f.files); !why.empty()) {
+    fs::remove_all(tmp, ec);
+    return why;
   }
   fs::path old;
   if (exists) {
@@ -276,12 +320,7 @@ BatchOutcome rank_round_into(const BatchRound& f, const fs::path& out_dir, bool 
     files.emplace_back("result.previous.json", before->text);
   }
   o.run = before == nullptr ? "new" : unchanged ? "recomputed" : "updated";
-  if (std::string why = publish(dir, files, force || before != nullptr); !why.empty()) {
-    o.run.clear();
-    o.status = "error";
-    o.errors.push_back(why);
-    diag_text = fmt::format("{}: error: {}\n", f.path, why);
-  }
+  o.folder = BatchFolder{dir, std::move(files), force || before != nullptr};
   return o;
 }
 
@@ -311,6 +350,84 @@ std::string rank_safely(const RoundRanker& rank, const BatchRound& round, const 
     "internal error: {}; this is a bug in ccnscore, please report it with the command and its input files", failure));
   return fmt::format("{}: error: {}\n", terminal_safe(round.path), terminal_safe(outcome.errors.back()));
 }
+
+// Writes the rounds' folders on threads of its own while the next rounds are
+// scored, so that scoring never waits for the disk. It holds at most
+// `capacity` rounds' outputs (scoring waits when they are all taken), so that
+// memory does not grow with the number of rounds.
+class FolderWriter
+{
+public:
+  // `failed(i, why)` is called, on a writer's thread, for round i whose folder could not be written.
+  FolderWriter(unsigned threads, size_t capacity, std::function<void(size_t, const std::string&)> failed)
+    : m_capacity(capacity), m_failed(std::move(failed))
+  {
+    for (unsigned t = 0; t < threads; ++t) {
+      m_threads.emplace_back([this] { work(); });
+    }
+  }
+  FolderWriter(const FolderWriter&) = delete;
+  FolderWriter& operator=(const FolderWriter&) = delete;
+  ~FolderWriter() { finish(); }
+
+  // Queue round i's folder, once there is room.
+  void write(size_t i, BatchFolder folder)
+  {
+    std::unique_lock<std::mutex> lock(m_mutex);
+    m_room.wait(lock, [&] { return m_queue.size() < m_capacity; });
+    m_queue.emplace_back(i, std::move(folder));
+    m_ready.notify_one();
+  }
+
+  // Write what is queued and stop.
+  void finish()
+  {
+    {
+      std::lock_guard<std::mutex> lock(m_mutex);
+      m_closing = true;
+    }
+    m_ready.notify_all();
+    for (auto& t : m_threads) {
+      if (t.joinable()) {
+        t.join();
+      }
+    }
+  }
+
+private:
+  void work()
+  {
+    for (;;) {
+      std::unique_lock<std::mutex> lock(m_mutex);
+      m_ready.wait(lock, [&] { return m_closing || !m_queue.empty(); });
+      if (m_queue.empty()) {
+        return;
+      }
+      auto [i, folder] = std::move(m_queue.front());
+      m_queue.pop_front();
+      m_room.notify_one();
+      lock.unlock();
+      std::string why;
+      try {
+        why = publish(folder);
+      } catch (const std::exception& e) {
+        why = fmt::format("cannot write {}: {}", folder.dir.string(), e.what());
+      }
+      if (!why.empty()) {
+        m_failed(i, why);
+      }
+    }
+  }
+
+  size_t m_capacity;
+  std::function<void(size_t, const std::string&)> m_failed;
+  std::mutex m_mutex;
+  std::condition_variable m_room;
+  std::condition_variable m_ready;
+  std::deque<std::pair<size_t, BatchFolder>> m_queue;
+  bool m_closing = false;
+  std::vector<std::thread> m_threads;
+};
 
 } // namespace
 
@@ -350,9 +467,21 @@ int run_batch(const BatchOptions& opt, Console& console, const RoundRanker& rank
   std::atomic<size_t> done{0};
   std::mutex io;
   const auto start = std::chrono::steady_clock::now();
+  FolderWriter writer(jobs, 2 * static_cast<size_t>(jobs), [&](size_t i, const std::string& why) {
+    BatchOutcome& o = outcomes[i];
+    o.run.clear();
+    o.status = "error";
+    o.errors.push_back(why);
+    std::lock_guard<std::mutex> lock(io);
+    console.err << fmt::format("{}: error: {}\n", o.path, why);
+  });
   parallel_for(rounds.size(), jobs, [&](size_t i) {
     {
       std::string text = rank_safely(rank, rounds[i], out_dir, opt.force, outcomes[i]);
+      if (outcomes[i].folder) {
+        writer.write(i, std::move(*outcomes[i].folder));
+        outcomes[i].folder.reset();
+      }
       size_t finished = ++done;
       std::lock_guard<std::mutex> lock(io);
       if (console.err_is_terminal) {
@@ -367,6 +496,7 @@ int run_batch(const BatchOptions& opt, Console& console, const RoundRanker& rank
       console.err << text;
     }
   });
+  writer.finish();
   if (console.err_is_terminal && !rounds.empty()) {
     console.err << "\r\033[K";
   }

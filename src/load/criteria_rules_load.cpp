@@ -90,7 +90,11 @@ void load_tie_break(Reader& r, const YNode& node, Criteria& c)
         continue;
       }
       if (std::none_of(c.groups.begin(), c.groups.end(), [&](const Group& g) { return g.id == *id; })) {
-        r.error(*n, "rules_unknown_group", {{"group", *id}});
+        std::vector<std::string> names;
+        for (const auto& g : c.groups) {
+          names.push_back(g.id);
+        }
+        r.error(*n, "rules_unknown_group", {{"group", *id}}, nearest_name(*id, names));
         continue;
       }
       rule.kind = TieRule::Kind::group;
@@ -101,7 +105,11 @@ void load_tie_break(Reader& r, const YNode& node, Criteria& c)
         continue;
       }
       if (c.criterion(*id) == nullptr) {
-        r.error(*n2, "rules_unknown_criterion", {{"criterion", *id}});
+        std::vector<std::string> names;
+        for (const auto& cr : c.criteria) {
+          names.push_back(cr.id);
+        }
+        r.error(*n2, "rules_unknown_criterion", {{"criterion", *id}}, nearest_name(*id, names));
         continue;
       }
       rule.kind = TieRule::Kind::criterion;
@@ -113,7 +121,11 @@ void load_tie_break(Reader& r, const YNode& node, Criteria& c)
       }
       const Field* f = c.field(*id);
       if (*id != "submitted_at" && f == nullptr) {
-        r.error(*n3, "rules_unknown_field", {{"field", *id}});
+        std::vector<std::string> names{"submitted_at"};
+        for (const auto& fd : c.fields) {
+          names.push_back(fd.id);
+        }
+        r.error(*n3, "rules_unknown_field", {{"field", *id}}, nearest_name(*id, names));
         continue;
       }
       if (f != nullptr && f->type != FieldType::number && f->type != FieldType::integer && f->type != FieldType::date) {

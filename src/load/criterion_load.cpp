@@ -219,7 +219,11 @@ void load_kind(Reader& r, const MapView& m, Criterion& c, const Criteria& all)
   c.of = *of_id;
   auto type = name_type(all, c.of);
   if (!type) {
-    r.error(*of, what, "crit_unknown_of", {{"name", c.of}});
+    std::vector<std::string> names = all.field_ids();
+    for (const auto& ms : all.measures) {
+      names.push_back(ms.id);
+    }
+    r.error(*of, what, "crit_unknown_of", {{"name", c.of}}, nearest_name(c.of, names));
     return;
   }
   ValueType needed = kind == "levels" ? ValueType::enum_value : kind == "flag" ? ValueType::truth : ValueType::number;

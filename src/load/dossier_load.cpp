@@ -126,7 +126,8 @@ void load_facts(Reader& r, const YNode& node, const Criteria* criteria, Dossier&
     }
     const Field* f = criteria->field(key->text);
     if (f == nullptr) {
-      r.error(*key, "dossier_unknown_fact", {{"fact", short_token(key->text)}, {"criteria", criteria->id}});
+      r.error(*key, "dossier_unknown_fact", {{"fact", short_token(key->text)}, {"criteria", criteria->id}},
+              nearest_name(key->text, criteria->field_ids()));
       continue;
     }
     if (value->kind == YNode::Kind::null && !f->required) {
@@ -199,7 +200,8 @@ std::optional<Dossier> load_dossier(const Document& doc, const Criteria* criteri
     MapView sm(r, *s, "sources");
     for (const auto& [key, value] : sm.entries()) {
       if (criteria != nullptr && criteria->field(key->text) == nullptr) {
-        r.error(*key, "dossier_unknown_source", {{"fact", short_token(key->text)}, {"criteria", criteria->id}});
+        r.error(*key, "dossier_unknown_source", {{"fact", short_token(key->text)}, {"criteria", criteria->id}},
+                nearest_name(key->text, criteria->field_ids()));
         continue;
       }
       if (auto t = r.text(*value, Message{"load_source_of", {{"fact", short_token(key->text)}}})) {

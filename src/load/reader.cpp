@@ -131,10 +131,11 @@ MsgArg decimal_arg(std::string name, const Rational& value)
   return MsgArg(std::move(name), number_text(value));
 }
 
-void Reader::error(const YNode& node, const Subject& what, std::string key, MsgArgs args)
+void Reader::error(const YNode& node, const Subject& what, std::string key, MsgArgs args,
+                   std::optional<std::string> suggestion)
 {
   args.insert(args.begin(), MsgArg("what", what.message));
-  m_diags.error(pos(node), std::move(key), std::move(args));
+  m_diags.error(pos(node), std::move(key), std::move(args), std::move(suggestion));
 }
 
 bool is_null_node(const YNode& node)
@@ -470,11 +471,14 @@ void MapView::collect(bool check_allowed, std::initializer_list<std::string_view
     }
     if (check_allowed && std::find(allowed.begin(), allowed.end(), key.text) == allowed.end()) {
       std::string keys;
+      std::vector<std::string> names;
       for (auto k : allowed) {
         keys += keys.empty() ? "" : ", ";
         keys += k;
+        names.emplace_back(k);
       }
-      m_reader.error(key, m_what, "load_unknown_key", {{"found", quote_found(key.text)}, {"keys", keys}});
+      m_reader.error(key, m_what, "load_unknown_key", {{"found", quote_found(key.text)}, {"keys", keys}},
+                     nearest_name(key.text, names));
       continue;
     }
     first_key.emplace(key.text, &key);

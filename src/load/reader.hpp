@@ -75,9 +75,13 @@ public:
   const std::string& path() const { return m_path; }
   Diagnostics& diags() { return m_diags; }
   SourcePos pos(const YNode& node) const { return {m_path, node.line, node.col}; }
-  void error(const YNode& node, std::string key, MsgArgs args) { m_diags.error(pos(node), std::move(key), std::move(args)); }
+  void error(const YNode& node, std::string key, MsgArgs args, std::optional<std::string> suggestion = std::nullopt)
+  {
+    m_diags.error(pos(node), std::move(key), std::move(args), std::move(suggestion));
+  }
   // An error "what: ..." at `node`: the message `key` with `args` and `what`.
-  void error(const YNode& node, const Subject& what, std::string key, MsgArgs args);
+  void error(const YNode& node, const Subject& what, std::string key, MsgArgs args,
+             std::optional<std::string> suggestion = std::nullopt);
 
   // What a node is, for "found ..." in messages.
   static Message describe(const YNode& node);

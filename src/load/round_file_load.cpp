@@ -95,7 +95,13 @@ std::optional<Meeting> read_meeting(Reader& r, const YNode& node, const std::opt
       bool member = council && std::any_of(council->members.begin(), council->members.end(),
                                            [&](const Member& x) { return x.id == *id; });
       if (!member) {
-        r.error(*key, "round_absent_not_member", {{"member", *id}});
+        std::vector<std::string> names;
+        if (council) {
+          for (const auto& x : council->members) {
+            names.push_back(x.id);
+          }
+        }
+        r.error(*key, "round_absent_not_member", {{"member", *id}}, nearest_name(*id, names));
         continue;
       }
       mt.absent.push_back({*id, *why, r.pos(*key)});

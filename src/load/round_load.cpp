@@ -4,6 +4,7 @@
 #include "load/sheet_workbook_load.hpp"
 #include "load/yaml_tree.hpp"
 #include "util/file.hpp"
+#include "util/text.hpp"
 
 
 #include <algorithm>
@@ -16,38 +17,59 @@ namespace {
 
 // Check a sheet against its round: member, applicants, criteria, ranges.
 void check_sheet(const Sheet& s, const RoundBundle& b, const std::map<std::string, const Dossier*>& applicants,
-                 const std::map<std::string, const Criterion*>& criteria, Diagnostics& diags)
+                 bool all_applicants_known, const std::map<std::string, const Criterion*>& criteria, Diagnostics& diags)
 {
   if (s.round != b.round.id) {
     diags.error(s.round_pos, "sheet_other_round", {{"sheet_round", s.round}, {"round", b.round.id}});
   }
+  std::vector<std::string> applicant_ids;
+  for (const auto& [id, d] : applicants) {
+    applicant_ids.push_back(id);
+  }
+  std::vector<std::string> criterion_ids;
+  for (const auto& [id, cr] : criteria) {
+    if (cr->kind == ScoringKind::judged) {
+      criterion_ids.push_back(id);
+    }
+  }
   const auto& members = b.round.council->members;
   if (std::none_of(members.begin(), members.end(), [&](const Member& m) { return m.id == s.member; })) {
-    diags.error(s.member_pos, "sheet_not_member", {{"member", s.member}, {"round", b.round.id}});
+    std::vector<std::string> names;
+    for (const auto& m : members) {
+      names.push_back(m.id);
+    }
+    diags.error(s.member_pos, "sheet_not_member", {{"member", s.member}, {"round", b.round.id}},
+                nearest_name(s.member, names));
   }
   for (const auto& [app, pos] : s.recused) {
-    if (applicants.count(app) == 0) {
-      diags.error(pos, "sheet_recused_unknown", {{"applicant", app}});
+    if (applicants.count(app) == 0 && all_applicants_known) {
+      diags.error(pos, "sheet_recused_unknown", {{"applicant", app}}, nearest_name(app, applicant_ids));
     }
   }
   for (const auto& [app, scores] : s.scores) {
     for (const auto& [crit, score] : scores) {
       if (applicants.count(app) == 0) {
-        diags.error(s.at(score), "sheet_scores_unknown_applicant", {{"applicant", app}});
+        if (!all_applicants_known) {
+          break;
+        }
+        diags.error(s.score_keys.of(app, s.at(score)), "sheet_scores_unknown_applicant", {{"applicant", app}},
+                    nearest_name(app, applicant_ids));
         break;
       }
       if (s.recused.count(app) != 0) {
-        diags.error(s.at(score), "sheet_scores_recused", {{"member", s.member}, {"applicant", app}});
+        diags.error(s.score_keys.of(app, s.at(score)), "sheet_scores_recused", {{"member", s.member}, {"applicant", app}});
         break;
       }
       auto found = criteria.find(crit);
       const Criterion* cr = found == criteria.end() ? nullptr : found->second;
       if (cr == nullptr) {
-        diags.error(s.at(score), "sheet_scores_unknown_criterion", {{"applicant", app}, {"criterion", crit}});
+        diags.error(s.score_keys.of(app, crit, s.at(score)), "sheet_scores_unknown_criterion",
+                    {{"applicant", app}, {"criterion", crit}},
+                    nearest_name(crit, criterion_ids));
         continue;
       }
       if (cr->kind != ScoringKind::judged) {
-        diags.error(s.at(score), "sheet_scores_not_judged", {{"applicant", app}, {"criterion", crit}});
+        diags.error(s.score_keys.of(app, crit, s.at(score)), "sheet_scores_not_judged", {{"applicant", app}, {"criterion", crit}});
         continue;
       }
       if (score.points < 0 || score.points > cr->max) {
@@ -66,12 +88,16 @@ void check_sheet(const Sheet& s, const RoundBundle& b, const std::map<std::strin
   for (const auto& [app, comments] : s.comments) {
     for (const auto& [crit, comment] : comments) {
       if (applicants.count(app) == 0) {
-        diags.error(comment.pos, "sheet_comments_unknown_applicant", {{"applicant", app}});
+        if (!all_applicants_known) {
+          break;
+        }
+        diags.error(s.comment_keys.of(app, comment.pos), "sheet_comments_unknown_applicant", {{"applicant", app}},
+                    nearest_name(app, applicant_ids));
         break;
       }
       auto found = criteria.find(crit);
       if (found == criteria.end() || found->second->kind != ScoringKind::judged) {
-        diags.error(comment.pos, "sheet_comments_not_judged", {{"applicant", app}, {"criterion", crit}});
+        diags.error(s.comment_keys.of(app, crit, comment.pos), "sheet_comments_not_judged", {{"applicant", app}, {"criterion", crit}});
       }
     }
   }
@@ -156,17 +182,54 @@ void check_absences(const RoundBundle& b, Diagnostics& diags)
   }
 }
 
-void load_dossiers(RoundBundle& b, const std::vector<FileRef>& refs, Diagnostics& diags)
+// The applicant id that an invalid dossier still declares, if any: the
+// sheets may name it without a second error (one mistake, one message).
+std::optional<std::string> declared_id(const Document& doc)
+{
+  auto entry = [](const YNode& map, std::string_view name) -> const YNode* {
+    if (map.kind != YNode::Kind::map) {
+      return nullptr;
+    }
+    for (const auto& [key, value] : map.entries) {
+      if (key.kind == YNode::Kind::scalar && key.text == name) {
+        return &value;
+      }
+    }
+    return nullptr;
+  };
+  const YNode* applicant = entry(doc.root, "applicant");
+  const YNode* id = applicant != nullptr ? entry(*applicant, "id") : nullptr;
+  if (id != nullptr && id->kind == YNode::Kind::scalar && is_identifier(id->text)) {
+    return id->text;
+  }
+  return std::nullopt;
+}
+
+// Reads the dossiers into `b.dossiers`. The ids of the invalid ones go to
+// `invalid_ids`; `all_known` turns false when a dossier gives no id at all
+// (a file that cannot be read or parsed), so that no sheet's applicant can
+// be called unknown for sure.
+void load_dossiers(RoundBundle& b, const std::vector<FileRef>& refs, Diagnostics& diags,
+                   std::vector<std::string>* invalid_ids = nullptr, bool* all_known = nullptr)
 {
   std::map<std::string, const FileRef*> seen;
   for (const auto& ref : refs) {
     auto doc = load_document(ref.resolved, diags);
     if (!doc) {
+      if (all_known != nullptr) {
+        *all_known = false;
+      }
       continue;
     }
     b.inputs.push_back({"dossier", ref.as_written, ref.resolved, doc->sha256});
     auto d = load_dossier(*doc, &b.criteria, diags);
     if (!d) {
+      auto id = declared_id(*doc);
+      if (id && invalid_ids != nullptr) {
+        invalid_ids->push_back(*id);
+      } else if (!id && all_known != nullptr) {
+        *all_known = false;
+      }
       continue;
     }
     auto [it, fresh] = seen.emplace(d->id, &ref);
@@ -245,7 +308,9 @@ std::optional<RoundBundle> load_round(const std::string& path, Diagnostics& diag
   b.round.dossiers = expand_folders(b.round.dossiers, "dossiers", diags);
   b.round.sheets = expand_folders(b.round.sheets, "sheets", diags);
   const size_t errors_before_dossiers = diags.error_count();
-  load_dossiers(b, b.round.dossiers, diags);
+  std::vector<std::string> invalid_ids;
+  bool all_applicants_known = true;
+  load_dossiers(b, b.round.dossiers, diags, &invalid_ids, &all_applicants_known);
   check_chair_proposal(b, diags.error_count() == errors_before_dossiers, diags);
   if (b.criteria.has_judged() && !b.round.council) {
     diags.error(b.round.pos, "round_needs_council", {{"round", b.round.id}, {"criteria", b.criteria.id}});
@@ -256,6 +321,10 @@ std::optional<RoundBundle> load_round(const std::string& path, Diagnostics& diag
   std::map<std::string, const Dossier*> applicants;
   for (const auto& d : b.dossiers) {
     applicants[d.id] = &d;
+  }
+  // An invalid dossier's applicant still exists for the sheets.
+  for (const auto& id : invalid_ids) {
+    applicants.emplace(id, nullptr);
   }
   std::map<std::string, const Criterion*> criteria_by_id;
   for (const auto& cr : b.criteria.criteria) {
@@ -268,7 +337,7 @@ std::optional<RoundBundle> load_round(const std::string& path, Diagnostics& diag
       continue;
     }
     if (b.round.council) {
-      check_sheet(*s, b, applicants, criteria_by_id, diags);
+      check_sheet(*s, b, applicants, all_applicants_known, criteria_by_id, diags);
     }
     auto [it, fresh] = sheet_of_member.emplace(s->member, s->path);
     if (!fresh) {

@@ -7,7 +7,7 @@ namespace {
 
 // Reads `applicant -> criterion -> value` maps; `read` turns each value.
 template<typename Read>
-void read_nested(Reader& r, const YNode& node, const char* what, Read read)
+void read_nested(Reader& r, const YNode& node, const char* what, SheetKeys& keys, Read read)
 {
   MapView m(r, node, what);
   for (const auto& [app, inner] : m.entries()) {
@@ -15,6 +15,7 @@ void read_nested(Reader& r, const YNode& node, const char* what, Read read)
     if (!app_id) {
       continue;
     }
+    keys.applicants.emplace(*app_id, r.pos(*app));
     if (is_null_node(*inner)) {
       continue;
     }
@@ -22,6 +23,7 @@ void read_nested(Reader& r, const YNode& node, const char* what, Read read)
     for (const auto& [crit, value] : im.entries()) {
       auto crit_id = r.identifier(*crit, Message{"load_nested_criterion_id", {{"map", key_subject(what)}, {"applicant", *app_id}}});
       if (crit_id) {
+        keys.criteria.emplace(std::pair{*app_id, *crit_id}, r.pos(*crit));
         read(*app_id, *crit_id, *crit, *value);
       }
     }
@@ -58,7 +60,7 @@ std::optional<Sheet> load_sheet(const Document& doc, Diagnostics& diags)
     }
   }
   if (const YNode* n = m.require("scores"); n != nullptr && !is_null_node(*n)) {
-    read_nested(r, *n, "scores", [&](const std::string& app, const std::string& crit, const YNode&, const YNode& v) {
+    read_nested(r, *n, "scores", s.score_keys, [&](const std::string& app, const std::string& crit, const YNode&, const YNode& v) {
       // The common case first, without building the message of an error.
       if (v.kind == YNode::Kind::scalar && v.plain) {
         NumberParse p = parse_decimal(v.text);
@@ -73,7 +75,7 @@ std::optional<Sheet> load_sheet(const Document& doc, Diagnostics& diags)
     });
   }
   if (const YNode* n = m.get("comments"); n != nullptr && !is_null_node(*n)) {
-    read_nested(r, *n, "comments",
+    read_nested(r, *n, "comments", s.comment_keys,
                 [&](const std::string& app, const std::string& crit, const YNode&, const YNode& v) {
                   if (is_null_node(v)) {
                     return;

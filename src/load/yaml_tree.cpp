@@ -6,13 +6,13 @@
 #include <fmt/format.h>
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/yaml.h>
+#include <yaml-cpp/parser.h>
 
 #include <cctype>
 #include <cerrno>
-#include <sstream>
+#include <istream>
+#include <streambuf>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
 namespace ccn {
@@ -117,11 +117,47 @@ bool escapes_control(std::string_view bytes, size_t i)
   return cp && *cp <= 0x9F && is_refused_control(static_cast<char32_t>(*cp));
 }
 
-// Events of the first document are passed over; the start of a second
-// one is an error at its mark.
-class DocumentCounter : public YAML::EventHandler
+// The bytes of a file as a stream for yaml-cpp's parser, without a copy.
+class BytesBuf : public std::streambuf
 {
 public:
+  explicit BytesBuf(std::string_view bytes)
+  {
+    char* p = const_cast<char*>(bytes.data()); // NOLINT: only read through the get area
+    setg(p, p, p + bytes.size());
+  }
+};
+
+// Builds the tree straight from yaml-cpp's parser events, checking the
+// limits as it goes. The checks run in the order of a walk over the node
+// tree yaml-cpp would build (each node before its children, a key before
+// its value, an alias walked again where it is used), so the first limit
+// met is the one a walk would meet. A limit does not end the parse: a
+// syntax error further on is reported instead, as it was when the whole
+// tree was built first. The second document is refused before any limit.
+class TreeBuilder : public YAML::EventHandler
+{
+public:
+  explicit TreeBuilder(std::string_view bytes) : m_bytes(bytes) {}
+
+  // The first limit met, if any.
+  const std::optional<LimitExceeded>& limit() const { return m_limit; }
+
+  // The root of the first document: a null at 1:1 when there is none.
+  YNode take_root()
+  {
+    if (!m_has_root) {
+      YNode none;
+      none.line = 1;
+      none.col = 1;
+      return none;
+    }
+    if (m_saw_anchor) {
+      point_empty_values_at_keys(m_root);
+    }
+    return std::move(m_root);
+  }
+
   void OnDocumentStart(const YAML::Mark& mark) override
   {
     if (m_started) {
@@ -130,106 +166,270 @@ public:
     m_started = true;
   }
   void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
-  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
-  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
-  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
-  void OnSequenceEnd() override {}
-  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
-  void OnMapEnd() override {}
+
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override
+  {
+    if (m_limit || !admit(mark, m_stack.size())) {
+      return;
+    }
+    YNode node;
+    set_pos(node, mark);
+    finish(std::move(node), anchor);
+  }
+
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                const std::string& value) override
+  {
+    if (m_limit || !admit(mark, m_stack.size()) || !admit_text(value, mark, false)) {
+      return;
+    }
+    if (tag != "?" && tag != "!") {
+      m_limit = LimitExceeded{{"yaml_explicit_tag", {{"tag", short_token(tag)}}}, mark};
+      return;
+    }
+    if (auto control = find_control_char(value)) {
+      m_limit = LimitExceeded{control_message(control->code_point), control_mark(mark)};
+      return;
+    }
+    YNode node;
+    node.kind = YNode::Kind::scalar;
+    node.text = value;
+    node.plain = tag == "?";
+    set_pos(node, mark);
+    finish(std::move(node), anchor);
+  }
+
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override
+  {
+    open(mark, anchor, YNode::Kind::seq);
+  }
+  void OnSequenceEnd() override { close(); }
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override
+  {
+    open(mark, anchor, YNode::Kind::map);
+  }
+  void OnMapEnd() override { close(); }
+
+  void OnAlias(const YAML::Mark&, YAML::anchor_t anchor) override
+  {
+    if (m_limit) {
+      return;
+    }
+    if (anchor >= m_anchors.size() || !m_anchors[anchor]) {
+      expand_cycle(anchor);
+      return;
+    }
+    YNode copy;
+    if (walk_again(*m_anchors[anchor], m_stack.size(), &copy)) {
+      attach(std::move(copy));
+    }
+  }
 
 private:
-  bool m_started = false;
-};
+  // A list or map still open, at the depth of its place in the stack.
+  struct Frame
+  {
+    YNode node;
+    YAML::anchor_t anchor = YAML::NullAnchor;
+    bool has_key = false; // a map's key waiting for its value
+    YNode key;
+  };
 
-// A second document would be silently ignored: refuse it at its start.
-// (YAML::LoadAll would build the second document, and on some broken
-// input it never stops: only its first event is needed.)
-void refuse_second_document(const std::string& bytes)
-{
-  std::istringstream in(bytes);
-  YAML::Parser parser(in);
-  DocumentCounter counter;
-  while (parser.HandleNextDocument(counter)) {
+  static void set_pos(YNode& node, const YAML::Mark& mark)
+  {
+    node.line = mark.line + 1;
+    node.col = mark.column + 1;
   }
-}
 
-class Converter
-{
-public:
-  explicit Converter(std::string_view bytes) : m_bytes(bytes) {}
+  static YAML::Mark mark_of(const YNode& node)
+  {
+    YAML::Mark mark;
+    mark.line = node.line - 1;
+    mark.column = node.col - 1;
+    return mark;
+  }
 
-  YNode convert(const YAML::Node& node, const YAML::Mark& fallback, int depth)
+  // Counts one more node at `depth`; false (the limit recorded) when
+  // there are too many or it is too deep.
+  bool admit(const YAML::Mark& mark, size_t depth)
   {
     if (++m_count > k_max_nodes) {
-      throw LimitExceeded{{"yaml_too_many_nodes", {{"max", k_max_nodes}}}, node.Mark()};
+      m_limit = LimitExceeded{{"yaml_too_many_nodes", {{"max", k_max_nodes}}}, mark};
+      return false;
     }
-    if (depth > k_max_depth) {
-      throw LimitExceeded{nesting_message(), node.Mark()};
+    if (depth > static_cast<size_t>(k_max_depth)) {
+      m_limit = LimitExceeded{nesting_message(), mark};
+      return false;
     }
-    YNode out;
-    YAML::Mark mark = node.Mark();
-    if (mark.is_null()) {
-      mark = fallback;
-    }
-    out.line = mark.line + 1;
-    out.col = mark.column + 1;
-    const std::string& tag = node.Tag();
-    switch (node.Type()) {
-    case YAML::NodeType::Null:
-    case YAML::NodeType::Undefined:
-      out.kind = YNode::Kind::null;
-      break;
-    case YAML::NodeType::Scalar: {
-      const std::string& text = node.Scalar();
-      // Aliases share their text in yaml-cpp but not here: count what each
-      // use copies, so a large anchored scalar used many times stops early.
-      // yaml-cpp gives an alias the mark of its anchor: a mark seen before
-      // is an alias.
-      const bool alias = !m_scalar_marks.insert(mark.pos).second;
-      m_text_bytes += text.size();
-      if (m_text_bytes > k_max_text_bytes) {
-        throw LimitExceeded{{alias ? "yaml_too_much_text_alias" : "yaml_too_much_text", {{"max", k_max_text_bytes}}},
-                            mark};
-      }
-      if (tag != "?" && tag != "!") {
-        throw LimitExceeded{{"yaml_explicit_tag", {{"tag", short_token(tag)}}}, mark};
-      }
-      if (auto control = find_control_char(text)) {
-        throw LimitExceeded{control_message(control->code_point), control_mark(mark)};
-      }
-      out.kind = YNode::Kind::scalar;
-      out.text = text;
-      out.plain = tag == "?";
-      break;
-    }
-    case YAML::NodeType::Sequence:
-      out.kind = YNode::Kind::seq;
-      for (const auto& item : node) {
-        out.items.push_back(convert(item, mark, depth + 1));
-      }
-      break;
-    case YAML::NodeType::Map:
-      out.kind = YNode::Kind::map;
-      for (const auto& kv : node) {
-        YNode key = convert(kv.first, mark, depth + 1);
-        YAML::Mark key_mark{};
-        key_mark.line = key.line - 1;
-        key_mark.column = key.col - 1;
-        // An empty value has no useful mark of its own: point at its key.
-        YNode value = convert(kv.second, key_mark, depth + 1);
-        if (value.kind == YNode::Kind::null) {
-          value.line = key.line;
-          value.col = key.col;
-        }
-        out.entries.push_back(YEntry{std::move(key), std::move(value)});
-      }
-      break;
-    }
-    return out;
+    return true;
   }
 
-private:
+  // Counts the bytes of a scalar's text, each time it is used.
+  bool admit_text(const std::string& text, const YAML::Mark& mark, bool alias)
+  {
+    m_text_bytes += text.size();
+    if (m_text_bytes > k_max_text_bytes) {
+      m_limit = LimitExceeded{{alias ? "yaml_too_much_text_alias" : "yaml_too_much_text", {{"max", k_max_text_bytes}}},
+                              mark};
+      return false;
+    }
+    return true;
+  }
+
+  void open(const YAML::Mark& mark, YAML::anchor_t anchor, YNode::Kind kind)
+  {
+    if (m_limit || !admit(mark, m_stack.size())) {
+      return;
+    }
+    m_saw_anchor = m_saw_anchor || anchor != YAML::NullAnchor;
+    Frame& frame = m_stack.emplace_back();
+    frame.node.kind = kind;
+    set_pos(frame.node, mark);
+    frame.anchor = anchor;
+  }
+
+  void close()
+  {
+    if (m_limit) {
+      return;
+    }
+    // A key without a value is dropped, as yaml-cpp's own tree drops it.
+    YNode node = std::move(m_stack.back().node);
+    YAML::anchor_t anchor = m_stack.back().anchor;
+    m_stack.pop_back();
+    finish(std::move(node), anchor);
+  }
+
+  // A complete node: kept for its aliases when anchored, then put in place.
+  void finish(YNode&& node, YAML::anchor_t anchor)
+  {
+    if (anchor != YAML::NullAnchor) {
+      m_saw_anchor = true;
+      if (m_anchors.size() <= anchor) {
+        m_anchors.resize(anchor + 1);
+      }
+      // Kept as yaml-cpp marked it (an empty value not yet moved to its
+      // key), since an alias may use it where no key is.
+      m_anchors[anchor] = node;
+    }
+    attach(std::move(node));
+  }
+
+  void attach(YNode&& node)
+  {
+    if (m_stack.empty()) {
+      m_root = std::move(node);
+      m_has_root = true;
+      return;
+    }
+    Frame& top = m_stack.back();
+    if (top.node.kind == YNode::Kind::seq) {
+      top.node.items.push_back(std::move(node));
+    } else if (!top.has_key) {
+      top.key = std::move(node);
+      top.has_key = true;
+    } else {
+      // An empty value has no useful mark of its own: point at its key.
+      // Once anchors are about, this waits for the end (a node kept for
+      // its aliases must keep its own mark for the limits).
+      if (!m_saw_anchor && node.kind == YNode::Kind::null) {
+        node.line = top.key.line;
+        node.col = top.key.col;
+      }
+      top.node.entries.push_back(YEntry{std::move(top.key), std::move(node)});
+      top.has_key = false;
+    }
+  }
+
+  static void point_empty_values_at_keys(YNode& node)
+  {
+    for (auto& item : node.items) {
+      point_empty_values_at_keys(item);
+    }
+    for (auto& [key, value] : node.entries) {
+      point_empty_values_at_keys(key);
+      point_empty_values_at_keys(value);
+      if (value.kind == YNode::Kind::null) {
+        value.line = key.line;
+        value.col = key.col;
+      }
+    }
+  }
+
+  // Walks an anchored node again where an alias uses it, at `depth`,
+  // counting its nodes and text as new; copies it into `out` unless null.
+  bool walk_again(const YNode& node, size_t depth, YNode* out)
+  {
+    if (!admit(mark_of(node), depth)) {
+      return false;
+    }
+    if (node.kind == YNode::Kind::scalar && !admit_text(node.text, mark_of(node), true)) {
+      return false;
+    }
+    if (out != nullptr) {
+      out->kind = node.kind;
+      out->text = node.text;
+      out->plain = node.plain;
+      out->line = node.line;
+      out->col = node.col;
+      out->items.reserve(node.items.size());
+      out->entries.reserve(node.entries.size());
+    }
+    for (const auto& item : node.items) {
+      YNode* copy = out != nullptr ? &out->items.emplace_back() : nullptr;
+      if (!walk_again(item, depth + 1, copy)) {
+        return false;
+      }
+    }
+    for (const auto& [key, value] : node.entries) {
+      YEntry* copy = out != nullptr ? &out->entries.emplace_back() : nullptr;
+      if (!walk_again(key, depth + 1, copy != nullptr ? &copy->first : nullptr)
+          || !walk_again(value, depth + 1, copy != nullptr ? &copy->second : nullptr)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // An alias inside the node its anchor names: a walk of yaml-cpp's tree
+  // would go round forever, one level deeper each time, and stops at the
+  // first limit met. Walks what comes before the alias again and again, as
+  // that walk would, until then.
+  void expand_cycle(YAML::anchor_t anchor)
+  {
+    size_t first = 0;
+    while (first < m_stack.size() && m_stack[first].anchor != anchor) {
+      ++first;
+    }
+    if (first == m_stack.size()) {
+      return; // not reached: yaml-cpp refuses an alias to an unknown anchor
+    }
+    for (size_t depth = m_stack.size();; depth += m_stack.size() - first) {
+      for (size_t i = first; i < m_stack.size(); ++i) {
+        const Frame& frame = m_stack[i];
+        const size_t at = depth + (i - first);
+        if (!admit(mark_of(frame.node), at)) {
+          return;
+        }
+        for (const auto& item : frame.node.items) {
+          if (!walk_again(item, at + 1, nullptr)) {
+            return;
+          }
+        }
+        for (const auto& [key, value] : frame.node.entries) {
+          if (!walk_again(key, at + 1, nullptr) || !walk_again(value, at + 1, nullptr)) {
+            return;
+          }
+        }
+        if (frame.has_key && !walk_again(frame.key, at + 1, nullptr)) {
+          return;
+        }
+      }
+    }
+  }
+
   // Where the escape that wrote a refused control character into the
   // double-quoted scalar at `mark` is (the scalar's start if none is found).
   YAML::Mark control_mark(const YAML::Mark& mark) const
@@ -254,9 +454,15 @@ private:
   }
 
   std::string_view m_bytes;
+  bool m_started = false;
+  std::vector<Frame> m_stack;
+  YNode m_root;
+  bool m_has_root = false;
+  std::vector<std::optional<YNode>> m_anchors; // by yaml-cpp's anchor number
+  bool m_saw_anchor = false;
   size_t m_count = 0;
   size_t m_text_bytes = 0;
-  std::unordered_set<int> m_scalar_marks; // positions of the scalars converted so far
+  std::optional<LimitExceeded> m_limit;
 };
 
 } // namespace
@@ -300,10 +506,18 @@ std::optional<Document> parse_document(const std::string& path, std::string byte
     return std::nullopt;
   }
   try {
-    YAML::Node node = YAML::Load(bytes);
-    refuse_second_document(bytes);
-    Converter conv(bytes);
-    doc.root = conv.convert(node, YAML::Mark{}, 0);
+    BytesBuf buf(bytes);
+    std::istream in(&buf);
+    YAML::Parser parser(in);
+    TreeBuilder builder(bytes);
+    // The first document, then only the start of a second one.
+    if (parser.HandleNextDocument(builder)) {
+      parser.HandleNextDocument(builder);
+    }
+    if (const auto& limit = builder.limit()) {
+      throw *limit;
+    }
+    doc.root = builder.take_root();
   } catch (const LimitExceeded& e) {
     diags.error({path, e.mark.line + 1, e.mark.column + 1}, e.message.key, e.message.args);
     return std::nullopt;

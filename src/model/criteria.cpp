@@ -16,6 +16,15 @@ const Field* Criteria::field(const std::string& key) const
   return it == fields.end() ? nullptr : &*it;
 }
 
+std::vector<std::string> Criteria::field_ids() const
+{
+  std::vector<std::string> out;
+  for (const auto& f : fields) {
+    out.push_back(f.id);
+  }
+  return out;
+}
+
 const Measure* Criteria::measure(const std::string& key) const
 {
   auto it = std::find_if(measures.begin(), measures.end(), [&](const Measure& m) { return m.id == key; });

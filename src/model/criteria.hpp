@@ -136,6 +136,8 @@ struct Criteria
   std::map<std::string, Message> used_fields;
 
   const Field* field(const std::string& id) const;
+  // The ids of the fields, in file order (for "did you mean").
+  std::vector<std::string> field_ids() const;
   const Measure* measure(const std::string& id) const;
   const Criterion* criterion(const std::string& id) const;
   bool has_judged() const;

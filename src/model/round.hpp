@@ -70,6 +70,26 @@ struct Comment
   SourcePos pos;
 };
 
+// Where the keys of a sheet's `scores:` or `comments:` are written, so that
+// an error about an applicant or criterion points at its key.
+struct SheetKeys
+{
+  std::map<std::string, SourcePos> applicants;
+  std::map<std::pair<std::string, std::string>, SourcePos> criteria;
+
+  // The place of `app`'s key (of `crit` under it, when given), or `fallback`.
+  SourcePos of(const std::string& app, const SourcePos& fallback) const
+  {
+    auto it = applicants.find(app);
+    return it == applicants.end() ? fallback : it->second;
+  }
+  SourcePos of(const std::string& app, const std::string& crit, const SourcePos& fallback) const
+  {
+    auto it = criteria.find({app, crit});
+    return it == criteria.end() ? fallback : it->second;
+  }
+};
+
 struct Sheet
 {
   std::string path;
@@ -82,6 +102,8 @@ struct Sheet
   SourcePos pos;
   SourcePos member_pos;
   SourcePos round_pos;
+  SheetKeys score_keys;   // YAML sheets only: a workbook has no keys
+  SheetKeys comment_keys;
   // For a sheet read from a workbook (formats-v1 8.8): the worksheet of the
   // scores, whose row and column each Score holds instead of line and col.
   std::string workbook_sheet;

@@ -11,6 +11,9 @@ std::string format_diagnostic(const Diagnostic& d, const Lang& lang)
 {
   std::string label = tr(lang, d.severity == Severity::warning ? "severity_warning" : "severity_error");
   std::string message = tr(lang, d.key, d.args);
+  if (!d.suggestion.empty()) {
+    message += tr(lang, "did_you_mean", {{"name", d.suggestion}});
+  }
   if (d.pos.line > 0) {
     return fmt::format("{}:{}:{}: {}: {}", d.pos.path, d.pos.line, d.pos.col, label, message);
   }

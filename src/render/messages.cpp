@@ -1,14 +1,24 @@
 #include "render/messages.hpp"
 
+#include "util/text.hpp"
+
 #include <unicode/fmtable.h>
 #include <unicode/listformatter.h>
 #include <unicode/messagepattern.h>
 #include <unicode/msgfmt.h>
 #include <unicode/numberformatter.h>
 #include <unicode/unistr.h>
-#include <yaml-cpp/yaml.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/parser.h>
 
+#include <map>
+#include <algorithm>
+#include <functional>
 #include <memory>
+#include <optional>
+#include <sstream>
+#include <utility>
 #include <stdexcept>
 
 namespace ccn {
@@ -37,13 +47,27 @@ std::string format_decimal(const Lang& lang, std::string_view text, int min_deci
     bool plain = point != std::string_view::npos && text.find_first_of("eE") == std::string_view::npos;
     min_decimals = plain ? static_cast<int>(text.size() - point - 1) : 0;
   }
+  // Setting up a formatter costs far more than formatting with it: one
+  // for each language and number of decimals, per thread (ICU's formatter
+  // is safe to share, its cache here would need a lock).
+  thread_local std::map<std::pair<std::string, int>, number::LocalizedNumberFormatter> formatters;
+  auto slot = formatters.find({lang.code, min_decimals});
+  if (slot == formatters.end()) {
+    slot = formatters
+             .emplace(std::pair{lang.code, min_decimals},
+                      number::NumberFormatter::withLocale(icu::Locale(lang.code.c_str()))
+                        .precision(number::Precision::minFraction(min_decimals))
+                        .roundingMode(UNUM_ROUND_HALFUP))
+             .first;
+  }
+  const number::LocalizedNumberFormatter& formatter = slot->second;
   UErrorCode status = U_ZERO_ERROR;
-  auto formatter = number::NumberFormatter::withLocale(icu::Locale(lang.code.c_str()))
-                     .precision(number::Precision::minFraction(min_decimals))
-                     .roundingMode(UNUM_ROUND_HALFUP);
   auto formatted = formatter.formatDecimal(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())), status);
   icu::UnicodeString out = formatted.toString(status);
   if (U_FAILURE(status)) {
+    // A formatter that failed once writes nothing afterwards (ICU 72):
+    // the next number gets a new one.
+    formatters.erase(slot);
     return std::string(text); // not a decimal ICU reads ("2/3"): leave it as written
   }
   return utf8(out);
@@ -51,18 +75,23 @@ std::string format_decimal(const Lang& lang, std::string_view text, int min_deci
 
 std::string format_list(const Lang& lang, const std::vector<std::string>& items)
 {
+  // One formatter per language and thread, as for numbers.
+  thread_local std::map<std::string, std::unique_ptr<icu::ListFormatter>, std::less<>> formatters;
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::ListFormatter> formatter(
-    icu::ListFormatter::createInstance(icu::Locale(lang.code.c_str()), status));
+  auto& formatter = formatters[lang.code];
+  if (!formatter) {
+    formatter.reset(icu::ListFormatter::createInstance(icu::Locale(lang.code.c_str()), status));
+  }
   std::vector<icu::UnicodeString> parts;
   for (const auto& item : items) {
     parts.push_back(icu::UnicodeString::fromUTF8(item));
   }
   icu::UnicodeString out;
-  if (U_SUCCESS(status)) {
+  if (U_SUCCESS(status) && formatter) {
     formatter->format(parts.data(), static_cast<int32_t>(parts.size()), out, status);
   }
-  if (U_FAILURE(status)) {
+  if (U_FAILURE(status) || !formatter) {
+    formatters.erase(lang.code); // may not recover (see format_decimal)
     std::string joined;
     for (const auto& item : items) {
       joined += (joined.empty() ? "" : ", ") + item;
@@ -74,43 +103,192 @@ std::string format_list(const Lang& lang, const std::vector<std::string>& items)
 
 const Messages& Messages::built_in()
 {
-  static const Messages k_messages(embedded_catalogues());
+  static const Messages k_messages(embedded_catalogues(), false);
   return k_messages;
 }
 
-Messages::Messages(const std::vector<EmbeddedCatalogue>& sources)
+Messages::Messages(const std::vector<EmbeddedCatalogue>& sources) : Messages(sources, true) {}
+
+Messages::Messages(const std::vector<EmbeddedCatalogue>& sources, bool now)
 {
   for (const auto& src : sources) {
-    auto& table = m_patterns[std::string(src.code)];
-    YAML::Node root;
-    try {
-      root = YAML::Load(std::string(src.yaml));
-    } catch (const YAML::Exception& e) {
-      throw std::runtime_error("message catalogue " + std::string(src.code) + ": " + e.what());
-    }
-    if (!root.IsMap()) {
-      throw std::runtime_error("message catalogue " + std::string(src.code) + ": not a map of keys to texts");
-    }
-    for (const auto& item : root) {
-      if (!item.second.IsScalar()) {
-        throw std::runtime_error("message catalogue " + std::string(src.code) + ": key " +
-                                 item.first.as<std::string>() + " is not a text");
-      }
-      table[item.first.as<std::string>()] = item.second.as<std::string>();
+    auto& catalogue = m_catalogues[std::string(src.code)];
+    catalogue.code = src.code;
+    catalogue.yaml = src.yaml;
+  }
+  if (now) {
+    for (const auto& [code, catalogue] : m_catalogues) {
+      table(catalogue);
     }
   }
 }
 
+namespace {
+
+// Reads a catalogue, a map of keys to texts, from yaml-cpp's parser events
+// straight into the table: no node tree is built for it.
+class CatalogueReader : public YAML::EventHandler
+{
+public:
+  CatalogueReader(std::string_view code, std::map<std::string, std::string, std::less<>>& table)
+    : m_code(code), m_table(table)
+  {
+  }
+
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override { not_text(); }
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override { not_text(); }
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string& value) override
+  {
+    if (m_depth != 1) {
+      not_map();
+    }
+    if (m_key) {
+      m_table[*m_key] = value;
+      m_key.reset();
+    } else {
+      m_key = value;
+    }
+  }
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override
+  {
+    m_depth == 0 ? not_map() : not_text();
+  }
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override
+  {
+    if (m_depth++ != 0) {
+      not_text();
+    }
+  }
+  void OnMapEnd() override { --m_depth; }
+
+  // Whether the file held its map.
+  bool done() const { return m_depth == 0 && !m_key; }
+
+  [[noreturn]] void not_map() const
+  {
+    throw std::runtime_error("message catalogue " + std::string(m_code) + ": not a map of keys to texts");
+  }
+
+private:
+  [[noreturn]] void not_text() const
+  {
+    if (m_depth == 0) {
+      not_map();
+    }
+    throw std::runtime_error("message catalogue " + std::string(m_code) + ": key " + m_key.value_or("(a key)") +
+                             " is not a text");
+  }
+
+  std::string_view m_code;
+  std::map<std::string, std::string, std::less<>>& m_table;
+  int m_depth = 0;
+  std::optional<std::string> m_key;
+};
+
+} // namespace
+
+std::optional<std::map<std::string, std::string, std::less<>>> read_plain_catalogue(std::string_view yaml)
+{
+  std::map<std::string, std::string, std::less<>> table;
+  auto is_key_char = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; };
+  while (!yaml.empty()) {
+    const size_t end = yaml.find('\n');
+    if (end == std::string_view::npos) {
+      return std::nullopt; // the last line ends with a line feed
+    }
+    std::string_view line = yaml.substr(0, end);
+    yaml.remove_prefix(end + 1);
+    if (line.empty() || line[0] == '#') {
+      continue;
+    }
+    size_t colon = 0;
+    while (colon < line.size() && is_key_char(line[colon])) {
+      ++colon;
+    }
+    if (colon == 0 || line.substr(colon, 2) != ": " || line.size() == colon + 2) {
+      return std::nullopt;
+    }
+    std::string key(line.substr(0, colon));
+    std::string_view raw = line.substr(colon + 2);
+    std::string value;
+    if (raw[0] == '"') {
+      // Double-quoted, closed at the end of the line.
+      for (size_t i = 1;; ++i) {
+        if (i >= raw.size()) {
+          return std::nullopt;
+        }
+        const char c = raw[i];
+        if (c == '"') {
+          if (i + 1 != raw.size()) {
+            return std::nullopt;
+          }
+          break;
+        }
+        if (c == '\\') {
+          const char next = i + 1 < raw.size() ? raw[i + 1] : '\0';
+          if (next == '"' || next == '\\') {
+            value += next;
+          } else if (next == 'n') {
+            value += '\n';
+          } else {
+            return std::nullopt;
+          }
+          ++i;
+        } else if (static_cast<unsigned char>(c) < 0x20) {
+          return std::nullopt;
+        } else {
+          value += c;
+        }
+      }
+    } else {
+      // Plain: words and punctuation that cannot start or end anything.
+      if (std::string_view("'#&*!|>%@`{}[],?:-\" ~").find(raw[0]) != std::string_view::npos
+          || raw.find(": ") != std::string_view::npos || raw.find(" #") != std::string_view::npos
+          || raw.back() == ' ' || raw.back() == ':' || raw == "null" || raw == "Null" || raw == "NULL"
+          || std::any_of(raw.begin(), raw.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; })) {
+        return std::nullopt;
+      }
+      value = raw;
+    }
+    table[std::move(key)] = std::move(value);
+  }
+  return table;
+}
+
+const Messages::Table& Messages::table(const Catalogue& catalogue) const
+{
+  std::call_once(catalogue.parsed, [&] {
+    if (auto plain = read_plain_catalogue(catalogue.yaml)) {
+      catalogue.patterns = std::move(*plain);
+      return;
+    }
+    std::istringstream in{std::string(catalogue.yaml)};
+    YAML::Parser parser(in);
+    CatalogueReader reader(catalogue.code, catalogue.patterns);
+    try {
+      if (!parser.HandleNextDocument(reader) || !reader.done()) {
+        reader.not_map();
+      }
+    } catch (const YAML::Exception& e) {
+      throw std::runtime_error("message catalogue " + catalogue.code + ": " + e.what());
+    }
+  });
+  return catalogue.patterns;
+}
+
 bool Messages::has(const Lang& lang, std::string_view key) const
 {
-  auto t = m_patterns.find(lang.code);
-  return t != m_patterns.end() && t->second.find(key) != t->second.end();
+  const auto& t = patterns(lang.code);
+  return t.find(key) != t.end();
 }
 
 std::vector<std::string> Messages::languages() const
 {
   std::vector<std::string> out;
-  for (const auto& [code, table] : m_patterns) {
+  for (const auto& [code, catalogue] : m_catalogues) {
     out.push_back(code);
   }
   return out;
@@ -118,9 +296,9 @@ std::vector<std::string> Messages::languages() const
 
 const std::map<std::string, std::string, std::less<>>& Messages::patterns(const std::string& code) const
 {
-  static const std::map<std::string, std::string, std::less<>> k_none;
-  auto t = m_patterns.find(code);
-  return t == m_patterns.end() ? k_none : t->second;
+  static const Table k_none;
+  auto c = m_catalogues.find(code);
+  return c == m_catalogues.end() ? k_none : table(c->second);
 }
 
 std::string Messages::text(const Lang& lang, std::string_view key, const MsgArgs& args) const
@@ -138,11 +316,26 @@ std::string Messages::text(const Lang& lang, std::string_view key, const MsgArgs
   if (pattern == nullptr) {
     return std::string(key);
   }
-  UErrorCode status = U_ZERO_ERROR;
-  icu::MessageFormat format(icu::UnicodeString::fromUTF8(*pattern), icu::Locale(code.c_str()), status);
-  if (U_FAILURE(status)) {
-    return *pattern;
+  if (auto simple = fill_simple_pattern(*pattern, args, [&](const MsgArg& a) { return arg_text(lang, a); })) {
+    return *simple;
   }
+  // Reading a pattern costs more than writing it: each is read once per
+  // language and thread (ICU's formats are not to be shared by threads).
+  thread_local std::map<std::string, std::map<std::string, std::unique_ptr<icu::MessageFormat>, std::less<>>,
+                        std::less<>>
+    kept_formats;
+  auto& formats = kept_formats[code];
+  UErrorCode status = U_ZERO_ERROR;
+  auto kept = formats.find(*pattern);
+  if (kept == formats.end()) {
+    auto made = std::make_unique<icu::MessageFormat>(icu::UnicodeString::fromUTF8(*pattern),
+                                                     icu::Locale(code.c_str()), status);
+    if (U_FAILURE(status)) {
+      return *pattern;
+    }
+    kept = formats.emplace(*pattern, std::move(made)).first;
+  }
+  const icu::MessageFormat& format = *kept->second;
   std::vector<icu::UnicodeString> names;
   std::vector<icu::Formattable> values;
   names.reserve(args.size());
@@ -170,9 +363,71 @@ std::string Messages::text(const Lang& lang, std::string_view key, const MsgArgs
   icu::UnicodeString out;
   format.format(names.data(), values.data(), static_cast<int32_t>(args.size()), out, status);
   if (U_FAILURE(status)) {
+    formats.erase(kept); // as a number formatter, it may not recover
     return *pattern;
   }
   return utf8(out);
+}
+
+std::string Messages::arg_text(const Lang& lang, const MsgArg& a) const
+{
+  switch (a.kind) {
+  case MsgArg::Kind::message:
+    return text(lang, *a.message);
+  case MsgArg::Kind::decimal:
+    return format_decimal(lang, a.text);
+  case MsgArg::Kind::list:
+    return format_list(lang, a.items);
+  case MsgArg::Kind::count:
+  case MsgArg::Kind::text:
+    break;
+  }
+  return a.text;
+}
+
+std::optional<std::string> fill_simple_pattern(std::string_view pattern, const MsgArgs& args,
+                                               const std::function<std::string(const MsgArg&)>& value)
+{
+  // What ICU would read differently: quoting, and anything but {name}.
+  if (pattern.find('\'') != std::string_view::npos) {
+    return std::nullopt;
+  }
+  std::string out;
+  out.reserve(pattern.size() + 32);
+  for (size_t at = 0; at < pattern.size();) {
+    const size_t open = pattern.find_first_of("{}", at);
+    if (open == std::string_view::npos) {
+      out.append(pattern.substr(at));
+      break;
+    }
+    if (pattern[open] == '}') {
+      return std::nullopt;
+    }
+    out.append(pattern.substr(at, open - at));
+    const size_t close = pattern.find('}', open);
+    if (close == std::string_view::npos) {
+      return std::nullopt;
+    }
+    const std::string_view name = pattern.substr(open + 1, close - open - 1);
+    if (name.empty() || !std::all_of(name.begin(), name.end(), [](char c) {
+          return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+        })) {
+      return std::nullopt;
+    }
+    const auto arg = std::find_if(args.begin(), args.end(), [&](const MsgArg& a) { return a.name == name; });
+    // ICU writes counts in the language's digits; it also mends text
+    // that is not UTF-8.
+    if (arg == args.end() || arg->kind == MsgArg::Kind::count) {
+      return std::nullopt;
+    }
+    std::string text = value(*arg);
+    if (find_invalid_utf8(text)) {
+      return std::nullopt;
+    }
+    out += text;
+    at = close + 1;
+  }
+  return out;
 }
 
 std::set<std::string> message_arguments(const std::string& pattern)

@@ -5,7 +5,10 @@
 
 #include "util/message.hpp"
 
+#include <functional>
 #include <map>
+#include <mutex>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -26,7 +29,8 @@ const std::vector<EmbeddedCatalogue>& embedded_catalogues();
 class Messages
 {
 public:
-  // The catalogues built into the program, parsed on first use.
+  // The catalogues built into the program, each parsed when its language
+  // is first used.
   static const Messages& built_in();
 
   // Parse `sources`; throws std::runtime_error naming the language when a
@@ -47,7 +51,22 @@ public:
   const std::map<std::string, std::string, std::less<>>& patterns(const std::string& code) const;
 
 private:
-  std::map<std::string, std::map<std::string, std::string, std::less<>>, std::less<>> m_patterns;
+  using Table = std::map<std::string, std::string, std::less<>>;
+  // One language's file and, once parsed, its keys and patterns.
+  struct Catalogue
+  {
+    std::string code;
+    std::string_view yaml;
+    mutable std::once_flag parsed;
+    mutable Table patterns;
+  };
+
+  Messages(const std::vector<EmbeddedCatalogue>& sources, bool now);
+  // An argument's value as text in `lang`, as a message writes it.
+  std::string arg_text(const Lang& lang, const MsgArg& a) const;
+  const Table& table(const Catalogue& catalogue) const;
+
+  std::map<std::string, Catalogue, std::less<>> m_catalogues;
 };
 
 // The message `key` in `lang` from the built-in catalogue.
@@ -55,6 +74,20 @@ inline std::string tr(const Lang& lang, std::string_view key, const MsgArgs& arg
 {
   return Messages::built_in().text(lang, key, args);
 }
+
+// The keys and patterns of a catalogue written in the plain form the
+// catalogues use: comments, and one `key: value` per line, the value plain
+// or double-quoted with the escapes \", \\ and \n. Nothing when the file
+// holds anything else (yaml-cpp reads it then): reading this form takes a
+// small part of what yaml-cpp takes, at every start of the program.
+std::optional<std::map<std::string, std::string, std::less<>>> read_plain_catalogue(std::string_view yaml);
+
+// `pattern` with each `{name}` replaced by `value` of its argument, when
+// that is all the pattern holds and ICU would write the same: no quote, no
+// select or plural, no count, valid UTF-8. Nothing otherwise (ICU writes it
+// then). Spares ICU's conversions to UTF-16 and back for most sentences.
+std::optional<std::string> fill_simple_pattern(std::string_view pattern, const MsgArgs& args,
+                                               const std::function<std::string(const MsgArg&)>& value);
 
 // `text`, an exact decimal ("0.5", "250000000000", "2.5e11"), in the
 // digits of `lang` ("0,5", "250.000.000.000"), with at least `min_decimals`

@@ -40,6 +40,11 @@ table.kv td:first-child { width: 32%; font-weight: bold; }
 .sign { display: grid; grid-template-columns: 1fr 1fr; gap: 6mm 10mm; margin-top: 4mm; break-inside: avoid; }
 .sign div { min-height: 30mm; text-align: center; break-inside: avoid; page-break-inside: avoid; }
 section.applicant { break-before: auto; }
+/* Numbers without a class on every cell: the last two columns of the
+   criteria, and the scores (but for a member who did not score). */
+table.criteria td:nth-last-child(-n+2), table.scores td { text-align: right; white-space: nowrap; }
+table.scores td:first-child, table.scores td.l { text-align: left; }
+p.notes { margin-bottom: 1mm; break-after: avoid; page-break-after: avoid; }
 )";
 
 struct Html
@@ -246,6 +251,91 @@ void ranking(Html& h, const RoundResult& res)
   chair_proposal(h, res);
 }
 
+// Every member's score on each judged criterion of `a`, with the means: one
+// table, a row a member and a column a criterion, named by its id as in the
+// table of criteria just above (split into tables of at most
+// k_judged_columns criteria each, so that the columns keep a readable width
+// on A4), then the notes (a score far from the mean, the member's comment)
+// below it.
+void member_scores(Html& h, const RoundResult& res, const ApplicantResult& a)
+{
+  constexpr size_t k_judged_columns = 8;
+  const RoundBundle& b = *res.bundle;
+  const Criteria& c = b.criteria;
+  const Locale& L = h.L;
+  std::vector<size_t> judged;
+  for (size_t i = 0; i < a.criteria.size(); ++i) {
+    if (c.criteria[i].kind == ScoringKind::judged) {
+      judged.push_back(i);
+    }
+  }
+  std::string notes;
+  // Tables of even widths: 10 criteria make two tables of 5, not 8 and 2.
+  const size_t tables = (judged.size() + k_judged_columns - 1) / k_judged_columns;
+  const size_t per_table = tables == 0 ? 0 : (judged.size() + tables - 1) / tables;
+  for (size_t first = 0; first < judged.size(); first += per_table) {
+    const std::vector<size_t> cols(judged.begin() + static_cast<std::ptrdiff_t>(first),
+                                   judged.begin() + static_cast<std::ptrdiff_t>(std::min(first + per_table, judged.size())));
+    h.raw("<table class=\"small scores\">\n<thead><tr><th>" + esc(L.text("report_member")) + "</th>");
+    for (size_t i : cols) {
+      h.raw("<th class=\"n\">" + esc(c.criteria[i].id) + "</th>");
+    }
+    h.raw("</tr></thead>\n");
+    const size_t members = a.criteria[cols.front()].members.size();
+    for (size_t k = 0; k < members; ++k) {
+      const Member& m = b.round.council->members[k];
+      h.raw("<tr><td>" + esc(m.name) + " (" + esc(m.id) + ")</td>");
+      // A member who did not score (absent, or recused from this
+      // applicant) gets one cell that says why across the criteria.
+      bool scored = false;
+      for (size_t i : cols) {
+        scored = scored || a.criteria[i].members[k].score.has_value();
+      }
+      for (size_t i : cols) {
+        const MemberScore& ms = a.criteria[i].members[k];
+        std::string score = ms.score ? L.number(*ms.score)
+                            : ms.recused ? std::string(L.text("report_recused_conflict_of_interest"))
+                                         : std::string(L.text("report_absent"));
+        if (!scored) {
+          h.raw(fmt::format("<td class=\"l\" colspan=\"{}\">{}</td>", cols.size(), esc(score)));
+          break;
+        }
+        h.raw((ms.score ? "<td>" : "<td class=\"l\">") + esc(score) + "</td>");
+      }
+      h.raw("</tr>\n");
+    }
+    h.raw("<tr><td><b>" + esc(L.text("report_mean")) + "</b></td>");
+    for (size_t i : cols) {
+      h.raw("<td><b>" + esc(L.number(a.criteria[i].points)) + "</b></td>");
+    }
+    h.raw("</tr>\n</table>\n");
+  }
+  for (size_t i : judged) {
+    const Criterion& cr = c.criteria[i];
+    const CriterionResult& r = a.criteria[i];
+    for (size_t k = 0; k < r.members.size(); ++k) {
+      const MemberScore& ms = r.members[k];
+      std::string note;
+      for (const auto& d : res.deviations) {
+        if (d.member == ms.member && d.applicant == a.id() && d.criterion == cr.id) {
+          note = fmt::format("{} {}. ", L.text("report_far_from_the_mean"), L.number(d.mean));
+        }
+      }
+      note += ms.comment;
+      while (!note.empty() && note.back() == ' ') {
+        note.pop_back();
+      }
+      if (!note.empty()) {
+        const Member& m = b.round.council->members[k];
+        notes += "<li>" + esc(m.name + " (" + m.id + "), " + cr.id + " " + cr.name) + ": " + esc(note) + "</li>\n";
+      }
+    }
+  }
+  if (!notes.empty()) {
+    h.raw("<p class=\"small notes\"><b>" + esc(L.text("report_note")) + "</b></p>\n<ul class=\"small\">\n" + notes + "</ul>\n");
+  }
+}
+
 void applicant(Html& h, const RoundResult& res, const ApplicantResult& a)
 {
   const RoundBundle& b = *res.bundle;
@@ -270,49 +360,20 @@ void applicant(Html& h, const RoundResult& res, const ApplicantResult& a)
     h.raw("</section>\n");
     return;
   }
-  h.raw("<table class=\"small\">\n");
+  h.raw("<table class=\"small criteria\">\n");
   h.head({std::string(L.text("report_criterion")), std::string(L.text("report_fact")),
           std::string(L.text("report_source")), std::string(L.text("report_rule_applied")),
           "#" + std::string(L.text("report_weight")), "#" + std::string(L.text("report_points_2"))});
   for (size_t i = 0; i < a.criteria.size(); ++i) {
     const Criterion& cr = c.criteria[i];
     const CriterionResult& r = a.criteria[i];
-    h.raw(fmt::format("<tr><td>{} {}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>\n",
+    h.raw(fmt::format("<tr><td>{} {}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
                       esc(cr.id), esc(cr.name), esc(cr.kind == ScoringKind::judged ? L.text("report_judged_by_council") : criterion_input(res, a, i, L)),
                       esc(source_text(c, *a.dossier, cr)), esc(explain_rule(res, a, i, L)), esc(L.number(cr.weight)),
                       esc(L.fixed(r.shown, p))));
   }
   h.raw("</table>\n");
-  for (size_t i = 0; i < a.criteria.size(); ++i) {
-    const Criterion& cr = c.criteria[i];
-    if (cr.kind != ScoringKind::judged) {
-      continue;
-    }
-    const CriterionResult& r = a.criteria[i];
-    h.raw("<table class=\"small\">\n");
-    h.head({std::string(L.text("report_member")) + " — " + cr.id + " " + cr.name,
-            "#" + std::string(L.text("report_score")), std::string(L.text("report_note"))});
-    for (size_t k = 0; k < r.members.size(); ++k) {
-      const MemberScore& ms = r.members[k];
-      const Member& m = b.round.council->members[k];
-      std::string note;
-      for (const auto& d : res.deviations) {
-        if (d.member == ms.member && d.applicant == a.id() && d.criterion == cr.id) {
-          note = fmt::format("{} {}. ", L.text("report_far_from_the_mean"),
-                             L.number(d.mean));
-        }
-      }
-      note += ms.comment;
-      std::string score = ms.score ? L.number(*ms.score)
-                          : ms.recused ? std::string(L.text("report_recused_conflict_of_interest"))
-                                       : std::string(L.text("report_absent"));
-      h.raw(fmt::format("<tr><td>{} ({})</td><td class=\"n\">{}</td><td>{}</td></tr>\n", esc(m.name), esc(m.id),
-                        esc(score), esc(note)));
-    }
-    h.raw(fmt::format("<tr><td><b>{}</b></td><td class=\"n\"><b>{}</b></td><td></td></tr>\n",
-                      esc(L.text("report_mean")), esc(L.number(r.points))));
-    h.raw("</table>\n");
-  }
+  member_scores(h, res, a);
   h.raw("<table class=\"small\">\n");
   h.head({std::string(L.text("report_group")), "#" + std::string(L.text("report_points_2")),
           "#" + std::string(L.text("report_minimum")), std::string(L.text("report_outcome"))});

@@ -24,7 +24,7 @@ std::string message_identity(const std::string& key, const MsgArgs& args)
 std::string identity(const Diagnostic& d)
 {
   return d.pos.path + '\0' + std::to_string(d.pos.line) + '\0' + std::to_string(d.pos.col) + '\0' +
-         std::to_string(static_cast<int>(d.severity)) + '\0' + message_identity(d.key, d.args);
+         std::to_string(static_cast<int>(d.severity)) + '\0' + message_identity(d.key, d.args) + '\0' + d.suggestion;
 }
 
 } // namespace
@@ -45,17 +45,22 @@ void Diagnostics::add(Diagnostic d)
 
 void Diagnostics::error(const SourcePos& pos, std::string key, MsgArgs args)
 {
-  add({pos, std::move(key), std::move(args), Severity::error});
+  add({pos, std::move(key), std::move(args), Severity::error, {}});
+}
+
+void Diagnostics::error(const SourcePos& pos, std::string key, MsgArgs args, std::optional<std::string> suggestion)
+{
+  add({pos, std::move(key), std::move(args), Severity::error, suggestion.value_or("")});
 }
 
 void Diagnostics::io_error(const std::string& path, std::string key, MsgArgs args)
 {
-  add({SourcePos{path, 0, 0}, std::move(key), std::move(args), Severity::io_error});
+  add({SourcePos{path, 0, 0}, std::move(key), std::move(args), Severity::io_error, {}});
 }
 
 void Diagnostics::warning(const SourcePos& pos, std::string key, MsgArgs args)
 {
-  add({pos, std::move(key), std::move(args), Severity::warning});
+  add({pos, std::move(key), std::move(args), Severity::warning, {}});
 }
 
 void Diagnostics::merge(const Diagnostics& other)

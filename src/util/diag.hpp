@@ -6,6 +6,7 @@
 
 #include "util/message.hpp"
 
+#include <optional>
 #include <set>
 #include <string>
 #include <utility>
@@ -30,6 +31,8 @@ struct Diagnostic
   std::string key; // a key of the message catalogue (render/messages/*.yaml)
   MsgArgs args;
   Severity severity = Severity::error;
+  // The name the input most likely meant ("did you mean ..."), if any.
+  std::string suggestion;
 };
 
 // Collects diagnostics in the order they are found, without repeats.
@@ -38,6 +41,8 @@ class Diagnostics
 public:
   // Record an input error at `pos`: the catalogue message `key` with `args`.
   void error(const SourcePos& pos, std::string key, MsgArgs args);
+  // The same, with the name that was most likely meant, when there is one.
+  void error(const SourcePos& pos, std::string key, MsgArgs args, std::optional<std::string> suggestion);
   // Record that the file at `path` could not be read or written.
   void io_error(const std::string& path, std::string key, MsgArgs args);
   // Record a warning; warnings never change the exit status.

@@ -1,7 +1,5 @@
 #include "util/file.hpp"
 
-#include <openssl/evp.h>
-
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -223,18 +221,6 @@ bool is_temporary_name(const std::string& name)
     return false;
   }
   return std::all_of(tail.begin() + 5, tail.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
-}
-
-std::string sha256_hex(const std::string& bytes)
-{
-  std::array<unsigned char, EVP_MAX_MD_SIZE> md{};
-  unsigned int len = 0;
-  EVP_Digest(bytes.data(), bytes.size(), md.data(), &len, EVP_sha256(), nullptr);
-  std::string out;
-  for (unsigned int i = 0; i < len; ++i) {
-    out += fmt::format("{:02x}", md[i]);
-  }
-  return out;
 }
 
 bool same_file(const std::string& a, const std::string& b)

@@ -2,6 +2,8 @@
 
 #include "util/rational.hpp"
 
+#include <algorithm>
+#include <cstdint>
 #include <vector>
 
 namespace ccn {
@@ -39,32 +41,65 @@ std::string canonical(const std::string& text)
   return to_decimal_string(p.value, decimals, true);
 }
 
+// Writes `text` as a JSON string. Text of printable ASCII only, the
+// common case, is written here; anything else (escapes, UTF-8, which
+// nlohmann checks) as nlohmann writes it.
+void dump_string(const std::string& text, std::string& out)
+{
+  const bool plain = std::all_of(text.begin(), text.end(), [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u >= 0x20 && u < 0x80 && c != '"' && c != '\\';
+  });
+  if (plain) {
+    out += '"';
+    out += text;
+    out += '"';
+  } else {
+    out += OrderedJson(text).dump();
+  }
+}
+
 void dump_to(const OrderedJson& value, size_t indent, std::string& out)
 {
-  const std::string inner(indent + 2, ' ');
   if (is_exact(value)) {
     const auto& bytes = value.get_binary();
     out.append(bytes.begin(), bytes.end());
   } else if (value.is_object() && !value.empty()) {
     out += "{\n";
     bool first = true;
-    for (const auto& [key, item] : value.items()) {
+    for (auto it = value.begin(); it != value.end(); ++it) {
       out += first ? "" : ",\n";
       first = false;
-      out += inner + OrderedJson(key).dump() + ": ";
-      dump_to(item, indent + 2, out);
+      out.append(indent + 2, ' ');
+      dump_string(it.key(), out);
+      out += ": ";
+      dump_to(it.value(), indent + 2, out);
     }
-    out += "\n" + std::string(indent, ' ') + "}";
+    out += '\n';
+    out.append(indent, ' ');
+    out += '}';
   } else if (value.is_array() && !value.empty()) {
     out += "[\n";
     bool first = true;
     for (const auto& item : value) {
       out += first ? "" : ",\n";
       first = false;
-      out += inner;
+      out.append(indent + 2, ' ');
       dump_to(item, indent + 2, out);
     }
-    out += "\n" + std::string(indent, ' ') + "]";
+    out += '\n';
+    out.append(indent, ' ');
+    out += ']';
+  } else if (value.is_string()) {
+    dump_string(value.get_ref<const std::string&>(), out);
+  } else if (value.is_boolean()) {
+    out += value.get<bool>() ? "true" : "false";
+  } else if (value.is_null()) {
+    out += "null";
+  } else if (value.is_number_integer()) {
+    // Signed or unsigned, written as nlohmann writes it: the digits.
+    out += value.is_number_unsigned() ? std::to_string(value.get<std::uint64_t>())
+                                      : std::to_string(value.get<std::int64_t>());
   } else {
     out += value.dump();
   }

@@ -1,6 +1,8 @@
 #include "util/text.hpp"
 
 #include <fmt/format.h>
+
+#include <algorithm>
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
@@ -357,6 +359,88 @@ std::string csv_field(std::string_view text)
     out += ch == '"' ? std::string("\"\"") : std::string(1, ch);
   }
   return out + "\"";
+}
+
+namespace {
+
+// `text` as code points, invalid bytes kept as themselves.
+std::u32string code_points(std::string_view text)
+{
+  std::u32string out;
+  for (size_t i = 0; i < text.size();) {
+    char32_t cp = 0;
+    size_t len = decode(text, i, cp);
+    if (len == 0) {
+      cp = static_cast<unsigned char>(text[i]);
+      len = 1;
+    }
+    out.push_back(cp);
+    i += len;
+  }
+  return out;
+}
+
+char32_t fold_ascii(char32_t c)
+{
+  return c >= U'A' && c <= U'Z' ? c - U'A' + U'a' : c;
+}
+
+// Optimal string alignment distance in half edits: a change of case alone
+// costs 1, any other edit 2.
+size_t edit_distance_halves(const std::u32string& a, const std::u32string& b)
+{
+  const size_t n = a.size();
+  const size_t m = b.size();
+  std::vector<std::vector<size_t>> d(n + 1, std::vector<size_t>(m + 1));
+  for (size_t i = 0; i <= n; ++i) {
+    d[i][0] = 2 * i;
+  }
+  for (size_t j = 0; j <= m; ++j) {
+    d[0][j] = 2 * j;
+  }
+  for (size_t i = 1; i <= n; ++i) {
+    for (size_t j = 1; j <= m; ++j) {
+      size_t change = a[i - 1] == b[j - 1] ? 0 : fold_ascii(a[i - 1]) == fold_ascii(b[j - 1]) ? 1 : 2;
+      d[i][j] = std::min({d[i - 1][j] + 2, d[i][j - 1] + 2, d[i - 1][j - 1] + change});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 2);
+      }
+    }
+  }
+  return d[n][m];
+}
+
+} // namespace
+
+std::optional<std::string> nearest_name(std::string_view name, const std::vector<std::string>& candidates)
+{
+  constexpr size_t k_max_name = 64; // longer names are not typing slips worth a guess
+  const std::u32string wanted = code_points(name);
+  if (wanted.empty() || wanted.size() > k_max_name) {
+    return std::nullopt;
+  }
+  const size_t limit = 2 * std::min<size_t>(3, std::max<size_t>(1, wanted.size() / 3));
+  std::optional<std::string> best;
+  size_t best_distance = limit + 1;
+  bool tied = false;
+  for (const auto& c : candidates) {
+    const std::u32string other = code_points(c);
+    if (other.size() > k_max_name || other == wanted) {
+      continue;
+    }
+    const size_t distance = edit_distance_halves(wanted, other);
+    if (distance < best_distance) {
+      best = c;
+      best_distance = distance;
+      tied = false;
+    } else if (distance == best_distance && best && *best != c) {
+      tied = true;
+    }
+  }
+  if (!best || tied) {
+    return std::nullopt;
+  }
+  return best;
 }
 
 } // namespace ccn

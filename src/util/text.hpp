@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace ccn {
 
@@ -42,6 +43,13 @@ inline constexpr size_t k_max_token_chars = 32;
 // most `k_max_token_chars` characters and only its first line, "..." where
 // it was cut. A message never copies a whole line of a file into itself.
 std::string short_token(std::string_view text);
+
+// The one name of `candidates` that `name` was most likely meant to be, for
+// "did you mean" in a message: the nearest by edits of characters (a
+// letter added, removed, changed, or two neighbours swapped; case counts
+// half), within a third of the name's length and at most 3; nothing when
+// no candidate is that near, or when two are equally near.
+std::optional<std::string> nearest_name(std::string_view name, const std::vector<std::string>& candidates);
 
 // `short_token(text)` in double quotes, with quotes and backslashes
 // escaped; used to show what was found in an error message.

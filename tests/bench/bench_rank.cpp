@@ -9,6 +9,7 @@
 // per round for both, their ratio, and the peak resident memory.
 
 #include "load/round_load.hpp"
+#include "render/diagnostic_text.hpp"
 #include "render/render.hpp"
 #include "score/score.hpp"
 
@@ -56,7 +57,7 @@ int main(int argc, char** argv)
     ccn::Diagnostics diags;
     auto b = ccn::load_round(r, diags);
     if (!b || !ccn::score_round(*b, diags)) {
-      ccn::print_diagnostics(diags, std::cerr);
+      ccn::print_diagnostics(diags, std::cerr, ccn::Lang{"en"});
       return 1;
     }
     std::vector<std::string> list;
@@ -90,7 +91,7 @@ int main(int argc, char** argv)
       auto s = Clock::now();
       auto res = ccn::score_round(*b, diags);
       auto j = Clock::now();
-      sink += ccn::render_json(*res).size();
+      sink += ccn::render_json(*res, ccn::Lang{"en"}).size();
       auto e = Clock::now();
       in_load += std::chrono::duration<double, std::milli>(s - a).count();
       in_score += std::chrono::duration<double, std::milli>(j - s).count();

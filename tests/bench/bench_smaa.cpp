@@ -5,6 +5,7 @@
 //   bench_smaa ROUND.yaml [SAMPLES] [MATRIX_OUT]
 
 #include "load/round_load.hpp"
+#include "render/diagnostic_text.hpp"
 #include "score/score.hpp"
 #include "score/sensitivity.hpp"
 
@@ -26,12 +27,12 @@ int main(int argc, char** argv)
   ccn::Diagnostics diags;
   auto bundle = ccn::load_round(argv[1], diags);
   if (!bundle) {
-    ccn::print_diagnostics(diags, std::cerr);
+    ccn::print_diagnostics(diags, std::cerr, ccn::Lang{"en"});
     return 1;
   }
   auto result = ccn::score_round(*bundle, diags);
   if (!result) {
-    ccn::print_diagnostics(diags, std::cerr);
+    ccn::print_diagnostics(diags, std::cerr, ccn::Lang{"en"});
     return 1;
   }
   ccn::SmaaOptions opt;

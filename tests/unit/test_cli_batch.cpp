@@ -164,6 +164,48 @@ TEST_SUITE("cli/batch")
     CHECK_FALSE(std::filesystem::exists(s.path("out/thanh-ha-2023")));
   }
 
+  TEST_CASE("ranking a round writes nothing, and a folder that cannot be written is that round's error")
+  {
+    SampleCopy s;
+    const std::string round = s.path("samples/thanh-ha-2023/round.yaml");
+    std::string text;
+    BatchOutcome o = rank_round_into({round, "thanh-ha-2023", {}, Lang{"en"}, true}, s.path("out"), false, text);
+    CHECK(o.run == "new");
+    CHECK_FALSE(std::filesystem::exists(s.path("out")));
+    REQUIRE(o.folder);
+    std::vector<std::string> names;
+    for (const auto& [name, bytes] : o.folder->files) {
+      names.push_back(name);
+    }
+    CHECK(names == std::vector<std::string>{"result.json", "table.csv", "report.html"});
+    // Round folders go where a file stands in the way: writing fails after
+    // ranking, and each round says so in the summary.
+    RoundRanker blocked = [&](const BatchRound& r, const std::filesystem::path& out, bool force,
+                              std::string& diag) -> BatchOutcome {
+      BatchOutcome ranked = rank_round_into(r, out, force, diag);
+      if (ranked.folder) {
+        ranked.folder->dir = s.path("in-the-way") + "/" + r.id;
+      }
+      return ranked;
+    };
+    write_text(s.path("in-the-way"), "a file\n");
+    std::ostringstream out;
+    std::ostringstream err;
+    Console console{out, err, false, false, false, Lang{"en"}, false};
+    CHECK(run_batch({{s.path("samples/thanh-ha-2023"), s.path("samples/yen-quang-2024")}, s.path("out"), 2, false},
+                    console, blocked)
+          == 1);
+    CHECK(out.str().find("0 rounds ranked, 2 with errors") != std::string::npos);
+    std::string summary = read_text(s.path("out/summary.csv"));
+    for (const char* id : {"thanh-ha-2023", "yen-quang-2024"}) {
+      CAPTURE(id);
+      CHECK(summary.find(std::string(id) + ",") != std::string::npos);
+      CHECK(err.str().find(std::string(id) + "/round.yaml: error: cannot create a folder in " + s.path("in-the-way"))
+            != std::string::npos);
+    }
+    CHECK(summary.find(",selected,") == std::string::npos);
+  }
+
   TEST_CASE("temporary folders and files left by a killed run are removed, and nothing else")
   {
     SampleCopy s;

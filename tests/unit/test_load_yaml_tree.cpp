@@ -2,11 +2,71 @@
 #include "util/file.hpp"
 
 #include <doctest/doctest.h>
+#include <yaml-cpp/yaml.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 using namespace ccn;
 using namespace ccn::test;
+
+namespace {
+
+// The tree as yaml-cpp's own node tree has it, written out: kinds,
+// positions (an empty map value at its key), plain or not, and text.
+std::string yaml_cpp_tree(const YAML::Node& node, YAML::Mark at)
+{
+  const YAML::Mark mark = node.Mark();
+  const std::string pos = std::to_string(mark.line + 1) + ":" + std::to_string(mark.column + 1);
+  switch (node.Type()) {
+  case YAML::NodeType::Scalar:
+    return (node.Tag() == "?" ? "plain " : "quoted ") + pos + " '" + node.Scalar() + "'";
+  case YAML::NodeType::Sequence: {
+    std::string out = "list " + pos + " [";
+    for (const auto& item : node) {
+      out += yaml_cpp_tree(item, item.Mark()) + ", ";
+    }
+    return out + "]";
+  }
+  case YAML::NodeType::Map: {
+    std::string out = "map " + pos + " {";
+    for (const auto& kv : node) {
+      out += yaml_cpp_tree(kv.first, kv.first.Mark()) + ": " + yaml_cpp_tree(kv.second, kv.first.Mark()) + ", ";
+    }
+    return out + "}";
+  }
+  default:
+    return "null " + std::to_string(at.line + 1) + ":" + std::to_string(at.column + 1);
+  }
+}
+
+// The same for our tree.
+std::string our_tree(const YNode& node)
+{
+  const std::string pos = std::to_string(node.line) + ":" + std::to_string(node.col);
+  switch (node.kind) {
+  case YNode::Kind::scalar:
+    return (node.plain ? "plain " : "quoted ") + pos + " '" + node.text + "'";
+  case YNode::Kind::seq: {
+    std::string out = "list " + pos + " [";
+    for (const auto& item : node.items) {
+      out += our_tree(item) + ", ";
+    }
+    return out + "]";
+  }
+  case YNode::Kind::map: {
+    std::string out = "map " + pos + " {";
+    for (const auto& [key, value] : node.entries) {
+      out += our_tree(key) + ": " + our_tree(value) + ", ";
+    }
+    return out + "}";
+  }
+  case YNode::Kind::null:
+    break;
+  }
+  return "null " + pos;
+}
+
+} // namespace
 
 TEST_SUITE("load/yaml_tree")
 {
@@ -53,6 +113,91 @@ TEST_SUITE("load/yaml_tree")
     auto doc = parse_document("t.yaml", "a: 1\na: 2\n", d);
     REQUIRE(doc);
     CHECK(doc->root.entries.size() == 2);
+  }
+
+  TEST_CASE("the tree is yaml-cpp's own node tree, with its positions")
+  {
+    // Anchors and aliases (of lists, maps, texts and empty values, as keys
+    // and values), `<<` (an ordinary key: yaml-cpp does not merge), flow
+    // and block styles, empty and null values, quoted and plain texts.
+    const char* inputs[] = {
+      "a: &l [1, 2]\nb: *l\nc: [*l, *l]\n",
+      "a: &m {k: v, e:}\nb: *m\nc:\n  - *m\n",
+      "a: &n\nb: *n\nc: [*n, x]\n",
+      "? &k key\n: 1\n*k : 2\n",
+      "base: &b {x: 1}\nd:\n  <<: *b\n  y: 2\n",
+      "[a, b: c, {d: e}, [f]]\n",
+      "{a, b: , : c}\n",
+      "- \n- ~\n- null\n- ''\n- \"\"\n- ! x\n- 'q'\n- \"~\"\n",
+      "a: |\n  x\n  y\nb: >-\n  z\n",
+      "? [a, b]\n: c\n",
+      "a: &a [x]\nb: &a [y]\nc: *a\n",
+      "outer: &o\n  inner: &i {e: }\n  again: *i\nuse: [*o]\n",
+    };
+    for (const char* input : inputs) {
+      CAPTURE(input);
+      Diagnostics d;
+      auto doc = parse_document("t.yaml", input, d);
+      REQUIRE_MESSAGE(doc, all_messages(d));
+      CHECK(our_tree(doc->root) == yaml_cpp_tree(YAML::Load(input), YAML::Mark{}));
+    }
+  }
+
+  TEST_CASE("a file of comments only is an empty value at its start")
+  {
+    Diagnostics d;
+    auto doc = parse_document("t.yaml", "# nothing here\n", d);
+    REQUIRE(doc);
+    CHECK(doc->root.kind == YNode::Kind::null);
+    CHECK(doc->root.line == 1);
+    CHECK(doc->root.col == 1);
+  }
+
+  TEST_CASE("an alias inside the node it names is too deep at that node")
+  {
+    Diagnostics d;
+    SUBCASE("at once")
+    {
+      CHECK_FALSE(parse_document("t.yaml", "a: &a [x, *a]\n", d));
+      CHECK_MESSAGE(has_message(d, "t.yaml:1:8: error: nesting is deeper than 64 levels"), all_messages(d));
+    }
+    SUBCASE("further down, inside a map")
+    {
+      CHECK_FALSE(parse_document("t.yaml", "a: &a\n  b: {c: [1, *a]}\n", d));
+      CHECK_MESSAGE(has_message(d, "t.yaml:2:3: error: nesting is deeper than 64 levels"), all_messages(d));
+    }
+    SUBCASE("many nodes before it reach the node count first")
+    {
+      std::string y = "a: &a [";
+      for (int i = 0; i < 5000; ++i) {
+        y += "x, ";
+      }
+      y += "*a]\n";
+      CHECK_FALSE(parse_document("t.yaml", y, d));
+      CHECK_MESSAGE(has_message(d, "error: the file expands to more than 200000 nodes"), all_messages(d));
+    }
+  }
+
+  TEST_CASE("a limit met early gives way to a syntax error or a second document further on")
+  {
+    Diagnostics d;
+    const std::string deep = "a: " + std::string(70, '[') + std::string(70, ']') + "\n";
+    SUBCASE("syntax error")
+    {
+      CHECK_FALSE(parse_document("t.yaml", deep + "b: [1\n", d));
+      CHECK_MESSAGE(has_message(d, "YAML syntax"), all_messages(d));
+      CHECK_FALSE(has_message(d, "nesting"));
+    }
+    SUBCASE("second document")
+    {
+      CHECK_FALSE(parse_document("t.yaml", deep + "---\nb: 1\n", d));
+      CHECK_MESSAGE(has_message(d, "t.yaml:2:1: error: a second YAML document"), all_messages(d));
+    }
+    SUBCASE("nothing else: the limit")
+    {
+      CHECK_FALSE(parse_document("t.yaml", deep, d));
+      CHECK_MESSAGE(has_message(d, "t.yaml:1:68: error: nesting is deeper than 64 levels"), all_messages(d));
+    }
   }
 
   TEST_CASE("hostile bytes are refused with their position")

@@ -6,11 +6,93 @@
 #include "render/messages.hpp"
 
 #include <doctest/doctest.h>
+#include <unicode/msgfmt.h>
+#include <yaml-cpp/yaml.h>
 
 using namespace ccn;
 
 TEST_SUITE("render_messages")
 {
+  TEST_CASE("the catalogues read without yaml-cpp hold what yaml-cpp reads in them")
+  {
+    for (const auto& src : embedded_catalogues()) {
+      CAPTURE(src.code);
+      auto plain = read_plain_catalogue(src.yaml);
+      REQUIRE(plain); // else every start of the program parses it with yaml-cpp
+      std::map<std::string, std::string, std::less<>> expected;
+      for (const auto& item : YAML::Load(std::string(src.yaml))) {
+        expected[item.first.as<std::string>()] = item.second.as<std::string>();
+      }
+      CHECK(*plain == expected);
+    }
+  }
+
+  TEST_CASE("a pattern filled without ICU reads as ICU writes it")
+  {
+    // Every pattern of every language, its arguments given as texts
+    // (Vietnamese letters, braces and a quote among them).
+    size_t simple = 0;
+    for (const auto& code : Messages::built_in().languages()) {
+      for (const auto& [key, pattern] : Messages::built_in().patterns(code)) {
+        CAPTURE(key);
+        MsgArgs args;
+        for (const auto& name : message_arguments(pattern)) {
+          args.emplace_back(name, "‹" + name + " {x} 'q' Hòa›");
+        }
+        auto filled = fill_simple_pattern(pattern, args, [](const MsgArg& a) { return a.text; });
+        if (!filled) {
+          continue;
+        }
+        ++simple;
+        UErrorCode status = U_ZERO_ERROR;
+        icu::MessageFormat format(icu::UnicodeString::fromUTF8(pattern), icu::Locale(code.c_str()), status);
+        std::vector<icu::UnicodeString> names;
+        std::vector<icu::Formattable> values;
+        for (const auto& a : args) {
+          names.push_back(icu::UnicodeString::fromUTF8(a.name));
+          values.emplace_back(icu::UnicodeString::fromUTF8(a.text));
+        }
+        icu::UnicodeString out;
+        format.format(names.data(), values.data(), static_cast<int32_t>(args.size()), out, status);
+        REQUIRE(U_SUCCESS(status));
+        std::string expected;
+        out.toUTF8String(expected);
+        CHECK(*filled == expected);
+      }
+    }
+    CHECK(simple > 500); // most sentences are filled without ICU
+  }
+
+  TEST_CASE("patterns ICU reads differently are left to ICU")
+  {
+    const MsgArgs args{{"a", "x"}, {"n", 1234}, {"bad", "\xff"}};
+    auto text = [](const MsgArg& a) { return a.text; };
+    CHECK(fill_simple_pattern("plain {a} text", args, text) == "plain x text");
+    CHECK_FALSE(fill_simple_pattern("it''s {a}", args, text));
+    CHECK_FALSE(fill_simple_pattern("{n} files", args, text));
+    CHECK_FALSE(fill_simple_pattern("{n, plural, one {# file} other {# files}}", args, text));
+    CHECK_FALSE(fill_simple_pattern("{missing}", args, text));
+    CHECK_FALSE(fill_simple_pattern("{bad}", args, text));
+    CHECK_FALSE(fill_simple_pattern("a } b", args, text));
+    CHECK(Messages::built_in().text(Lang{"en"}, "raw", {{"text", "\xff"}}) == "\xef\xbf\xbd");
+  }
+
+  TEST_CASE("a catalogue in another form of YAML is left to yaml-cpp")
+  {
+    const char* others[] = {
+      "key: \"\\u00e9\"\n", "key: |\n  block\n", "key: 'single'\n", "key: ~\n", "key:\n", "key: a: b\n",
+      "key: text # comment\n", "key: \"text\" # comment\n", "  key: indented\n", "key: \"open\n  line\"\n",
+      "key: text", "---\nkey: text\n", "key: [a, b]\n",
+    };
+    for (const char* yaml : others) {
+      CAPTURE(yaml);
+      CHECK_FALSE(read_plain_catalogue(yaml));
+    }
+    Messages m(std::vector<EmbeddedCatalogue>{{"en", "single: 'it''s'\nescaped: \"\\u00e9\"\n"}});
+    CHECK(m.patterns("en").at("single") == "it's");
+    CHECK(m.patterns("en").at("escaped") == "\u00e9");
+  }
+
   TEST_CASE("every key is in every language with the same arguments")
   {
     const Messages& m = Messages::built_in();
@@ -99,6 +181,10 @@ TEST_SUITE("render_messages")
     CHECK(format_decimal(Lang{"en"}, "1234567.125") == "1,234,567.125");
     CHECK(format_decimal(Lang{"vi"}, "0.1234567890123456789") == "0,1234567890123456789");
     CHECK(format_decimal(Lang{"vi"}, "2/3") == "2/3");
+    // A text ICU could not read leaves no trace on the numbers after it.
+    CHECK(format_decimal(Lang{"vi"}, "450000") == "450.000");
+    CHECK(format_decimal(Lang{"vi"}, "2/3") == "2/3");
+    CHECK(format_decimal(Lang{"vi"}, "450000") == "450.000");
     CHECK(format_decimal(Lang{"vi"}, "7", 2) == "7,00");
     CHECK(format_list(Lang{"vi"}, {"a", "b", "c"}) == "a, b và c");
     CHECK(format_list(Lang{"en"}, {"a", "b"}) == "a and b");
@@ -109,12 +195,30 @@ TEST_SUITE("render_messages")
 
   TEST_CASE("a diagnostic keeps its prefix and takes the word of its language")
   {
-    Diagnostic d{{"a.yaml", 3, 7}, "score_no_scorer", {{"criterion", "P4"}}, Severity::error};
+    // Built through Diagnostics, as the loaders build them (a braced
+    // Diagnostic here draws a false maybe-uninitialized warning at -O3).
+    Diagnostics all;
+    all.error({"a.yaml", 3, 7}, "score_no_scorer", {{"criterion", "P4"}});
+    all.warning({"b.yaml", 0, 0}, k_raw_message, {{"text", "as written"}});
+    REQUIRE(all.items().size() == 2);
+    const Diagnostic& d = all.items()[0];
     CHECK(format_diagnostic(d, Lang{"en"}) ==
           "a.yaml:3:7: error: criterion 'P4' has no scorer left: every present member recused");
     CHECK(format_diagnostic(d, Lang{"vi"}).rfind("a.yaml:3:7: lỗi: tiêu chí “P4”", 0) == 0);
-    Diagnostic w{{"b.yaml", 0, 0}, k_raw_message, {{"text", "as written"}}, Severity::warning};
+    const Diagnostic& w = all.items()[1];
     CHECK(format_diagnostic(w, Lang{"vi"}) == "b.yaml: cảnh báo: as written");
+  }
+
+  TEST_CASE("a suggested name ends the message in the message's language")
+  {
+    Diagnostics all;
+    all.error({"s.yaml", 4, 3}, "sheet_scores_unknown_applicant", {{"applicant", "NĐT-O1"}}, "NĐT-01");
+    REQUIRE(all.items().size() == 1);
+    const Diagnostic& d = all.items()[0];
+    CHECK(format_diagnostic(d, Lang{"en"}) ==
+          "s.yaml:4:3: error: scores: unknown applicant 'NĐT-O1'; did you mean 'NĐT-01'?");
+    CHECK(format_diagnostic(d, Lang{"vi"}) ==
+          "s.yaml:4:3: lỗi: scores: không có nhà đầu tư “NĐT-O1”; có phải là “NĐT-01” không?");
   }
 
   TEST_CASE("numbers for people use the language's separators")

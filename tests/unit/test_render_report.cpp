@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include <fstream>
+
 using namespace ccn;
 using namespace ccn::test;
 
@@ -60,5 +62,51 @@ TEST_SUITE("render/report")
       CAPTURE(needle);
       CHECK(en.out.find(needle) != std::string::npos);
     }
+  }
+
+  TEST_CASE("the members' scores are one table an applicant, split evenly beyond eight criteria")
+  {
+    Run bo = run({"report", k_src + "/samples/bo-trai-song-da-2024/round.yaml", "--lang", "en"});
+    REQUIRE(bo.status == 0);
+    // One table for the three judged criteria, a member who recused in one cell.
+    CHECK(bo.out.find("<thead><tr><th>Member</th><th class=\"n\">HT2</th><th class=\"n\">NL3</th><th class=\"n\">TC4</th></tr></thead>\n"
+                      "<tr><td>Nguyễn Thị Minh Nguyệt (M1)</td><td>9</td><td>9</td><td>8.5</td></tr>")
+          != std::string::npos);
+    CHECK(bo.out.find("<tr><td>Xa Văn Thành (M3)</td><td class=\"l\" colspan=\"3\">recused (conflict of interest)</td></tr>")
+          != std::string::npos);
+    CHECK(bo.out.find("<li>Lò Văn Quyết (M5), TC4 Phương án huy động vốn và hiệu quả tài chính: Far from the mean 7.5. "
+                      "Phương án vay vốn phụ thuộc một ngân hàng duy nhất")
+          != std::string::npos);
+    CHECK(bo.out.find("Far from the mean 6.875.</li>") != std::string::npos);
+
+    // Ten judged criteria: two tables of five.
+    TempDir dir;
+    std::string criteria = "format: ccnscore/criteria@1\nid: ten\ntitle: Mười tiêu chí\nfields: {}\ngroups:\n"
+                           "  - id: g\n    name: Nhóm\n    criteria:\n";
+    std::string scores;
+    for (int i = 0; i < 10; ++i) {
+      criteria += "      - { id: J" + std::to_string(i) + ", name: Tiêu chí " + std::to_string(i) + ", max: 10, judged: {} }\n";
+      scores += (i == 0 ? "" : ", ") + std::string("J") + std::to_string(i) + ": " + std::to_string(i);
+    }
+    std::ofstream(dir.path("criteria.yaml")) << criteria;
+    std::ofstream(dir.path("a1.yaml")) << "format: ccnscore/dossier@1\napplicant: { id: A1, name: Công ty Một }\nfacts: {}\n";
+    for (const char* m : {"M1", "M2"}) {
+      std::ofstream(dir.path(std::string(m) + ".yaml"))
+        << "format: ccnscore/sheet@1\nround: r\nmember: " << m << "\nscores:\n  A1: { " << scores << " }\n";
+    }
+    std::ofstream(dir.path("round.yaml"))
+      << "format: ccnscore/round@1\nid: r\ntitle: Vòng\ncriteria: criteria.yaml\ndossiers: [a1.yaml]\n"
+         "council:\n  members:\n    - { id: M1, name: Lê Văn Một, role: chair }\n    - { id: M2, name: Lê Văn Hai, role: member }\n"
+         "sheets: [M1.yaml, M2.yaml]\n";
+    Run ten = run({"report", dir.path("round.yaml"), "--lang", "en", "--no-robustness"});
+    REQUIRE_MESSAGE(ten.status == 0, ten.err);
+    CHECK(ten.out.find("<thead><tr><th>Member</th><th class=\"n\">J0</th><th class=\"n\">J1</th><th class=\"n\">J2</th>"
+                       "<th class=\"n\">J3</th><th class=\"n\">J4</th></tr></thead>\n"
+                       "<tr><td>Lê Văn Một (M1)</td><td>0</td><td>1</td><td>2</td><td>3</td><td>4</td></tr>")
+          != std::string::npos);
+    CHECK(ten.out.find("<thead><tr><th>Member</th><th class=\"n\">J5</th><th class=\"n\">J6</th><th class=\"n\">J7</th>"
+                       "<th class=\"n\">J8</th><th class=\"n\">J9</th></tr></thead>\n")
+          != std::string::npos);
+    CHECK(ten.out.find("<li>") == std::string::npos);
   }
 }

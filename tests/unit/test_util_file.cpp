@@ -2,7 +2,10 @@
 #include "util/file.hpp"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
+#include <openssl/evp.h>
 
+#include <array>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -56,6 +59,14 @@ void check_only(const TempDir& dir, std::set<std::string> names)
 
 TEST_SUITE("util/file")
 {
+  TEST_CASE("sha256_hex gives the standard digests in lower-case hex")
+  {
+    CHECK(sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    CHECK(sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    CHECK(sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")
+          == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+  }
+
   TEST_CASE("output_target: a new path, a regular file, and a symbolic link to one")
   {
     TempDir dir;

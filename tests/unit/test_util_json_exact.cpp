@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdint>
+
 using namespace ccn;
 
 TEST_SUITE("util/json_exact")
@@ -23,6 +25,22 @@ TEST_SUITE("util/json_exact")
     std::string expected = plain.dump(2);
     expected.replace(expected.find("1.5"), 3, "894736842105263157894736842105.263158");
     CHECK(dump_exact(j) == expected);
+  }
+
+  TEST_CASE("strings, keys and numbers without exact text are written as nlohmann-json writes them")
+  {
+    nlohmann::ordered_json j;
+    const char* texts[] = {"plain ASCII", "", "a/b", "del \x7f", "tab\there", "bell \x07", "quote \" back \\",
+                           "Hòa Bình", "x\x1f"};
+    for (const char* t : texts) {
+      j[t] = t;
+      j["list"].push_back(t);
+    }
+    j["negative"] = -42;
+    j["unsigned"] = std::uint64_t{18446744073709551615U};
+    j["double"] = 0.1;
+    j["true"] = true;
+    CHECK(dump_exact(j) == j.dump(2));
   }
 
   TEST_CASE("numbers are read exactly, in one canonical form")

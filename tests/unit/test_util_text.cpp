@@ -125,4 +125,26 @@ TEST_SUITE("util/text")
       CHECK(csv_field("1=1") == "1=1");
     }
   }
+
+  TEST_CASE("nearest_name suggests one near name, never a guess between two")
+  {
+    const std::vector<std::string> keys{"format", "id", "title", "criteria", "dossiers", "council", "sheets"};
+    CHECK(nearest_name("dosiers", keys) == std::optional<std::string>("dossiers"));
+    CHECK(nearest_name("critera", keys) == std::optional<std::string>("criteria"));
+    CHECK(nearest_name("tilte", keys) == std::optional<std::string>("title")); // two letters swapped
+    CHECK(nearest_name("Sheets", keys) == std::optional<std::string>("sheets"));
+    CHECK_FALSE(nearest_name("members", keys)); // nothing near
+    CHECK_FALSE(nearest_name("sheets", keys));  // the name itself is no suggestion
+    CHECK_FALSE(nearest_name("", keys));
+    // A3 is as near to A1 as to A2: no guess.
+    CHECK_FALSE(nearest_name("A3", {"A1", "A2"}));
+    CHECK(nearest_name("A3", {"A1", "B7"}) == std::optional<std::string>("A1"));
+    // Letters with diacritics count as one character each.
+    CHECK(nearest_name("NĐT-O1", {"NĐT-01", "NĐT-12"}) == std::optional<std::string>("NĐT-01"));
+    CHECK(nearest_name("Nang_luc", {"năng_lực", "von_chu_so_huu"}) == std::nullopt);
+    // Within a third of the name's length: one edit for a short name, at most three.
+    CHECK_FALSE(nearest_name("ab", {"xy"}));
+    CHECK(nearest_name("equity_ratoi_x", {"equity_ratio"}) == std::optional<std::string>("equity_ratio"));
+    CHECK_FALSE(nearest_name("eqity_rato_xyz", {"equity_ratio"}));
+  }
 }

@@ -1,0 +1,131 @@
+#!/usr/bin/env python3
+"""The figures of the performance table, each a ratio measured in one run.
+
+    table.py BUILD_DIR [--runs N] [--batch-runs N] [--rounds N]
+
+Called by table.sh, which builds BUILD_DIR first. Generates rounds of
+12 applicants x 40 criteria x 11 members with gen_rounds.py, then times
+whole processes: the two commands of a line in turn (A B A B ...) after one
+warm-up run of each, the ratio taken pair by pair and its median quoted, so
+that a drift of the machine's speed during the run cancels out. Time is wall
+time; peak memory is the process's maximum resident set (getrusage).
+"""
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def run(cmd, before=None):
+    """Wall seconds and peak resident KiB of one run of `cmd`."""
+    if before:
+        before()
+    start = time.perf_counter()
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(p.pid, 0)
+    wall = time.perf_counter() - start
+    p.returncode = os.waitstatus_to_exitcode(status)
+    if p.returncode != 0:
+        sys.exit(f"failed with status {p.returncode}: {' '.join(cmd)}")
+    return wall, usage.ru_maxrss
+
+
+def pair(a, b, runs, before_a=None, before_b=None):
+    """Median of the A/B wall-time ratios of `runs` alternating pairs, with
+    the medians of A and B and their peak memory."""
+    run(a, before_a)
+    run(b, before_b)
+    ratios, wa, wb, ma, mb = [], [], [], [], []
+    for _ in range(runs):
+        ta, pa = run(a, before_a)
+        tb, pb = run(b, before_b)
+        ratios.append(ta / tb)
+        wa.append(ta)
+        wb.append(tb)
+        ma.append(pa)
+        mb.append(pb)
+    return {"ratio": statistics.median(ratios), "min": min(ratios), "max": max(ratios),
+            "a": statistics.median(wa), "b": statistics.median(wb), "peak_a": max(ma), "peak_b": max(mb)}
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("build")
+    ap.add_argument("--runs", type=int, default=7, help="pairs per line (default 7)")
+    ap.add_argument("--batch-runs", type=int, default=3, help="pairs for the batch line (default 3)")
+    ap.add_argument("--rounds", type=int, default=1000, help="rounds for the batch line (default 1000)")
+    opt = ap.parse_args()
+    bin_ = os.path.join(opt.build, "ccnscore")
+    loadfile = os.path.join(opt.build, "tests", "bench", "bench_yaml_loadfile")
+    data = tempfile.mkdtemp(prefix="ccnscore-bench-")
+    try:
+        subprocess.run([sys.executable, os.path.join(HERE, "gen_rounds.py"), os.path.join(data, "in"),
+                        "--rounds", str(opt.rounds)], check=True)
+        ids = [f"round-{r:04d}" for r in range(opt.rounds)]
+        one = os.path.join(data, "in", ids[0])
+        round_yaml = os.path.join(one, "round.yaml")
+        files = ([os.path.join(data, "in", "criteria.yaml"), round_yaml]
+                 + sorted(os.path.join(one, "dossiers", f) for f in os.listdir(os.path.join(one, "dossiers")))
+                 + sorted(os.path.join(one, "sheets", f) for f in os.listdir(os.path.join(one, "sheets"))))
+        rank = [bin_, "rank", round_yaml, "--format", "json"]
+        rows = []
+
+        def line(what, figure, target, r, unit="×"):
+            rows.append((what, figure, target, r))
+            print(f"{what}: {figure}", flush=True)
+
+        r = pair(rank, [loadfile] + files, opt.runs)
+        line(f"`rank --format json` ÷ `YAML::LoadFile` on the same {len(files)} files", f"{r['ratio']:.2f}×",
+             "≤ 1.0×", r)
+        peak_rank = r["peak_a"]
+        r = pair([sys.executable, os.path.join(HERE, "py_rank.py"), round_yaml], rank, opt.runs)
+        line("independent Python implementation (PyYAML + `fractions`) ÷ `rank --format json`",
+             f"{r['ratio']:.1f}×", "≥ 20×", r)
+        r = pair([bin_, "sensitivity", round_yaml], rank, opt.runs)
+        line("`sensitivity` (default options) ÷ `rank`", f"{r['ratio']:.1f}× ({r['a']:.2f} s)", "≤ 6×", r)
+        r = pair([bin_, "report", round_yaml], rank, opt.runs)
+        line("`report` (with its robustness section) ÷ `rank`", f"{r['ratio']:.1f}× ({r['a']:.2f} s)", "≤ 8×", r)
+
+        out = os.path.join(data, "out")
+
+        def fresh():
+            shutil.rmtree(out, ignore_errors=True)
+
+        batch = [bin_, "batch", os.path.join(data, "in"), "-o", out]
+        r = pair(batch + ["--jobs", "1"], batch + ["--jobs", "2"], opt.batch_runs, fresh, fresh)
+        line(f"`batch --jobs 2` ÷ `--jobs 1`, {opt.rounds} rounds with reports (speed-up)",
+             f"{r['ratio']:.2f}× ({r['a']:.1f} s → {r['b']:.1f} s)", "≥ 1.7×", r)
+        size = sum(os.path.getsize(os.path.join(out, i, "report.html")) for i in ids) / len(ids)
+        print(f"mean report.html: {size / 1024:.0f} KiB", flush=True)
+        peak_many = r["peak_b"]
+        fifth = max(1, opt.rounds // 5)
+        _, peak_few = run([bin_, "batch"] + [os.path.join(data, "in", i) for i in ids[:fifth]]
+                          + ["-o", out, "--jobs", "2"], fresh)
+        line("peak memory: one round (`rank`); `batch --jobs 2` over "
+             f"{fifth} and {opt.rounds} rounds",
+             f"{peak_rank / 1024:.1f} MiB; {peak_few / 1024:.1f} MiB and {peak_many / 1024:.1f} MiB",
+             "< 20 MB, flat in rounds", None)
+        fresh()
+        print()
+        print("| what | measured | target |")
+        print("|---|---|---|")
+        for what, figure, target, _ in rows:
+            print(f"| {what} | {figure} | {target} |")
+        print()
+        print("ratios: median of the pairs' ratios; min..max of the pairs:")
+        for what, _, _, r in rows:
+            if r:
+                print(f"  {r['min']:.2f}..{r['max']:.2f}  {what}")
+    finally:
+        shutil.rmtree(data, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
