@@ -465,6 +465,52 @@ private:
   std::optional<LimitExceeded> m_limit;
 };
 
+// Whether `bytes` are UTF-16 text (Notepad's "Unicode"): a UTF-16 byte
+// order mark, or a NUL beside each of the first ASCII characters.
+bool looks_utf16(std::string_view bytes)
+{
+  if (bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF'))) {
+    return true;
+  }
+  const size_t pairs = std::min<size_t>(bytes.size() / 2, 8);
+  if (pairs < 2) {
+    return false;
+  }
+  bool little = true;
+  bool big = true;
+  for (size_t i = 0; i < pairs; ++i) {
+    const char a = bytes[2 * i];
+    const char b = bytes[2 * i + 1];
+    little = little && a != '\0' && b == '\0';
+    big = big && a == '\0' && b != '\0';
+  }
+  return little || big;
+}
+
+// The first tab in the indentation of a line up to `last_line` (1-based),
+// as line and column: YAML does not allow tabs there.
+std::optional<std::pair<int, int>> tab_in_indentation(std::string_view bytes, int last_line)
+{
+  int line = 1;
+  for (size_t start = 0; start < bytes.size() && line <= last_line; ++line) {
+    size_t end = bytes.find('\n', start);
+    if (end == std::string_view::npos) {
+      end = bytes.size();
+    }
+    for (size_t i = start; i < end && (bytes[i] == ' ' || bytes[i] == '\t'); ++i) {
+      if (bytes[i] == '\t') {
+        const size_t rest = bytes.find_first_not_of(" \t\r", i);
+        if (rest < end && bytes[rest] != '#') {
+          return std::pair{line, static_cast<int>(i - start) + 1};
+        }
+        break;
+      }
+    }
+    start = end + 1;
+  }
+  return std::nullopt;
+}
+
 } // namespace
 
 std::optional<Document> parse_document(const std::string& path, std::string bytes, Diagnostics& diags)
@@ -474,6 +520,10 @@ std::optional<Document> parse_document(const std::string& path, std::string byte
   doc.sha256 = sha256_hex(bytes);
   if (bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) {
     bytes.erase(0, 3);
+  }
+  if (looks_utf16(bytes)) {
+    diags.error({path, 1, 1}, "yaml_utf16", {});
+    return std::nullopt;
   }
   if (auto nul = bytes.find('\0'); nul != std::string::npos) {
     auto [line, col] = position_of(bytes, nul);
@@ -529,7 +579,9 @@ std::optional<Document> parse_document(const std::string& path, std::string byte
       msg = msg.substr(0, colon + 2) + short_token(std::string_view(msg).substr(colon + 2));
     }
     SourcePos pos{path, e.mark.line + 1, e.mark.column + 1};
-    if (dynamic_cast<const YAML::DeepRecursion*>(&e) != nullptr) {
+    if (auto tab = tab_in_indentation(bytes, e.mark.line + 1)) {
+      diags.error({path, tab->first, tab->second}, "yaml_tab_indent", {});
+    } else if (dynamic_cast<const YAML::DeepRecursion*>(&e) != nullptr) {
       diags.error(pos, "yaml_syntax", {{"detail", nesting_message()}});
     } else {
       diags.error(pos, "yaml_syntax", {{"detail", msg}});

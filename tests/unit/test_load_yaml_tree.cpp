@@ -107,6 +107,39 @@ TEST_SUITE("load/yaml_tree")
     CHECK(doc->root.entries[1].second.line == 2);
   }
 
+  TEST_CASE("a UTF-16 file is named as such, with or without its byte-order mark")
+  {
+    for (std::string bytes : {std::string("\xFF\xFE" "a\0:\0 \0" "1\0", 10), std::string("a\0:\0 \0" "1\0\n\0", 10),
+                              std::string("\0a\0:\0 \0" "1\0\n", 10)}) {
+      Diagnostics d;
+      CHECK_FALSE(parse_document("t.yaml", bytes, d));
+      REQUIRE(d.items().size() == 1);
+      CHECK(d.items()[0].key == "yaml_utf16");
+    }
+    Diagnostics d;
+    CHECK_FALSE(parse_document("t.yaml", std::string("a: 1\0", 5), d));
+    REQUIRE(d.items().size() == 1);
+    CHECK(d.items()[0].key == "yaml_nul_byte");
+  }
+
+  TEST_CASE("a tab in the indentation has its own message, a tab elsewhere does not")
+  {
+    Diagnostics d;
+    CHECK_FALSE(parse_document("t.yaml", "a:\n  b: 1\n\tc: 2\n", d));
+    REQUIRE(d.items().size() == 1);
+    CHECK(d.items()[0].key == "yaml_tab_indent");
+    CHECK(d.items()[0].pos.line == 3);
+    CHECK(d.items()[0].pos.col == 1);
+    Diagnostics ok;
+    CHECK(parse_document("t.yaml", "a: [1,\t2]\nb:\t3\n", ok));
+    CHECK(ok.items().empty());
+    // A syntax error with no tab before it keeps yaml-cpp's message.
+    Diagnostics other;
+    CHECK_FALSE(parse_document("t.yaml", "a: [1\nb: \t2\n", other));
+    REQUIRE_FALSE(other.items().empty());
+    CHECK(other.items()[0].key == "yaml_syntax");
+  }
+
   TEST_CASE("repeated keys are kept so that the reader can report them")
   {
     Diagnostics d;
