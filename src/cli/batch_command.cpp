@@ -14,6 +14,7 @@
 #include "util/file.hpp"
 #include "util/folder.hpp"
 #include "util/json_exact.hpp"
+#include "util/parallel.hpp"
 #include "util/text.hpp"
 
 #include <fmt/format.h>
@@ -28,7 +29,6 @@
 #include <mutex>
 #include <optional>
 #include <set>
-#include <thread>
 #include <variant>
 
 #include <fcntl.h>
@@ -39,26 +39,6 @@ namespace ccn {
 namespace {
 
 namespace fs = std::filesystem;
-
-// Run `fn(i)` for every i below `n` on `jobs` threads (the caller's included).
-template<typename Fn>
-void parallel_for(size_t n, unsigned jobs, Fn fn)
-{
-  std::atomic<size_t> next{0};
-  auto worker = [&] {
-    for (size_t i = next++; i < n; i = next++) {
-      fn(i);
-    }
-  };
-  std::vector<std::thread> threads;
-  for (unsigned t = 1; t < std::min<size_t>(jobs, n); ++t) {
-    threads.emplace_back(worker);
-  }
-  worker();
-  for (auto& t : threads) {
-    t.join();
-  }
-}
 
 // The round file at `path` with its id, or nothing when it is no round file.
 std::optional<BatchRound> look_into(const std::string& path)
@@ -476,7 +456,7 @@ int run_batch(const BatchOptions& opt, Console& console, const RoundRanker& rank
     return k_exit_io;
   }
   Diagnostics diags;
-  unsigned jobs = opt.jobs != 0 ? opt.jobs : std::max(1u, std::thread::hardware_concurrency());
+  unsigned jobs = thread_count(opt.jobs);
   std::vector<BatchRound> rounds = find_rounds(opt.dirs, *out_id, jobs, diags);
   print_diagnostics(diags, console.err, console.lang);
   for (auto& r : rounds) {

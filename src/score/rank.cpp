@@ -10,14 +10,20 @@ namespace ccn {
 namespace {
 
 using Key = std::optional<Rational>;
+using Block = std::vector<const ApplicantResult*>;
 
 class Ranker
 {
 public:
-  explicit Ranker(RoundResult& res) : m_res(res), m_c(res.bundle->criteria) {}
+  // `present`: the members who handed in a sheet, in council order; each
+  // rule applied is recorded in `steps` unless it is null.
+  Ranker(const RoundBundle& bundle, const std::vector<std::string>& present, std::vector<TieStep>* steps)
+    : m_bundle(bundle), m_c(bundle.criteria), m_present(present), m_steps(steps)
+  {
+  }
 
   // Split `block` (equal so far) by rule `k` onwards, appending final blocks.
-  void order(std::vector<ApplicantResult*> block, size_t k, std::vector<std::vector<ApplicantResult*>>& out)
+  void order(Block block, size_t k, std::vector<Block>& out)
   {
     // `proposal: chair` is no computed rule: the round's proposal settles
     // what is left afterwards (score/proposal.cpp).
@@ -27,7 +33,7 @@ public:
       return;
     }
     const TieRule& rule = m_c.tie_break[k];
-    std::vector<std::pair<ApplicantResult*, Key>> keyed;
+    std::vector<std::pair<const ApplicantResult*, Key>> keyed;
     for (auto* a : block) {
       keyed.emplace_back(a, key(rule, *a, block));
     }
@@ -52,7 +58,7 @@ public:
     for (const auto& [a, kv] : keyed) {
       step.values.push_back({a->id(), kv});
     }
-    std::vector<std::vector<ApplicantResult*>> runs;
+    std::vector<Block> runs;
     for (size_t i = 0; i < keyed.size(); ++i) {
       if (i == 0 || better(keyed[i - 1].second, keyed[i].second)) {
         runs.emplace_back();
@@ -60,14 +66,16 @@ public:
       runs.back().push_back(keyed[i].first);
     }
     step.separated = runs.size() > 1;
-    m_res.tie_steps.push_back(std::move(step));
+    if (m_steps != nullptr) {
+      m_steps->push_back(std::move(step));
+    }
     for (auto& run : runs) {
       order(std::move(run), k + 1, out);
     }
   }
 
 private:
-  Key key(const TieRule& rule, const ApplicantResult& a, const std::vector<ApplicantResult*>& set) const
+  Key key(const TieRule& rule, const ApplicantResult& a, const Block& set) const
   {
     switch (rule.kind) {
     case TieRule::Kind::group:
@@ -111,15 +119,15 @@ private:
   }
 
   // Whether `member`'s own total exists for every applicant of `set`.
-  static bool scores_all(const std::string& member, const std::vector<ApplicantResult*>& set)
+  static bool scores_all(const std::string& member, const Block& set)
   {
     return std::all_of(set.begin(), set.end(), [&](auto* x) { return x->own_totals.count(member) != 0; });
   }
 
-  Key majority_count(const ApplicantResult& a, const std::vector<ApplicantResult*>& set) const
+  Key majority_count(const ApplicantResult& a, const Block& set) const
   {
     long count = 0;
-    for (const auto& member : m_res.present) {
+    for (const auto& member : m_present) {
       if (!scores_all(member, set)) {
         continue;
       }
@@ -133,9 +141,9 @@ private:
     return Rational(count);
   }
 
-  Key chair_total(const ApplicantResult& a, const std::vector<ApplicantResult*>& set) const
+  Key chair_total(const ApplicantResult& a, const Block& set) const
   {
-    const auto& council = m_res.bundle->round.council;
+    const auto& council = m_bundle.round.council;
     if (!council) {
       return Rational(0);
     }
@@ -150,8 +158,10 @@ private:
     return Rational(0);
   }
 
-  RoundResult& m_res;
+  const RoundBundle& m_bundle;
   const Criteria& m_c;
+  const std::vector<std::string>& m_present;
+  std::vector<TieStep>* m_steps;
 };
 
 } // namespace
@@ -168,8 +178,8 @@ void rank_applicants(RoundResult& res)
       .push_back(&a);
   }
   std::sort(qualified.begin(), qualified.end(), [](auto* a, auto* b) { return *a->total > *b->total; });
-  Ranker ranker(res);
-  std::vector<std::vector<ApplicantResult*>> blocks;
+  Ranker ranker(*res.bundle, res.present, &res.tie_steps);
+  std::vector<Block> blocks;
   for (size_t i = 0; i < qualified.size();) {
     size_t j = i;
     while (j < qualified.size() && *qualified[j]->total == *qualified[i]->total) {
@@ -178,14 +188,19 @@ void rank_applicants(RoundResult& res)
     ranker.order({qualified.begin() + static_cast<long>(i), qualified.begin() + static_cast<long>(j)}, 0, blocks);
     i = j;
   }
+  // The ranker reads the applicants; here they are written, in place.
+  auto in_place = [&](const ApplicantResult* a) -> ApplicantResult& {
+    return res.applicants[static_cast<size_t>(a - res.applicants.data())];
+  };
   int rank = 1;
   std::vector<ApplicantResult> listed;
   listed.reserve(res.applicants.size());
   for (const auto& block : blocks) {
-    for (auto* a : block) {
-      a->rank = rank;
-      a->tied = block.size() > 1;
-      a->status = rank != 1 ? Status::qualified : block.size() > 1 ? Status::tied_first : Status::selected;
+    for (const auto* p : block) {
+      ApplicantResult& a = in_place(p);
+      a.rank = rank;
+      a.tied = block.size() > 1;
+      a.status = rank != 1 ? Status::qualified : block.size() > 1 ? Status::tied_first : Status::selected;
     }
     rank += static_cast<int>(block.size());
   }
@@ -194,8 +209,8 @@ void rank_applicants(RoundResult& res)
   });
   std::sort(disqualified.begin(), disqualified.end(), [](auto* a, auto* b) { return a->id() < b->id(); });
   for (const auto& block : blocks) {
-    for (auto* a : block) {
-      listed.push_back(std::move(*a));
+    for (const auto* a : block) {
+      listed.push_back(std::move(in_place(a)));
     }
   }
   for (auto* a : not_qualified) {
@@ -205,6 +220,26 @@ void rank_applicants(RoundResult& res)
     listed.push_back(std::move(*a));
   }
   res.applicants = std::move(listed);
+}
+
+std::vector<const ApplicantResult*> leading_block(const RoundBundle& bundle, const std::vector<std::string>& present,
+                                                  const std::vector<const ApplicantResult*>& qualified)
+{
+  Block top;
+  for (const auto* a : qualified) {
+    if (top.empty() || *a->total > *top.front()->total) {
+      top.assign(1, a);
+    } else if (*a->total == *top.front()->total) {
+      top.push_back(a);
+    }
+  }
+  if (top.size() < 2) {
+    return top;
+  }
+  Ranker ranker(bundle, present, nullptr);
+  std::vector<Block> blocks;
+  ranker.order(std::move(top), 0, blocks);
+  return blocks.front();
 }
 
 } // namespace ccn

@@ -9,4 +9,10 @@ namespace ccn {
 // and record in `res.tie_steps` how each tie-break rule was applied.
 void rank_applicants(RoundResult& res);
 
+// The applicants that rank_applicants puts first among `qualified` (those
+// that passed every threshold), ordered by id: the highest total, narrowed
+// by the tie-break rules in the same way. `present` is as in RoundResult.
+std::vector<const ApplicantResult*> leading_block(const RoundBundle& bundle, const std::vector<std::string>& present,
+                                                  const std::vector<const ApplicantResult*>& qualified);
+
 } // namespace ccn

@@ -174,10 +174,8 @@ struct Scorer
       return;
     }
     const Council& council = *b.round.council;
-    Rational members(static_cast<long>(council.members.size()));
-    Rational have(static_cast<long>(present.size()));
-    if (have < council.quorum * members) {
-      Rational need_exact = council.quorum * members;
+    if (!has_quorum(council, present.size())) {
+      Rational need_exact = council.quorum * Rational(static_cast<long>(council.members.size()));
       mpz_class need;
       mpz_cdiv_q(need.get_mpz_t(), need_exact.get_num_mpz_t(), need_exact.get_den_mpz_t());
       diags.error(council.pos, "score_no_quorum",
@@ -257,6 +255,11 @@ void add_deviations(RoundResult& res, const Criteria& c, const Council& council)
 }
 
 } // namespace
+
+bool has_quorum(const Council& council, size_t present)
+{
+  return !(Rational(static_cast<long>(present)) < council.quorum * Rational(static_cast<long>(council.members.size())));
+}
 
 std::optional<std::vector<bool>> evaluate_gates(const RoundBundle& b, Diagnostics& diags)
 {
@@ -444,7 +447,7 @@ std::optional<RoundResult> score_round(const RoundBundle& b, Diagnostics& diags)
     Rational fixed = 0;
     for (size_t ci = 0; ci < c.criteria.size(); ++ci) {
       if (c.criteria[ci].kind != ScoringKind::judged) {
-        fixed += c.round_each_criterion ? a.criteria[ci].shown : a.criteria[ci].weighted;
+        fixed += total_part(c, a.criteria[ci].weighted);
       }
     }
     for (const auto& [member, sheet] : sc.sheet_of) {
@@ -461,11 +464,10 @@ std::optional<RoundResult> score_round(const RoundBundle& b, Diagnostics& diags)
       for (size_t ci = 0; ci < c.criteria.size(); ++ci) {
         const Criterion& cr = c.criteria[ci];
         if (cr.kind == ScoringKind::judged) {
-          Rational part = scores->second.at(cr.id).points * cr.weight;
-          own += c.round_each_criterion ? round_half_away(part, c.precision) : part;
+          own += total_part(c, scores->second.at(cr.id).points * cr.weight);
         }
       }
-      a.own_totals[member] = c.round_each_criterion ? own : round_half_away(own, c.precision);
+      a.own_totals[member] = rounded_sum(c, own);
     }
   }
 

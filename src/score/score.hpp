@@ -14,6 +14,9 @@ namespace ccn {
 // go to `diags` and give no result. `bundle` must outlive the result.
 std::optional<RoundResult> score_round(const RoundBundle& bundle, Diagnostics& diags);
 
+// Whether `present` members of `council` make its quorum (6.2).
+bool has_quorum(const Council& council, size_t present);
+
 // Whether each dossier of `bundle` (in its order) passes every gate; nothing
 // when a gate cannot be evaluated (the errors go to `diags`).
 std::optional<std::vector<bool>> evaluate_gates(const RoundBundle& bundle, Diagnostics& diags);

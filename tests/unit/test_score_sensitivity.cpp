@@ -154,4 +154,84 @@ TEST_SUITE("score/sensitivity with the chair's proposal")
       CHECK(f.winners == std::vector<std::string>{"D1"});
     }
   }
+
+  TEST_CASE("without a member the quorum is lost, also when the chair's proposal settled the tie")
+  {
+    // Two members, a quorum of 2/3: each sheet is needed. A1 and A2 tie at 7.5; the chair picks A2.
+    TempDir dir;
+    dir.write("criteria.yaml", small_criteria("  - proposal: chair\n"));
+    dir.write("A1.yaml", small_dossier("A1", "60", "100", "400"));
+    dir.write("A2.yaml", small_dossier("A2", "60", "100", "400"));
+    dir.write("m1.yaml", small_sheet("M1", "A1: 8, A2: 7"));
+    dir.write("m2.yaml", small_sheet("M2", "A1: 7, A2: 8"));
+    Diagnostics d;
+    auto b = load_round(dir.write("round.yaml", small_round({"A1", "A2"}, 2, {1, 2}) +
+                                                  "chair_proposal:\n  selects: A2\n  reason: Phương án khả thi hơn\n"),
+                        d);
+    REQUIRE_MESSAGE(b, all_messages(d));
+    auto res = score_round(*b, d);
+    REQUIRE_MESSAGE(res, all_messages(d));
+    Sensitivity s = analyse_sensitivity(*b, *res, few(200));
+    CHECK(s.winners == std::vector<std::string>{"A2"});
+    REQUIRE(s.leave_one_out.size() == 2);
+    CHECK_FALSE(s.leave_one_out[0].ranked);
+    CHECK_FALSE(s.leave_one_out[1].ranked);
+  }
+}
+
+TEST_SUITE("score/sensitivity SMAA")
+{
+  TEST_CASE("only the ranked applicants take part, in listing order")
+  {
+    ScoredRound r(small_criteria(),
+                  {{"A1", small_dossier("A1", "60", "100", "500")}, {"A2", small_dossier("A2", "60", "100", "400")},
+                   {"A3", small_dossier("A3", "60", "100", "400", true)}},
+                  1, {{1, "A1: 9, A2: 5, A3: 10", ""}});
+    REQUIRE_MESSAGE(r.result, all_messages(r.diags));
+    SmaaResult m = run_smaa(*r.bundle, *r.result, few(1000));
+    CHECK(m.applicants == std::vector<std::string>{"A1", "A2"}); // A3 failed a gate
+    REQUIRE(m.acceptability.size() == 2);
+    CHECK(m.acceptability[0].size() == 2);
+    CHECK(m.central_weights.size() == 3);
+  }
+
+  TEST_CASE("every sample of every wave of chunks is counted")
+  {
+    // 300000 samples are more than one wave of 64 chunks of 4096. With no
+    // spread every sample ranks A1 first and A2 second, with the weights as they are.
+    ScoredRound r(small_criteria(),
+                  {{"A1", small_dossier("A1", "60", "100", "400")}, {"A2", small_dossier("A2", "60", "100", "400")}}, 1,
+                  {{1, "A1: 8, A2: 5", ""}});
+    REQUIRE(r.result);
+    SmaaOptions o = few(300000);
+    o.spread_percent = 0;
+    o.threads = 2;
+    SmaaResult m = run_smaa(*r.bundle, *r.result, o);
+    CHECK(m.samples == 300000);
+    CHECK(m.acceptability[0] == std::vector<double>{1.0, 0.0});
+    CHECK(m.acceptability[1] == std::vector<double>{0.0, 1.0});
+    CHECK(m.central_weights == std::vector<double>{1.0, 1.0, 1.0});
+    CHECK(m.confidence == 1.0);
+  }
+
+  TEST_CASE("judged points vary within the members' range, not beyond it")
+  {
+    // A1: 10 + 10 + mean(2, 10) = 26; A2: 10 + 8 + 6 = 24 (rent 500 against 400).
+    // With P1 of A1 drawn in [2, 10] and A2's fixed at 6, A1 is first when
+    // its P1 is above 4: three times in four.
+    ScoredRound r(small_criteria(),
+                  {{"A1", small_dossier("A1", "60", "100", "400")}, {"A2", small_dossier("A2", "60", "100", "500")}}, 2,
+                  {{1, "A1: 2, A2: 6", ""}, {2, "A1: 10, A2: 6", ""}});
+    REQUIRE_MESSAGE(r.result, all_messages(r.diags));
+    SmaaOptions o = few(100000);
+    o.spread_percent = 0;
+    CHECK(run_smaa(*r.bundle, *r.result, o).acceptability[0][0] == 1.0);
+    o.judged_range = true;
+    SmaaResult m = run_smaa(*r.bundle, *r.result, o);
+    CHECK(m.acceptability[0][0] == doctest::Approx(0.75).epsilon(0.02));
+    CHECK(m.acceptability[1][0] == doctest::Approx(0.25).epsilon(0.05));
+    // The central weights are the weights (no spread); the winner is first
+    // with them as often as its P1 is above 4.
+    CHECK(m.confidence == doctest::Approx(0.75).epsilon(0.02));
+  }
 }
