@@ -481,11 +481,15 @@ private:
                                                             !trim(text(cells, row, k_score_col)).empty());
       std::string comment = text(cells, row, k_comment_col);
       const bool has_comment = !trim(comment).empty();
-      if (!has_score && !has_comment) {
-        continue;
-      }
       std::string app = trim(text(cells, row, k_applicant_col));
       std::string crit = trim(text(cells, row, k_criterion_col));
+      if (!has_score && !has_comment) {
+        // An empty score cell: a missing score is reported at it.
+        if (!app.empty() && !crit.empty()) {
+          s.score_keys.criteria.emplace(std::pair{app, crit}, at(row, k_score_col));
+        }
+        continue;
+      }
       if (app.empty() || crit.empty()) {
         m_diags.error(at(row, has_score ? k_score_col : k_comment_col),
                       "wb_row_incomplete", {{"row", std::to_string(row + 1)}});

@@ -102,7 +102,7 @@ struct Sheet
   SourcePos pos;
   SourcePos member_pos;
   SourcePos round_pos;
-  SheetKeys score_keys;   // YAML sheets only: a workbook has no keys
+  SheetKeys score_keys;   // in a workbook: the score cell of each row, empty ones included
   SheetKeys comment_keys;
   // For a sheet read from a workbook (formats-v1 8.8): the worksheet of the
   // scores, whose row and column each Score holds instead of line and col.

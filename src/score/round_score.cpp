@@ -160,7 +160,9 @@ struct Scorer
             continue;
           }
           if (scores == s.scores.end() || scores->second.count(cr.id) == 0) {
-            diags.error(s.member_pos, "score_sheet_missing_score",
+            // At the row of the empty score cell in a workbook, or at the
+            // applicant's key in a YAML sheet; else at the member.
+            diags.error(s.score_keys.of(a.id(), cr.id, s.score_keys.of(a.id(), s.member_pos)), "score_sheet_missing_score",
                         {{"member", s.member}, {"applicant", a.id()}, {"criterion", cr.id}});
           }
         }
