@@ -2,7 +2,8 @@
 // in: round.yaml, one dossier template per applicant, and the sheets folder.
 
 #include "cli/commands.hpp"
-#include "cli/init_words.hpp"
+#include "render/locale.hpp"
+#include "render/messages.hpp"
 #include "load/round_load.hpp"
 #include "util/file.hpp"
 #include "util/rational.hpp"
@@ -10,12 +11,21 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <memory>
 
 namespace ccn {
 
 namespace {
+
+// The catalogue key of a word of the templates: "round.head" -> "init_round_head".
+std::string init_key(std::string_view word)
+{
+  std::string key = "init_" + std::string(word);
+  std::replace(key.begin(), key.end(), '.', '_');
+  return key;
+}
 
 namespace fs = std::filesystem;
 
@@ -62,7 +72,7 @@ std::string yaml_scalar(const std::string& text)
 // What a field takes, for the comment beside its placeholder.
 std::string field_comment(const Field& f, Lang lang)
 {
-  auto w = [lang](std::string_view key) { return std::string(init_word(key, lang)); };
+  auto w = [lang](std::string_view key) { return tr(lang, init_key(key)); };
   std::string out = f.label.empty() ? f.id : f.label;
   switch (f.type) {
   case FieldType::number:
@@ -110,7 +120,7 @@ std::string field_comment(const Field& f, Lang lang)
 
 std::string dossier_template(const Criteria& c, const std::string& id, Lang lang)
 {
-  auto w = [lang](std::string_view key) { return std::string(init_word(key, lang)); };
+  auto w = [lang](std::string_view key) { return tr(lang, init_key(key)); };
   std::string out = "# " + w("dossier.head") + "\n";
   if (std::any_of(c.fields.begin(), c.fields.end(), [](const Field& f) { return !f.required; })) {
     out += "# " + w("dossier.optional") + "\n";
@@ -135,7 +145,7 @@ std::string dossier_template(const Criteria& c, const std::string& id, Lang lang
 std::string round_template(const Criteria& c, const std::string& id, const std::string& criteria_path,
                            const std::string& dossiers, const std::string& sheets, unsigned members, Lang lang)
 {
-  auto w = [lang](std::string_view key) { return std::string(init_word(key, lang)); };
+  auto w = [lang](std::string_view key) { return tr(lang, init_key(key)); };
   std::string out = "# " + w("round.head") + "\n# " + w("round.check") + "\n";
   out += "format: ccnscore/round@1\n";
   out += fmt::format("id: {}    # {}\n", id, w("round.id"));

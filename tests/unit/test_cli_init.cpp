@@ -25,6 +25,9 @@ TEST_SUITE("cli/init")
     CHECK(round.find("{ id: M7, name: ___, role: member }") != std::string::npos);
     CHECK(round.find("M8") == std::string::npos);
     CHECK(std::filesystem::is_directory(s.path("vong-moi/phieu")));
+    // the words of the catalogue, in the criteria's language
+    CHECK(round.find("# Đợt lựa chọn nhà đầu tư: thay mỗi ___ bằng giá trị") == 0);
+    CHECK(round.find("title: ___    # tên đợt lựa chọn") != std::string::npos);
     const std::string dossier = read_text(s.path("vong-moi/ho-so/a3.yaml"));
     CHECK(dossier.find("id: A3") != std::string::npos);
     // label, type, unit and bounds beside the placeholder, in the criteria's language
