@@ -313,7 +313,7 @@ TEST_SUITE("cli/batch")
     CHECK(read_text(s.path("out/dong-lai-2025/result.previous.json")) == first);
     CHECK(read_text(result) != first);
     CHECK(read_text(s.path("out/summary.csv")).find(",updated\r\n") != std::string::npos);
-    CHECK(run({"verify", result}).status == 0);
+    CHECK(run({"verify", "--lang", "en", result}).status == 0);
 
     Run forced = run({"batch", s.path("samples/thanh-ha-2023"), "-o", s.path("out"), "--force"});
     CHECK(forced.status == 0);
@@ -328,9 +328,9 @@ TEST_SUITE("cli/batch")
     fs::current_path(s.path("samples"));
     Run r = run({"batch", "dong-lai-2025", "-o", "../out"});
     fs::current_path("/");
-    Run v = run({"verify", s.path("out/dong-lai-2025/result.json")});
+    Run v = run({"verify", "--lang", "en", s.path("out/dong-lai-2025/result.json")});
     fs::current_path(s.path("out"));
-    Run w = run({"verify", "dong-lai-2025/result.json"});
+    Run w = run({"verify", "--lang", "en", "dong-lai-2025/result.json"});
     fs::current_path(start);
     CHECK(r.status == 0);
     CHECK(v.status == 0);
@@ -347,14 +347,14 @@ TEST_SUITE("cli/batch")
     const std::string original = read_text(sheet);
 
     write_text(sheet, original + "# Đã soát lại ngày họp.\n");
-    Run comments = run({"verify", result});
+    Run comments = run({"verify", "--lang", "en", result});
     CHECK(comments.status == 0);
     CHECK(comments.out.find("sheet phieu/m2.yaml: changed only in its comments") != std::string::npos);
 
     std::string text = original;
     text.replace(text.find("D3: { HT: 10.5,"), 15, "D3: { HT: 10,");
     write_text(sheet, text);
-    Run score = run({"verify", result});
+    Run score = run({"verify", "--lang", "en", result});
     CHECK(score.status == 4);
     CHECK(score.out.find("changed: sheet phieu/m2.yaml: M2, D3, HT: 10.5 → 10\n") != std::string::npos);
   }

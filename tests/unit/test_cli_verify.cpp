@@ -41,7 +41,7 @@ TEST_SUITE("cli/verify")
   TEST_CASE("untouched inputs verify")
   {
     Archive a;
-    Run r = run({"verify", a.result});
+    Run r = run({"verify", "--lang", "en", a.result});
     CHECK_MESSAGE(r.status == 0, (r.out + r.err));
     CHECK(r.out == "verified: all 11 inputs match and the result recomputes identically\n");
   }
@@ -51,8 +51,8 @@ TEST_SUITE("cli/verify")
     Archive a;
     std::filesystem::create_directories(a.path("elsewhere"));
     std::filesystem::rename(a.result, a.path("elsewhere/result.json"));
-    CHECK(run({"verify", a.path("elsewhere/result.json")}).status == 4);
-    CHECK(run({"verify", a.path("elsewhere/result.json"), "--root", a.path("")}).status == 0);
+    CHECK(run({"verify", "--lang", "en", a.path("elsewhere/result.json")}).status == 4);
+    CHECK(run({"verify", "--lang", "en", a.path("elsewhere/result.json"), "--root", a.path("")}).status == 0);
   }
 
   TEST_CASE("one changed byte in each kind of input is caught")
@@ -67,7 +67,7 @@ TEST_SUITE("cli/verify")
       CAPTURE(role);
       Archive a;
       a.edit(file, from, to);
-      Run r = run({"verify", a.result});
+      Run r = run({"verify", "--lang", "en", a.result});
       CHECK(r.status == 4);
       CHECK(r.out.find("changed: " + role) != std::string::npos);
       CHECK(r.out.find("NOT VERIFIED") != std::string::npos);
@@ -78,7 +78,7 @@ TEST_SUITE("cli/verify")
   {
     Archive a;
     std::filesystem::remove(a.path("samples/bo-trai-song-da-2024/sheets/m5.yaml"));
-    Run r = run({"verify", a.result});
+    Run r = run({"verify", "--lang", "en", a.result});
     CHECK(r.status == 4);
     CHECK(r.out.find("missing: sheet sheets/m5.yaml") != std::string::npos);
   }
@@ -95,7 +95,7 @@ TEST_SUITE("cli/verify")
       CAPTURE(from);
       Archive a;
       a.edit("result.json", from, to);
-      Run r = run({"verify", a.result});
+      Run r = run({"verify", "--lang", "en", a.result});
       CHECK(r.status == 4);
       CHECK(r.out.find("differs: ") != std::string::npos);
     }
@@ -112,7 +112,7 @@ TEST_SUITE("cli/verify")
       }
     }
     std::ofstream(a.result) << j.dump(2);
-    Run r = run({"verify", a.result});
+    Run r = run({"verify", "--lang", "en", a.result});
     CHECK(r.status == 1);
     CHECK(r.err.find("fact 'rent': expected a number") != std::string::npos);
   }
@@ -130,7 +130,7 @@ TEST_SUITE("cli/verify")
       }
     }
     std::ofstream(a.result) << j.dump(2);
-    Run r = run({"verify", a.result});
+    Run r = run({"verify", "--lang", "en", a.result});
     CHECK(r.status == 0);
     CHECK(r.out.find("note: recorded by ccnscore 0.9.0, verified with ccnscore 1.0.0") != std::string::npos);
   }
@@ -157,7 +157,7 @@ TEST_SUITE("cli/verify")
       auto j = nlohmann::json::parse(read_text(a.result));
       j[nlohmann::json::json_pointer(pointer)] = nlohmann::json::parse(value);
       std::ofstream(a.result) << j.dump(2);
-      Run r = run({"verify", a.result});
+      Run r = run({"verify", "--lang", "en", a.result});
       CHECK(r.status == 1);
       CHECK(r.err == a.result + ": error: " + message + "\n");
       CHECK(r.out.empty());
@@ -167,7 +167,7 @@ TEST_SUITE("cli/verify")
     j.erase("inputs");
     j["applicants"][0].erase("id");
     std::ofstream(a.result) << j.dump(2);
-    Run r = run({"verify", a.result});
+    Run r = run({"verify", "--lang", "en", a.result});
     CHECK(r.status == 1);
     CHECK(r.err == a.result + ": error: key 'inputs': missing; expected a list\n" + a.result
                      + ": error: key 'applicants[0].id': missing; expected a string\n");
@@ -201,7 +201,7 @@ TEST_SUITE("cli/verify")
         nlohmann::json j = original;
         j[key] = value;
         std::ofstream(a.result, std::ios::trunc) << j.dump();
-        Run r = run({"verify", a.result});
+        Run r = run({"verify", "--lang", "en", a.result});
         CHECK((r.status == 0 || r.status == 1 || r.status == 4));
       }
     }
@@ -215,7 +215,7 @@ TEST_SUITE("cli/verify")
     inputs.erase(std::remove_if(inputs.begin(), inputs.end(), [](const nlohmann::json& in) { return in["role"] == "sheet"; }),
                  inputs.end());
     std::ofstream(a.result) << j.dump(2);
-    Run dropped = run({"verify", a.result});
+    Run dropped = run({"verify", "--lang", "en", a.result});
     CHECK(dropped.status == 4);
     CHECK(dropped.out.find("differs: input sheet sheets/m1.yaml: named by the round, not recorded in the result\n")
           != std::string::npos);
@@ -231,7 +231,7 @@ TEST_SUITE("cli/verify")
     extra["path"] = "sheets/m6.yaml";
     k["inputs"].push_back(extra);
     std::ofstream(b.result) << k.dump(2);
-    Run added = run({"verify", b.result});
+    Run added = run({"verify", "--lang", "en", b.result});
     CHECK(added.status == 4);
     CHECK(added.out.find("differs: input sheet sheets/m6.yaml: recorded in the result, no longer named by the round\n")
           != std::string::npos);
@@ -240,9 +240,9 @@ TEST_SUITE("cli/verify")
   TEST_CASE("files that are not results")
   {
     TempDir dir;
-    CHECK(run({"verify", dir.write("x.json", "{ not json")}).status == 1);
-    CHECK(run({"verify", dir.write("y.json", "{\"format\": \"ccnscore/result@2\"}")}).status == 1);
-    CHECK(run({"verify", dir.path("none.json")}).status == 3);
+    CHECK(run({"verify", "--lang", "en", dir.write("x.json", "{ not json")}).status == 1);
+    CHECK(run({"verify", "--lang", "en", dir.write("y.json", "{\"format\": \"ccnscore/result@2\"}")}).status == 1);
+    CHECK(run({"verify", "--lang", "en", dir.path("none.json")}).status == 3);
   }
 
   TEST_CASE("text of a tampered result is shown with its control characters escaped")
@@ -251,7 +251,7 @@ TEST_SUITE("cli/verify")
     a.edit("result.json", "\"version\": \"1.0.0\"", "\"version\": \"\\u001b]0;x\\u0007\"");
     a.edit("result.json", "\"name\": \"Công ty Cổ phần Đầu tư và Phát triển Hạ tầng Hòa Bình Xanh\"",
            "\"name\": \"Công ty\\u001b[2J\\u202e\"");
-    Run r = run({"verify", a.result});
+    Run r = run({"verify", "--lang", "en", a.result});
     CHECK(r.status == 4);
     CHECK(r.out.find('\x1b') == std::string::npos);
     CHECK(r.out.find("\xe2\x80\xae") == std::string::npos);
@@ -290,7 +290,7 @@ TEST_SUITE("cli/verify formats 1.1")
     auto j = a.json();
     CHECK(j["chair_proposal"]["selects"] == "D2");
     CHECK(j["inputs"][2]["path"] == "ho-so/d1.yaml");
-    Run r = run({"verify", a.result});
+    Run r = run({"verify", "--lang", "en", a.result});
     CHECK_MESSAGE(r.status == 0, (r.out + r.err));
   }
 
@@ -300,12 +300,12 @@ TEST_SUITE("cli/verify formats 1.1")
     auto j = a.json();
     j["chair_proposal"]["reason"] = "Lý do khác";
     a.write(j);
-    Run r = run({"verify", a.result});
+    Run r = run({"verify", "--lang", "en", a.result});
     CHECK(r.status == 4);
     CHECK_MESSAGE(r.out.find("differs: chair_proposal: recorded {") != std::string::npos, r.out);
     j.erase("chair_proposal");
     a.write(j);
-    Run r2 = run({"verify", a.result});
+    Run r2 = run({"verify", "--lang", "en", a.result});
     CHECK(r2.status == 4);
     CHECK_MESSAGE(r2.out.find("differs: chair_proposal: recorded none, recomputed {") != std::string::npos, r2.out);
   }
@@ -316,7 +316,7 @@ TEST_SUITE("cli/verify formats 1.1")
     std::string d4 = read_text(a.path("samples/dong-lai-2025/ho-so/d4.yaml"));
     d4.replace(d4.find("id: D4"), 6, "id: D5");
     std::ofstream(a.path("samples/dong-lai-2025/ho-so/d5.yaml"), std::ios::binary) << d4;
-    Run r = run({"verify", a.result});
+    Run r = run({"verify", "--lang", "en", a.result});
     CHECK(r.status == 4);
     CHECK_MESSAGE(r.out.find("differs: input dossier ho-so/d5.yaml: named by the round, not recorded in the result")
                     != std::string::npos,
@@ -328,7 +328,7 @@ TEST_SUITE("cli/verify formats 1.1")
   {
     ProposalArchive a;
     std::filesystem::rename(a.path("samples/dong-lai-2025/ho-so/d4.yaml"), a.path("samples/dong-lai-2025/d4.yaml"));
-    Run r = run({"verify", a.result});
+    Run r = run({"verify", "--lang", "en", a.result});
     CHECK(r.status == 4);
     CHECK_MESSAGE(r.out.find("missing: dossier ho-so/d4.yaml") != std::string::npos, r.out);
   }
