@@ -333,3 +333,62 @@ TEST_SUITE("cli/verify formats 1.1")
     CHECK_MESSAGE(r.out.find("missing: dossier ho-so/d4.yaml") != std::string::npos, r.out);
   }
 }
+
+TEST_SUITE("cli/verify in Vietnamese")
+{
+  TEST_CASE("a changed score in Vietnamese: every line in the council's words, no English sentence")
+  {
+    Archive a;
+    a.edit("samples/bo-trai-song-da-2024/sheets/m2.yaml", "C1: { HT2: 8.5", "C1: { HT2: 8.0");
+    a.edit("samples/bo-trai-song-da-2024/sheets/m3.yaml", "format:", "# Đã soát lại.\nformat:");
+    Run asked = run({"verify", "--lang", "vi", a.result});
+    // Without --lang, the criteria's language (vi) decides (formats 8.6).
+    Run by_criteria = run({"verify", a.result});
+    CHECK(by_criteria.out == asked.out);
+    CHECK(asked.status == 4);
+    CHECK_MESSAGE(asked.out.find("đã thay đổi: phiếu chấm sheets/m2.yaml: M2, C1, HT2: 8,5 → 8\n") != std::string::npos,
+                  asked.out);
+    CHECK(asked.out.find("khác: nhà đầu tư C1: tổng điểm: kết quả lưu 94,7, tính lại ") != std::string::npos);
+    CHECK(asked.out.find("khác: nhà đầu tư C1: tiêu chí HT2: điểm: kết quả lưu 8,8, tính lại ") != std::string::npos);
+    CHECK(asked.out.find("ghi chú: phiếu chấm sheets/m3.yaml: chỉ thay đổi phần chú thích") != std::string::npos);
+    CHECK(asked.out.find("KHÔNG KIỂM CHỨNG ĐƯỢC: 9 trên 11 tệp đầu vào khớp") != std::string::npos);
+    for (const char* english : {"changed", "differs", "recorded", "recomputed", "VERIFIED", "applicant", "sheet ",
+                                "note", "problem", "criterion", "total", "group", "points", " of "}) {
+      CAPTURE(english);
+      CHECK(asked.out.find(english) == std::string::npos);
+    }
+  }
+
+  TEST_CASE("untouched inputs verify, in Vietnamese")
+  {
+    Archive a;
+    Run r = run({"verify", "--lang", "vi", a.result});
+    CHECK(r.status == 0);
+    CHECK(r.out == "ĐÃ KIỂM CHỨNG: cả 11 tệp đầu vào đều khớp và kết quả tính lại giống hệt kết quả đã lưu\n");
+  }
+
+  TEST_CASE("a result of the wrong shape, in Vietnamese: the severity word is lỗi, the key as written")
+  {
+    Archive a;
+    auto j = nlohmann::json::parse(read_text(a.result));
+    j["format"] = 5;
+    j["applicants"][0].erase("id");
+    std::ofstream(a.result) << j.dump(2);
+    Run r = run({"verify", "--lang", "vi", a.result});
+    CHECK(r.status == 1);
+    CHECK(r.err == a.result + ": lỗi: khóa “format”: phải là chuỗi ký tự, nhưng là số\n" + a.result
+                     + ": lỗi: khóa “applicants[0].id”: bị thiếu; phải là chuỗi ký tự\n");
+    j["format"] = "ccnscore/result@2";
+    std::ofstream(a.result, std::ios::trunc) << j.dump(2);
+    Run other = run({"verify", "--lang", "vi", a.result});
+    CHECK(other.err == a.result + ": lỗi: định dạng phải là “ccnscore/result@1”, nhưng là “ccnscore/result@2”\n");
+  }
+
+  TEST_CASE("a file that is not JSON is named so, in both languages")
+  {
+    TempDir dir;
+    std::string bad = dir.write("x.json", "{ not json");
+    CHECK(run({"verify", "--lang", "en", bad}).err == bad + ": error: not a JSON result file\n");
+    CHECK(run({"verify", "--lang", "vi", bad}).err == bad + ": lỗi: không phải tệp kết quả JSON\n");
+  }
+}
