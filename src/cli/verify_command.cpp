@@ -38,6 +38,7 @@ void say(Console& console, const Message& m)
   console.out << terminal_safe(tr(console.lang, m.key, m.args)) << '\n';
 }
 
+// A difference between the recorded and the recomputed result or inputs.
 Message differs(Message finding)
 {
   return {"verify_differs", {{"finding", std::move(finding)}}};
