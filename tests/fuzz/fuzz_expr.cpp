@@ -39,11 +39,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
                                                                                          : ccn::ValueType::invalid;
       s.enum_field = f->id;
       s.enum_values = f->values;
-      s.why_invalid = "not usable";
+      s.why_invalid = ccn::Message{"expr_why_text_field", {}};
       return s;
     }
     if (const ccn::Measure* m = c.measure(name)) {
-      return ccn::SymbolType{m->expr.root.type, "", {}, ""};
+      return ccn::SymbolType{m->expr.root.type, "", {}, {}};
     }
     return std::nullopt;
   };

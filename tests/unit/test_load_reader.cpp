@@ -63,6 +63,14 @@ TEST_SUITE("load/reader")
     CHECK(has_message(f.diags, "g: expected a number, found nothing"));
   }
 
+  TEST_CASE("a number with both thousands dots and a decimal comma gets the plain form")
+  {
+    // The dots are thousands separators once a comma is the decimal point.
+    Fixture f("a: \"1.234,5\"\n");
+    CHECK_FALSE(f.reader.number(f.at("a"), "a"));
+    CHECK(has_message(f.diags, "write it as 1234.5"));
+  }
+
   TEST_CASE("whole numbers")
   {
     Fixture f("a: 3\nb: 2.5\nc: 2.0\nd: -7\n");
