@@ -3,7 +3,7 @@
 
 #include "cli/batch.hpp"
 #include "cli/commands.hpp"
-#include "cli/recorded.hpp"
+#include "verify/recorded.hpp"
 #include "load/loaders.hpp"
 #include "load/round_load.hpp"
 #include "render/diagnostic_text.hpp"
