@@ -544,13 +544,12 @@ int run_batch(const BatchOptions& opt, Console& console, const RoundRanker& rank
 CLI::App* add_batch_command(CLI::App& app, Action& action)
 {
   auto opt = std::make_shared<BatchOptions>();
-  CLI::App* cmd = app.add_subcommand("batch", "Rank every round found under folders, in parallel");
-  cmd->add_option("dirs", opt->dirs, "Folders to search for round files (ccnscore/round@1)")->required();
-  cmd->add_option("-o,--output", opt->output, "Folder for one sub-folder of results per round and summary.csv")
+  CLI::App* cmd = app.add_subcommand("batch");
+  cmd->add_option("dirs", opt->dirs)->required();
+  cmd->add_option("-o,--output", opt->output)
     ->required();
-  cmd->add_option("-j,--jobs", opt->jobs, "Rounds ranked at once (default: all cores)")->check(CLI::Range(1u, 256u));
-  cmd->add_flag("--force", opt->force,
-                "Recompute every round, also those whose result is up to date, and replace any folder in the way");
+  cmd->add_option("-j,--jobs", opt->jobs)->check(CLI::Range(1u, 256u));
+  cmd->add_flag("--force", opt->force);
   cmd->callback([opt, &action] { action = [opt](Console& c) { return run_batch(*opt, c); }; });
   return cmd;
 }

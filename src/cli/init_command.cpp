@@ -103,13 +103,12 @@ int run_init(const InitOptions& opt, Console& console)
 CLI::App* add_init_command(CLI::App& app, Action& action)
 {
   auto opt = std::make_shared<InitOptions>();
-  CLI::App* cmd = app.add_subcommand("init", "Write a new round's folder, ready to fill in");
-  cmd->add_option("dir", opt->dir, "Folder of the new round (created when missing)")->required();
-  cmd->add_option("--criteria", opt->criteria, "Criteria file the round is judged by")->required();
-  cmd->add_option("--applicants", opt->applicants, "Dossier templates to write (default 2)")
+  CLI::App* cmd = app.add_subcommand("init");
+  cmd->add_option("dir", opt->dir)->required();
+  cmd->add_option("--criteria", opt->criteria)->required();
+  cmd->add_option("--applicants", opt->applicants)
     ->check(CLI::Range(1u, 999u));
-  cmd->add_option("--members", opt->members,
-                  "Council members, the first as chair (default 5 when the criteria have judged criteria, else 0)")
+  cmd->add_option("--members", opt->members)
     ->check(CLI::Range(0u, 99u));
   cmd->callback([opt, &action] { action = [opt](Console& c) { return run_init(*opt, c); }; });
   return cmd;

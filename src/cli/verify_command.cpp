@@ -82,10 +82,9 @@ int run_verify(const VerifyOptions& opt, Console& console)
 CLI::App* add_verify_command(CLI::App& app, Action& action)
 {
   auto opt = std::make_shared<VerifyOptions>();
-  CLI::App* cmd = app.add_subcommand("verify", "Check an archived result against its inputs and recompute it");
-  cmd->add_option("result", opt->result, "RESULT.json written by rank --format json")->required();
-  cmd->add_option("--root", opt->root,
-                  "Folder the recorded paths are relative to (default: the result file's folder)");
+  CLI::App* cmd = app.add_subcommand("verify");
+  cmd->add_option("result", opt->result)->required();
+  cmd->add_option("--root", opt->root);
   cmd->callback([opt, &action] { action = [opt](Console& c) { return run_verify(*opt, c); }; });
   return cmd;
 }
