@@ -137,7 +137,9 @@ int parse_and_run(const std::vector<std::string>& args, Console& console)
   // --help, and a usage error found before the options are parsed, still
   // speak --lang.
   console.lang = language_asked(args, console.lang);
-  localize_help(app, console.lang);
+  if (asks_for_help(args)) {
+    localize_help(app, console.lang);
+  }
   auto is_command = [&app](const std::string& name) {
     const auto subs = app.get_subcommands({});
     return std::any_of(subs.begin(), subs.end(), [&](const CLI::App* s) { return s->get_name() == name; });

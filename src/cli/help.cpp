@@ -189,6 +189,13 @@ Lang language_asked(const std::vector<std::string>& args, const Lang& fallback)
   return lang;
 }
 
+bool asks_for_help(const std::vector<std::string>& args)
+{
+  return std::any_of(args.begin(), args.end(), [](const std::string& a) {
+    return a == "--help" || (a.size() > 1 && a[0] == '-' && a[1] != '-' && a.find('h') != std::string::npos);
+  });
+}
+
 void localize_help(CLI::App& app, const Lang& lang)
 {
   auto formatter = std::make_shared<HelpFormatter>(lang);

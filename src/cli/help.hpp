@@ -16,6 +16,11 @@ namespace ccn {
 // `fallback` (the locale's, formats 8.6: no criteria file is read yet).
 Lang language_asked(const std::vector<std::string>& args, const Lang& fallback);
 
+// Whether `args` may ask for help (`-h`, alone or among short flags, or
+// `--help`): only then are the help texts worth putting together, which
+// would cost every start of the program a little.
+bool asks_for_help(const std::vector<std::string>& args);
+
 // Give `app` and each of its commands their help texts in `lang`: each
 // description from the catalogue key `help_cmd_<command>`, and
 // `help_opt_<command>_<option>` or else `help_opt_<option>` for an option

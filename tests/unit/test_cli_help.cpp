@@ -91,6 +91,16 @@ TEST_SUITE("cli/help")
     CHECK(language_asked({"rank"}, Lang{"vi"}) == Lang{"vi"});
   }
 
+  TEST_CASE("help texts are put together only when help may be asked for")
+  {
+    CHECK(asks_for_help({"rank", "--help"}));
+    CHECK(asks_for_help({"-h"}));
+    CHECK(asks_for_help({"rank", "-fh"}));
+    CHECK_FALSE(asks_for_help({"rank", "round.yaml", "--format", "json"}));
+    CHECK_FALSE(asks_for_help({"sheet", "round.yaml", "--member", "hai"}));
+    CHECK_FALSE(asks_for_help({"rank", "-"}));
+  }
+
   TEST_CASE("an option without a text in the catalogue is refused")
   {
     CLI::App app{"", "ccnscore"};
