@@ -150,6 +150,27 @@ TEST_SUITE("load/reader")
     }
   }
 
+  TEST_CASE("times of day and offsets are taken up to their last value and refused past it")
+  {
+    Fixture f("a: 2023-05-10T23:59:59Z\nb: 2023-05-11T00:00:00Z\nc: 2023-05-10T23:59:59+14:00\n"
+              "d: 2023-05-10T23:59:59-14:00\ne: 2023-05-10T23:59:59+05:59\n"
+              "f: 2023-05-10T24:00:00Z\ng: 2023-05-10T23:60:00Z\nh: 2023-05-10T23:59:60Z\n"
+              "i: 2023-05-10T23:59:59+15:00\nj: 2023-05-10T23:59:59+05:60\n");
+    auto last = f.reader.date_or_datetime(f.at("a"), "a");
+    auto next = f.reader.date_or_datetime(f.at("b"), "b");
+    REQUIRE(last);
+    REQUIRE(next);
+    CHECK(next->seconds - last->seconds == 1);
+    CHECK(f.reader.date_or_datetime(f.at("c"), "c")->seconds == last->seconds - 14 * 3600);
+    CHECK(f.reader.date_or_datetime(f.at("d"), "d")->seconds == last->seconds + 14 * 3600);
+    CHECK(f.reader.date_or_datetime(f.at("e"), "e")->seconds == last->seconds - 5 * 3600 - 59 * 60);
+    for (const char* k : {"f", "g", "h", "i", "j"}) {
+      CAPTURE(k);
+      CHECK_FALSE(f.reader.date_or_datetime(f.at(k), k));
+    }
+    CHECK(f.diags.items().size() == 5);
+  }
+
   TEST_CASE("every calendar day follows the one before by exactly one day, from year 0000 to 9999")
   {
     // Every YYYY-MM-DD with a month of 1 to 12 and a day of 1 to 31 in a few

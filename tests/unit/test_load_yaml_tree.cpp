@@ -351,6 +351,24 @@ TEST_SUITE("load/yaml_tree")
                   all_messages(d));
   }
 
+  TEST_CASE("the text written in the file counts with the text that aliases copy")
+  {
+    // 1 MB of text and 15 copies of it: 16 MB, and the keys make it more.
+    auto file = [](int uses) {
+      std::string y = "format: x\nx-big: &big '" + std::string(1024 * 1024, 'x') + "'\nx-uses: [*big";
+      for (int i = 1; i < uses; ++i) {
+        y += ", *big";
+      }
+      return y + "]\n";
+    };
+    Diagnostics d;
+    CHECK_FALSE(parse_document("t.yaml", file(15), d));
+    CHECK_MESSAGE(has_message(d, "t.yaml:2:8: error: the file expands to more than 16777216 bytes of text"),
+                  all_messages(d));
+    Diagnostics ok;
+    CHECK_MESSAGE(parse_document("t.yaml", file(14), ok), all_messages(ok));
+  }
+
   TEST_CASE("control characters other than tab and line feed are refused where they are")
   {
     Diagnostics d;
