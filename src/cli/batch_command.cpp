@@ -5,6 +5,7 @@
 #include "cli/commands.hpp"
 #include "cli/recorded.hpp"
 #include "load/loaders.hpp"
+#include "load/reader.hpp"
 #include "load/round_load.hpp"
 #include "render/diagnostic_text.hpp"
 #include "render/messages.hpp"
