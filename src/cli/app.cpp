@@ -1,5 +1,7 @@
 #include "cli/app.hpp"
 
+#include "util/shared_library.hpp"
+
 #include "cli/commands.hpp"
 #include "render/diagnostic_text.hpp"
 #include "render/messages.hpp"
@@ -7,6 +9,7 @@
 #include "render/render.hpp"
 #include "score/score.hpp"
 #include "util/diag.hpp"
+#include "util/shared_library.hpp"
 #include "util/text.hpp"
 
 #include <CLI/CLI.hpp>
@@ -118,6 +121,19 @@ int report_internal_error(Console& console, const char* what) noexcept
   return k_exit_internal;
 }
 
+// A library opened on first use (util/shared_library.hpp) that the system
+// lacks: not a bug in ccnscore but an incomplete installation.
+int report_missing_library(Console& console, const MissingLibrary& e) noexcept
+{
+  try {
+    print_error(console, "ccnscore", "missing_library", {{"library", e.library()}, {"reason", e.reason()}});
+    console.err.flush();
+  } catch (...) {
+    // The exit status still tells.
+  }
+  return k_exit_unavailable;
+}
+
 int parse_and_run(const std::vector<std::string>& args, Console& console)
 {
   CLI::App app{"ccnscore: score and rank the applicants of an industrial-cluster investor selection round",
@@ -185,6 +201,8 @@ int run_guarded(Console& console, const std::function<int()>& command)
 {
   try {
     return command();
+  } catch (const MissingLibrary& e) {
+    return report_missing_library(console, e);
   } catch (const std::exception& e) {
     return report_internal_error(console, e.what());
   } catch (...) {
