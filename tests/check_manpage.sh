@@ -7,6 +7,9 @@ bin=$1
 src=$2
 page="$src/man/ccnscore.1"
 fail=0
+# The option names are the same in every language; the group names that
+# this reads are English, so the locale is cleared.
+unset LC_ALL LC_MESSAGES LANG
 commands=$("$bin" --help | awk '/^Subcommands:/{f=1;next} f&&/^  [a-z]/{print $1}')
 [ -n "$commands" ] || { echo "no commands found in --help"; exit 1; }
 for cmd in "" $commands; do

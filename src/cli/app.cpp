@@ -3,6 +3,7 @@
 #include "util/shared_library.hpp"
 
 #include "cli/commands.hpp"
+#include "cli/help.hpp"
 #include "render/diagnostic_text.hpp"
 #include "render/messages.hpp"
 #include "cli/output.hpp"
@@ -85,15 +86,8 @@ namespace {
 void add_lang_options(CLI::App& app, std::optional<Lang>& asked)
 {
   const std::vector<std::string> codes = Messages::built_in().languages();
-  std::string names;
-  for (const auto& code : codes) {
-    names += (names.empty() ? "" : ", ") + code;
-  }
   for (CLI::App* cmd : app.get_subcommands({})) {
-    cmd->add_option_function<std::string>(
-         "--lang", [&asked](const std::string& code) { asked = Lang{code}; },
-         "Language of every word written for people: " + names +
-           " (default: the criteria's language, else the locale's)")
+    cmd->add_option_function<std::string>("--lang", [&asked](const std::string& code) { asked = Lang{code}; })
       ->check(CLI::IsMember(codes));
   }
 }
@@ -136,8 +130,7 @@ int report_missing_library(Console& console, const MissingLibrary& e) noexcept
 
 int parse_and_run(const std::vector<std::string>& args, Console& console)
 {
-  CLI::App app{"ccnscore: score and rank the applicants of an industrial-cluster investor selection round",
-               "ccnscore"};
+  CLI::App app{"", "ccnscore"};
   app.set_version_flag("--version", std::string("ccnscore ") + k_tool_version);
   app.require_subcommand(1);
   app.fallthrough(false);
@@ -157,11 +150,11 @@ int parse_and_run(const std::vector<std::string>& args, Console& console)
   add_init_command(app, action);
   std::optional<Lang> asked;
   add_lang_options(app, asked);
-  // A usage error found before the options are parsed still speaks --lang.
-  for (size_t i = 0; i + 1 < args.size(); ++i) {
-    if (args[i] == "--lang" && Messages::built_in().has(Lang{args[i + 1]}, "severity_error")) {
-      console.lang = Lang{args[i + 1]};
-    }
+  // --help, and a usage error found before the options are parsed, still
+  // speak --lang.
+  console.lang = language_asked(args, console.lang);
+  if (asks_for_help(args)) {
+    localize_help(app, console.lang);
   }
   auto is_command = [&app](const std::string& name) {
     const auto subs = app.get_subcommands({});

@@ -3,9 +3,10 @@
 
 #include "cli/batch.hpp"
 #include "cli/commands.hpp"
-#include "cli/recorded.hpp"
+#include "verify/recorded.hpp"
 #include "load/loaders.hpp"
 #include "load/round_load.hpp"
+#include "load/round_search.hpp"
 #include "render/diagnostic_text.hpp"
 #include "render/messages.hpp"
 #include "render/render.hpp"
@@ -39,98 +40,6 @@ namespace ccn {
 namespace {
 
 namespace fs = std::filesystem;
-
-// The round file at `path` with its id, or nothing when it is no round file.
-std::optional<BatchRound> look_into(const std::string& path)
-{
-  auto bytes = read_file(path);
-  auto* text = std::get_if<std::string>(&bytes);
-  if (text == nullptr || text->find(k_format_round) == std::string::npos) {
-    return std::nullopt;
-  }
-  Diagnostics ignore;
-  auto doc = parse_document(path, std::move(*text), ignore);
-  if (!doc || document_format(doc->root) != k_format_round) {
-    return std::nullopt;
-  }
-  BatchRound f{path, {}, {}, {}, false};
-  for (const auto& [k, v] : doc->root.entries) {
-    if (k.text == "id" && v.kind == YNode::Kind::scalar) {
-      f.id = v.text;
-    }
-  }
-  return f;
-}
-
-// Every round file under `dirs` (sorted), skipping the output folder
-// `out_dir` by identity, not by path. Directory symlinks are not followed,
-// so links that loop do no harm. The files are looked into on `jobs`
-// threads; one that cannot be looked into is kept, for ranking to report.
-std::vector<BatchRound> find_rounds(const std::vector<std::string>& dirs, const FolderId& out_dir, unsigned jobs,
-                                    Diagnostics& diags)
-{
-  std::vector<std::string> candidates;
-  auto consider = [&](const fs::path& p) {
-    std::error_code ec;
-    if (!fs::is_regular_file(p, ec) || (p.extension() != ".yaml" && p.extension() != ".yml")) {
-      return;
-    }
-    if (lies_in(p, out_dir)) {
-      return;
-    }
-    candidates.push_back(p.string());
-  };
-  for (const auto& d : dirs) {
-    std::error_code ec;
-    fs::file_status st = fs::status(d, ec);
-    if (ec || !fs::exists(st)) {
-      diags.io_error(d, "cannot_read",
-                     {{"reason", ec ? error_code_reason(ec) : Message{"file_reason_not_found", {}}}});
-      continue;
-    }
-    if (!fs::is_directory(st)) {
-      consider(d);
-      continue;
-    }
-    for (auto it = fs::recursive_directory_iterator(d, fs::directory_options::skip_permission_denied, ec);
-         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      std::error_code ignore;
-      if (!it->is_symlink(ignore) && it->is_directory(ignore) && folder_id(it->path()) == out_dir) {
-        it.disable_recursion_pending();
-        continue;
-      }
-      consider(it->path());
-    }
-    if (ec) {
-      diags.io_error(d, "cannot_read_folder", {{"reason", error_code_reason(ec)}});
-    }
-  }
-  std::sort(candidates.begin(), candidates.end());
-  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
-  std::vector<std::optional<BatchRound>> looked(candidates.size());
-  parallel_for(candidates.size(), jobs, [&](size_t i) {
-    try {
-      looked[i] = look_into(candidates[i]);
-    } catch (...) {
-      looked[i] = BatchRound{candidates[i], {}, {}, {}, false};
-    }
-  });
-  std::vector<BatchRound> out;
-  std::map<std::string, std::string> first_of;
-  for (auto& f : looked) {
-    if (!f) {
-      continue;
-    }
-    if (!f->id.empty()) {
-      auto [it, fresh] = first_of.emplace(f->id, f->path);
-      if (!fresh) {
-        f->duplicate_of = it->second;
-      }
-    }
-    out.push_back(std::move(*f));
-  }
-  return out;
-}
 
 // The result batch wrote earlier into `dir`, with its bytes, or why there
 // is none that batch may replace.
@@ -459,7 +368,10 @@ int run_batch(const BatchOptions& opt, Console& console, const RoundRanker& rank
   }
   Diagnostics diags;
   unsigned jobs = thread_count(opt.jobs);
-  std::vector<BatchRound> rounds = find_rounds(opt.dirs, *out_id, jobs, diags);
+  std::vector<BatchRound> rounds;
+  for (auto& found : find_round_files(opt.dirs, *out_id, jobs, diags)) {
+    rounds.push_back({std::move(found.path), std::move(found.id), std::move(found.duplicate_of), {}, false});
+  }
   print_diagnostics(diags, console.err, console.lang);
   for (auto& r : rounds) {
     r.lang = console.lang;
@@ -555,13 +467,12 @@ int run_batch(const BatchOptions& opt, Console& console, const RoundRanker& rank
 CLI::App* add_batch_command(CLI::App& app, Action& action)
 {
   auto opt = std::make_shared<BatchOptions>();
-  CLI::App* cmd = app.add_subcommand("batch", "Rank every round found under folders, in parallel");
-  cmd->add_option("dirs", opt->dirs, "Folders to search for round files (ccnscore/round@1)")->required();
-  cmd->add_option("-o,--output", opt->output, "Folder for one sub-folder of results per round and summary.csv")
+  CLI::App* cmd = app.add_subcommand("batch");
+  cmd->add_option("dirs", opt->dirs)->required();
+  cmd->add_option("-o,--output", opt->output)
     ->required();
-  cmd->add_option("-j,--jobs", opt->jobs, "Rounds ranked at once (default: all cores)")->check(CLI::Range(1u, 256u));
-  cmd->add_flag("--force", opt->force,
-                "Recompute every round, also those whose result is up to date, and replace any folder in the way");
+  cmd->add_option("-j,--jobs", opt->jobs)->check(CLI::Range(1u, 256u));
+  cmd->add_flag("--force", opt->force);
   cmd->callback([opt, &action] { action = [opt](Console& c) { return run_batch(*opt, c); }; });
   return cmd;
 }

@@ -128,9 +128,9 @@ int run_check(const CheckOptions& opt, Console& console)
 CLI::App* add_check_command(CLI::App& app, Action& action)
 {
   auto opt = std::make_shared<CheckOptions>();
-  CLI::App* cmd = app.add_subcommand("check", "Validate criteria, round, dossier and sheet files");
-  cmd->add_option("files", opt->files, "Files to check; a round also checks every file it names")->required();
-  cmd->add_option("--criteria", opt->criteria, "Criteria file to check standalone dossiers against");
+  CLI::App* cmd = app.add_subcommand("check");
+  cmd->add_option("files", opt->files)->required();
+  cmd->add_option("--criteria", opt->criteria);
   cmd->callback([opt, &action] { action = [opt](Console& c) { return run_check(*opt, c); }; });
   return cmd;
 }

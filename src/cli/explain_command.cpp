@@ -64,11 +64,11 @@ int run_explain(const ExplainOptions& opt, Console& console)
 CLI::App* add_explain_command(CLI::App& app, Action& action)
 {
   auto opt = std::make_shared<ExplainOptions>();
-  CLI::App* cmd = app.add_subcommand("explain", "Explain one applicant's points, and what separates it from another");
-  cmd->add_option("round", opt->round, "ROUND.yaml")->required();
-  cmd->add_option("applicant", opt->applicant, "The applicant's id")->required();
-  cmd->add_option("--vs", opt->vs, "Compare with this applicant (default: the one just above, or below the first)");
-  cmd->add_flag("--exact", opt->exact, "Also show every total and mean as an exact fraction");
+  CLI::App* cmd = app.add_subcommand("explain");
+  cmd->add_option("round", opt->round)->required();
+  cmd->add_option("applicant", opt->applicant)->required();
+  cmd->add_option("--vs", opt->vs);
+  cmd->add_flag("--exact", opt->exact);
   cmd->callback([opt, &action] { action = [opt](Console& c) { return run_explain(*opt, c); }; });
   return cmd;
 }

@@ -116,13 +116,12 @@ int run_rank(const RankOptions& opt, Console& console)
 CLI::App* add_rank_command(CLI::App& app, Action& action)
 {
   auto opt = std::make_shared<RankOptions>();
-  CLI::App* cmd = app.add_subcommand("rank", "Score a round and rank its applicants");
-  cmd->add_option("files", opt->files, "ROUND.yaml, or with --criteria the dossier files")->required();
-  cmd->add_option("--criteria", opt->criteria,
-                  "Rank dossiers directly against this criteria file (no judged criteria)");
-  cmd->add_option("-f,--format", opt->format_name, "Output format: table (default), json, csv, md or xlsx")
+  CLI::App* cmd = app.add_subcommand("rank");
+  cmd->add_option("files", opt->files)->required();
+  cmd->add_option("--criteria", opt->criteria);
+  cmd->add_option("-f,--format", opt->format_name)
     ->check(CLI::IsMember({"table", "json", "csv", "md", "xlsx"}));
-  cmd->add_option("-o,--output", opt->output, "Write to FILE atomically instead of standard output");
+  cmd->add_option("-o,--output", opt->output);
   cmd->callback([opt, &action] { action = [opt](Console& c) { return run_rank(*opt, c); }; });
   return cmd;
 }

@@ -52,12 +52,12 @@ int run_report(const ReportOptions& opt, Console& console)
 CLI::App* add_report_command(CLI::App& app, Action& action)
 {
   auto opt = std::make_shared<ReportOptions>();
-  CLI::App* cmd = app.add_subcommand("report", "Write the rationale report of a round for the minutes");
-  cmd->add_option("round", opt->round, "ROUND.yaml")->required();
-  cmd->add_option("-f,--format", opt->format, "html (default, printable A4) or md")
+  CLI::App* cmd = app.add_subcommand("report");
+  cmd->add_option("round", opt->round)->required();
+  cmd->add_option("-f,--format", opt->format)
     ->check(CLI::IsMember({"html", "md"}));
-  cmd->add_option("-o,--output", opt->output, "Write to FILE atomically instead of standard output");
-  cmd->add_flag("--no-robustness", opt->no_robustness, "Leave out the robustness section (see sensitivity)");
+  cmd->add_option("-o,--output", opt->output);
+  cmd->add_flag("--no-robustness", opt->no_robustness);
   cmd->callback([opt, &action] { action = [opt](Console& c) { return run_report(*opt, c); }; });
   return cmd;
 }

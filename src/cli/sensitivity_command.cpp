@@ -66,16 +66,15 @@ const CLI::Validator k_spread_value(
 CLI::App* add_sensitivity_command(CLI::App& app, Action& action)
 {
   auto opt = std::make_shared<SensitivityOptions>();
-  CLI::App* cmd = app.add_subcommand("sensitivity", "How robust is the result: what would have changed the winner");
-  cmd->add_option("round", opt->round, "ROUND.yaml")->required();
-  cmd->add_option("-f,--format", opt->format, "table (default) or json")->check(CLI::IsMember({"table", "json"}));
-  cmd->add_option("--samples", opt->smaa.samples, "SMAA samples (default 100000)")->check(CLI::Range(0ULL, 100000000ULL));
-  cmd->add_option("--spread", opt->smaa.spread_percent, "Each weight varies within ± this percent (default 10)")
+  CLI::App* cmd = app.add_subcommand("sensitivity");
+  cmd->add_option("round", opt->round)->required();
+  cmd->add_option("-f,--format", opt->format)->check(CLI::IsMember({"table", "json"}));
+  cmd->add_option("--samples", opt->smaa.samples)->check(CLI::Range(0ULL, 100000000ULL));
+  cmd->add_option("--spread", opt->smaa.spread_percent)
     ->check(k_spread_value);
-  cmd->add_option("--seed", opt->smaa.seed, "Seed of the sampling (default 1)")->check(k_seed_value);
-  cmd->add_flag("--judged-range", opt->smaa.judged_range,
-                "Also vary each judged criterion's points within the members' range");
-  cmd->add_option("-j,--jobs", opt->smaa.threads, "Threads for the sampling (default: all cores)")
+  cmd->add_option("--seed", opt->smaa.seed)->check(k_seed_value);
+  cmd->add_flag("--judged-range", opt->smaa.judged_range);
+  cmd->add_option("-j,--jobs", opt->smaa.threads)
     ->check(CLI::Range(1u, 256u));
   cmd->callback([opt, &action] { action = [opt](Console& c) { return run_sensitivity(*opt, c); }; });
   return cmd;

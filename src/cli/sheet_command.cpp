@@ -133,16 +133,14 @@ int run_sheet(const SheetOptions& opt, Console& console)
 CLI::App* add_sheet_command(CLI::App& app, Action& action)
 {
   auto opt = std::make_shared<SheetOptions>();
-  CLI::App* cmd = app.add_subcommand("sheet", "Write blank score sheets for council members");
-  cmd->add_option("round", opt->round, "ROUND.yaml")->required();
-  cmd->add_option("--member", opt->member, "The member whose sheet to write");
-  cmd->add_flag("--all", opt->all, "One sheet per member, into the folder given with -o");
-  cmd->add_option("-o,--output", opt->output, "Write to FILE (or, with --all, into the folder DIR)");
-  cmd->add_option("-f,--format", opt->format,
-                  "yaml (default); xlsx: one workbook ID.xlsx per member in -o DIR; html: printable paper sheets, "
-                  "one A4 page per member")
+  CLI::App* cmd = app.add_subcommand("sheet");
+  cmd->add_option("round", opt->round)->required();
+  cmd->add_option("--member", opt->member);
+  cmd->add_flag("--all", opt->all);
+  cmd->add_option("-o,--output", opt->output);
+  cmd->add_option("-f,--format", opt->format)
     ->check(CLI::IsMember({"yaml", "xlsx", "html"}));
-  cmd->add_flag("--force", opt->force, "Replace sheets that already exist");
+  cmd->add_flag("--force", opt->force);
   cmd->callback([opt, &action] { action = [opt](Console& c) { return run_sheet(*opt, c); }; });
   return cmd;
 }

@@ -15,12 +15,6 @@ namespace {
 
 using namespace sheet_layout;
 
-// A number as the double a cell stores; only shown, never read back as a score.
-double cell_number(const Rational& value)
-{
-  return std::strtod(number_text(value).c_str(), nullptr);
-}
-
 class SheetBook
 {
 public:
@@ -183,9 +177,9 @@ private:
     text(ws, row, k_applicant_name_col, d.name, nullptr);
     text(ws, row, k_criterion_col, cr.id, nullptr);
     text(ws, row, k_criterion_name_col, cr.name, nullptr);
-    check(worksheet_write_number(ws, r, k_max_col, cell_number(cr.max), nullptr));
+    check(worksheet_write_number(ws, r, k_max_col, to_double(cr.max), nullptr));
     if (cr.step) {
-      check(worksheet_write_number(ws, r, k_step_col, cell_number(*cr.step), nullptr));
+      check(worksheet_write_number(ws, r, k_step_col, to_double(*cr.step), nullptr));
     } else {
       text(ws, row, k_step_col, "\u2013", nullptr); // "none"
     }

@@ -48,13 +48,6 @@ std::string fit_cell(std::string_view text, bool& cut)
   return std::string(text.substr(0, end)) + "…";
 }
 
-// A rounded decimal as the double a spreadsheet stores; the exact value
-// stays in the JSON result.
-double as_double(const Rational& rounded, int precision)
-{
-  return std::strtod(to_decimal_string(rounded, precision).c_str(), nullptr);
-}
-
 class Book
 {
 public:
@@ -109,11 +102,11 @@ public:
       text(ws, sheet, row, 2, a.dossier->name, nullptr);
       text(ws, sheet, row, 3, m_L.status(a.status), nullptr);
       if (a.total) {
-        check(worksheet_write_number(ws, row, 4, as_double(*a.total, m_c.precision), m_num));
+        check(worksheet_write_number(ws, row, 4, to_double(*a.total), m_num));
       }
       for (size_t gi = 0; gi < a.groups.size(); ++gi) {
         check(worksheet_write_number(ws, row, static_cast<lxw_col_t>(5 + gi),
-                                     as_double(a.groups[gi].points, m_c.precision), m_num));
+                                     to_double(a.groups[gi].points), m_num));
       }
       ++row;
     }
@@ -158,8 +151,8 @@ public:
         text(ws, sheet, row, 1, m_c.groups[cr.group].id, nullptr);
         text(ws, sheet, row, 2, cr.id, nullptr);
         text(ws, sheet, row, 3, cr.name, nullptr);
-        check(worksheet_write_number(ws, row, 4, std::strtod(number_text(cr.weight).c_str(), nullptr), nullptr));
-        check(worksheet_write_number(ws, row, 5, as_double(a.criteria[i].shown, m_c.precision), m_num));
+        check(worksheet_write_number(ws, row, 4, to_double(cr.weight), nullptr));
+        check(worksheet_write_number(ws, row, 5, to_double(a.criteria[i].shown), m_num));
         text(ws, sheet, row, 6, to_exact_string(a.criteria[i].weighted), nullptr);
         text(ws, sheet, row, 7, criterion_basis(m_res, a, i, m_L), nullptr);
         ++row;
@@ -199,7 +192,7 @@ public:
           text(ws, sheet, row, 2, ms.member, nullptr);
           text(ws, sheet, row, 3, council[k].name, nullptr);
           if (ms.score) {
-            check(worksheet_write_number(ws, row, 4, std::strtod(number_text(*ms.score).c_str(), nullptr), nullptr));
+            check(worksheet_write_number(ws, row, 4, to_double(*ms.score), nullptr));
           } else {
             text(ws, sheet, row, 5,
                  ms.recused ? m_L.text("xlsx_recused") : m_L.text("xlsx_absent"), nullptr);

@@ -104,12 +104,12 @@ SmaaInput smaa_input(const Criteria& c, const std::vector<const ApplicantResult*
   in.vary_points = opt.judged_range;
   in.spread = std::max(0.0, opt.spread_percent) / 100.0;
   for (const Criterion& cr : c.criteria) {
-    in.weight.push_back(cr.weight.get_d());
+    in.weight.push_back(to_double(cr.weight));
   }
   in.points.resize(in.m * in.n);
   for (size_t a = 0; a < in.m; ++a) {
     for (size_t k = 0; k < in.n; ++k) {
-      in.points[k * in.m + a] = ranked[a]->criteria[k].points.get_d();
+      in.points[k * in.m + a] = to_double(ranked[a]->criteria[k].points);
     }
   }
   in.lo = in.hi = in.points;
@@ -121,7 +121,7 @@ SmaaInput smaa_input(const Criteria& c, const std::vector<const ApplicantResult*
       bool any = false;
       for (const auto& ms : ranked[a]->criteria[k].members) {
         if (ms.score) {
-          double s = ms.score->get_d();
+          double s = to_double(*ms.score);
           in.lo[k * in.m + a] = any ? std::min(in.lo[k * in.m + a], s) : s;
           in.hi[k * in.m + a] = any ? std::max(in.hi[k * in.m + a], s) : s;
           any = true;

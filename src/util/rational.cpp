@@ -1,6 +1,8 @@
 #include "util/rational.hpp"
 
 #include <cctype>
+#include <cmath>
+#include <limits>
 #include <vector>
 
 namespace ccn {
@@ -195,6 +197,52 @@ std::string number_text(const Rational& value)
   Rational r = round_half_away(value, 6);
   std::string s = to_decimal_string(r, 6, true);
   return r == value ? s : "≈" + s;
+}
+
+double to_double(const Rational& value)
+{
+  const int sign = sgn(value);
+  if (sign == 0) {
+    return 0.0;
+  }
+  const mpz_class num = abs(value.get_num());
+  const mpz_class& den = value.get_den();
+  // |value| lies in [2^(bits - 1), 2^(bits + 1)).
+  const long bits = static_cast<long>(mpz_sizeinbase(num.get_mpz_t(), 2))
+                    - static_cast<long>(mpz_sizeinbase(den.get_mpz_t(), 2));
+  constexpr int k_digits = std::numeric_limits<double>::digits;         // 53
+  constexpr long k_min_exponent = std::numeric_limits<double>::min_exponent - k_digits; // -1074
+  if (bits > std::numeric_limits<double>::max_exponent + 1) {
+    return std::copysign(std::numeric_limits<double>::infinity(), sign);
+  }
+  if (bits < k_min_exponent - 1) { // below half the smallest subnormal
+    return std::copysign(0.0, sign);
+  }
+  // |value| = (q + r / d) × 2^e with q of 53 bits, or fewer when subnormal.
+  auto quotient = [&](long e, mpz_class& q, mpz_class& r, mpz_class& d) {
+    mpz_class n = num;
+    d = den;
+    if (e >= 0) {
+      d <<= static_cast<mp_bitcnt_t>(e);
+    } else {
+      n <<= static_cast<mp_bitcnt_t>(-e);
+    }
+    mpz_fdiv_qr(q.get_mpz_t(), r.get_mpz_t(), n.get_mpz_t(), d.get_mpz_t());
+  };
+  long e = std::max(bits - k_digits, k_min_exponent);
+  mpz_class q;
+  mpz_class r;
+  mpz_class d;
+  quotient(e, q, r, d);
+  if (mpz_sizeinbase(q.get_mpz_t(), 2) > static_cast<size_t>(k_digits)) {
+    quotient(++e, q, r, d);
+  }
+  const int half = cmp(r * 2, d);
+  if (half > 0 || (half == 0 && mpz_odd_p(q.get_mpz_t()) != 0)) {
+    ++q; // 2^53 at most, still exact as a double
+  }
+  // Exact but for overflow, which gives infinity as rounding to nearest does.
+  return std::copysign(std::ldexp(q.get_d(), static_cast<int>(e)), sign);
 }
 
 bool is_integer(const Rational& value)

@@ -1,6 +1,7 @@
 #pragma once
 // Exact rational numbers: parsing YAML decimals, rounding and printing.
-// Nothing here uses binary floating point.
+// Binary floating point appears only in `to_double`, the one way out of
+// exact arithmetic for what must be a double.
 
 #include <gmpxx.h>
 
@@ -54,6 +55,14 @@ Rational pow10(long exponent);
 // Whether the numerator or the denominator of `value` has more than
 // `k_max_exact_bits` bits.
 bool exceeds_exact_bits(const Rational& value);
+
+// The double nearest to `value` (ties to the even one), as IEEE 754
+// rounding to nearest gives it: subnormal near zero, ±infinity beyond the
+// largest double, -0.0 for a negative value too small for any double.
+// The only conversion of an exact number to a double: the workbook's number
+// cells and the SMAA sampling go through it. GMP's own `get_d` truncates
+// toward zero, and text through strtod is only as exact as the text.
+double to_double(const Rational& value);
 
 // Whether `value` is a whole number.
 bool is_integer(const Rational& value);

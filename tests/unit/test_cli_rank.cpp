@@ -1,4 +1,5 @@
 #include "cli_helpers.hpp"
+#include "workbook_helpers.hpp"
 
 #include <doctest/doctest.h>
 
@@ -131,5 +132,30 @@ TEST_SUITE("cli/rank")
           != std::string::npos);
     CHECK(std::filesystem::exists(out.path("ket-qua.xlsx")));
     // The cut text itself is read back by tests/check_xlsx.py.
+  }
+
+  TEST_CASE("XLSX: a weight with more than six decimals is its nearest double, not zero")
+  {
+    TempDir dir;
+    std::string criteria = dir.write("criteria.yaml", "format: ccnscore/criteria@1\n"
+                                                      "id: thu\n"
+                                                      "title: Tiêu chí thử\n"
+                                                      "fields:\n"
+                                                      "  ok: { type: bool }\n"
+                                                      "groups:\n"
+                                                      "  - id: g\n"
+                                                      "    name: Nhóm\n"
+                                                      "    criteria:\n"
+                                                      "      - { id: F1, name: Cam kết, max: 10, weight: 0.1234567, of: ok, "
+                                                      "flag: 10 }\n");
+    std::string a1 = dir.write("a1.yaml", "format: ccnscore/dossier@1\n"
+                                          "applicant: { id: A1, name: Công ty Cổ phần Hòa Lạc }\n"
+                                          "facts: { ok: true }\n");
+    Run r = run({"rank", "--criteria", criteria, a1, "-f", "xlsx", "-o", dir.path("ket-qua.xlsx")});
+    REQUIRE(r.status == 0);
+    const std::string book = read_text(dir.path("ket-qua.xlsx"));
+    // The criteria sheet: the weight in E2, the weighted points in F2.
+    const std::string sheet = unzip_part(book, "xl/worksheets/sheet2.xml");
+    CHECK(sheet.find("<c r=\"E2\"><v>0.1234567</v></c>") != std::string::npos);
   }
 }

@@ -10,28 +10,6 @@ using namespace ccn::test;
 
 namespace {
 
-// The uncompressed part `name` of the zip `bytes`.
-std::string unzip_part(const std::string& bytes, const std::string& name)
-{
-  zip_error_t error;
-  zip_error_init(&error);
-  zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
-  zip_t* z = zip_open_from_source(src, ZIP_RDONLY, &error);
-  REQUIRE(z != nullptr);
-  zip_file_t* f = zip_fopen(z, name.c_str(), 0);
-  REQUIRE(f != nullptr);
-  std::string out;
-  char buffer[4096];
-  zip_int64_t n = 0;
-  while ((n = zip_fread(f, buffer, sizeof buffer)) > 0) {
-    out.append(buffer, static_cast<size_t>(n));
-  }
-  zip_fclose(f);
-  zip_discard(z);
-  zip_error_fini(&error);
-  return out;
-}
-
 size_t count(const std::string& text, const std::string& what)
 {
   size_t n = 0;

@@ -3,8 +3,26 @@
 
 #include <doctest/doctest.h>
 
+#include <cmath>
+#include <cstdlib>
+#include <limits>
+
 using namespace ccn;
 using namespace ccn::test;
+
+namespace {
+
+// 2^e exactly, for any sign of `e`.
+Rational pow2(long e)
+{
+  mpz_class p;
+  mpz_ui_pow_ui(p.get_mpz_t(), 2, static_cast<unsigned long>(std::labs(e)));
+  Rational r = e < 0 ? Rational(mpz_class(1), p) : Rational(p);
+  r.canonicalize();
+  return r;
+}
+
+} // namespace
 
 TEST_SUITE("util/rational")
 {
@@ -66,5 +84,61 @@ TEST_SUITE("util/rational")
     CHECK(to_exact_string(ratio(30, 2)) == "15");
     CHECK(number_text(ratio(1, 3)) == "≈0.333333");
     CHECK(number_text(ratio(1, 8)) == "0.125");
+  }
+
+  TEST_CASE("to_double gives the nearest double")
+  {
+    using Limits = std::numeric_limits<double>;
+    SUBCASE("where truncation and rounding differ")
+    {
+      // 0.1 lies nearer the double above it: GMP's get_d truncates to the one below.
+      CHECK(to_double(ratio(1, 10)) == 0.1);
+      CHECK(ratio(1, 10).get_d() != 0.1);
+      CHECK(to_double(ratio(-1, 10)) == -0.1);
+      CHECK(ratio(-1, 10).get_d() != -0.1);
+    }
+    SUBCASE("small fractions match IEEE division, which rounds to nearest")
+    {
+      for (long a = -60; a <= 60; ++a) {
+        for (long b = 1; b <= 60; ++b) {
+          CHECK_MESSAGE(to_double(ratio(a, b)) == static_cast<double>(a) / static_cast<double>(b), a, "/", b);
+        }
+      }
+    }
+    SUBCASE("decimals match the C library's correctly rounded reading")
+    {
+      for (const char* text : {"0.1", "83.16", "-450000.005", "1e-30", "2.5e30", "0.3333333333333333333333333",
+                               "123456789012345678901234567890.123", "9007199254740993", "-0.000001"}) {
+        CHECK_MESSAGE(to_double(parse_decimal(text).value) == std::strtod(text, nullptr), text);
+      }
+    }
+    SUBCASE("a tie goes to the even neighbour")
+    {
+      CHECK(to_double(pow2(53) + 1) == 0x1p53);
+      CHECK(to_double(pow2(53) + 3) == 0x1p53 + 4);
+      CHECK(to_double(-(pow2(53) + 3)) == -(0x1p53 + 4));
+    }
+    SUBCASE("huge values")
+    {
+      CHECK(to_double(pow2(1023)) == 0x1p1023);
+      CHECK(to_double(pow2(1024) - pow2(971)) == Limits::max());
+      CHECK(to_double(pow2(1024) - pow2(970) - 1) == Limits::max());
+      CHECK(to_double(pow2(1024) - pow2(970)) == Limits::infinity()); // the tie, to the even 2^1024
+      CHECK(to_double(pow2(1024)) == Limits::infinity());
+      CHECK(to_double(-pow10(400)) == -Limits::infinity());
+    }
+    SUBCASE("tiny values")
+    {
+      CHECK(to_double(pow2(-1022)) == Limits::min());
+      CHECK(to_double(pow2(-1074)) == Limits::denorm_min());
+      CHECK(to_double(pow2(-1074) * 3) == 3 * Limits::denorm_min());
+      CHECK(to_double(pow2(-1076) * 3) == Limits::denorm_min()); // 0.75 of the smallest
+      CHECK(to_double(pow2(-1075)) == 0.0);                      // the tie, to the even 0
+      CHECK(to_double(pow2(-1075) + pow2(-1200)) == Limits::denorm_min());
+      CHECK(to_double(pow10(-400)) == 0.0);
+      CHECK(std::signbit(to_double(-pow10(-400))));
+      CHECK(to_double(Rational(0)) == 0.0);
+      CHECK_FALSE(std::signbit(to_double(Rational(0))));
+    }
   }
 }

@@ -38,6 +38,32 @@ inline std::string zip_parts(const std::map<std::string, std::string>& parts)
   return out;
 }
 
+// The uncompressed part `name` of the zip `bytes`.
+inline std::string unzip_part(const std::string& bytes, const std::string& name)
+{
+  zip_error_t error;
+  zip_error_init(&error);
+  zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+  zip_t* z = zip_open_from_source(src, ZIP_RDONLY, &error);
+  if (z == nullptr) {
+    throw std::runtime_error("not a zip");
+  }
+  zip_file_t* f = zip_fopen(z, name.c_str(), 0);
+  if (f == nullptr) {
+    throw std::runtime_error("no part " + name);
+  }
+  std::string out;
+  char buffer[4096];
+  zip_int64_t n = 0;
+  while ((n = zip_fread(f, buffer, sizeof buffer)) > 0) {
+    out.append(buffer, static_cast<size_t>(n));
+  }
+  zip_fclose(f);
+  zip_discard(z);
+  zip_error_fini(&error);
+  return out;
+}
+
 // A score-sheet workbook as `sheet --format xlsx` lays it out, filled in by a test.
 class TestBook
 {

@@ -1,4 +1,4 @@
-#include "cli/recorded.hpp"
+#include "verify/recorded.hpp"
 
 #include <filesystem>
 #include <set>

@@ -1,0 +1,109 @@
+#include "load/round_search.hpp"
+
+#include "load/loaders.hpp"
+#include "load/reader.hpp"
+#include "load/yaml_tree.hpp"
+#include "util/file.hpp"
+#include "util/parallel.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+
+namespace ccn {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// The round file at `path` with its id, or nothing when it is no round file.
+std::optional<FoundRound> look_into(const std::string& path)
+{
+  auto bytes = read_file(path);
+  auto* text = std::get_if<std::string>(&bytes);
+  if (text == nullptr || text->find(k_format_round) == std::string::npos) {
+    return std::nullopt;
+  }
+  Diagnostics ignore;
+  auto doc = parse_document(path, std::move(*text), ignore);
+  if (!doc || document_format(doc->root) != k_format_round) {
+    return std::nullopt;
+  }
+  FoundRound f{path, {}, {}};
+  for (const auto& [k, v] : doc->root.entries) {
+    if (k.text == "id" && v.kind == YNode::Kind::scalar) {
+      f.id = v.text;
+    }
+  }
+  return f;
+}
+
+} // namespace
+
+std::vector<FoundRound> find_round_files(const std::vector<std::string>& dirs, const FolderId& out_dir, unsigned jobs,
+                                    Diagnostics& diags)
+{
+  std::vector<std::string> candidates;
+  auto consider = [&](const fs::path& p) {
+    std::error_code ec;
+    if (!fs::is_regular_file(p, ec) || (p.extension() != ".yaml" && p.extension() != ".yml")) {
+      return;
+    }
+    if (lies_in(p, out_dir)) {
+      return;
+    }
+    candidates.push_back(p.string());
+  };
+  for (const auto& d : dirs) {
+    std::error_code ec;
+    fs::file_status st = fs::status(d, ec);
+    if (ec || !fs::exists(st)) {
+      diags.io_error(d, "cannot_read",
+                     {{"reason", ec ? error_code_reason(ec) : Message{"file_reason_not_found", {}}}});
+      continue;
+    }
+    if (!fs::is_directory(st)) {
+      consider(d);
+      continue;
+    }
+    for (auto it = fs::recursive_directory_iterator(d, fs::directory_options::skip_permission_denied, ec);
+         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      std::error_code ignore;
+      if (!it->is_symlink(ignore) && it->is_directory(ignore) && folder_id(it->path()) == out_dir) {
+        it.disable_recursion_pending();
+        continue;
+      }
+      consider(it->path());
+    }
+    if (ec) {
+      diags.io_error(d, "cannot_read_folder", {{"reason", error_code_reason(ec)}});
+    }
+  }
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  std::vector<std::optional<FoundRound>> looked(candidates.size());
+  parallel_for(candidates.size(), jobs, [&](size_t i) {
+    try {
+      looked[i] = look_into(candidates[i]);
+    } catch (...) {
+      looked[i] = FoundRound{candidates[i], {}, {}};
+    }
+  });
+  std::vector<FoundRound> out;
+  std::map<std::string, std::string> first_of;
+  for (auto& f : looked) {
+    if (!f) {
+      continue;
+    }
+    if (!f->id.empty()) {
+      auto [it, fresh] = first_of.emplace(f->id, f->path);
+      if (!fresh) {
+        f->duplicate_of = it->second;
+      }
+    }
+    out.push_back(std::move(*f));
+  }
+  return out;
+}
+
+} // namespace ccn

@@ -1,0 +1,184 @@
+#include "verify/verify.hpp"
+
+#include "load/round_load.hpp"
+#include "render/render.hpp"
+#include "score/score.hpp"
+#include "util/file.hpp"
+#include "util/json_exact.hpp"
+#include "verify/compare.hpp"
+#include "verify/recorded.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+namespace ccn {
+
+namespace {
+
+using Json = nlohmann::json;
+
+// A difference between the recorded and the recomputed result or inputs.
+Message differs(Message finding)
+{
+  return {"verify_differs", {{"finding", std::move(finding)}}};
+}
+
+// The result file read and checked for the shape verify reads; nothing
+// when `v.result_errors` says why not.
+std::optional<Json> read_result(const std::string& path, Verification& v)
+{
+  auto bytes = read_file(path);
+  if (auto* err = std::get_if<FileError>(&bytes)) {
+    v.result_errors.push_back({"cannot_read", {{"reason", err->reason}}});
+    v.result_unreadable = !err->too_large;
+    return std::nullopt;
+  }
+  // Numbers are read exactly, so that results compare to the last digit.
+  Json rec = parse_exact(std::get<std::string>(bytes));
+  if (rec.is_discarded() || !rec.is_object()) {
+    v.result_errors.push_back({"verify_not_json", {}});
+  } else if (!rec.contains("format")) {
+    v.result_errors.push_back({"verify_no_format", {}});
+  } else if (rec["format"].is_string() && rec["format"] != "ccnscore/result@1") {
+    v.result_errors.push_back({"verify_wrong_format", {{"found", exact_text(rec["format"])}}});
+  } else {
+    v.result_errors = result_shape_problems(rec);
+  }
+  if (!v.result_errors.empty()) {
+    return std::nullopt;
+  }
+  return rec;
+}
+
+// Each recorded input's bytes against its recorded SHA-256. A changed
+// sheet is set aside in `changed_sheets`, to be judged by its scores.
+// Returns whether every input could be read.
+bool check_hashes(const std::vector<Recorded>& inputs, Verification& v,
+                  std::vector<std::pair<std::string, Message>>& changed_sheets)
+{
+  bool all_read = true;
+  for (const auto& in : inputs) {
+    auto data = read_file(in.resolved);
+    if (auto* err = std::get_if<FileError>(&data)) {
+      v.problems.push_back({"verify_missing",
+                            {{"role", input_role(in.role)},
+                             {"path", in.path},
+                             {"resolved", in.resolved},
+                             {"reason", err->reason}}});
+      all_read = false;
+      continue;
+    }
+    std::string actual = sha256_hex(std::get<std::string>(data));
+    if (actual != in.sha256) {
+      Message changed{"verify_changed",
+                      {{"role", input_role(in.role)}, {"path", in.path}, {"recorded", in.sha256}, {"actual", actual}}};
+      if (in.role == "sheet") {
+        changed_sheets.emplace_back(in.path, changed); // said at the level of its scores once it is read
+      } else {
+        v.problems.push_back(changed);
+      }
+      continue;
+    }
+    ++v.matched;
+  }
+  return all_read;
+}
+
+// The round the inputs name: the recorded round file, or else the criteria
+// and dossiers ranked directly.
+std::optional<RoundBundle> load_recorded(const std::vector<Recorded>& inputs, Diagnostics& diags)
+{
+  auto round = std::find_if(inputs.begin(), inputs.end(), [](const Recorded& r) { return r.role == "round"; });
+  if (round != inputs.end()) {
+    return load_round(round->resolved, diags);
+  }
+  std::string criteria;
+  std::vector<std::string> dossiers;
+  for (const auto& in : inputs) {
+    if (in.role == "criteria") {
+      criteria = in.resolved;
+    } else {
+      dossiers.push_back(in.resolved);
+    }
+  }
+  return load_direct(criteria, dossiers, diags);
+}
+
+// The findings of comparing the record `rec` with the round recomputed.
+void compare_recomputed(const Json& rec, const Json& now, const std::vector<Recorded>& inputs,
+                        const RoundBundle& bundle, std::vector<std::pair<std::string, Message>>& changed_sheets,
+                        Verification& v)
+{
+  for (auto& [path, changed] : changed_sheets) {
+    const Json* was = sheet_entry(rec, path);
+    const Json* is = sheet_entry(now, path);
+    if (was == nullptr || is == nullptr) {
+      v.problems.push_back(std::move(changed));
+      continue;
+    }
+    auto changes = score_changes(*was, *is);
+    if (changes.empty()) {
+      v.notes.push_back({"verify_sheet_comments_only", {{"path", path}}});
+    }
+    for (auto& c : changes) {
+      v.problems.push_back({"verify_sheet_changed", {{"path", path}, {"change", std::move(c)}}});
+    }
+  }
+  std::vector<InputFile> recorded;
+  for (const auto& in : inputs) {
+    recorded.push_back({in.role, in.path, in.resolved, in.sha256});
+  }
+  for (auto& d : compare_inputs(recorded, bundle.inputs)) {
+    v.problems.push_back(differs(std::move(d)));
+  }
+  for (auto& d : compare_results(rec, now)) {
+    v.problems.push_back(differs(std::move(d)));
+  }
+}
+
+} // namespace
+
+Verification verify_result(const std::string& result_path, const std::string& root, const LanguageFor& language)
+{
+  Verification v;
+  std::optional<Json> rec = read_result(result_path, v);
+  if (!rec) {
+    return v;
+  }
+  std::vector<Recorded> inputs = recorded_inputs(*rec, result_path, root);
+  if (std::none_of(inputs.begin(), inputs.end(),
+                   [](const Recorded& r) { return r.role == "round" || r.role == "criteria"; })) {
+    v.result_errors.push_back({"verify_no_round_input", {}});
+    return v;
+  }
+  v.total = inputs.size();
+  std::vector<std::pair<std::string, Message>> changed_sheets; // path, and its finding about the bytes
+  const bool all_read = check_hashes(inputs, v, changed_sheets);
+  std::string version = rec->value("tool", Json::object()).value("version", "unknown");
+  if (version != k_tool_version) {
+    v.version_note = Message{"verify_version_note", {{"recorded", version}, {"now", std::string_view(k_tool_version)}}};
+  }
+  std::optional<RoundBundle> bundle;
+  std::optional<RoundResult> result;
+  if (all_read) {
+    bundle = load_recorded(inputs, v.diags);
+    if (bundle) {
+      const Lang lang = language(bundle->criteria);
+      result = score_round(*bundle, v.diags);
+      if (result) {
+        Json now = parse_exact(render_json(*result, lang));
+        compare_recomputed(*rec, now, inputs, *bundle, changed_sheets, v);
+        v.recompute = Verification::Recompute::done;
+        return v;
+      }
+    }
+    v.recompute = Verification::Recompute::failed;
+  }
+  for (auto& [path, changed] : changed_sheets) {
+    v.problems.push_back(std::move(changed));
+  }
+  return v;
+}
+
+} // namespace ccn
