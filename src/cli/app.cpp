@@ -7,6 +7,7 @@
 #include "render/diagnostic_text.hpp"
 #include "render/messages.hpp"
 #include "cli/output.hpp"
+#include "cli/usage_error.hpp"
 #include "render/render.hpp"
 #include "score/score.hpp"
 #include "util/diag.hpp"
@@ -135,7 +136,8 @@ int parse_and_run(const std::vector<std::string>& args, Console& console)
   app.require_subcommand(1);
   app.fallthrough(false);
   app.failure_message([&console](const CLI::App*, const CLI::Error& e) {
-    return format_program_error("ccnscore", console.lang, k_raw_message, {{"text", e.what()}}) + "\n" +
+    const Message why = usage_error_message(e);
+    return format_program_error("ccnscore", console.lang, why.key, why.args) + "\n" +
            tr(console.lang, "usage_see_help") + "\n";
   });
   Action action;
