@@ -21,6 +21,17 @@ void write_text(const std::string& path, const std::string& text)
   std::ofstream(path, std::ios::binary) << text;
 }
 
+// Change one judged score of the copied dong-lai-2025 sample, so that its
+// result is out of date.
+void change_a_score(const SampleCopy& s)
+{
+  const std::string sheet = s.path("samples/dong-lai-2025/phieu/m2.yaml");
+  std::string text = read_text(sheet);
+  REQUIRE(text.find("D3: { HT: 10.5,") != std::string::npos);
+  text.replace(text.find("D3: { HT: 10.5,"), 15, "D3: { HT: 10,");
+  write_text(sheet, text);
+}
+
 } // namespace
 
 TEST_SUITE("cli/batch")
@@ -302,11 +313,7 @@ TEST_SUITE("cli/batch")
     CHECK(read_text(s.path("out/summary.csv")).find(",up_to_date\r\n") != std::string::npos);
     CHECK_FALSE(std::filesystem::exists(s.path("out/dong-lai-2025/result.previous.json")));
 
-    const std::string sheet = s.path("samples/dong-lai-2025/phieu/m2.yaml");
-    std::string text = read_text(sheet);
-    REQUIRE(text.find("D3: { HT: 10.5,") != std::string::npos);
-    text.replace(text.find("D3: { HT: 10.5,"), 15, "D3: { HT: 10,");
-    write_text(sheet, text);
+    change_a_score(s);
     Run changed = run(args);
     CHECK(changed.status == 0);
     CHECK(changed.out.find("dong-lai-2025: updated") != std::string::npos);
@@ -331,11 +338,7 @@ TEST_SUITE("cli/batch")
     CHECK(fresh.status == 0);
     CHECK(fresh.out == "Đã xếp hạng 2 đợt, 0 đợt có lỗi; bảng tổng hợp ở " + out + "/summary.csv\n");
 
-    const std::string sheet = s.path("samples/dong-lai-2025/phieu/m2.yaml");
-    std::string text = read_text(sheet);
-    REQUIRE(text.find("D3: { HT: 10.5,") != std::string::npos);
-    text.replace(text.find("D3: { HT: 10.5,"), 15, "D3: { HT: 10,");
-    write_text(sheet, text);
+    change_a_score(s);
     Run changed = run(args);
     CHECK(changed.status == 0);
     CHECK(changed.out.find("thanh-ha-2023: các tệp đầu vào không thay đổi, giữ nguyên kết quả\n")
