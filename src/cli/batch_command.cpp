@@ -5,6 +5,7 @@
 #include "cli/commands.hpp"
 #include "verify/recorded.hpp"
 #include "load/loaders.hpp"
+#include "load/reader.hpp"
 #include "load/round_load.hpp"
 #include "load/round_search.hpp"
 #include "render/diagnostic_text.hpp"

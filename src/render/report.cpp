@@ -5,7 +5,7 @@
 #include "render/report.hpp"
 #include "render/messages.hpp"
 
-#include "load/expr_parse.hpp"
+#include "model/expr.hpp"
 #include "score/sensitivity.hpp"
 
 #include <fmt/format.h>
