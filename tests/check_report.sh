@@ -17,7 +17,8 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 fail=0
-for round in thanh-ha-2023 yen-quang-2024 bo-trai-song-da-2024 dong-lai-2025 tan-nguyen-2026; do
+rounds=(thanh-ha-2023 yen-quang-2024 bo-trai-song-da-2024 dong-lai-2025 tan-nguyen-2026)
+for round in "${rounds[@]}"; do
   for lang in vi en; do
     html="$work/$round-$lang.html"
     pdf="$work/$round-$lang.pdf"
@@ -115,5 +116,41 @@ for round in bo-trai-song-da-2024 dong-lai-2025 tan-nguyen-2026; do
     fi
   done
   echo "$round sheets: $pages A4 pages for $members members, widest text at x = $widest pt"
+done
+# The ranking tables on A4, measured in the browser at the width of the
+# page's text (182 mm, 688 CSS pixels): a name takes at most three lines, and
+# a status is never broken inside a word nor runs out of its cell. The
+# samples, and a round whose applicants have very long names.
+for round in "${rounds[@]}" long-names; do
+  yaml="$src/samples/$round/round.yaml"
+  [ "$round" = long-names ] && yaml="$src/tests/report/long-names/round.yaml"
+  for lang in vi en; do
+    html="$work/probe-$round-$lang.html"
+    "$bin" report "$yaml" --lang "$lang" -o "$html" --no-robustness || { echo "$round $lang: report failed"; fail=1; continue; }
+    cp "$src/tests/report/probe.js" "$work/probe.js"
+    sed -i 's|</body>|<script src="probe.js"></script></body>|' "$html"
+    probe=$(timeout 120 "$browser" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+      --disable-background-networking --disable-component-update --disable-sync --disable-dev-shm-usage \
+      --user-data-dir="$work/profile" --hide-scrollbars --window-size=688,1000 --dump-dom "file://$html" 2>/dev/null |
+      sed -n 's/.*data-probe="\([^"]*\)".*/\1/p')
+    if [ -z "$probe" ]; then
+      echo "$round $lang: the ranking tables could not be measured"
+      fail=1
+      continue
+    fi
+    most=0
+    while read -r name_lines broken fits; do
+      [ "$name_lines" -gt "$most" ] && most=$name_lines
+      if [ "$name_lines" -gt 3 ]; then
+        echo "$round $lang: a name in a ranking table takes $name_lines lines on A4 (at most 3)"
+        fail=1
+      fi
+      if [ "$broken" != 0 ] || [ "$fits" != fits ]; then
+        echo "$round $lang: a status in a ranking table is broken inside a word or runs out of its cell"
+        fail=1
+      fi
+    done < <(tr '|' '\n' <<<"$probe")
+    echo "$round $lang: ranking tables measured, $(tr '|' '\n' <<<"$probe" | wc -l) rows, names over at most $most lines"
+  done
 done
 exit $fail

@@ -1,13 +1,17 @@
 #include "cli/app.hpp"
 
+#include "util/shared_library.hpp"
+
 #include "cli/commands.hpp"
 #include "cli/help.hpp"
 #include "render/diagnostic_text.hpp"
 #include "render/messages.hpp"
 #include "cli/output.hpp"
+#include "cli/usage_error.hpp"
 #include "render/render.hpp"
 #include "score/score.hpp"
 #include "util/diag.hpp"
+#include "util/shared_library.hpp"
 #include "util/text.hpp"
 
 #include <CLI/CLI.hpp>
@@ -112,6 +116,19 @@ int report_internal_error(Console& console, const char* what) noexcept
   return k_exit_internal;
 }
 
+// A library opened on first use (util/shared_library.hpp) that the system
+// lacks: not a bug in ccnscore but an incomplete installation.
+int report_missing_library(Console& console, const MissingLibrary& e) noexcept
+{
+  try {
+    print_error(console, "ccnscore", "missing_library", {{"library", e.library()}, {"reason", e.reason()}});
+    console.err.flush();
+  } catch (...) {
+    // The exit status still tells.
+  }
+  return k_exit_unavailable;
+}
+
 int parse_and_run(const std::vector<std::string>& args, Console& console)
 {
   CLI::App app{"", "ccnscore"};
@@ -119,7 +136,8 @@ int parse_and_run(const std::vector<std::string>& args, Console& console)
   app.require_subcommand(1);
   app.fallthrough(false);
   app.failure_message([&console](const CLI::App*, const CLI::Error& e) {
-    return format_program_error("ccnscore", console.lang, k_raw_message, {{"text", e.what()}}) + "\n" +
+    const Message why = usage_error_message(e);
+    return format_program_error("ccnscore", console.lang, why.key, why.args) + "\n" +
            tr(console.lang, "usage_see_help") + "\n";
   });
   Action action;
@@ -178,6 +196,8 @@ int run_guarded(Console& console, const std::function<int()>& command)
 {
   try {
     return command();
+  } catch (const MissingLibrary& e) {
+    return report_missing_library(console, e);
   } catch (const std::exception& e) {
     return report_internal_error(console, e.what());
   } catch (...) {

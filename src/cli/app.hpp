@@ -17,7 +17,8 @@ enum ExitStatus : int {
   k_exit_invalid = 1, // invalid input, or a round that cannot be scored
   k_exit_usage = 2,   // wrong arguments
   k_exit_io = 3,      // a file could not be read or written
-  k_exit_internal = 70, // a bug: an exception escaped a command (EX_SOFTWARE)
+  k_exit_unavailable = 69, // a library the command needs cannot be loaded (EX_UNAVAILABLE)
+  k_exit_internal = 70,    // a bug: an exception escaped a command (EX_SOFTWARE)
 };
 
 // Where a command writes, what it may know of its terminal, and in which
@@ -54,7 +55,9 @@ int run_cli(const std::vector<std::string>& args, Console& console);
 
 // Run `command` and return its status; an exception that escapes it is a
 // bug, reported as one line `ccnscore: internal error: ...` on `console.err`
-// with a request to report it, and exit status `k_exit_internal`.
+// with a request to report it, and exit status `k_exit_internal`; except a
+// library the command needs that cannot be loaded (MissingLibrary), which
+// is said as such, with exit status `k_exit_unavailable`.
 int run_guarded(Console& console, const std::function<int()>& command);
 
 // The process entry point: real streams, terminal detection, NO_COLOR.

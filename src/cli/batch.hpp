@@ -50,6 +50,8 @@ struct BatchOutcome
   std::string status;
   std::vector<std::string> errors;
   std::string path;
+  // The language of its messages: --lang, else its criteria's, else the locale's.
+  Lang lang;
   // What happened to its result: new, up_to_date, updated (inputs changed),
   // recomputed (--force, inputs unchanged); empty on error.
   std::string run;

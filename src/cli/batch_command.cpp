@@ -5,6 +5,7 @@
 #include "cli/commands.hpp"
 #include "verify/recorded.hpp"
 #include "load/loaders.hpp"
+#include "load/reader.hpp"
 #include "load/round_load.hpp"
 #include "load/round_search.hpp"
 #include "render/diagnostic_text.hpp"
@@ -48,7 +49,7 @@ struct Previous
   std::string text;
   nlohmann::json json;
 };
-std::variant<std::monostate, Previous, std::string> previous_result(const fs::path& dir)
+std::variant<std::monostate, Previous, Message> previous_result(const fs::path& dir)
 {
   std::error_code ec;
   if (!fs::exists(dir, ec)) {
@@ -57,8 +58,7 @@ std::variant<std::monostate, Previous, std::string> previous_result(const fs::pa
   const std::string path = (dir / "result.json").string();
   auto bytes = read_file(path);
   if (auto* err = std::get_if<FileError>(&bytes)) {
-    return fmt::format("{} exists, and its result.json cannot be read ({}); give --force to replace it",
-                       dir.string(), err->reason);
+    return Message{"batch_previous_unreadable", {{"folder", dir.string()}, {"reason", err->reason}}};
   }
   Previous p{std::get<std::string>(bytes), {}};
   p.json = parse_exact(p.text);
@@ -69,67 +69,69 @@ std::variant<std::monostate, Previous, std::string> previous_result(const fs::pa
          && in["path"].is_string() && in.contains("sha256") && in["sha256"].is_string();
   }
   if (!ok || (p.json.contains("inputs_root") && !p.json["inputs_root"].is_string())) {
-    return fmt::format("{} exists, and its result.json is not a result of ccnscore; give --force to replace it",
-                       dir.string());
+    return Message{"batch_previous_not_result", {{"folder", dir.string()}}};
   }
   return p;
 }
 
 // Write `files` as new files into the folder `tmp`, made for them and to
 // become `dir`: all of them first and then their fsyncs, so that the file
-// system commits them together rather than once a file. Empty on success.
-std::string write_new_files(const fs::path& tmp, const fs::path& dir,
+// system commits them together rather than once a file. Nothing on success.
+std::optional<Message> write_new_files(const fs::path& tmp, const fs::path& dir,
                             const std::vector<std::pair<std::string, std::string>>& files)
 {
   std::vector<int> fds;
-  std::string why;
+  std::optional<Message> why;
+  auto failed = [&](const std::string& name, int errnum) {
+    why = Message{"batch_cannot_write", {{"path", (dir / name).string()}, {"reason", std::strerror(errnum)}}};
+  };
   for (const auto& [name, text] : files) {
     // Mode 0666, so that the umask (and a default ACL) applies as to any new file.
     int fd = ::open((tmp / name).c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
     if (fd < 0) {
-      why = fmt::format("cannot write {}: {}", (dir / name).string(), std::strerror(errno));
+      failed(name, errno);
       break;
     }
     fds.push_back(fd);
     for (size_t done = 0; done < text.size();) {
       ssize_t n = ::write(fd, text.data() + done, text.size() - done);
       if (n < 0 && errno != EINTR) {
-        why = fmt::format("cannot write {}: {}", (dir / name).string(), std::strerror(errno));
+        failed(name, errno);
         break;
       }
       done += n > 0 ? static_cast<size_t>(n) : 0;
     }
-    if (!why.empty()) {
+    if (why) {
       break;
     }
   }
   for (size_t i = 0; i < fds.size(); ++i) {
-    if (why.empty() && ::fsync(fds[i]) != 0) {
-      why = fmt::format("cannot write {}: {}", (dir / files[i].first).string(), std::strerror(errno));
+    if (!why && ::fsync(fds[i]) != 0) {
+      failed(files[i].first, errno);
     }
-    if (::close(fds[i]) != 0 && why.empty()) {
-      why = fmt::format("cannot write {}: {}", (dir / files[i].first).string(), std::strerror(errno));
+    if (::close(fds[i]) != 0 && !why) {
+      failed(files[i].first, errno);
     }
   }
   return why;
 }
 
 // Write the outputs of one round into its folder through a temporary
-// folder, so that the folder appears whole or not at all. Empty on success.
-std::string publish(const BatchFolder& f)
+// folder, so that the folder appears whole or not at all. Nothing on success.
+std::optional<Message> publish(const BatchFolder& f)
 {
   const fs::path& dir = f.dir;
   std::error_code ec;
   bool exists = fs::exists(dir, ec);
   if (exists && !f.replace) {
-    return fmt::format("{} exists; give --force to replace it", dir.string());
+    return Message{"batch_folder_exists", {{"folder", dir.string()}}};
   }
   std::string tmpl;
   if (std::string why = create_temporary_folder(dir.string(), tmpl); !why.empty()) {
-    return fmt::format("cannot create a folder in {}: {}", dir.parent_path().string(), why);
+    return Message{"batch_cannot_create_in", {{"folder", dir.parent_path().string()}, {"reason", why}}};
   }
   fs::path tmp(tmpl);
-  if (std::string why = write_new_files(tmp, dir, f.files); !why.empty()) {
+  if (auto why = write_new_files(tmp, dir, f.files)) {
     fs::remove_all(tmp, ec);
     return why;
   }
@@ -139,7 +141,7 @@ std::string publish(const BatchFolder& f)
     fs::rename(dir, old, ec);
     if (ec) {
       fs::remove_all(tmp, ec);
-      return fmt::format("cannot replace {}: {}", dir.string(), ec.message());
+      return Message{"batch_cannot_replace", {{"folder", dir.string()}, {"reason", ec.message()}}};
     }
   }
   fs::rename(tmp, dir, ec);
@@ -149,12 +151,12 @@ std::string publish(const BatchFolder& f)
       fs::rename(old, dir, ec);
     }
     fs::remove_all(tmp, ec);
-    return fmt::format("cannot create {}: {}", dir.string(), why);
+    return Message{"batch_cannot_create", {{"folder", dir.string()}, {"reason", why}}};
   }
   if (exists) {
     fs::remove_all(old, ec);
   }
-  return {};
+  return std::nullopt;
 }
 
 } // namespace
@@ -164,7 +166,8 @@ BatchOutcome rank_round_into(const BatchRound& f, const fs::path& out_dir, bool 
   BatchOutcome o;
   o.path = f.path;
   o.round = f.id;
-  Lang lang = f.lang;
+  Lang& lang = o.lang;
+  lang = f.lang;
   if (!f.duplicate_of.empty()) {
     o.status = "error";
     MsgArgs args{{"round", f.id}, {"other", f.duplicate_of}};
@@ -174,10 +177,10 @@ BatchOutcome rank_round_into(const BatchRound& f, const fs::path& out_dir, bool 
   }
   const fs::path dir = out_dir / f.id;
   auto previous = previous_result(dir);
-  if (auto* why = std::get_if<std::string>(&previous); why != nullptr && !force) {
+  if (auto* why = std::get_if<Message>(&previous); why != nullptr && !force) {
     o.status = "error";
-    o.errors.push_back(*why);
-    diag_text = fmt::format("{}: error: {}\n", f.path, *why);
+    o.errors.push_back(tr(lang, why->key, why->args));
+    diag_text = terminal_safe(format_program_error(f.path, lang, why->key, why->args)) + "\n";
     return o;
   }
   Diagnostics diags;
@@ -268,7 +271,7 @@ class FolderWriter
 {
 public:
   // `failed(i, why)` is called, on a writer's thread, for round i whose folder could not be written.
-  FolderWriter(unsigned threads, size_t capacity, std::function<void(size_t, const std::string&)> failed)
+  FolderWriter(unsigned threads, size_t capacity, std::function<void(size_t, const Message&)> failed)
     : m_capacity(capacity), m_failed(std::move(failed))
   {
     for (unsigned t = 0; t < threads; ++t) {
@@ -316,20 +319,20 @@ private:
       m_queue.pop_front();
       m_room.notify_one();
       lock.unlock();
-      std::string why;
+      std::optional<Message> why;
       try {
         why = publish(folder);
       } catch (const std::exception& e) {
-        why = fmt::format("cannot write {}: {}", folder.dir.string(), e.what());
+        why = Message{"batch_cannot_write", {{"path", folder.dir.string()}, {"reason", e.what()}}};
       }
-      if (!why.empty()) {
-        m_failed(i, why);
+      if (why) {
+        m_failed(i, *why);
       }
     }
   }
 
   size_t m_capacity;
-  std::function<void(size_t, const std::string&)> m_failed;
+  std::function<void(size_t, const Message&)> m_failed;
   std::mutex m_mutex;
   std::condition_variable m_room;
   std::condition_variable m_ready;
@@ -344,7 +347,7 @@ int run_batch(const BatchOptions& opt, Console& console, const RoundRanker& rank
 {
   std::error_code ec;
   if (fs::file_status st = fs::status(opt.output, ec); fs::exists(st) && !fs::is_directory(st)) {
-    console.err << fmt::format("{}: error: refusing to write there: it is not a folder\n", opt.output);
+    print_error(console, opt.output, "batch_output_not_folder");
     return k_exit_usage;
   }
   fs::create_directories(opt.output, ec);
@@ -353,15 +356,15 @@ int run_batch(const BatchOptions& opt, Console& console, const RoundRanker& rank
     return k_exit_io;
   }
   auto folder_lock = FolderLock::take(opt.output);
-  if (auto* err = std::get_if<FileError>(&folder_lock)) {
-    console.err << fmt::format("{}: error: {}\n", opt.output, err->reason);
+  if (auto* err = std::get_if<Message>(&folder_lock)) {
+    print_error(console, opt.output, err->key, err->args);
     return k_exit_io;
   }
   remove_stale_temporaries(opt.output);
   const fs::path out_dir = fs::weakly_canonical(opt.output, ec);
   const std::optional<FolderId> out_id = folder_id(opt.output);
   if (!out_id) {
-    console.err << fmt::format("{}: error: not a folder\n", opt.output);
+    print_error(console, opt.output, "batch_output_not_folder");
     return k_exit_io;
   }
   Diagnostics diags;
@@ -379,13 +382,14 @@ int run_batch(const BatchOptions& opt, Console& console, const RoundRanker& rank
   std::atomic<size_t> done{0};
   std::mutex io;
   const auto start = std::chrono::steady_clock::now();
-  FolderWriter writer(jobs, 2 * static_cast<size_t>(jobs), [&](size_t i, const std::string& why) {
+  FolderWriter writer(jobs, 2 * static_cast<size_t>(jobs), [&](size_t i, const Message& why) {
     BatchOutcome& o = outcomes[i];
     o.run.clear();
     o.status = "error";
-    o.errors.push_back(why);
+    o.errors.push_back(tr(o.lang, why.key, why.args));
+    std::string line = terminal_safe(format_program_error(o.path, o.lang, why.key, why.args)) + "\n";
     std::lock_guard<std::mutex> lock(io);
-    console.err << fmt::format("{}: error: {}\n", o.path, why);
+    console.err << line;
   });
   parallel_for(rounds.size(), jobs, [&](size_t i) {
     {
@@ -399,8 +403,12 @@ int run_batch(const BatchOptions& opt, Console& console, const RoundRanker& rank
       if (console.err_is_terminal) {
         double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         double left = elapsed / static_cast<double>(finished) * static_cast<double>(rounds.size() - finished);
-        console.err << fmt::format("\r\033[K[{}/{}] {} (about {:.0f} s left)", finished, rounds.size(), rounds[i].id,
-                                   left);
+        console.err << "\r\033[K"
+                    << terminal_safe(tr(console.lang, "batch_progress",
+                                        {{"done", finished},
+                                         {"rounds", rounds.size()},
+                                         {"round", rounds[i].id},
+                                         {"seconds", static_cast<int64_t>(left + 0.5)}}));
         if (!text.empty()) {
           console.err << "\r\033[K";
         }
@@ -433,20 +441,24 @@ int run_batch(const BatchOptions& opt, Console& console, const RoundRanker& rank
   }
   for (const auto& o : outcomes) {
     if (o.run == "up_to_date") {
-      console.out << terminal_safe(fmt::format("{}: up to date, kept as it was", o.round)) << "\n";
+      console.out << terminal_safe(tr(console.lang, "batch_up_to_date", {{"round", o.round}})) << "\n";
     } else if (o.run == "updated") {
-      console.out << terminal_safe(fmt::format("{}: updated; the previous result is kept as {}", o.round,
-                                               (fs::path(opt.output) / o.round / "result.previous.json").string()))
+      console.out << terminal_safe(tr(console.lang, "batch_updated",
+                                      {{"round", o.round},
+                                       {"path", (fs::path(opt.output) / o.round / "result.previous.json").string()}}))
                   << "\n";
     }
   }
-  std::string resumed;
-  if (runs["up_to_date"] + runs["updated"] + runs["recomputed"] > 0) {
-    resumed = fmt::format(" ({} new, {} updated, {} up to date, {} recomputed)", runs["new"], runs["updated"],
-                          runs["up_to_date"], runs["recomputed"]);
+  const bool resumed = runs["up_to_date"] + runs["updated"] + runs["recomputed"] > 0;
+  MsgArgs summary_args{{"ranked", rounds.size() - failed}, {"failed", failed}, {"summary", summary_path}};
+  if (resumed) {
+    summary_args.insert(summary_args.end(), {{"new", runs["new"]},
+                                             {"updated", runs["updated"]},
+                                             {"up_to_date", runs["up_to_date"]},
+                                             {"recomputed", runs["recomputed"]}});
   }
-  console.out << fmt::format("{} round{} ranked{}, {} with errors; summary in {}\n", rounds.size() - failed,
-                             rounds.size() - failed == 1 ? "" : "s", resumed, failed, summary_path);
+  console.out << terminal_safe(tr(console.lang, resumed ? "batch_summary_resumed" : "batch_summary", summary_args))
+              << "\n";
   if (diags.has_io_errors()) {
     return k_exit_io;
   }

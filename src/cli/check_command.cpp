@@ -2,6 +2,7 @@
 
 #include "cli/commands.hpp"
 #include "load/loaders.hpp"
+#include "load/reader.hpp"
 #include "load/round_load.hpp"
 #include "load/sheet_workbook_load.hpp"
 #include "render/locale.hpp"

@@ -4,6 +4,7 @@
 #include "cli/commands.hpp"
 #include "render/init_template.hpp"
 #include "render/locale.hpp"
+#include "render/messages.hpp"
 #include "load/round_load.hpp"
 #include "util/file.hpp"
 #include "util/text.hpp"
@@ -35,12 +36,11 @@ int run_init(const InitOptions& opt, Console& console)
   if (!criteria) {
     return report(diags, console);
   }
-  const Lang lang = console.lang_asked ? console.lang : default_lang(*criteria);
+  adopt_criteria_language(console, *criteria);
+  const Lang lang = console.lang;
   const unsigned members = opt.members.value_or(criteria->has_judged() ? 5 : 0);
   if (members == 0 && criteria->has_judged()) {
-    console.err << fmt::format("ccnscore init: error: criteria '{}' have judged criteria, so the round needs a "
-                               "council: give --members 1 or more\n",
-                               criteria->id);
+    print_error(console, "ccnscore init", "init_needs_members", {{"criteria", criteria->id}});
     return k_exit_usage;
   }
   const std::string dossiers = lang.code == "vi" ? "ho-so/" : "dossiers/";
@@ -69,22 +69,21 @@ int run_init(const InitOptions& opt, Console& console)
   }
   if (!in_the_way.empty()) {
     for (const auto& p : in_the_way) {
-      console.err << terminal_safe(fmt::format("{}: error: the file exists; init never replaces a file", p)) << "\n";
+      print_error(console, p, "init_file_exists");
     }
-    console.err << "ccnscore init: nothing written; choose a new folder, or move those files away\n";
+    console.err << "ccnscore init: " << tr(lang, "init_nothing_written") << "\n";
     return k_exit_usage;
   }
   for (const fs::path& sub : {dir / dossiers, members > 0 ? dir / sheets : dir}) {
     fs::create_directories(sub, ec);
     if (ec) {
-      console.err << terminal_safe(fmt::format("{}: error: cannot create the folder: {}", sub.string(), ec.message()))
-                  << "\n";
+      print_error(console, sub.string(), "cannot_create_folder", {{"reason", ec.message()}});
       return k_exit_io;
     }
   }
   for (const auto& [path, text] : files) {
     if (std::string why = write_file_atomic(path.string(), text); !why.empty()) {
-      console.err << terminal_safe(fmt::format("{}: error: cannot write: {}", path.string(), why)) << "\n";
+      print_error(console, path.string(), "cannot_write", {{"reason", why}});
       return k_exit_io;
     }
     console.out << terminal_safe(path.string()) << "\n";
@@ -92,8 +91,8 @@ int run_init(const InitOptions& opt, Console& console)
   if (members > 0) {
     console.out << terminal_safe((dir / sheets).string()) << "\n";
   }
-  console.out << terminal_safe(fmt::format("ccnscore init: fill in every {}, then run: ccnscore check {}", k_blank,
-                                           (dir / "round.yaml").string()))
+  console.out << "ccnscore init: "
+              << terminal_safe(tr(lang, "init_done", {{"blank", k_blank}, {"round", (dir / "round.yaml").string()}}))
               << "\n";
   return k_exit_ok;
 }

@@ -29,11 +29,12 @@ int check_target(const std::string& path, Console& console)
 {
   auto target = output_target(path);
   if (auto* err = std::get_if<FileError>(&target)) {
+    MsgArg why = err->message ? MsgArg("why", *err->message) : MsgArg("why", err->reason);
     if (err->refused) {
-      console.err << fmt::format("{}: error: refusing to write there: {}\n", path, err->reason);
+      print_error(console, path, "output_refused", {why});
       return k_exit_usage;
     }
-    console.err << fmt::format("{}: error: cannot write: {}\n", path, err->reason);
+    print_error(console, path, "cannot_write", {{"reason", err->reason}});
     return k_exit_io;
   }
   return k_exit_ok;

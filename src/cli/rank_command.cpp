@@ -3,11 +3,13 @@
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
 #include "load/round_load.hpp"
+#include "render/messages.hpp"
 #include "render/render.hpp"
 #include "score/score.hpp"
 
 #include "render/xlsx.hpp"
 #include "util/file.hpp"
+#include "util/text.hpp"
 
 #include <fmt/format.h>
 
@@ -50,7 +52,7 @@ int write_workbook(const RankOptions& opt, const RoundBundle& bundle, const Roun
     return k_exit_io;
   }
   for (const auto& note : notes) {
-    console.err << fmt::format("{}: warning: {}\n", opt.output, note);
+    console.err << terminal_safe(opt.output + ": " + tr(lang, "severity_warning") + ": " + note) << "\n";
   }
   return k_exit_ok;
 }

@@ -42,7 +42,7 @@ const CLI::Validator k_seed_value(
     const char* end = text.data() + text.size();
     auto [ptr, ec] = std::from_chars(text.data(), end, value);
     if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos || ec != std::errc() || ptr != end) {
-      return "must be a whole number from 0 to 18446744073709551615, found " + text;
+      return "Value " + text + " not in range 0 to 18446744073709551615"; // CLI::Range's form (cli/usage_error.hpp)
     }
     return {};
   },
@@ -55,7 +55,7 @@ const CLI::Validator k_spread_value(
     const char* end = text.data() + text.size();
     auto [ptr, ec] = std::from_chars(text.data(), end, value);
     if (text.empty() || ec != std::errc() || ptr != end || !std::isfinite(value) || value < 0 || value > 100) {
-      return "must be a number from 0 to 100, found " + text;
+      return "Value " + text + " not in range 0 to 100"; // CLI::Range's form (cli/usage_error.hpp)
     }
     return {};
   },

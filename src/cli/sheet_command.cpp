@@ -2,6 +2,7 @@
 
 #include "cli/commands.hpp"
 #include "render/blank_sheet.hpp"
+#include "render/messages.hpp"
 #include "cli/output.hpp"
 #include "cli/sheet_workbooks.hpp"
 #include "load/round_load.hpp"
@@ -123,7 +124,7 @@ int run_sheet(const SheetOptions& opt, Console& console)
         rc != k_exit_ok) {
       return rc;
     }
-    console.out << fmt::format("{}: blank sheet of member {}\n", path, m.id);
+    console.out << terminal_safe(tr(console.lang, "sheet_written", {{"path", path}, {"member", m.id}})) << "\n";
   }
   return k_exit_ok;
 }

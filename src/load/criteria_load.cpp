@@ -1,6 +1,7 @@
 #include "load/criteria_load.hpp"
 #include "load/expr_parse.hpp"
 #include "load/loaders.hpp"
+#include "load/reader.hpp"
 #include "util/text.hpp"
 
 #include <fmt/format.h>

@@ -1,4 +1,5 @@
 #include "load/loaders.hpp"
+#include "load/reader.hpp"
 #include "util/text.hpp"
 
 

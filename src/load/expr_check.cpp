@@ -191,14 +191,5 @@ bool check_expression(Expr& expr, const SymbolLookup& lookup, ExprError& error)
     return false;
   }
 }
-void collect_identifiers(const Expr& expr, std::vector<std::string>& out)
-{
-  if (expr.op == Expr::Op::ident) {
-    out.push_back(expr.name);
-  }
-  for (const auto& a : expr.args) {
-    collect_identifiers(a, out);
-  }
-}
 
 } // namespace ccn

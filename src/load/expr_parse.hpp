@@ -36,9 +36,6 @@ using SymbolLookup = std::function<std::optional<SymbolType>(const std::string&)
 // Type-check `expr` in place; reports the first problem in `error`.
 bool check_expression(Expr& expr, const SymbolLookup& lookup, ExprError& error);
 
-// Every identifier `expr` refers to, in order of appearance.
-void collect_identifiers(const Expr& expr, std::vector<std::string>& out);
-
 // Name of a value type for messages ("a number", "a truth", ...).
 Message type_name(ValueType type);
 

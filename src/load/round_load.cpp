@@ -1,6 +1,7 @@
 #include "load/round_load.hpp"
 
 #include "load/loaders.hpp"
+#include "load/reader.hpp"
 #include "load/sheet_workbook_load.hpp"
 #include "load/yaml_tree.hpp"
 #include "util/file.hpp"

@@ -4,6 +4,7 @@
 
 #include "model/criteria.hpp"
 #include "model/round.hpp"
+#include "model/round_bundle.hpp"
 #include "util/diag.hpp"
 
 #include <optional>
@@ -11,27 +12,6 @@
 #include <vector>
 
 namespace ccn {
-
-// A file that was read, for the result's `inputs` list.
-struct InputFile
-{
-  std::string role; // criteria, round, dossier, sheet
-  std::string path;     // as given
-  std::string resolved; // as opened
-  std::string sha256;
-};
-
-// Everything a round needs, validated. Without a round file (direct mode)
-// `round` holds only what the criteria give.
-struct RoundBundle
-{
-  Round round;
-  bool direct = false;
-  Criteria criteria;
-  std::vector<Dossier> dossiers;
-  std::vector<Sheet> sheets;
-  std::vector<InputFile> inputs;
-};
 
 // Load the round file at `path` and everything it names.
 std::optional<RoundBundle> load_round(const std::string& path, Diagnostics& diags);

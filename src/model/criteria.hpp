@@ -2,8 +2,8 @@
 // The criteria file: fields, measures, gates, groups of criteria with their
 // scoring kinds, pass rules and tie-breaks (formats-v1 section 2).
 
-#include "load/reader.hpp"
 #include "model/expr.hpp"
+#include "model/timestamp.hpp"
 #include "util/diag.hpp"
 #include "util/rational.hpp"
 

@@ -44,4 +44,7 @@ struct Expression
   Expr root;
 };
 
+// Every identifier `expr` refers to, in order of appearance.
+void collect_identifiers(const Expr& expr, std::vector<std::string>& out);
+
 } // namespace ccn

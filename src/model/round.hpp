@@ -1,8 +1,8 @@
 #pragma once
 // The round, dossier and sheet files (formats-v1 sections 3 to 5).
 
-#include "load/reader.hpp"
 #include "model/sheet_workbook.hpp"
+#include "model/timestamp.hpp"
 #include "util/diag.hpp"
 #include "util/rational.hpp"
 

@@ -2,7 +2,7 @@
 // A blank score sheet (`ccnscore sheet`): valid YAML with a placeholder for
 // every score, and its instructions as comments in the chosen language.
 
-#include "load/round_load.hpp"
+#include "model/round_bundle.hpp"
 #include "util/message.hpp"
 
 #include <string>

@@ -2,8 +2,8 @@
 // The language of a human-readable report: its words, and how it writes
 // numbers and dates (Vietnamese: 85,33 and 250.000.000.000; 10/09/2024).
 
-#include "load/reader.hpp"
 #include "model/criteria.hpp"
+#include "model/timestamp.hpp"
 #include "score/result.hpp"
 #include "util/message.hpp"
 #include "util/rational.hpp"

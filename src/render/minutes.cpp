@@ -309,13 +309,15 @@ private:
     const int precision = m_b.criteria.precision;
     h3("minutes_s_results");
     p(m_w("minutes_results_intro", {{"dossiers", m_res.applicants.size()}}));
-    m_out += "<table>\n<thead><tr><th class=\"n\">" + esc(m_w("minutes_col_no")) + "</th><th>" + esc(m_w("minutes_col_applicant")) +
+    m_out += "<table class=\"ranking\">\n<colgroup><col style=\"width: 10mm\"><col><col style=\"width: 18mm\">"
+             "<col style=\"width: 16mm\"><col style=\"width: 30mm\"></colgroup>\n"
+             "<thead><tr><th class=\"n\">" + esc(m_w("minutes_col_no")) + "</th><th>" + esc(m_w("minutes_col_applicant")) +
              "</th><th class=\"n\">" + esc(m_w("minutes_col_total")) + "</th><th class=\"n\">" + esc(m_w("minutes_col_rank")) +
              "</th><th>" + esc(m_w("minutes_col_outcome")) + "</th></tr></thead>\n";
     int n = 0;
     for (const auto& a : m_res.applicants) {
-      m_out += fmt::format("<tr><td class=\"n\">{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>"
-                           "<td>{}</td></tr>\n",
+      m_out += fmt::format("<tr><td class=\"n\">{}</td><td class=\"who\">{}</td><td class=\"n\">{}</td>"
+                           "<td class=\"n\">{}</td><td class=\"status\">{}</td></tr>\n",
                            ++n, esc(applicant_name(m_res, a.id())), a.total ? esc(m_L.fixed(*a.total, precision)) : "–",
                            a.rank ? fmt::format("{}{}", *a.rank, a.tied ? "=" : "") : "–", esc(m_L.status(a.status)));
     }

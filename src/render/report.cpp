@@ -5,7 +5,7 @@
 #include "render/report.hpp"
 #include "render/messages.hpp"
 
-#include "load/expr_parse.hpp"
+#include "model/expr.hpp"
 #include "score/sensitivity.hpp"
 
 #include <fmt/format.h>
@@ -31,6 +31,12 @@ th, td { border: 0.3mm solid #444; padding: 0.8mm 1.4mm; vertical-align: top; te
 th { background: #eee; font-weight: bold; overflow-wrap: normal; }
 td.n, th.n { text-align: right; }
 td.n { white-space: nowrap; }
+/* The ranking tables: names wrap over at most three lines on A4, so the
+   columns of numbers keep fixed, narrow widths and the name takes the rest;
+   a status is never broken inside a word. */
+table.ranking { table-layout: fixed; }
+table.ranking th { overflow-wrap: normal; }
+td.status { overflow-wrap: normal; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 thead { display: table-header-group; }
 table.kv td:first-child { width: 32%; font-weight: bold; }
@@ -205,22 +211,35 @@ void ranking(Html& h, const RoundResult& res)
   const Locale& L = h.L;
   const int p = c.precision;
   h.h2("report_3_ranking");
-  h.raw("<table>\n<thead><tr><th class=\"n\">" + esc(L.text("report_rank")) + "</th><th>" +
-        esc(L.text("report_applicant")) + "</th><th class=\"n\">" + esc(L.text("report_total")) + "</th>");
-  for (const auto& g : c.groups) {
-    h.raw("<th class=\"n\">" + esc(g.name) + "</th>");
-  }
-  h.raw("<th>" + esc(L.text("report_status")) + "</th></tr></thead>\n");
+  // The names take the width that the points by group would take from
+  // them: those follow in a table of their own, by the applicants' ids.
+  h.raw("<table class=\"ranking\">\n<colgroup><col style=\"width: 12mm\"><col><col style=\"width: 22mm\">"
+        "<col style=\"width: 32mm\"></colgroup>\n<thead><tr><th class=\"n\">" +
+        esc(L.text("report_rank")) + "</th><th>" + esc(L.text("report_applicant")) + "</th><th class=\"n\">" +
+        esc(L.text("report_total")) + "</th><th>" + esc(L.text("report_status")) + "</th></tr></thead>\n");
   for (const auto& a : res.applicants) {
-    h.raw(fmt::format("<tr><td class=\"n\">{}</td><td>{} ({})</td><td class=\"n\">{}</td>",
+    h.raw(fmt::format("<tr><td class=\"n\">{}</td><td class=\"who\">{} ({})</td><td class=\"n\">{}</td>"
+                      "<td class=\"status\">{}</td></tr>\n",
                       a.rank ? fmt::format("{}{}", *a.rank, a.tied ? "=" : "") : "–", esc(a.dossier->name),
-                      esc(a.id()), a.total ? L.fixed(*a.total, p) : "–"));
-    for (size_t gi = 0; gi < c.groups.size(); ++gi) {
-      h.raw(fmt::format("<td class=\"n\">{}</td>", gi < a.groups.size() ? L.fixed(a.groups[gi].points, p) : "–"));
-    }
-    h.raw("<td>" + esc(L.status(a.status)) + "</td></tr>\n");
+                      esc(a.id()), a.total ? L.fixed(*a.total, p) : "–", esc(L.status(a.status))));
   }
   h.raw("</table>\n");
+  if (!c.groups.empty()) {
+    h.p(esc(L.text("report_group_points")));
+    h.raw("<table class=\"small\">\n<thead><tr><th>" + esc(L.text("report_applicant")) + "</th>");
+    for (const auto& g : c.groups) {
+      h.raw("<th class=\"n\">" + esc(g.name) + "</th>");
+    }
+    h.raw("<th class=\"n\">" + esc(L.text("report_total")) + "</th></tr></thead>\n");
+    for (const auto& a : res.applicants) {
+      h.raw("<tr><td>" + esc(a.id()) + "</td>");
+      for (size_t gi = 0; gi < c.groups.size(); ++gi) {
+        h.raw(fmt::format("<td class=\"n\">{}</td>", gi < a.groups.size() ? L.fixed(a.groups[gi].points, p) : "–"));
+      }
+      h.raw(fmt::format("<td class=\"n\">{}</td></tr>\n", a.total ? L.fixed(*a.total, p) : "–"));
+    }
+    h.raw("</table>\n");
+  }
   const ApplicantResult* first = nullptr;
   const ApplicantResult* second = nullptr;
   for (const auto& a : res.applicants) {

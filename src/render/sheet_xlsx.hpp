@@ -2,7 +2,7 @@
 // A member's blank score sheet as an Excel workbook (formats-v1 8.8); the
 // layout is in model/sheet_workbook.hpp and ccnscore(5).
 
-#include "load/round_load.hpp"
+#include "model/round_bundle.hpp"
 #include "render/locale.hpp"
 
 #include <string>

@@ -258,9 +258,10 @@ private:
     if (cut) {
       char cell[LXW_MAX_CELL_NAME_LENGTH] = {};
       lxw_rowcol_to_cell(cell, row, col);
-      m_notes.push_back(fmt::format("sheet '{}', cell {}: a text of {} bytes is longer than a cell holds "
-                                    "({} characters); it is cut and ends in \"…\"",
-                                    sheet, cell, value.size(), k_cell_limit));
+      m_notes.push_back(m_L.text("xlsx_cell_cut", {{"sheet", std::string_view(sheet)},
+                                                   {"cell", std::string_view(cell)},
+                                                   {"bytes", std::to_string(value.size())},
+                                                   {"limit", std::to_string(k_cell_limit)}}));
     }
     check(worksheet_write_string(ws, row, col, fitted.c_str(), format));
   }

@@ -1,6 +1,6 @@
 #include "score/evaluate.hpp"
 
-#include "load/expr_parse.hpp"
+#include "model/expr.hpp"
 #include "util/text.hpp"
 
 

@@ -1,7 +1,7 @@
 #pragma once
 // The outcome of scoring a round: what the renderers print, computed once.
 
-#include "load/round_load.hpp"
+#include "model/round_bundle.hpp"
 #include "score/value.hpp"
 #include "util/rational.hpp"
 

@@ -5,7 +5,7 @@
 #include "score/score.hpp"
 #include "score/totals.hpp"
 
-#include "load/expr_parse.hpp"
+#include "model/expr.hpp"
 
 #include <fmt/format.h>
 

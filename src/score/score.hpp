@@ -1,7 +1,7 @@
 #pragma once
 // Scoring a validated round (formats-v1 section 6). Pure: no I/O.
 
-#include "load/round_load.hpp"
+#include "model/round_bundle.hpp"
 #include "score/result.hpp"
 #include "util/diag.hpp"
 

@@ -3,7 +3,7 @@
 // judged score, one member's absence) and a stochastic acceptability
 // analysis of the weights (SMAA-2, Lahdelma and Salminen).
 
-#include "load/round_load.hpp"
+#include "model/round_bundle.hpp"
 #include "score/result.hpp"
 
 #include <cstdint>

@@ -5,7 +5,7 @@
 // unit tests compare the two on every move of the samples and of random
 // rounds). Pure: no I/O.
 
-#include "load/round_load.hpp"
+#include "model/round_bundle.hpp"
 #include "score/result.hpp"
 #include "score/totals.hpp"
 

@@ -64,28 +64,42 @@ std::variant<std::string, FileError> read_file(const std::string& path)
 
 namespace {
 
-// What a non-regular file is, for a message.
+// What a non-regular file is: the catalogue key of its name.
 std::string kind_of(mode_t mode)
 {
   if (S_ISDIR(mode)) {
-    return "a directory";
+    return "file_kind_directory";
   }
   if (S_ISCHR(mode) || S_ISBLK(mode)) {
-    return "a device";
+    return "file_kind_device";
   }
   if (S_ISFIFO(mode)) {
-    return "a FIFO (named pipe)";
+    return "file_kind_fifo";
   }
   if (S_ISSOCK(mode)) {
-    return "a socket";
+    return "file_kind_socket";
   }
-  return "not a regular file";
+  return "file_kind_other";
 }
 
-FileError refusal(std::string reason)
+// The same in English words, for the callers that only pass a reason on.
+std::string kind_in_words(mode_t mode)
 {
-  FileError e{std::move(reason)};
+  const std::string key = kind_of(mode);
+  return key == "file_kind_directory" ? "a directory"
+         : key == "file_kind_device"  ? "a device"
+         : key == "file_kind_fifo"    ? "a FIFO (named pipe)"
+         : key == "file_kind_socket"  ? "a socket"
+                                      : "a special file";
+}
+
+// An output path refused: `message` says why, `english` too for the
+// callers that only pass a reason on.
+FileError refusal(Message message, std::string english)
+{
+  FileError e{std::move(english)};
   e.refused = true;
+  e.message = std::move(message);
   return e;
 }
 
@@ -151,11 +165,15 @@ std::variant<OutputTarget, FileError> output_target(const std::string& path)
     return OutputTarget{path, static_cast<unsigned>(st.st_mode & 0777)};
   }
   if (!S_ISLNK(st.st_mode)) {
-    return refusal(fmt::format("it is {}, not a regular file", kind_of(st.st_mode)));
+    return refusal(Message{"output_refused_kind", {{"kind", Message{kind_of(st.st_mode), {}}}}},
+                   fmt::format("it is {}, not a regular file", kind_in_words(st.st_mode)));
   }
   char* real = ::realpath(path.c_str(), nullptr);
   if (real == nullptr) {
-    return refusal(fmt::format("it is a symbolic link that leads nowhere ({})", std::strerror(errno)));
+    int error = errno;
+    return refusal(Message{"output_refused_dangling",
+                           {{"reason", error_code_reason(std::error_code(error, std::generic_category()))}}},
+                   fmt::format("it is a symbolic link that leads nowhere ({})", std::strerror(error)));
   }
   std::string resolved(real);
   std::free(real);
@@ -163,7 +181,8 @@ std::variant<OutputTarget, FileError> output_target(const std::string& path)
     return FileError{std::strerror(errno)};
   }
   if (!S_ISREG(st.st_mode)) {
-    return refusal(fmt::format("it is a symbolic link to {}, {}", resolved, kind_of(st.st_mode)));
+    return refusal(Message{"output_refused_link", {{"target", resolved}, {"kind", Message{kind_of(st.st_mode), {}}}}},
+                   fmt::format("it is a symbolic link to {}, {}", resolved, kind_in_words(st.st_mode)));
   }
   return OutputTarget{resolved, static_cast<unsigned>(st.st_mode & 0777)};
 }

@@ -24,6 +24,9 @@ struct FileError
   int errnum = 0;         // the system's error number, 0 when the reason is not the system's
   uint64_t size = 0;      // of a file too large, 0 when not known
   bool refused = false;   // an output path that names no regular file (exit 2)
+  // The reason as a catalogue message, for render/ to put into words; set
+  // where the reason is ccnscore's own (an output path refused).
+  std::optional<Message> message = std::nullopt;
 };
 
 // The bytes of the regular file at `path`, or why it cannot be read.

@@ -17,25 +17,47 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Who is taking a lock now: process, host and time, for whoever finds it held.
-std::string holder_text()
+// Who is taking a lock now, as the lock file records it for whoever finds
+// the lock held: one line, "PID HOST SINCE", SINCE in UTC.
+std::string holder_line()
 {
   std::array<char, 256> host{};
-  if (::gethostname(host.data(), host.size() - 1) != 0) {
-    host[0] = '\0';
+  if (::gethostname(host.data(), host.size() - 1) != 0 || host[0] == '\0') {
+    std::strcpy(host.data(), "localhost");
+  }
+  for (char* c = host.data(); *c != '\0'; ++c) {
+    if (*c == ' ' || *c == '\n' || *c == '\r') {
+      *c = '_';
+    }
   }
   std::time_t now = std::time(nullptr);
   std::tm utc{};
   ::gmtime_r(&now, &utc);
   std::array<char, 32> when{};
   std::strftime(when.data(), when.size(), "%Y-%m-%d %H:%M:%S UTC", &utc);
-  return fmt::format("process {} on {}, since {}", ::getpid(), host[0] != '\0' ? host.data() : "this host",
-                     when.data());
+  return fmt::format("{} {} {}\n", ::getpid(), host.data(), when.data());
+}
+
+// Why the lock at `path` is not ours: the holder its file names, when it
+// has written its line yet.
+Message held_by(const std::string& line, const std::string& path)
+{
+  const size_t host = line.find(' ');
+  const size_t since = host == std::string::npos ? host : line.find(' ', host + 1);
+  if (since == std::string::npos || host == 0 || since == host + 1 || since + 1 >= line.size()
+      || line.find_first_not_of("0123456789") != host) {
+    return Message{"lock_in_use_unknown", {{"path", path}}};
+  }
+  return Message{"lock_in_use",
+                 {{"pid", line.substr(0, host)},
+                  {"host", line.substr(host + 1, since - host - 1)},
+                  {"since", line.substr(since + 1)},
+                  {"path", path}}};
 }
 
 } // namespace
 
-std::variant<std::unique_ptr<FolderLock>, FileError> FolderLock::take(const std::string& dir)
+std::variant<std::unique_ptr<FolderLock>, Message> FolderLock::take(const std::string& dir)
 {
   const std::string path = (std::filesystem::path(dir) / k_file_name).string();
   // A holder that releases the lock removes the file: a lock taken on a
@@ -43,7 +65,7 @@ std::variant<std::unique_ptr<FolderLock>, FileError> FolderLock::take(const std:
   for (int attempt = 0; attempt < 100; ++attempt) {
     int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0666);
     if (fd < 0) {
-      return FileError{fmt::format("cannot create the lock file {}: {}", path, std::strerror(errno))};
+      return Message{"lock_cannot_create", {{"path", path}, {"reason", std::strerror(errno)}}};
     }
     if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
       int error = errno;
@@ -51,20 +73,19 @@ std::variant<std::unique_ptr<FolderLock>, FileError> FolderLock::take(const std:
       ssize_t n = error == EWOULDBLOCK ? ::pread(fd, text.data(), text.size() - 1, 0) : -1;
       ::close(fd);
       if (error != EWOULDBLOCK) {
-        return FileError{fmt::format("cannot lock {}: {}", path, std::strerror(error))};
+        return Message{"lock_cannot_lock", {{"path", path}, {"reason", std::strerror(error)}}};
       }
       std::string holder(text.data(), n > 0 ? static_cast<size_t>(n) : 0);
       while (!holder.empty() && (holder.back() == '\n' || holder.back() == '\r')) {
         holder.pop_back();
       }
-      return FileError{fmt::format("in use by another ccnscore ({}; lock file {})",
-                                   holder.empty() ? "which has not said who it is yet" : holder, path)};
+      return held_by(holder, path);
     }
     struct stat locked {};
     struct stat named {};
     if (::fstat(fd, &locked) == 0 && ::stat(path.c_str(), &named) == 0 && locked.st_dev == named.st_dev
         && locked.st_ino == named.st_ino) {
-      std::string holder = holder_text() + "\n";
+      std::string holder = holder_line();
       if (::ftruncate(fd, 0) != 0 || ::pwrite(fd, holder.data(), holder.size(), 0) < 0) {
         // The lock holds without the note; whoever finds it is told less.
       }
@@ -72,7 +93,7 @@ std::variant<std::unique_ptr<FolderLock>, FileError> FolderLock::take(const std:
     }
     ::close(fd);
   }
-  return FileError{fmt::format("cannot lock {}: it keeps being replaced", path)};
+  return Message{"lock_replaced", {{"path", path}}};
 }
 
 FolderLock::~FolderLock()

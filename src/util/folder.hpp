@@ -3,6 +3,7 @@
 // what a killed run left behind.
 
 #include "util/file.hpp"
+#include "util/message.hpp"
 
 #include <filesystem>
 #include <memory>
@@ -22,7 +23,7 @@ public:
   static constexpr const char* k_file_name = ".ccnscore.lock";
 
   // Lock `dir`, or say why not: who holds it, or what failed.
-  static std::variant<std::unique_ptr<FolderLock>, FileError> take(const std::string& dir);
+  static std::variant<std::unique_ptr<FolderLock>, Message> take(const std::string& dir);
 
   ~FolderLock();
   FolderLock(const FolderLock&) = delete;

@@ -3,7 +3,7 @@
 // and with the round recomputed today, as data: each finding a message key
 // and its arguments, put into words by render/ in the chosen language.
 
-#include "load/round_load.hpp"
+#include "model/round_bundle.hpp"
 #include "util/message.hpp"
 
 #include <nlohmann/json.hpp>

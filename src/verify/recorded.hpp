@@ -2,7 +2,7 @@
 // The inputs a result file records, found again on disk: shared by verify,
 // which checks them, and batch, which keeps a result whose inputs are unchanged.
 
-#include "load/round_load.hpp"
+#include "model/round_bundle.hpp"
 
 #include <nlohmann/json.hpp>
 

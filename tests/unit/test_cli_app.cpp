@@ -1,4 +1,5 @@
 #include "cli_helpers.hpp"
+#include "util/shared_library.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -207,6 +208,29 @@ TEST_SUITE("cli/app")
     CHECK(out.str().empty());
   }
 
+  TEST_CASE("a library a command needs and the system lacks is said as such, exit 69")
+  {
+    std::ostringstream out;
+    std::ostringstream err;
+    Console console{out, err, false, false, false};
+    auto missing = []() -> int { throw MissingLibrary("libxlsxwriter.so.4", "cannot open shared object file"); };
+    SUBCASE("in English")
+    {
+      CHECK(run_guarded(console, missing) == k_exit_unavailable);
+      CHECK(k_exit_unavailable == 69);
+      CHECK(err.str() == "ccnscore: error: cannot load the library libxlsxwriter.so.4 (cannot open shared object "
+                         "file); this command needs it: install the package that provides it\n");
+    }
+    SUBCASE("in Vietnamese")
+    {
+      console.lang = Lang{"vi"};
+      CHECK(run_guarded(console, missing) == k_exit_unavailable);
+      CHECK(err.str() == "ccnscore: lỗi: không nạp được thư viện libxlsxwriter.so.4 (cannot open shared object "
+                         "file); lệnh này cần thư viện đó: hãy cài đặt gói phần mềm cung cấp thư viện này\n");
+    }
+    CHECK(out.str().empty());
+  }
+
   TEST_CASE("a command that throws is stopped at run_cli, not by an abort")
   {
     // Standard output that throws on the first write, as a stream set to
@@ -245,7 +269,7 @@ TEST_SUITE("cli_lang")
       CAPTURE(cmd);
       Run r = run({cmd, "--lang", "fr"});
       CHECK(r.status == k_exit_usage);
-      CHECK(r.err.find("--lang: fr not in {en,vi}") != std::string::npos);
+      CHECK(r.err.find("--lang: 'fr' is not one of the accepted values, en and vi") != std::string::npos);
     }
     Run vi = run({"explain", k_round, "NOBODY"});
     CHECK(vi.err.find("ccnscore explain: lỗi: không có nhà đầu tư “NOBODY”") != std::string::npos);

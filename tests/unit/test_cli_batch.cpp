@@ -21,6 +21,17 @@ void write_text(const std::string& path, const std::string& text)
   std::ofstream(path, std::ios::binary) << text;
 }
 
+// Change one judged score of the copied dong-lai-2025 sample, so that its
+// result is out of date.
+void change_a_score(const SampleCopy& s)
+{
+  const std::string sheet = s.path("samples/dong-lai-2025/phieu/m2.yaml");
+  std::string text = read_text(sheet);
+  REQUIRE(text.find("D3: { HT: 10.5,") != std::string::npos);
+  text.replace(text.find("D3: { HT: 10.5,"), 15, "D3: { HT: 10,");
+  write_text(sheet, text);
+}
+
 } // namespace
 
 TEST_SUITE("cli/batch")
@@ -200,7 +211,8 @@ TEST_SUITE("cli/batch")
     for (const char* id : {"thanh-ha-2023", "yen-quang-2024"}) {
       CAPTURE(id);
       CHECK(summary.find(std::string(id) + ",") != std::string::npos);
-      CHECK(err.str().find(std::string(id) + "/round.yaml: error: cannot create a folder in " + s.path("in-the-way"))
+      // In the round's language, which its criteria set to Vietnamese.
+      CHECK(err.str().find(std::string(id) + "/round.yaml: lỗi: không tạo được thư mục trong " + s.path("in-the-way"))
             != std::string::npos);
     }
     CHECK(summary.find(",selected,") == std::string::npos);
@@ -301,11 +313,7 @@ TEST_SUITE("cli/batch")
     CHECK(read_text(s.path("out/summary.csv")).find(",up_to_date\r\n") != std::string::npos);
     CHECK_FALSE(std::filesystem::exists(s.path("out/dong-lai-2025/result.previous.json")));
 
-    const std::string sheet = s.path("samples/dong-lai-2025/phieu/m2.yaml");
-    std::string text = read_text(sheet);
-    REQUIRE(text.find("D3: { HT: 10.5,") != std::string::npos);
-    text.replace(text.find("D3: { HT: 10.5,"), 15, "D3: { HT: 10,");
-    write_text(sheet, text);
+    change_a_score(s);
     Run changed = run(args);
     CHECK(changed.status == 0);
     CHECK(changed.out.find("dong-lai-2025: updated") != std::string::npos);
@@ -318,6 +326,57 @@ TEST_SUITE("cli/batch")
     Run forced = run({"batch", s.path("samples/thanh-ha-2023"), "-o", s.path("out"), "--force"});
     CHECK(forced.status == 0);
     CHECK(read_text(s.path("out/summary.csv")).find(",recomputed\r\n") != std::string::npos);
+  }
+
+  TEST_CASE("batch speaks Vietnamese: the summary, the rounds kept or updated, a folder in use, no folder")
+  {
+    SampleCopy s;
+    const std::string out = s.path("out");
+    std::vector<std::string> args{"batch", "--lang", "vi", s.path("samples/thanh-ha-2023"),
+                                  s.path("samples/dong-lai-2025"), "-o", out};
+    Run fresh = run(args);
+    CHECK(fresh.status == 0);
+    CHECK(fresh.out == "Đã xếp hạng 2 đợt, 0 đợt có lỗi; bảng tổng hợp ở " + out + "/summary.csv\n");
+
+    change_a_score(s);
+    Run changed = run(args);
+    CHECK(changed.status == 0);
+    CHECK(changed.out.find("thanh-ha-2023: các tệp đầu vào không thay đổi, giữ nguyên kết quả\n")
+          != std::string::npos);
+    CHECK(changed.out.find("dong-lai-2025: đã cập nhật; kết quả trước được lưu ở " + out
+                           + "/dong-lai-2025/result.previous.json\n")
+          != std::string::npos);
+    CHECK(changed.out.find("Đã xếp hạng 2 đợt (0 đợt mới, 1 đợt cập nhật, 1 đợt giữ nguyên, 0 đợt tính lại), 0 đợt "
+                           "có lỗi; bảng tổng hợp ở " + out + "/summary.csv\n")
+          != std::string::npos);
+
+    {
+      auto held = FolderLock::take(out);
+      REQUIRE(std::holds_alternative<std::unique_ptr<FolderLock>>(held));
+      Run busy = run(args);
+      CHECK(busy.status == 3);
+      CHECK(busy.err.rfind(out + ": lỗi: thư mục đang được một lượt chạy ccnscore khác sử dụng (tiến trình "
+                               + std::to_string(::getpid()) + " trên máy ",
+                           0)
+            == 0);
+      CHECK(busy.err.find("; tệp khóa " + out + "/" + FolderLock::k_file_name + ")\n") != std::string::npos);
+    }
+
+    std::string file = s.dir.write("file.txt", "notes");
+    Run refused = run({"batch", "--lang", "vi", s.path("samples/thanh-ha-2023"), "-o", file});
+    CHECK(refused.status == 2);
+    CHECK(refused.err == file + ": lỗi: không ghi vào đó: đây không phải là thư mục\n");
+  }
+
+  TEST_CASE("a folder in the way of a round's results is that round's error, in the round's language")
+  {
+    SampleCopy s;
+    std::filesystem::create_directories(s.path("out/thanh-ha-2023"));
+    Run r = run({"batch", "--lang", "vi", s.path("samples/thanh-ha-2023"), "-o", s.path("out")});
+    CHECK(r.status == 1);
+    CHECK(r.err.find(": lỗi: " + s.path("out") + "/thanh-ha-2023 đã có, nhưng không đọc được tệp result.json trong đó")
+          != std::string::npos);
+    CHECK(read_text(s.path("out/summary.csv")).find("thêm --force để ghi thay") != std::string::npos);
   }
 
   TEST_CASE("a result written by batch verifies from another working folder")

@@ -71,7 +71,19 @@ TEST_SUITE("cli/init")
     std::filesystem::remove(s.path("v/round.yaml"));
     Run again = run(args);
     CHECK(again.status == 2);
-    CHECK(again.err.find("v/ho-so/a2.yaml: error: the file exists; init never replaces a file") != std::string::npos);
+    // In the language of the criteria, Vietnamese.
+    CHECK(again.err.find("v/ho-so/a2.yaml: lỗi: tệp đã có; init không bao giờ ghi đè lên tệp đã có\n")
+          != std::string::npos);
+    CHECK(again.err.find("ccnscore init: chưa ghi tệp nào; hãy chọn một thư mục mới, hoặc chuyển các tệp đó đi nơi khác\n")
+          != std::string::npos);
+    const std::vector<std::string> english{"init", "--lang", "en", s.path("w"), "--criteria",
+                                           s.path("criteria/lao-cai-2026.yaml")};
+    REQUIRE(run(english).status == 0);
+    Run twice = run(english);
+    CHECK(twice.status == 2);
+    CHECK(twice.err.find("w/round.yaml: error: the file exists; init never replaces a file\n") != std::string::npos);
+    CHECK(twice.err.find("ccnscore init: nothing written; choose a new folder, or move those files away\n")
+          != std::string::npos);
     CHECK(read_text(s.path("v/ho-so/a2.yaml")) == filled);
     CHECK_FALSE(std::filesystem::exists(s.path("v/round.yaml")));
   }

@@ -22,14 +22,15 @@ unsigned mode_of(const std::string& path)
   return st.st_mode & 07777;
 }
 
-// Every command line that writes one file with -o, given that file.
+// Every command line that writes one file with -o, given that file, in
+// English (the sample's criteria would choose Vietnamese).
 std::vector<std::vector<std::string>> writers(const std::string& out)
 {
   return {
-    {"rank", k_round, "-f", "json", "-o", out},
-    {"rank", k_round, "-f", "xlsx", "-o", out},
-    {"report", k_round, "--no-robustness", "-o", out},
-    {"sheet", k_round, "--member", "M1", "--force", "-o", out},
+    {"rank", "--lang", "en", k_round, "-f", "json", "-o", out},
+    {"rank", "--lang", "en", k_round, "-f", "xlsx", "-o", out},
+    {"report", "--lang", "en", k_round, "--no-robustness", "-o", out},
+    {"sheet", "--lang", "en", k_round, "--member", "M1", "--force", "-o", out},
   };
 }
 
@@ -55,7 +56,7 @@ TEST_SUITE("cli/output")
     for (const auto& [name, message] : targets) {
       for (const auto& args : writers(dir.path(name))) {
         CAPTURE(name);
-        CAPTURE(args[0] + " " + args[2] + " " + args[3]);
+        CAPTURE(args[0] + " " + args[4] + " " + args[5]);
         Run r = run(args);
         CHECK(r.status == k_exit_usage);
         CHECK(r.err == dir.path(name) + ": error: " + message + "\n");
@@ -69,10 +70,40 @@ TEST_SUITE("cli/output")
     }
   }
 
+  TEST_CASE("-o's refusals are said in the chosen language, a link to a folder named with its target")
+  {
+    TempDir dir;
+    REQUIRE(::mkfifo(dir.path("fifo").c_str(), 0644) == 0);
+    fs::create_directory(dir.path("folder"));
+    fs::create_symlink(dir.path("folder"), dir.path("link"));
+    fs::create_symlink(dir.path("nowhere"), dir.path("dangling"));
+    const std::string round = k_src + "/samples/thanh-ha-2023/round.yaml";
+    auto refused = [&](const std::string& lang, const std::string& name) {
+      Run r = run({"rank", "--lang", lang, round, "-o", dir.path(name)});
+      CHECK(r.status == k_exit_usage);
+      return r.err;
+    };
+    CHECK(refused("vi", "fifo")
+          == dir.path("fifo") + ": lỗi: không ghi vào đó: đó là đường ống có tên (FIFO), không phải tệp thông thường\n");
+    CHECK(refused("vi", "folder") == dir.path("folder") + ": lỗi: không ghi vào đó: đó là thư mục, không phải tệp thông thường\n");
+    CHECK(refused("vi", "link")
+          == dir.path("link") + ": lỗi: không ghi vào đó: đó là liên kết tượng trưng tới thư mục " + dir.path("folder")
+               + ", không phải tệp thông thường\n");
+    CHECK(refused("en", "link")
+          == dir.path("link") + ": error: refusing to write there: it is a symbolic link to " + dir.path("folder")
+               + ", a directory\n");
+    CHECK(refused("vi", "dangling")
+          == dir.path("dangling")
+               + ": lỗi: không ghi vào đó: đó là liên kết tượng trưng không trỏ tới tệp nào (không có tệp hoặc thư mục này)\n");
+    CHECK(refused("en", "dangling")
+          == dir.path("dangling") + ": error: refusing to write there: it is a symbolic link that leads nowhere (No such "
+                                    "file or directory)\n");
+  }
+
   TEST_CASE("-o writes through a symbolic link to a file, and refuses one that leads nowhere")
   {
     for (const auto& args : writers("link")) {
-      CAPTURE(args[0] + " " + args[2] + " " + args[3]);
+      CAPTURE(args[0] + " " + args[4] + " " + args[5]);
       TempDir dir;
       std::string target = dir.write("kept/target", "old");
       fs::create_symlink(target, dir.path("link"));
@@ -97,7 +128,7 @@ TEST_SUITE("cli/output")
   TEST_CASE("-o: a new file follows the umask, a replaced file keeps its mode")
   {
     for (const auto& args : writers("out")) {
-      CAPTURE(args[0] + " " + args[2] + " " + args[3]);
+      CAPTURE(args[0] + " " + args[4] + " " + args[5]);
       TempDir dir;
       std::vector<std::string> a = args;
       a.back() = dir.path("out");

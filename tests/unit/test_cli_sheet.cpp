@@ -17,6 +17,8 @@ TEST_SUITE("cli/sheet")
     REQUIRE(before.status == 0);
     Run all = run({"sheet", round_dir + "round.yaml", "--all", "-o", s.path("blank")});
     REQUIRE_MESSAGE(all.status == 0, all.err);
+    // Said in the language of the round's criteria, Vietnamese.
+    CHECK(all.out.find(s.path("blank/M1.yaml") + ": phiếu chấm điểm để trống của thành viên M1\n") != std::string::npos);
     for (int m = 1; m <= 5; ++m) {
       std::string member = "M" + std::to_string(m);
       std::string blank = s.path("blank/" + member + ".yaml");

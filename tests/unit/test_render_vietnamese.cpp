@@ -136,4 +136,32 @@ TEST_SUITE("render_vietnamese")
       check_vietnamese("messages", text);
     }
   }
+  TEST_CASE("the secretariat's commands speak Vietnamese too: batch, init, sheet --all, -o refused, usage errors")
+  {
+    SampleCopy s;
+    const std::string round = s.path("samples/thanh-ha-2023/round.yaml");
+    std::vector<std::pair<std::string, Run>> runs;
+    const std::vector<std::string> batch{"batch", "--lang", "vi", s.path("samples/thanh-ha-2023"), "-o", s.path("out")};
+    runs.emplace_back("batch, new", run(batch));
+    runs.emplace_back("batch, kept", run(batch));
+    const std::string file = s.dir.write("notes.txt", "notes");
+    runs.emplace_back("batch, no folder", run({"batch", "--lang", "vi", s.path("samples/thanh-ha-2023"), "-o", file}));
+    const std::vector<std::string> init{"init", "--lang", "vi", s.path("new"), "--criteria",
+                                        s.path("criteria/lao-cai-2026.yaml")};
+    runs.emplace_back("init", run(init));
+    runs.emplace_back("init, files there", run(init));
+    runs.emplace_back("sheet --all", run({"sheet", "--lang", "vi", round, "--all", "-o", s.path("blank")}));
+    runs.emplace_back("-o a folder", run({"rank", "--lang", "vi", round, "-o", s.path("blank")}));
+    runs.emplace_back("unknown option", run({"rank", "--lang", "vi", round, "--bogus"}));
+    runs.emplace_back("bad value", run({"rank", "--lang", "vi", round, "--format", "pdf"}));
+    runs.emplace_back("missing value", run({"sheet", "--lang", "vi", round, "--member"}));
+    runs.emplace_back("no command", run({"--lang", "vi"}));
+    for (const auto& [what, r] : runs) {
+      CAPTURE(what);
+      CHECK_FALSE((r.out + r.err).empty());
+      // Paths are not words.
+      std::string text = std::regex_replace(r.out + r.err, std::regex("/[^ \n,;()]*"), " ");
+      check_vietnamese(what, text);
+    }
+  }
 }

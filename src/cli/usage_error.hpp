@@ -1,0 +1,17 @@
+#pragma once
+// What CLI11 found wrong with a command line, as a catalogue message.
+
+#include "util/message.hpp"
+
+#include <CLI/Error.hpp>
+
+namespace ccn {
+
+// CLI11 states its parse errors as English sentences only. The forms it uses
+// (CLI11 2.1: Error.hpp, and the Range and IsMember validators, whose form
+// ccnscore's own validators follow) are recognised and become messages of
+// the catalogue with their parts as arguments; a form not recognised is
+// passed on as CLI11 wrote it (`k_raw_message`).
+Message usage_error_message(const CLI::Error& e);
+
+} // namespace ccn

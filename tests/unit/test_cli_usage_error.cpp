@@ -1,0 +1,85 @@
+#include "cli/usage_error.hpp"
+#include "cli_helpers.hpp"
+#include "render/messages.hpp"
+
+#include <CLI/CLI.hpp>
+#include <doctest/doctest.h>
+
+#include <regex>
+
+using namespace ccn;
+using namespace ccn::test;
+
+namespace {
+
+// The message as the user reads it in `lang`.
+std::string words(const CLI::Error& e, const char* lang)
+{
+  Message m = usage_error_message(e);
+  return tr(Lang{lang}, m.key, m.args);
+}
+
+} // namespace
+
+TEST_SUITE("cli/usage_error")
+{
+  TEST_CASE("each form of CLI11's errors becomes a message of the catalogue")
+  {
+    CHECK(usage_error_message(CLI::ExtrasError("ccnscore", {"--bogus", "--other"})).key == "usage_unexpected");
+    // As CLI11 keeps them (in the order typed) and lists them (last first):
+    // the message gives them as typed.
+    CHECK(words(CLI::ExtrasError("ccnscore", {"--bogus", "--other"}), "vi") == "lệnh không nhận tham số: --bogus --other");
+    CHECK(words(CLI::ExtrasError(std::vector<std::string>{"x"}), "en") == "this argument was not expected: x");
+    CHECK(words(CLI::RequiredError::Subcommand(1), "vi") == "chưa ghi lệnh cần chạy");
+    CHECK(words(CLI::RequiredError("round"), "vi") == "thiếu tham số tệp_đợt");
+    CHECK(words(CLI::RequiredError("round"), "en") == "round is required");
+    CHECK(words(CLI::RequiredError("--output"), "vi") == "thiếu --output");
+    CHECK(words(CLI::ArgumentMismatch::TypedAtLeast("--member", 1, "TEXT"), "vi") == "--member cần có giá trị đi kèm");
+    CHECK(words(CLI::ValidationError("--jobs", "Value 0 not in range 1 to 256"), "vi")
+          == "--jobs: “0” không phải là số từ 1 đến 256");
+    CHECK(words(CLI::ValidationError("--format", "pdf not in {table,json}"), "vi")
+          == "--format: “pdf” không thuộc các giá trị được chấp nhận là table và json");
+    CHECK(words(CLI::ValidationError("--format", "pdf not in {table,json}"), "en")
+          == "--format: 'pdf' is not one of the accepted values, table and json");
+    CHECK(words(CLI::ConversionError("--jobs", std::vector<std::string>{"abc"}), "vi")
+          == "--jobs: “abc” không phải là số");
+  }
+
+  TEST_CASE("a form not known is passed on as CLI11 wrote it")
+  {
+    Message m = usage_error_message(CLI::ExcludesError("--all", "--member"));
+    CHECK(m.key == k_raw_message);
+    CHECK(tr(Lang{"vi"}, m.key, m.args) == "--all excludes --member");
+  }
+
+  TEST_CASE("the usage errors of real command lines read in Vietnamese, without an English word")
+  {
+    const std::string round = k_src + "/samples/thanh-ha-2023/round.yaml";
+    const std::vector<std::vector<std::string>> lines = {
+      {},
+      {"report"},
+      {"rank", round, "--bogus"},
+      {"rank", round, "-f", "pdf"},
+      {"sensitivity", round, "--samples", "-5"},
+      {"sensitivity", round, "--spread", "abc"},
+      {"sensitivity", round, "--seed", "x"},
+      {"batch", "samples", "-o", "out", "--jobs", "0"},
+      {"sheet", round, "--member"},
+      {"rank", "--lang", "xx", round},
+    };
+    const std::regex english("\\b(the|is|not|was|were|required|expected|value|range|missing|convert|number)\\b",
+                             std::regex::icase);
+    for (auto args : lines) {
+      args.insert(args.begin(), {"--lang", "vi"});
+      if (args.size() > 2 && args[2] != "--lang") {
+        std::rotate(args.begin(), args.begin() + 2, args.begin() + 3); // the command first
+      }
+      CAPTURE(args);
+      Run r = run(args);
+      CHECK(r.status == 2);
+      const std::string first = r.err.substr(0, r.err.find('\n'));
+      CHECK(first.rfind("ccnscore: lỗi: ", 0) == 0);
+      CHECK_FALSE(std::regex_search(first, english));
+    }
+  }
+}
