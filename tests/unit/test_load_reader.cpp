@@ -3,6 +3,9 @@
 #include "render/messages.hpp"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
+
+#include <map>
 
 using namespace ccn;
 using namespace ccn::test;
@@ -145,6 +148,85 @@ TEST_SUITE("load/reader")
       CHECK(whole < less);
       CHECK(half == zeros);
     }
+  }
+
+  TEST_CASE("times of day and offsets are taken up to their last value and refused past it")
+  {
+    Fixture f("a: 2023-05-10T23:59:59Z\nb: 2023-05-11T00:00:00Z\nc: 2023-05-10T23:59:59+14:00\n"
+              "d: 2023-05-10T23:59:59-14:00\ne: 2023-05-10T23:59:59+05:59\n"
+              "f: 2023-05-10T24:00:00Z\ng: 2023-05-10T23:60:00Z\nh: 2023-05-10T23:59:60Z\n"
+              "i: 2023-05-10T23:59:59+15:00\nj: 2023-05-10T23:59:59+05:60\n");
+    auto last = f.reader.date_or_datetime(f.at("a"), "a");
+    auto next = f.reader.date_or_datetime(f.at("b"), "b");
+    REQUIRE(last);
+    REQUIRE(next);
+    CHECK(next->seconds - last->seconds == 1);
+    CHECK(f.reader.date_or_datetime(f.at("c"), "c")->seconds == last->seconds - 14 * 3600);
+    CHECK(f.reader.date_or_datetime(f.at("d"), "d")->seconds == last->seconds + 14 * 3600);
+    CHECK(f.reader.date_or_datetime(f.at("e"), "e")->seconds == last->seconds - 5 * 3600 - 59 * 60);
+    for (const char* k : {"f", "g", "h", "i", "j"}) {
+      CAPTURE(k);
+      CHECK_FALSE(f.reader.date_or_datetime(f.at(k), k));
+    }
+    CHECK(f.diags.items().size() == 5);
+  }
+
+  TEST_CASE("every calendar day follows the one before by exactly one day, from year 0000 to 9999")
+  {
+    // Every YYYY-MM-DD with a month of 1 to 12 and a day of 1 to 31 in a few
+    // runs of years, in order: the reader must accept exactly the days of
+    // the calendar (366 in a leap year, 365 otherwise) and put each 86400 s
+    // after the one before, across month, year, century and era ends. The
+    // first day of each run is pinned to its count of days since 1970-01-01
+    // (Python's proleptic `datetime.date`, `date -u +%s` agrees; year 0000
+    // is reached through 0000-12-31 and 0001-01-01).
+    struct Run
+    {
+      int first_year;
+      int last_year;
+      int64_t first_day; // days since 1970-01-01 of first_year-01-01
+    };
+    const Run runs[] = {{0, 1, -719162 - 366},     {1899, 1901, -25932},    {1969, 1970, -365},
+                        {1999, 2001, 10592},        {2023, 2024, 19358},     {2099, 2101, 47117},
+                        {2399, 2400, 156689},       {9998, 9999, 2932167}};
+    auto leap = [](int y) { return y == 0 || y == 2000 || y == 2024 || y == 2400; }; // in the runs above
+    for (const Run& run : runs) {
+      CAPTURE(run.first_year);
+      std::string yaml;
+      for (int y = run.first_year; y <= run.last_year; ++y) {
+        for (int m = 1; m <= 12; ++m) {
+          for (int d = 1; d <= 31; ++d) {
+            yaml += fmt::format("- {:04}-{:02}-{:02}\n", y, m, d);
+          }
+        }
+      }
+      Diagnostics diags;
+      auto doc = parse_document("t.yaml", yaml, diags);
+      REQUIRE(doc);
+      Reader reader("t.yaml", diags);
+      std::optional<int64_t> previous;
+      std::map<int, int> days_in_year;
+      for (const YNode& item : doc->root.items) {
+        auto t = reader.date(item, "d");
+        if (!t) {
+          continue;
+        }
+        CAPTURE(item.text);
+        ++days_in_year[std::stoi(item.text.substr(0, 4))];
+        const int64_t expected = previous ? *previous + 86400 : run.first_day * 86400 - 7 * 3600;
+        REQUIRE(t->seconds == expected);
+        previous = t->seconds;
+      }
+      for (int y = run.first_year; y <= run.last_year; ++y) {
+        CAPTURE(y);
+        CHECK(days_in_year[y] == (leap(y) ? 366 : 365));
+      }
+    }
+    // Date-times take the same days: the epoch, and a leap day at +07:00.
+    Fixture f("a: 1970-01-01T00:00:00Z\nb: 2000-03-01T07:00:00+07:00\nc: 0001-01-01T00:00:00z\n");
+    CHECK(f.reader.date_or_datetime(f.at("a"), "a")->seconds == 0);
+    CHECK(f.reader.date_or_datetime(f.at("b"), "b")->seconds == int64_t{11017} * 86400);
+    CHECK(f.reader.date_or_datetime(f.at("c"), "c")->seconds == int64_t{-719162} * 86400);
   }
 
   TEST_CASE("strict keys: unknown and repeated keys are errors, x- keys are ignored")

@@ -122,6 +122,29 @@ TEST_SUITE("load/yaml_tree")
     CHECK(d.items()[0].key == "yaml_nul_byte");
   }
 
+  TEST_CASE("an empty file saved as UTF-16 is its byte-order mark alone, and is named as such")
+  {
+    // Notepad's "Unicode" writes an empty file as the two bytes FF FE.
+    for (std::string bytes : {std::string("\xFF\xFE"), std::string("\xFE\xFF")}) {
+      Diagnostics d;
+      CHECK_FALSE(parse_document("t.yaml", bytes, d));
+      REQUIRE(d.items().size() == 1);
+      CHECK(d.items()[0].key == "yaml_utf16");
+    }
+  }
+
+  TEST_CASE("a stray FE or FF byte is invalid UTF-8, not half of a UTF-16 byte-order mark")
+  {
+    for (std::string bytes : {std::string("\xFE" "a: 1\n"), std::string("\xFF" "a: 1\n"), std::string("a\xFE: 1\n"),
+                              std::string("a\xFF: 1\n")}) {
+      CAPTURE(bytes);
+      Diagnostics d;
+      CHECK_FALSE(parse_document("t.yaml", bytes, d));
+      REQUIRE(d.items().size() == 1);
+      CHECK(d.items()[0].key == "yaml_invalid_utf8");
+    }
+  }
+
   TEST_CASE("a tab in the indentation has its own message, a tab elsewhere does not")
   {
     Diagnostics d;
@@ -138,6 +161,11 @@ TEST_SUITE("load/yaml_tree")
     CHECK_FALSE(parse_document("t.yaml", "a: [1\nb: \t2\n", other));
     REQUIRE_FALSE(other.items().empty());
     CHECK(other.items()[0].key == "yaml_syntax");
+    // A line of white space only, with a tab in it, has no indentation to speak of.
+    Diagnostics blank;
+    CHECK_FALSE(parse_document("t.yaml", "a: 1\n \t\nb: [1\n", blank));
+    REQUIRE_FALSE(blank.items().empty());
+    CHECK_MESSAGE(blank.items()[0].key == "yaml_syntax", all_messages(blank));
   }
 
   TEST_CASE("repeated keys are kept so that the reader can report them")
@@ -209,6 +237,28 @@ TEST_SUITE("load/yaml_tree")
       CHECK_FALSE(parse_document("t.yaml", y, d));
       CHECK_MESSAGE(has_message(d, "error: the file expands to more than 200000 nodes"), all_messages(d));
     }
+    SUBCASE("many nodes in a value before it, inside a map, reach the node count first")
+    {
+      // The alias walks the map again each time round: the key and the value of every entry before it.
+      std::string y = "a: &a\n  x: [";
+      for (int i = 0; i < 5000; ++i) {
+        y += "1, ";
+      }
+      y += "1]\n  b: *a\n";
+      CHECK_FALSE(parse_document("t.yaml", y, d));
+      CHECK_MESSAGE(has_message(d, "error: the file expands to more than 200000 nodes"), all_messages(d));
+    }
+  }
+
+  TEST_CASE("an empty value is a node like any other for the nesting limit")
+  {
+    // The map is level 0, so the 64 lists reach level 64 and what they hold is one deeper.
+    Diagnostics d;
+    CHECK_FALSE(parse_document("t.yaml", "a: " + std::string(64, '[') + "~" + std::string(64, ']') + "\n", d));
+    CHECK_MESSAGE(has_message(d, "t.yaml:1:68: error: nesting is deeper than 64 levels"), all_messages(d));
+    Diagnostics ok;
+    CHECK_MESSAGE(parse_document("t.yaml", "a: " + std::string(63, '[') + "~" + std::string(63, ']') + "\n", ok),
+                  all_messages(ok));
   }
 
   TEST_CASE("a limit met early gives way to a syntax error or a second document further on")
@@ -301,6 +351,24 @@ TEST_SUITE("load/yaml_tree")
                   all_messages(d));
   }
 
+  TEST_CASE("the text written in the file counts with the text that aliases copy")
+  {
+    // 1 MB of text and 15 copies of it: 16 MB, and the keys make it more.
+    auto file = [](int uses) {
+      std::string y = "format: x\nx-big: &big '" + std::string(1024 * 1024, 'x') + "'\nx-uses: [*big";
+      for (int i = 1; i < uses; ++i) {
+        y += ", *big";
+      }
+      return y + "]\n";
+    };
+    Diagnostics d;
+    CHECK_FALSE(parse_document("t.yaml", file(15), d));
+    CHECK_MESSAGE(has_message(d, "t.yaml:2:8: error: the file expands to more than 16777216 bytes of text"),
+                  all_messages(d));
+    Diagnostics ok;
+    CHECK_MESSAGE(parse_document("t.yaml", file(14), ok), all_messages(ok));
+  }
+
   TEST_CASE("control characters other than tab and line feed are refused where they are")
   {
     Diagnostics d;
@@ -333,6 +401,14 @@ TEST_SUITE("load/yaml_tree")
     {
       CHECK_FALSE(parse_document("t.yaml", "a: \"x\\ry\"\n", d));
       CHECK(has_message(d, "t.yaml:1:6: error: control character U+000D"));
+    }
+    SUBCASE("an escape of four or eight hex digits near the start of the file")
+    {
+      // Each points at its backslash, however few bytes come before it.
+      CHECK_FALSE(parse_document("t.yaml", "\"\\u0007\"\n", d));
+      CHECK_MESSAGE(has_message(d, "t.yaml:1:2: error: control character U+0007"), all_messages(d));
+      CHECK_FALSE(parse_document("t.yaml", "a: \"\\U0000001B\"\n", d));
+      CHECK_MESSAGE(has_message(d, "t.yaml:1:5: error: control character U+001B"), all_messages(d));
     }
     CHECK(d.has_errors());
   }
@@ -378,6 +454,11 @@ TEST_SUITE("load/yaml_tree")
     {
       CHECK_FALSE(parse_document("t.yaml", "a: \"\\q" + std::string(500, 'z') + "\"\n", d));
       CHECK(all_messages(d).size() < 120);
+    }
+    SUBCASE("a bad escape, short: yaml-cpp's message whole")
+    {
+      CHECK_FALSE(parse_document("t.yaml", "a: \"\\q\"\n", d));
+      CHECK_MESSAGE(has_message(d, "t.yaml:1:7: error: YAML syntax: unknown escape character: q\n"), all_messages(d));
     }
     SUBCASE("a long tag")
     {

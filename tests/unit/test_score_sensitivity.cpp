@@ -214,6 +214,37 @@ TEST_SUITE("score/sensitivity SMAA")
     CHECK(m.confidence == 1.0);
   }
 
+  TEST_CASE("the judged points of every applicant vary within the members' range, not only the first's")
+  {
+    // A1: 10 + 10 + 6 = 26 whatever is drawn; A2: 10 + 8 + P1 drawn in [2, 10]
+    // (M1 gave 2, M2 10): A2 is first when its P1 is above 8, once in four.
+    ScoredRound r(small_criteria(),
+                  {{"A1", small_dossier("A1", "60", "100", "400")}, {"A2", small_dossier("A2", "60", "100", "500")}}, 2,
+                  {{1, "A1: 6, A2: 2", ""}, {2, "A1: 6, A2: 10", ""}});
+    REQUIRE_MESSAGE(r.result, all_messages(r.diags));
+    SmaaOptions o = few(20000);
+    o.spread_percent = 0;
+    o.judged_range = true;
+    SmaaResult m = run_smaa(*r.bundle, *r.result, o);
+    REQUIRE(m.applicants == std::vector<std::string>{"A1", "A2"});
+    CHECK(m.acceptability[1][0] == doctest::Approx(0.25).epsilon(0.05));
+  }
+
+  TEST_CASE("the winner's confidence is a share of the draws, exactly one when it is first in every draw")
+  {
+    // A1: 10 + 10 + P1 in [7, 9]; A2: 10 + 8 + P1 in [2, 4]. A1 leads on F2
+    // and on P1 whatever the weights and the draws.
+    ScoredRound r(small_criteria(),
+                  {{"A1", small_dossier("A1", "60", "100", "400")}, {"A2", small_dossier("A2", "60", "100", "500")}}, 2,
+                  {{1, "A1: 7, A2: 2", ""}, {2, "A1: 9, A2: 4", ""}});
+    REQUIRE_MESSAGE(r.result, all_messages(r.diags));
+    SmaaOptions o = few(1000);
+    o.judged_range = true;
+    SmaaResult m = run_smaa(*r.bundle, *r.result, o);
+    CHECK(m.acceptability[0][0] == 1.0);
+    CHECK(m.confidence == 1.0);
+  }
+
   TEST_CASE("judged points vary within the members' range, not beyond it")
   {
     // A1: 10 + 10 + mean(2, 10) = 26; A2: 10 + 8 + 6 = 24 (rent 500 against 400).
