@@ -4,6 +4,8 @@
 #include "cli/app.hpp"
 #include "helpers.hpp"
 
+#include <doctest/doctest.h>
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -48,6 +50,17 @@ struct SampleCopy
     fs::copy(k_src + "/samples", dir.path("samples"), fs::copy_options::recursive);
   }
   std::string path(const std::string& name) const { return dir.path(name); }
+};
+
+// A sample round copied to a temporary folder and ranked into result.json.
+struct RankedSample : SampleCopy
+{
+  std::string result = path("result.json");
+  RankedSample()
+  {
+    Run r = run({"rank", path("samples/bo-trai-song-da-2024/round.yaml"), "--format", "json", "-o", result});
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+  }
 };
 
 } // namespace ccn::test

@@ -9,14 +9,11 @@ using namespace ccn::test;
 
 namespace {
 
-// A sample round copied to a temporary folder and ranked into result.json.
-struct Archive : SampleCopy
+// A ranked sample whose result records its round relative to the archive.
+struct Archive : RankedSample
 {
-  std::string result = path("result.json");
   Archive()
   {
-    Run r = run({"rank", path("samples/bo-trai-song-da-2024/round.yaml"), "--format", "json", "-o", result});
-    REQUIRE_MESSAGE(r.status == 0, r.err);
     // The recorded round path is the one given; make it relative to the archive.
     std::string text = read_text(result);
     auto at = text.find(path(""));

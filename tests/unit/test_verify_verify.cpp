@@ -10,16 +10,7 @@ using namespace ccn::test;
 
 namespace {
 
-// A sample round copied to a temporary folder and ranked into result.json.
-struct Archive : SampleCopy
-{
-  std::string result = path("result.json");
-  Archive()
-  {
-    Run r = run({"rank", path("samples/bo-trai-song-da-2024/round.yaml"), "--format", "json", "-o", result});
-    REQUIRE_MESSAGE(r.status == 0, r.err);
-  }
-};
+using Archive = RankedSample;
 
 // The language verify is told to write the recomputed result in.
 Lang english(const Criteria&)
