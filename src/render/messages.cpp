@@ -3,10 +3,8 @@
 #include "util/text.hpp"
 
 #include <unicode/fmtable.h>
-#include <unicode/listformatter.h>
 #include <unicode/messagepattern.h>
 #include <unicode/msgfmt.h>
-#include <unicode/numberformatter.h>
 #include <unicode/unistr.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
@@ -35,71 +33,6 @@ std::string utf8(const icu::UnicodeString& s)
 }
 
 } // namespace
-
-std::string format_decimal(const Lang& lang, std::string_view text, int min_decimals)
-{
-  namespace number = icu::number;
-  if (!text.empty() && text[0] == '+') {
-    text.remove_prefix(1);
-  }
-  if (min_decimals < 0) {
-    auto point = text.find('.');
-    bool plain = point != std::string_view::npos && text.find_first_of("eE") == std::string_view::npos;
-    min_decimals = plain ? static_cast<int>(text.size() - point - 1) : 0;
-  }
-  // Setting up a formatter costs far more than formatting with it: one
-  // for each language and number of decimals, per thread (ICU's formatter
-  // is safe to share, its cache here would need a lock).
-  thread_local std::map<std::pair<std::string, int>, number::LocalizedNumberFormatter> formatters;
-  auto slot = formatters.find({lang.code, min_decimals});
-  if (slot == formatters.end()) {
-    slot = formatters
-             .emplace(std::pair{lang.code, min_decimals},
-                      number::NumberFormatter::withLocale(icu::Locale(lang.code.c_str()))
-                        .precision(number::Precision::minFraction(min_decimals))
-                        .roundingMode(UNUM_ROUND_HALFUP))
-             .first;
-  }
-  const number::LocalizedNumberFormatter& formatter = slot->second;
-  UErrorCode status = U_ZERO_ERROR;
-  auto formatted = formatter.formatDecimal(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())), status);
-  icu::UnicodeString out = formatted.toString(status);
-  if (U_FAILURE(status)) {
-    // A formatter that failed once writes nothing afterwards (ICU 72):
-    // the next number gets a new one.
-    formatters.erase(slot);
-    return std::string(text); // not a decimal ICU reads ("2/3"): leave it as written
-  }
-  return utf8(out);
-}
-
-std::string format_list(const Lang& lang, const std::vector<std::string>& items)
-{
-  // One formatter per language and thread, as for numbers.
-  thread_local std::map<std::string, std::unique_ptr<icu::ListFormatter>, std::less<>> formatters;
-  UErrorCode status = U_ZERO_ERROR;
-  auto& formatter = formatters[lang.code];
-  if (!formatter) {
-    formatter.reset(icu::ListFormatter::createInstance(icu::Locale(lang.code.c_str()), status));
-  }
-  std::vector<icu::UnicodeString> parts;
-  for (const auto& item : items) {
-    parts.push_back(icu::UnicodeString::fromUTF8(item));
-  }
-  icu::UnicodeString out;
-  if (U_SUCCESS(status) && formatter) {
-    formatter->format(parts.data(), static_cast<int32_t>(parts.size()), out, status);
-  }
-  if (U_FAILURE(status) || !formatter) {
-    formatters.erase(lang.code); // may not recover (see format_decimal)
-    std::string joined;
-    for (const auto& item : items) {
-      joined += (joined.empty() ? "" : ", ") + item;
-    }
-    return joined;
-  }
-  return utf8(out);
-}
 
 const Messages& Messages::built_in()
 {
