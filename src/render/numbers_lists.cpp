@@ -1,5 +1,7 @@
 #include "render/numbers_lists.hpp"
 
+#include "util/text.hpp"
+
 #include <unicode/listformatter.h>
 #include <unicode/numberformatter.h>
 #include <unicode/unistr.h>
@@ -146,6 +148,52 @@ std::string icu_decimal(const Lang& lang, std::string_view text, int min_decimal
   return utf8(out);
 }
 
+// The words ICU (CLDR 42) joins a list of the languages with a catalogue
+// with: between the two items of a pair, between the first items of a
+// longer list, and before its last item.
+struct ListWords
+{
+  std::string_view pair;
+  std::string_view middle;
+  std::string_view last;
+};
+
+std::optional<ListWords> plain_list_words(const Lang& lang)
+{
+  if (lang.code == "en") {
+    return ListWords{" and ", ", ", ", and "};
+  }
+  if (lang.code == "vi") {
+    return ListWords{" và ", ", ", " và "};
+  }
+  return std::nullopt;
+}
+
+// `items` joined as ICU joins them in `lang`, when its words are known and
+// every item is UTF-8 (ICU would mend the others); nothing otherwise.
+std::optional<std::string> plain_list(const Lang& lang, const std::vector<std::string>& items)
+{
+  const auto words = plain_list_words(lang);
+  if (!words || std::any_of(items.begin(), items.end(), [](const std::string& item) {
+        return find_invalid_utf8(item).has_value();
+      })) {
+    return std::nullopt;
+  }
+  size_t size = 0;
+  for (const auto& item : items) {
+    size += item.size() + words->last.size();
+  }
+  std::string out;
+  out.reserve(size);
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) {
+      out += items.size() == 2 ? words->pair : i + 1 == items.size() ? words->last : words->middle;
+    }
+    out += items[i];
+  }
+  return out;
+}
+
 } // namespace
 
 std::string format_decimal(const Lang& lang, std::string_view text, int min_decimals)
@@ -166,6 +214,16 @@ std::string format_decimal_icu(const Lang& lang, std::string_view text, int min_
 }
 
 std::string format_list(const Lang& lang, const std::vector<std::string>& items)
+{
+  // ICU's list formatter converts every item to UTF-16 and back: the lists
+  // of en and vi are joined here, as ICU joins them.
+  if (auto plain = plain_list(lang, items)) {
+    return std::move(*plain);
+  }
+  return format_list_icu(lang, items);
+}
+
+std::string format_list_icu(const Lang& lang, const std::vector<std::string>& items)
 {
   // One formatter per language and thread, as for numbers.
   thread_local std::map<std::string, std::unique_ptr<icu::ListFormatter>, std::less<>> formatters;

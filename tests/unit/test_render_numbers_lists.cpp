@@ -118,4 +118,33 @@ TEST_SUITE("render_numbers_lists")
       }
     }
   }
+
+  TEST_CASE("lists are joined as ICU joins them")
+  {
+    CHECK(format_list_icu(Lang{"vi"}, {"a", "b", "c"}) == "a, b và c");
+    CHECK(format_list_icu(Lang{"en"}, {"a", "b", "c"}) == "a, b, and c");
+    // Items of every length of list, with what ICU's patterns are made of
+    // (braces, quotes, commas), empty ones, Vietnamese letters, and bytes
+    // that are not UTF-8 (ICU mends them).
+    const std::vector<std::string> pool{"a", "", "{0}", "'q'", "b, c", " và ", "Nguyễn Thị Hòa", "x\xff",
+                                        "\xc3", "điểm", "1,5", "and"};
+    std::mt19937 random(7); // NOLINT(cert-msc32-c): the same lists every run
+    for (size_t n = 0; n <= 14; ++n) {
+      for (int i = 0; i < 60; ++i) {
+        std::vector<std::string> items;
+        for (size_t k = 0; k < n; ++k) {
+          items.push_back(pool[random() % pool.size()]);
+        }
+        for (const Lang& lang : {Lang{"en"}, Lang{"vi"}, Lang{"fr"}}) {
+          const std::string ours = format_list(lang, items);
+          const std::string icu = format_list_icu(lang, items);
+          if (ours != icu) {
+            CAPTURE(lang.code);
+            CAPTURE(n);
+            CHECK(ours == icu);
+          }
+        }
+      }
+    }
+  }
 }
