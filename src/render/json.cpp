@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 namespace ccn {
 
 namespace {
@@ -22,10 +24,17 @@ Json number(const Rational& rounded, int precision)
 // many decimals as it needs, never through a double.
 Json exact_decimal(const Rational& value)
 {
-  int decimals = 0;
-  while (decimals < 80 && round_half_away(value, decimals) != value) {
-    ++decimals;
-  }
+  // The fewest decimals that hold `value` exactly, at most 80: a fraction
+  // in lowest terms has a decimal form of d decimals when its denominator
+  // divides 10^d, 2^a 5^b needing max(a, b). Read from the denominator
+  // instead of rounding at 0, 1, 2... decimals until one is exact.
+  constexpr int k_most = 80;
+  mpz_class rest = value.get_den();
+  const auto twos = static_cast<int>(mpz_scan1(rest.get_mpz_t(), 0));
+  mpz_fdiv_q_2exp(rest.get_mpz_t(), rest.get_mpz_t(), twos);
+  const mpz_class five = 5;
+  const auto fives = static_cast<int>(mpz_remove(rest.get_mpz_t(), rest.get_mpz_t(), five.get_mpz_t()));
+  const int decimals = rest == 1 ? std::min(std::max(twos, fives), k_most) : k_most;
   return exact_number(to_decimal_string(value, decimals, true));
 }
 

@@ -236,33 +236,35 @@ const std::map<std::string, std::string, std::less<>>& Messages::patterns(const 
 
 std::string Messages::text(const Lang& lang, std::string_view key, const MsgArgs& args) const
 {
-  std::string code = lang.code;
-  const std::string* pattern = nullptr;
-  for (const std::string& c : {lang.code, k_fallback}) {
-    const auto& table = patterns(c);
-    if (auto p = table.find(key); p != table.end()) {
-      pattern = &p->second;
-      code = c;
-      break;
-    }
+  // Found in the language, else in English; no copy of either code.
+  auto find = [&](const std::string& code) -> const std::string* {
+    const auto& table = patterns(code);
+    auto p = table.find(key);
+    return p == table.end() ? nullptr : &p->second;
+  };
+  const std::string* pattern = find(lang.code);
+  const std::string* code = &lang.code;
+  if (pattern == nullptr && lang.code != k_fallback) {
+    pattern = find(k_fallback);
+    code = &k_fallback;
   }
   if (pattern == nullptr) {
     return std::string(key);
   }
   if (auto simple = fill_simple_pattern(*pattern, args, [&](const MsgArg& a) { return arg_text(lang, a); })) {
-    return *simple;
+    return std::move(*simple);
   }
   // Reading a pattern costs more than writing it: each is read once per
   // language and thread (ICU's formats are not to be shared by threads).
   thread_local std::map<std::string, std::map<std::string, std::unique_ptr<icu::MessageFormat>, std::less<>>,
                         std::less<>>
     kept_formats;
-  auto& formats = kept_formats[code];
+  auto& formats = kept_formats[*code];
   UErrorCode status = U_ZERO_ERROR;
   auto kept = formats.find(*pattern);
   if (kept == formats.end()) {
     auto made = std::make_unique<icu::MessageFormat>(icu::UnicodeString::fromUTF8(*pattern),
-                                                     icu::Locale(code.c_str()), status);
+                                                     icu::Locale(code->c_str()), status);
     if (U_FAILURE(status)) {
       return *pattern;
     }
@@ -353,11 +355,18 @@ std::optional<std::string> fill_simple_pattern(std::string_view pattern, const M
     if (arg == args.end() || arg->kind == MsgArg::Kind::count) {
       return std::nullopt;
     }
-    std::string text = value(*arg);
-    if (find_invalid_utf8(text)) {
-      return std::nullopt;
+    if (arg->kind == MsgArg::Kind::text) {
+      if (find_invalid_utf8(arg->text)) {
+        return std::nullopt;
+      }
+      out += arg->text;
+    } else {
+      std::string text = value(*arg);
+      if (find_invalid_utf8(text)) {
+        return std::nullopt;
+      }
+      out += text;
     }
-    out += text;
     at = close + 1;
   }
   return out;

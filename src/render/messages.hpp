@@ -83,10 +83,11 @@ inline std::string tr(const Lang& lang, std::string_view key, const MsgArgs& arg
 // small part of what yaml-cpp takes, at every start of the program.
 std::optional<std::map<std::string, std::string, std::less<>>> read_plain_catalogue(std::string_view yaml);
 
-// `pattern` with each `{name}` replaced by `value` of its argument, when
-// that is all the pattern holds and ICU would write the same: no quote, no
-// select or plural, no count, valid UTF-8. Nothing otherwise (ICU writes it
-// then). Spares ICU's conversions to UTF-16 and back for most sentences.
+// `pattern` with each `{name}` replaced by its argument (a text as it is, a
+// decimal, list or message as `value` writes it), when that is all the
+// pattern holds and ICU would write the same: no quote, no select or
+// plural, no count, valid UTF-8. Nothing otherwise (ICU writes it then).
+// Spares ICU's conversions to UTF-16 and back for most sentences.
 std::optional<std::string> fill_simple_pattern(std::string_view pattern, const MsgArgs& args,
                                                const std::function<std::string(const MsgArg&)>& value);
 
