@@ -183,13 +183,13 @@ TEST_SUITE("load/yaml_tree")
     // and block styles, empty and null values, quoted and plain texts.
     const char* inputs[] = {
       "a: &l [1, 2]\nb: *l\nc: [*l, *l]\n",
-      "a: &m {k: v, e:}\nb: *m\nc:\n  - *m\n",
+      "a: &m {k: v, e: }\nb: *m\nc:\n  - *m\n",
       "a: &n\nb: *n\nc: [*n, x]\n",
       "? &k key\n: 1\n*k : 2\n",
       "base: &b {x: 1}\nd:\n  <<: *b\n  y: 2\n",
       "[a, b: c, {d: e}, [f]]\n",
-      "{a, b: , : c}\n",
-      "- \n- ~\n- null\n- ''\n- \"\"\n- ! x\n- 'q'\n- \"~\"\n",
+      "{a, b: , ? c}\n",
+      "- ~\n- null\n- ''\n- \"\"\n- ! x\n- 'q'\n- \"~\"\n",
       "a: |\n  x\n  y\nb: >-\n  z\n",
       "? [a, b]\n: c\n",
       "a: &a [x]\nb: &a [y]\nc: *a\n",
@@ -202,6 +202,14 @@ TEST_SUITE("load/yaml_tree")
       REQUIRE_MESSAGE(doc, all_messages(d));
       CHECK(our_tree(doc->root) == yaml_cpp_tree(YAML::Load(input), YAML::Mark{}));
     }
+  }
+
+  TEST_CASE("an empty item of a list is where its dash is, not at the next item")
+  {
+    Diagnostics d;
+    auto doc = parse_document("t.yaml", "- \n- a\n-\n", d);
+    REQUIRE_MESSAGE(doc, all_messages(d));
+    CHECK(our_tree(doc->root) == "list 1:1 [null 1:2, plain 2:3 'a', null 3:2, ]");
   }
 
   TEST_CASE("a file of comments only is an empty value at its start")
@@ -455,10 +463,11 @@ TEST_SUITE("load/yaml_tree")
       CHECK_FALSE(parse_document("t.yaml", "a: \"\\q" + std::string(500, 'z') + "\"\n", d));
       CHECK(all_messages(d).size() < 120);
     }
-    SUBCASE("a bad escape, short: yaml-cpp's message whole")
+    SUBCASE("a bad escape, short: the parser's message, at the escape")
     {
       CHECK_FALSE(parse_document("t.yaml", "a: \"\\q\"\n", d));
-      CHECK_MESSAGE(has_message(d, "t.yaml:1:7: error: YAML syntax: unknown escape character: q\n"), all_messages(d));
+      CHECK_MESSAGE(has_message(d, "t.yaml:1:5: error: YAML syntax: found unknown escape character while parsing a quoted scalar\n"),
+                    all_messages(d));
     }
     SUBCASE("a long tag")
     {
