@@ -2,7 +2,7 @@
 # What the program is linked with, as the dynamic loader sees it: libraries
 # named here are loaded at every start, so only the ones every command needs
 # may be. libxlsxwriter and libzip are opened on first use
-# (src/util/shared_library.hpp); with CCNSCORE_STATIC_DEPS, GMP, yaml-cpp,
+# (src/util/shared_library.hpp); with CCNSCORE_STATIC_DEPS, GMP, libyaml,
 # ICU, pugixml, libcrypto, fmt and the C++ runtime (libstdc++, libgcc_s) are
 # in the program itself, and the program is not position-independent, so
 # that the loader has next to nothing to relocate.
@@ -20,7 +20,7 @@ echo "$binary needs:" $needed
 refused=(libxlsxwriter libzip libminizip libbz2)
 status=0
 if [[ $(tr '[:lower:]' '[:upper:]' <<<"$static") =~ ^(ON|1|TRUE|YES)$ ]]; then
-  refused+=(libyaml-cpp libicu libgmp libpugixml libcrypto libfmt libstdc++ libgcc_s)
+  refused+=(libyaml-cpp libyaml libicu libgmp libpugixml libcrypto libfmt libstdc++ libgcc_s)
   # A position-independent executable is "DYNAMIC" to objdump, a fixed one EXEC_P.
   if ! "$objdump" -f "$binary" | grep -q 'EXEC_P'; then
     echo "error: $binary is position-independent: each start relocates it" >&2
