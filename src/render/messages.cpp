@@ -158,33 +158,35 @@ std::optional<std::map<std::string, std::string, std::less<>>> read_plain_catalo
     std::string_view raw = line.substr(colon + 2);
     std::string value;
     if (raw[0] == '"') {
-      // Double-quoted, closed at the end of the line.
-      for (size_t i = 1;; ++i) {
-        if (i >= raw.size()) {
-          return std::nullopt;
+      // Double-quoted, closed at the end of the line: the runs between
+      // escapes are copied whole, not a character at a time.
+      if (raw.size() < 2 || raw.back() != '"') {
+        return std::nullopt;
+      }
+      const std::string_view body = raw.substr(1, raw.size() - 2);
+      value.reserve(body.size());
+      for (size_t i = 0; i < body.size();) {
+        size_t stop = i;
+        while (stop < body.size() && body[stop] != '"' && body[stop] != '\\'
+               && static_cast<unsigned char>(body[stop]) >= 0x20) {
+          ++stop;
         }
-        const char c = raw[i];
-        if (c == '"') {
-          if (i + 1 != raw.size()) {
-            return std::nullopt;
-          }
+        value.append(body.substr(i, stop - i));
+        if (stop == body.size()) {
           break;
         }
-        if (c == '\\') {
-          const char next = i + 1 < raw.size() ? raw[i + 1] : '\0';
-          if (next == '"' || next == '\\') {
-            value += next;
-          } else if (next == 'n') {
-            value += '\n';
-          } else {
-            return std::nullopt;
-          }
-          ++i;
-        } else if (static_cast<unsigned char>(c) < 0x20) {
-          return std::nullopt;
-        } else {
-          value += c;
+        if (body[stop] != '\\') {
+          return std::nullopt; // a quote before the end of the line, or a control character
         }
+        const char next = stop + 1 < body.size() ? body[stop + 1] : '\0';
+        if (next == '"' || next == '\\') {
+          value += next;
+        } else if (next == 'n') {
+          value += '\n';
+        } else {
+          return std::nullopt;
+        }
+        i = stop + 2;
       }
     } else {
       // Plain: words and punctuation that cannot start or end anything.

@@ -82,12 +82,18 @@ TEST_SUITE("render_messages")
     const char* others[] = {
       "key: \"\\u00e9\"\n", "key: |\n  block\n", "key: 'single'\n", "key: ~\n", "key:\n", "key: a: b\n",
       "key: text # comment\n", "key: \"text\" # comment\n", "  key: indented\n", "key: \"open\n  line\"\n",
-      "key: text", "---\nkey: text\n", "key: [a, b]\n",
+      "key: text", "---\nkey: text\n", "key: [a, b]\n", "key: \"open\\\"\n", "key: \"a\" b\"\n",
+      "key: \"tab\there\"\n", "key: \"\n", "key: \"a\\tb\"\n",
     };
     for (const char* yaml : others) {
       CAPTURE(yaml);
       CHECK_FALSE(read_plain_catalogue(yaml));
     }
+    // The escapes the plain form reads itself, between runs of text.
+    auto plain = read_plain_catalogue("key: \"a \\\"b\\\" \\\\ c\\nd\"\nempty: \"\"\n");
+    REQUIRE(plain);
+    CHECK(plain->at("key") == "a \"b\" \\ c\nd");
+    CHECK(plain->at("empty") == "");
     Messages m(std::vector<EmbeddedCatalogue>{{"en", "single: 'it''s'\nescaped: \"\\u00e9\"\n"}});
     CHECK(m.patterns("en").at("single") == "it's");
     CHECK(m.patterns("en").at("escaped") == "\u00e9");
