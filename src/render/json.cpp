@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <utility>
 
 namespace ccn {
 
@@ -54,7 +55,7 @@ Json sheets_json(const RoundBundle& b)
       for (const auto& [criterion, score] : by_criterion) {
         row[criterion] = exact_decimal(score.points);
       }
-      scores[applicant] = row;
+      scores[applicant] = std::move(row);
     }
     std::string path = s.path;
     for (const InputFile& in : b.inputs) {
@@ -62,7 +63,7 @@ Json sheets_json(const RoundBundle& b)
         path = in.path;
       }
     }
-    out.push_back({{"path", path}, {"member", s.member}, {"recused", recused}, {"scores", scores}});
+    out.push_back({{"path", path}, {"member", s.member}, {"recused", std::move(recused)}, {"scores", std::move(scores)}});
   }
   return out;
 }
@@ -132,7 +133,7 @@ Json applicant_json(const RoundResult& res, const ApplicantResult& a, const Loca
         cj["recused"] = std::move(recused);
       }
     }
-    j["criteria"].push_back(cj);
+    j["criteria"].push_back(std::move(cj));
   }
   j["gates"] = Json::array();
   for (const auto& g : a.gates) {
@@ -173,7 +174,7 @@ std::string render_json(const RoundResult& res, const Lang& lang, const std::str
     round["present"] = res.present;
     round["quorum"] = b.round.council->quorum_text;
   }
-  j["round"] = round;
+  j["round"] = std::move(round);
   j["inputs"] = Json::array();
   for (const auto& in : b.inputs) {
     j["inputs"].push_back({{"role", in.role}, {"path", in.path}, {"sha256", in.sha256}});
@@ -208,7 +209,7 @@ std::string render_json(const RoundResult& res, const Lang& lang, const std::str
     for (const auto& v : t.values) {
       values.push_back({{"applicant", v.applicant}, {"value", tie_value_json(res, rule, v)}});
     }
-    j["tie_breaks"].push_back({{"rule", tie_rule_spec(rule)}, {"separated", t.separated}, {"values", values}});
+    j["tie_breaks"].push_back({{"rule", tie_rule_spec(rule)}, {"separated", t.separated}, {"values", std::move(values)}});
   }
   j["sheets"] = sheets_json(b);
   return dump_exact(j) + "\n";
