@@ -39,6 +39,16 @@ Json exact_decimal(const Rational& value)
   return exact_number(to_decimal_string(value, decimals, true));
 }
 
+// An empty object with room for `members`: an object of the ordered JSON
+// is a vector of (const key, value) pairs, so each time it grows every key
+// is copied.
+Json object_with_room(size_t members)
+{
+  Json out = Json::object();
+  out.get_ref<Json::object_t&>().reserve(members);
+  return out;
+}
+
 // Each sheet's member, recusals and scores, so that verify can say which
 // score changed, and tell a sheet changed only in its comments.
 Json sheets_json(const RoundBundle& b)
@@ -49,9 +59,9 @@ Json sheets_json(const RoundBundle& b)
     for (const auto& [applicant, pos] : s.recused) {
       recused.push_back(applicant);
     }
-    Json scores = Json::object();
+    Json scores = object_with_room(s.scores.size());
     for (const auto& [applicant, by_criterion] : s.scores) {
-      Json row = Json::object();
+      Json row = object_with_room(by_criterion.size());
       for (const auto& [criterion, score] : by_criterion) {
         row[criterion] = exact_decimal(score.points);
       }
@@ -97,7 +107,7 @@ Json applicant_json(const RoundResult& res, const ApplicantResult& a, const Loca
 {
   const Criteria& c = res.bundle->criteria;
   const int p = c.precision;
-  Json j;
+  Json j = object_with_room(14);
   j["id"] = a.id();
   j["name"] = a.dossier->name;
   j["rank"] = a.rank ? Json(*a.rank) : Json(nullptr);
@@ -119,7 +129,7 @@ Json applicant_json(const RoundResult& res, const ApplicantResult& a, const Loca
     if (cr.kind == ScoringKind::judged) {
       // Each scorer's score, exact; recused members apart. Absent members
       // are those of the council missing from `round.present`.
-      Json scores = Json::object();
+      Json scores = object_with_room(r.members.size());
       Json recused = Json::array();
       for (const auto& ms : r.members) {
         if (ms.score) {
