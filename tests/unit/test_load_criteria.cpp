@@ -237,6 +237,60 @@ TEST_SUITE("load/criteria")
     CHECK(has_message(d2, "pass group_percent: expected a number from 0 to 100"));
   }
 
+  TEST_CASE("precision is taken from 0 to 6 and refused just outside")
+  {
+    for (const char* ok : {"0", "6"}) {
+      Diagnostics d;
+      auto c = criteria_from(small_criteria("", std::string("precision: ") + ok + "\n"), d);
+      REQUIRE_MESSAGE(c, all_messages(d));
+      CHECK(c->precision == std::stoi(ok));
+    }
+    for (const char* bad : {"-1", "7"}) {
+      Diagnostics d;
+      CHECK_FALSE(criteria_from(small_criteria("", std::string("precision: ") + bad + "\n"), d));
+      CHECK_MESSAGE(has_message(d, std::string("precision: expected a whole number from 0 to 6, found ") + bad),
+                    all_messages(d));
+    }
+  }
+
+  TEST_CASE("pass rules take their bounds: a total of 0, a group_percent of 0 or 100")
+  {
+    for (const char* rules : {"pass: { total: 0, group_percent: 0 }\n", "pass: { total: 0, group_percent: 100 }\n"}) {
+      Diagnostics d;
+      auto c = criteria_from(small_criteria("", rules), d);
+      REQUIRE_MESSAGE(c, all_messages(d));
+      CHECK(c->pass_total == 0);
+    }
+    Diagnostics full;
+    auto c = criteria_from(small_criteria("", "pass: { group_percent: 100 }\n"), full);
+    REQUIRE_MESSAGE(c, all_messages(full));
+    CHECK(c->group_min(c->groups[0]) == 20);
+    Diagnostics d;
+    CHECK_FALSE(criteria_from(small_criteria("", "pass: { total: -0.01, group_percent: -0.01 }\n"), d));
+    CHECK(has_message(d, "pass total: expected a number ≥ 0, found -0.01"));
+    CHECK(has_message(d, "pass group_percent: expected a number from 0 to 100, found -0.01"));
+  }
+
+  TEST_CASE("a step and points per unit must be above 0, a group's min may be 0")
+  {
+    Diagnostics ok;
+    auto c = criteria_from(with_criteria("      - { id: C1, name: C, max: 5, judged: { step: 0.01 } }\n"
+                                         "      - { id: C2, name: C, max: 5, of: x, per_unit: 0.01 }\n")
+                             + "    min: 0\n",
+                           ok);
+    REQUIRE_MESSAGE(c, all_messages(ok));
+    REQUIRE(c->groups[0].min);
+    CHECK(*c->groups[0].min == 0);
+    Diagnostics zero;
+    CHECK_FALSE(criteria_from(with_criteria("      - { id: C1, name: C, max: 5, judged: { step: 0 } }\n"
+                                            "      - { id: C2, name: C, max: 5, of: x, per_unit: 0 }\n")
+                                + "    min: -0.5\n",
+                              zero));
+    CHECK_MESSAGE(has_message(zero, "step must be > 0, found 0"), all_messages(zero));
+    CHECK_MESSAGE(has_message(zero, "per_unit must be > 0, found 0"), all_messages(zero));
+    CHECK_MESSAGE(has_message(zero, "min must be ≥ 0, found -0.5"), all_messages(zero));
+  }
+
   TEST_CASE("every error of a file is reported, not only the first")
   {
     Diagnostics d;
