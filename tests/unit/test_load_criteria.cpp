@@ -68,6 +68,22 @@ TEST_SUITE("load/criteria")
                                         "{ below: 30, points: 3 }, { points: 0 }] }\n"),
                           d));
     }
+    SUBCASE("a band of one value meets the open bands on either side of it, in any order")
+    {
+      for (const char* bands : {"[{ from: 5, to: 5, points: 5 }, { above: 5, points: 3 }, { below: 5, points: 1 }]",
+                                "[{ above: 5, points: 3 }, { below: 5, points: 1 }, { from: 5, to: 5, points: 5 }]"}) {
+        Diagnostics d;
+        CHECK_MESSAGE(criteria_from(with_criteria(std::string("      - { id: C1, name: C, max: 5, of: x, bands: ")
+                                                  + bands + " }\n"),
+                                    d),
+                      bands, " ", all_messages(d));
+      }
+      Diagnostics d;
+      CHECK_FALSE(criteria_from(with_criteria("      - { id: C1, name: C, max: 5, of: x, bands: [{ above: 4, to: 5, "
+                                              "points: 3 }, { from: 5, to: 5, points: 5 }] }\n"),
+                                d));
+      CHECK_MESSAGE(has_message(d, "band 'from 5 to 5' overlaps band 'above 4 to 5'"), all_messages(d));
+    }
     SUBCASE("otherwise must be last, no two lower bounds, no empty bands")
     {
       Diagnostics d;
