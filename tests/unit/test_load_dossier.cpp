@@ -148,3 +148,32 @@ TEST_SUITE("load/dossier bounds")
     CHECK(facts("1", "121").find("fact 'k': 121 is above the maximum 120") != std::string::npos);
   }
 }
+
+TEST_SUITE("load/dossier tax code")
+{
+  // Whether a dossier with `tax_code` loads; its error otherwise.
+  std::string tax_code(const std::string& code)
+  {
+    Diagnostics d;
+    auto doc = parse_document("d.yaml",
+                              "format: ccnscore/dossier@1\napplicant: { id: A1, name: N, tax_code: \"" + code
+                                + "\" }\nfacts: {}\n",
+                              d);
+    REQUIRE(doc);
+    auto dossier = load_dossier(*doc, nullptr, d);
+    return dossier ? "ok" : all_messages(d);
+  }
+
+  TEST_CASE("a tax code is 10 digits, or 10 digits, '-' and 3 digits, every digit from 0 to 9")
+  {
+    for (const char* ok : {"0123456789", "9876543210", "0101234567-001", "9999999999-999", "0000000000-000"}) {
+      CHECK_MESSAGE(tax_code(ok) == "ok", ok);
+    }
+    const std::string error = "applicant tax_code: expected 10 digits, or 10 digits, '-' and 3 digits";
+    for (const char* bad : {"012345678", "01234567890", "012345678/", "012345678:", "/123456789", ":123456789",
+                            "01234a6789", "0101234567-00:", "0101234567-/01", "0101234567/001", "0101234567-0010",
+                            "010123456:-001", "0101234567-01", "0101234567-"}) {
+      CHECK_MESSAGE(tax_code(bad).find(error) != std::string::npos, bad, " ", tax_code(bad));
+    }
+  }
+}
