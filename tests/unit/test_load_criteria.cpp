@@ -239,6 +239,29 @@ TEST_SUITE("load/criteria")
     CHECK(has_message(d, "expected exactly one of 'group', 'criterion', 'field', 'members' or 'proposal'"));
   }
 
+  TEST_CASE("a tie-break field is a number, an integer or a date, never a truth, a choice or text")
+  {
+    const std::string criterion = "      - { id: C1, name: C, max: 5, judged: {} }\n";
+    const std::string text_field = "  t: { type: text }\n  i: { type: integer }\n";
+    for (const char* field : {"x", "i", "d", "submitted_at"}) {
+      Diagnostics d;
+      auto c = criteria_from(with_criteria(criterion, text_field) + "tie_break:\n  - field: " + field
+                               + "\n    prefer: lower\n",
+                             d);
+      REQUIRE_MESSAGE(c, field, " ", all_messages(d));
+      REQUIRE(c->tie_break.size() == 1);
+      CHECK(c->tie_break[0].kind == TieRule::Kind::field);
+    }
+    for (const char* field : {"b", "e", "t"}) {
+      Diagnostics d;
+      CHECK_FALSE(criteria_from(with_criteria(criterion, text_field) + "tie_break:\n  - field: " + field
+                                  + "\n    prefer: lower\n",
+                                d));
+      CHECK_MESSAGE(has_message(d, std::string("field '") + field + "' must be a number, integer or date"), field, " ",
+                    all_messages(d));
+    }
+  }
+
   TEST_CASE("pass rules and group minimums")
   {
     Diagnostics d;
