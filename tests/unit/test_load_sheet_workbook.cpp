@@ -110,6 +110,25 @@ TEST_SUITE("load/sheet_workbook")
                          "shared strings: the workbook is damaged"));
   }
 
+  TEST_CASE("a TRUE or FALSE cell reads as Excel shows it, and an empty one as nothing")
+  {
+    TestBook book("r1", "M2");
+    book.row(8, "A1", "P1", "><v>8</v>");
+    book.raw(0, "H8", "t=\"b\"><v>0</v>");  // a comment that is FALSE
+    book.row(9, "A2", "P1", "t=\"b\">");      // a TRUE/FALSE cell left empty: no score
+    book.recusal(3, "A1", "");
+    book.raw(1, "C3", "t=\"b\"><v>1</v>");  // a recusal marked TRUE instead of x
+    Diagnostics d;
+    auto s = read(book, d);
+    REQUIRE_MESSAGE(s, all_messages(d));
+    CHECK(s->comments.at("A1").at("P1").text == "FALSE");
+    CHECK(s->scores.count("A2") == 0);
+    CHECK_MESSAGE(d.error_count() == 1, all_messages(d));
+    CHECK_MESSAGE(has_message(d, "m2.xlsx:Recusals!C3: error: recused: write x to mark a recusal, or leave the cell "
+                                 "empty; found \"TRUE\""),
+                  all_messages(d));
+  }
+
   TEST_CASE("the round and member cells must hold their ids")
   {
     TestBook book("", "");
