@@ -2,7 +2,7 @@
 # What the program is linked with, as the dynamic loader sees it: libraries
 # named here are loaded at every start, so only the ones every command needs
 # may be. libxlsxwriter and libzip are opened on first use
-# (src/util/shared_library.hpp); with CCNSCORE_STATIC_DEPS, GMP, yaml-cpp,
+# (src/util/shared_library.hpp); with CCNSCORE_STATIC_DEPS, GMP, libyaml,
 # ICU, pugixml and libcrypto are in the program itself.
 #   check_linking.sh OBJDUMP BINARY STATIC(ON|OFF)
 set -euo pipefail
@@ -17,7 +17,7 @@ echo "$binary needs:" $needed
 
 refused=(libxlsxwriter libzip libminizip libbz2)
 if [[ $(tr '[:lower:]' '[:upper:]' <<<"$static") =~ ^(ON|1|TRUE|YES)$ ]]; then
-  refused+=(libyaml-cpp libicu libgmp libpugixml libcrypto)
+  refused+=(libyaml-cpp libyaml libicu libgmp libpugixml libcrypto)
 fi
 status=0
 for library in $needed; do

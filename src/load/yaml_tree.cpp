@@ -4,26 +4,41 @@
 #include "util/text.hpp"
 
 #include <fmt/format.h>
-#include <yaml-cpp/depthguard.h>
-#include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/parser.h>
+#include <yaml.h>
 
 #include <cctype>
 #include <cerrno>
-#include <istream>
-#include <streambuf>
+#include <memory>
 #include <string_view>
+#include <unordered_map>
+#include <variant>
+#include <algorithm>
 #include <vector>
 
 namespace ccn {
 
 namespace {
 
+// A place in the file: 0-based line, 0-based column in bytes, and the
+// byte offset (what the messages have always given: the column counts
+// bytes, as a compiler's does).
+struct Mark
+{
+  int line = 0;
+  int column = 0;
+  size_t pos = 0;
+};
+
 struct LimitExceeded
 {
   Message message;
-  YAML::Mark mark;
+  Mark mark;
 };
+
+// An anchor's number: anchors are numbered as they are defined, so that a
+// name defined again names a new node from there on.
+using AnchorId = size_t;
+inline constexpr AnchorId k_no_anchor = static_cast<AnchorId>(-1);
 
 // Line and column (1-based) of byte `offset` in `bytes`.
 std::pair<int, int> position_of(std::string_view bytes, size_t offset)
@@ -117,25 +132,14 @@ bool escapes_control(std::string_view bytes, size_t i)
   return cp && *cp <= 0x9F && is_refused_control(static_cast<char32_t>(*cp));
 }
 
-// The bytes of a file as a stream for yaml-cpp's parser, without a copy.
-class BytesBuf : public std::streambuf
-{
-public:
-  explicit BytesBuf(std::string_view bytes)
-  {
-    char* p = const_cast<char*>(bytes.data()); // NOLINT: only read through the get area
-    setg(p, p, p + bytes.size());
-  }
-};
-
-// Builds the tree straight from yaml-cpp's parser events, checking the
-// limits as it goes. The checks run in the order of a walk over the node
-// tree yaml-cpp would build (each node before its children, a key before
-// its value, an alias walked again where it is used), so the first limit
-// met is the one a walk would meet. A limit does not end the parse: a
-// syntax error further on is reported instead, as it was when the whole
-// tree was built first. The second document is refused before any limit.
-class TreeBuilder : public YAML::EventHandler
+// Builds the tree straight from the parser's events (libyaml's), checking
+// the limits as it goes. The checks run in the order of a walk over the
+// whole node tree (each node before its children, a key before its value,
+// an alias walked again where it is used), so the first limit met is the
+// one a walk would meet. A limit does not end the parse: a syntax error
+// further on is reported instead. The second document is refused before
+// any limit.
+class TreeBuilder
 {
 public:
   explicit TreeBuilder(std::string_view bytes) : m_bytes(bytes) {}
@@ -158,16 +162,7 @@ public:
     return std::move(m_root);
   }
 
-  void OnDocumentStart(const YAML::Mark& mark) override
-  {
-    if (m_started) {
-      throw LimitExceeded{{"yaml_second_document", {}}, mark};
-    }
-    m_started = true;
-  }
-  void OnDocumentEnd() override {}
-
-  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override
+  void OnNull(const Mark& mark, AnchorId anchor)
   {
     if (m_limit || !admit(mark, m_stack.size())) {
       return;
@@ -177,13 +172,14 @@ public:
     finish(std::move(node), anchor);
   }
 
-  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                const std::string& value) override
+  // A scalar; `tag` is empty when none is written, "!" for the
+  // non-specific tag (which keeps the text a text).
+  void OnScalar(const Mark& mark, std::string_view tag, AnchorId anchor, std::string&& value, bool plain)
   {
     if (m_limit || !admit(mark, m_stack.size()) || !admit_text(value, mark, false)) {
       return;
     }
-    if (tag != "?" && tag != "!") {
+    if (!tag.empty() && tag != "!") {
       m_limit = LimitExceeded{{"yaml_explicit_tag", {{"tag", short_token(tag)}}}, mark};
       return;
     }
@@ -193,26 +189,18 @@ public:
     }
     YNode node;
     node.kind = YNode::Kind::scalar;
-    node.text = value;
-    node.plain = tag == "?";
+    node.text = std::move(value);
+    node.plain = plain && tag.empty();
     set_pos(node, mark);
     finish(std::move(node), anchor);
   }
 
-  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
-                       YAML::EmitterStyle::value) override
-  {
-    open(mark, anchor, YNode::Kind::seq);
-  }
-  void OnSequenceEnd() override { close(); }
-  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
-                  YAML::EmitterStyle::value) override
-  {
-    open(mark, anchor, YNode::Kind::map);
-  }
-  void OnMapEnd() override { close(); }
+  void OnSequenceStart(const Mark& mark, AnchorId anchor) { open(mark, anchor, YNode::Kind::seq); }
+  void OnSequenceEnd() { close(); }
+  void OnMapStart(const Mark& mark, AnchorId anchor) { open(mark, anchor, YNode::Kind::map); }
+  void OnMapEnd() { close(); }
 
-  void OnAlias(const YAML::Mark&, YAML::anchor_t anchor) override
+  void OnAlias(AnchorId anchor)
   {
     if (m_limit) {
       return;
@@ -232,20 +220,20 @@ private:
   struct Frame
   {
     YNode node;
-    YAML::anchor_t anchor = YAML::NullAnchor;
+    AnchorId anchor = k_no_anchor;
     bool has_key = false; // a map's key waiting for its value
     YNode key;
   };
 
-  static void set_pos(YNode& node, const YAML::Mark& mark)
+  static void set_pos(YNode& node, const Mark& mark)
   {
     node.line = mark.line + 1;
     node.col = mark.column + 1;
   }
 
-  static YAML::Mark mark_of(const YNode& node)
+  static Mark mark_of(const YNode& node)
   {
-    YAML::Mark mark;
+    Mark mark;
     mark.line = node.line - 1;
     mark.column = node.col - 1;
     return mark;
@@ -253,7 +241,7 @@ private:
 
   // Counts one more node at `depth`; false (the limit recorded) when
   // there are too many or it is too deep.
-  bool admit(const YAML::Mark& mark, size_t depth)
+  bool admit(const Mark& mark, size_t depth)
   {
     if (++m_count > k_max_nodes) {
       m_limit = LimitExceeded{{"yaml_too_many_nodes", {{"max", k_max_nodes}}}, mark};
@@ -267,7 +255,7 @@ private:
   }
 
   // Counts the bytes of a scalar's text, each time it is used.
-  bool admit_text(const std::string& text, const YAML::Mark& mark, bool alias)
+  bool admit_text(const std::string& text, const Mark& mark, bool alias)
   {
     m_text_bytes += text.size();
     if (m_text_bytes > k_max_text_bytes) {
@@ -278,12 +266,12 @@ private:
     return true;
   }
 
-  void open(const YAML::Mark& mark, YAML::anchor_t anchor, YNode::Kind kind)
+  void open(const Mark& mark, AnchorId anchor, YNode::Kind kind)
   {
     if (m_limit || !admit(mark, m_stack.size())) {
       return;
     }
-    m_saw_anchor = m_saw_anchor || anchor != YAML::NullAnchor;
+    m_saw_anchor = m_saw_anchor || anchor != k_no_anchor;
     Frame& frame = m_stack.emplace_back();
     frame.node.kind = kind;
     set_pos(frame.node, mark);
@@ -295,22 +283,23 @@ private:
     if (m_limit) {
       return;
     }
-    // A key without a value is dropped, as yaml-cpp's own tree drops it.
+    // A key without a value is dropped (the parser gives every key a
+    // value, an empty one if need be, so this is only a safeguard).
     YNode node = std::move(m_stack.back().node);
-    YAML::anchor_t anchor = m_stack.back().anchor;
+    AnchorId anchor = m_stack.back().anchor;
     m_stack.pop_back();
     finish(std::move(node), anchor);
   }
 
   // A complete node: kept for its aliases when anchored, then put in place.
-  void finish(YNode&& node, YAML::anchor_t anchor)
+  void finish(YNode&& node, AnchorId anchor)
   {
-    if (anchor != YAML::NullAnchor) {
+    if (anchor != k_no_anchor) {
       m_saw_anchor = true;
       if (m_anchors.size() <= anchor) {
         m_anchors.resize(anchor + 1);
       }
-      // Kept as yaml-cpp marked it (an empty value not yet moved to its
+      // Kept as the parser marked it (an empty value not yet moved to its
       // key), since an alias may use it where no key is.
       m_anchors[anchor] = node;
     }
@@ -393,18 +382,18 @@ private:
     return true;
   }
 
-  // An alias inside the node its anchor names: a walk of yaml-cpp's tree
+  // An alias inside the node its anchor names: a walk of the node tree
   // would go round forever, one level deeper each time, and stops at the
   // first limit met. Walks what comes before the alias again and again, as
   // that walk would, until then.
-  void expand_cycle(YAML::anchor_t anchor)
+  void expand_cycle(AnchorId anchor)
   {
     size_t first = 0;
     while (first < m_stack.size() && m_stack[first].anchor != anchor) {
       ++first;
     }
     if (first == m_stack.size()) {
-      return; // not reached: yaml-cpp refuses an alias to an unknown anchor
+      return; // not reached: an alias to an unknown anchor is refused before
     }
     for (size_t depth = m_stack.size();; depth += m_stack.size() - first) {
       for (size_t i = first; i < m_stack.size(); ++i) {
@@ -432,9 +421,9 @@ private:
 
   // Where the escape that wrote a refused control character into the
   // double-quoted scalar at `mark` is (the scalar's start if none is found).
-  YAML::Mark control_mark(const YAML::Mark& mark) const
+  Mark control_mark(const Mark& mark) const
   {
-    size_t start = mark.pos < 0 ? m_bytes.size() : static_cast<size_t>(mark.pos);
+    size_t start = std::min(mark.pos, m_bytes.size());
     if (start < m_bytes.size() && m_bytes[start] == '"') {
       for (size_t i = start + 1; i < m_bytes.size() && m_bytes[i] != '"'; ++i) {
         if (m_bytes[i] != '\\') {
@@ -442,9 +431,10 @@ private:
         }
         if (escapes_control(m_bytes, i)) {
           auto [line, col] = position_of(m_bytes, i);
-          YAML::Mark at = mark;
+          Mark at = mark;
           at.line = line - 1;
           at.column = col - 1;
+          at.pos = i;
           return at;
         }
         ++i; // skip the escaped character, which may be a quote
@@ -454,16 +444,224 @@ private:
   }
 
   std::string_view m_bytes;
-  bool m_started = false;
   std::vector<Frame> m_stack;
   YNode m_root;
   bool m_has_root = false;
-  std::vector<std::optional<YNode>> m_anchors; // by yaml-cpp's anchor number
+  std::vector<std::optional<YNode>> m_anchors; // by anchor number
   bool m_saw_anchor = false;
   size_t m_count = 0;
   size_t m_text_bytes = 0;
   std::optional<LimitExceeded> m_limit;
 };
+
+// A syntax error, in the parser's words (English only: a Vietnamese
+// message quotes them).
+struct SyntaxError
+{
+  std::string detail;
+  Mark mark;
+};
+
+using ParseFailure = std::variant<LimitExceeded, SyntaxError>;
+
+// Turns the parser's places (line, and column in characters) into marks
+// (column in bytes, and the byte offset). The parser breaks lines where
+// YAML does: LF, CR LF, a lone CR, U+0085, U+2028 and U+2029.
+class Places
+{
+public:
+  explicit Places(std::string_view bytes) : m_bytes(bytes)
+  {
+    m_line_starts.push_back(0);
+    for (size_t i = 0; i < bytes.size(); ++i) {
+      const auto c = static_cast<unsigned char>(bytes[i]);
+      size_t next = 0;
+      if (c == '\n') {
+        next = i + 1;
+      } else if (c == '\r') {
+        next = i + 1 < bytes.size() && bytes[i + 1] == '\n' ? i + 2 : i + 1;
+      } else if (c == 0xC2 && i + 1 < bytes.size() && static_cast<unsigned char>(bytes[i + 1]) == 0x85) {
+        next = i + 2;
+      } else if (c == 0xE2 && i + 2 < bytes.size() && static_cast<unsigned char>(bytes[i + 1]) == 0x80
+                 && (static_cast<unsigned char>(bytes[i + 2]) == 0xA8 || static_cast<unsigned char>(bytes[i + 2]) == 0xA9)) {
+        next = i + 3;
+      } else {
+        continue;
+      }
+      m_line_starts.push_back(next);
+      i = next - 1;
+    }
+  }
+
+  // The mark of the parser's (0-based) `line` and character `column`.
+  Mark at(size_t line, size_t column)
+  {
+    Mark mark;
+    if (line >= m_line_starts.size()) {
+      line = m_line_starts.size() - 1;
+    }
+    mark.line = static_cast<int>(line);
+    // The parser's places come in order along a line: go on from the last.
+    if (line != m_last_line || column < m_last_column) {
+      m_last_line = line;
+      m_last_column = 0;
+      m_last_pos = m_line_starts[line];
+    }
+    size_t pos = m_last_pos;
+    for (size_t n = m_last_column; n < column && pos < m_bytes.size(); ++n) {
+      pos += utf8_length(static_cast<unsigned char>(m_bytes[pos]));
+    }
+    pos = std::min(pos, m_bytes.size());
+    m_last_column = column;
+    m_last_pos = pos;
+    mark.pos = pos;
+    mark.column = static_cast<int>(pos - m_line_starts[line]);
+    return mark;
+  }
+  Mark at(const yaml_mark_t& mark) { return at(mark.line, mark.column); }
+
+  // The mark of byte `offset`.
+  Mark at_offset(size_t offset) const
+  {
+    offset = std::min(offset, m_bytes.size());
+    auto after = std::upper_bound(m_line_starts.begin(), m_line_starts.end(), offset);
+    const size_t line = static_cast<size_t>(after - m_line_starts.begin()) - 1;
+    return Mark{static_cast<int>(line), static_cast<int>(offset - m_line_starts[line]), offset};
+  }
+
+private:
+  static size_t utf8_length(unsigned char lead)
+  {
+    return lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+  }
+
+  std::string_view m_bytes;
+  std::vector<size_t> m_line_starts;
+  size_t m_last_line = static_cast<size_t>(-1);
+  size_t m_last_column = 0;
+  size_t m_last_pos = 0;
+};
+
+// How deep the parser may nest before the parse ends (the tree's own
+// limit, k_max_depth, is met long before: this only bounds the parser's
+// memory for a file of nothing but brackets).
+constexpr size_t k_max_parse_depth = 1000;
+
+// Whether a plain scalar's text is YAML's null.
+bool is_null_text(std::string_view text)
+{
+  return text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL";
+}
+
+// Runs libyaml's parser over `bytes` and gives its events to `builder`.
+// Returns the syntax error that ended the parse, or the refusal of a
+// second document; the limits the builder met are its own to tell.
+std::optional<ParseFailure> parse_events(std::string_view bytes, TreeBuilder& builder)
+{
+  struct Parser
+  {
+    yaml_parser_t p;
+    Parser() { yaml_parser_initialize(&p); }
+    ~Parser() { yaml_parser_delete(&p); }
+    Parser(const Parser&) = delete;
+    Parser& operator=(const Parser&) = delete;
+  } parser;
+  struct Event
+  {
+    yaml_event_t e{};
+    ~Event() { yaml_event_delete(&e); }
+  };
+  yaml_parser_set_input_string(&parser.p, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+  yaml_parser_set_encoding(&parser.p, YAML_UTF8_ENCODING);
+  Places places(bytes);
+  std::unordered_map<std::string, AnchorId> anchors;
+  AnchorId next_anchor = 0;
+  auto define = [&](const yaml_char_t* name) {
+    if (name == nullptr) {
+      return k_no_anchor;
+    }
+    anchors[reinterpret_cast<const char*>(name)] = next_anchor;
+    return next_anchor++;
+  };
+  size_t depth = 0;
+  int documents = 0;
+  for (;;) {
+    Event event;
+    if (yaml_parser_parse(&parser.p, &event.e) == 0) {
+      const yaml_parser_t& p = parser.p;
+      SyntaxError error;
+      error.detail = p.problem != nullptr ? p.problem : "the parser failed";
+      if (p.context != nullptr) {
+        error.detail += std::string(" ") + p.context;
+      }
+      error.mark = p.error == YAML_READER_ERROR ? places.at_offset(p.problem_offset) : places.at(p.problem_mark);
+      // Text after the end marker `...` can only start another document.
+      if (documents == 1 && p.problem != nullptr && std::string_view(p.problem) == "did not find expected <document start>") {
+        return LimitExceeded{{"yaml_second_document", {}}, error.mark};
+      }
+      return error;
+    }
+    const yaml_event_t& e = event.e;
+    const Mark mark = places.at(e.start_mark);
+    switch (e.type) {
+    case YAML_STREAM_END_EVENT:
+      return std::nullopt;
+    case YAML_DOCUMENT_START_EVENT:
+      if (++documents > 1) {
+        return LimitExceeded{{"yaml_second_document", {}}, mark};
+      }
+      break;
+    case YAML_ALIAS_EVENT: {
+      auto anchor = anchors.find(reinterpret_cast<const char*>(e.data.alias.anchor));
+      if (anchor == anchors.end()) {
+        return SyntaxError{"the referenced anchor is not defined", mark};
+      }
+      builder.OnAlias(anchor->second);
+      break;
+    }
+    case YAML_SCALAR_EVENT: {
+      const auto& sc = e.data.scalar;
+      const AnchorId anchor = define(sc.anchor);
+      std::string_view tag = sc.tag != nullptr ? reinterpret_cast<const char*>(sc.tag) : "";
+      const bool plain = sc.style == YAML_PLAIN_SCALAR_STYLE;
+      std::string text(reinterpret_cast<const char*>(sc.value), sc.length);
+      // An empty node is null whatever its tag; a plain null word only untagged.
+      if (plain && (text.empty() || (tag.empty() && is_null_text(text)))) {
+        builder.OnNull(mark, anchor);
+      } else {
+        builder.OnScalar(mark, tag, anchor, std::move(text), plain);
+      }
+      break;
+    }
+    case YAML_SEQUENCE_START_EVENT:
+    case YAML_MAPPING_START_EVENT:
+      // The builder refuses what is nested deeper than its limit. The
+      // parser keeps a little for every level open: nesting far deeper
+      // ends the parse there, and the limit met is told.
+      if (e.type == YAML_SEQUENCE_START_EVENT) {
+        builder.OnSequenceStart(mark, define(e.data.sequence_start.anchor));
+      } else {
+        builder.OnMapStart(mark, define(e.data.mapping_start.anchor));
+      }
+      if (++depth > k_max_parse_depth) {
+        return std::nullopt;
+      }
+      break;
+    case YAML_SEQUENCE_END_EVENT:
+      --depth;
+      builder.OnSequenceEnd();
+      break;
+    case YAML_MAPPING_END_EVENT:
+      --depth;
+      builder.OnMapEnd();
+      break;
+    case YAML_NO_EVENT:
+    case YAML_STREAM_START_EVENT:
+    case YAML_DOCUMENT_END_EVENT:
+      break;
+    }
+  }
+}
 
 // Whether `bytes` are UTF-16 text (Notepad's "Unicode"): a UTF-16 byte
 // order mark, or a NUL beside each of the first ASCII characters.
@@ -555,39 +753,27 @@ std::optional<Document> parse_document(const std::string& path, std::string byte
     diags.error({path, 1, 1}, "yaml_empty_file", {});
     return std::nullopt;
   }
-  try {
-    BytesBuf buf(bytes);
-    std::istream in(&buf);
-    YAML::Parser parser(in);
-    TreeBuilder builder(bytes);
-    // The first document, then only the start of a second one.
-    if (parser.HandleNextDocument(builder)) {
-      parser.HandleNextDocument(builder);
-    }
+  TreeBuilder builder(bytes);
+  auto failure = parse_events(bytes, builder);
+  if (!failure) {
     if (const auto& limit = builder.limit()) {
-      throw *limit;
+      failure = *limit;
     }
-    doc.root = builder.take_root();
-  } catch (const LimitExceeded& e) {
-    diags.error({path, e.mark.line + 1, e.mark.column + 1}, e.message.key, e.message.args);
-    return std::nullopt;
-  } catch (const YAML::Exception& e) {
-    // yaml-cpp appends what it found to some messages: show a short token.
-    // Its messages are English only: a Vietnamese message quotes it.
-    std::string msg = e.msg;
-    if (auto colon = msg.find(": "); colon != std::string::npos) {
-      msg = msg.substr(0, colon + 2) + short_token(std::string_view(msg).substr(colon + 2));
-    }
-    SourcePos pos{path, e.mark.line + 1, e.mark.column + 1};
-    if (auto tab = tab_in_indentation(bytes, e.mark.line + 1)) {
-      diags.error({path, tab->first, tab->second}, "yaml_tab_indent", {});
-    } else if (dynamic_cast<const YAML::DeepRecursion*>(&e) != nullptr) {
-      diags.error(pos, "yaml_syntax", {{"detail", nesting_message()}});
+  }
+  if (failure) {
+    if (auto* limit = std::get_if<LimitExceeded>(&*failure)) {
+      diags.error({path, limit->mark.line + 1, limit->mark.column + 1}, limit->message.key, limit->message.args);
     } else {
-      diags.error(pos, "yaml_syntax", {{"detail", msg}});
+      const auto& syntax = std::get<SyntaxError>(*failure);
+      if (auto tab = tab_in_indentation(bytes, syntax.mark.line + 1)) {
+        diags.error({path, tab->first, tab->second}, "yaml_tab_indent", {});
+      } else {
+        diags.error({path, syntax.mark.line + 1, syntax.mark.column + 1}, "yaml_syntax", {{"detail", syntax.detail}});
+      }
     }
     return std::nullopt;
   }
+  doc.root = builder.take_root();
   return doc;
 }
 

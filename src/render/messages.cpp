@@ -8,16 +8,14 @@
 #include <unicode/msgfmt.h>
 #include <unicode/numberformatter.h>
 #include <unicode/unistr.h>
-#include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/exceptions.h>
-#include <yaml-cpp/parser.h>
+#include <fmt/format.h>
+#include <yaml.h>
 
 #include <map>
 #include <algorithm>
 #include <functional>
 #include <memory>
 #include <optional>
-#include <sstream>
 #include <utility>
 #include <stdexcept>
 
@@ -125,68 +123,80 @@ Messages::Messages(const std::vector<EmbeddedCatalogue>& sources, bool now)
 
 namespace {
 
-// Reads a catalogue, a map of keys to texts, from yaml-cpp's parser events
+// Reads a catalogue, a map of keys to texts, from libyaml's parser events
 // straight into the table: no node tree is built for it.
-class CatalogueReader : public YAML::EventHandler
+void read_catalogue(const std::string& code, std::string_view yaml, std::map<std::string, std::string, std::less<>>& table)
 {
-public:
-  CatalogueReader(std::string_view code, std::map<std::string, std::string, std::less<>>& table)
-    : m_code(code), m_table(table)
-  {
-  }
-
-  void OnDocumentStart(const YAML::Mark&) override {}
-  void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark&, YAML::anchor_t) override { not_text(); }
-  void OnAlias(const YAML::Mark&, YAML::anchor_t) override { not_text(); }
-  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string& value) override
-  {
-    if (m_depth != 1) {
-      not_map();
+  auto fail = [&](const std::string& why) { throw std::runtime_error("message catalogue " + code + ": " + why); };
+  const std::string not_map = "not a map of keys to texts";
+  yaml_parser_t parser;
+  yaml_parser_initialize(&parser);
+  std::unique_ptr<yaml_parser_t, void (*)(yaml_parser_t*)> owner(&parser, yaml_parser_delete);
+  yaml_parser_set_input_string(&parser, reinterpret_cast<const unsigned char*>(yaml.data()), yaml.size());
+  yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
+  int depth = 0;
+  bool had_map = false;
+  std::optional<std::string> key;
+  auto not_text = [&] { fail(depth == 0 ? not_map : "key " + key.value_or("(a key)") + " is not a text"); };
+  for (bool end = false; !end;) {
+    yaml_event_t event;
+    if (yaml_parser_parse(&parser, &event) == 0) {
+      fail(fmt::format("line {}, column {}: {}", parser.problem_mark.line + 1, parser.problem_mark.column + 1,
+                       parser.problem != nullptr ? parser.problem : "not YAML"));
     }
-    if (m_key) {
-      m_table[*m_key] = value;
-      m_key.reset();
-    } else {
-      m_key = value;
-    }
-  }
-  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override
-  {
-    m_depth == 0 ? not_map() : not_text();
-  }
-  void OnSequenceEnd() override {}
-  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override
-  {
-    if (m_depth++ != 0) {
+    std::unique_ptr<yaml_event_t, void (*)(yaml_event_t*)> held(&event, yaml_event_delete);
+    switch (event.type) {
+    case YAML_STREAM_END_EVENT:
+      end = true;
+      break;
+    case YAML_DOCUMENT_START_EVENT:
+      if (had_map) {
+        end = true; // only the first document is read
+      }
+      break;
+    case YAML_ALIAS_EVENT:
       not_text();
+      break;
+    case YAML_SCALAR_EVENT: {
+      std::string text(reinterpret_cast<const char*>(event.data.scalar.value), event.data.scalar.length);
+      const bool plain = event.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+      if (plain && (text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL")) {
+        not_text();
+      }
+      if (depth != 1) {
+        fail(not_map);
+      }
+      if (key) {
+        table[*key] = std::move(text);
+        key.reset();
+      } else {
+        key = std::move(text);
+      }
+      break;
+    }
+    case YAML_SEQUENCE_START_EVENT:
+      depth == 0 ? fail(not_map) : not_text();
+      break;
+    case YAML_MAPPING_START_EVENT:
+      if (depth++ != 0) {
+        not_text();
+      }
+      had_map = true;
+      break;
+    case YAML_MAPPING_END_EVENT:
+      --depth;
+      break;
+    case YAML_NO_EVENT:
+    case YAML_STREAM_START_EVENT:
+    case YAML_DOCUMENT_END_EVENT:
+    case YAML_SEQUENCE_END_EVENT:
+      break;
     }
   }
-  void OnMapEnd() override { --m_depth; }
-
-  // Whether the file held its map.
-  bool done() const { return m_depth == 0 && !m_key; }
-
-  [[noreturn]] void not_map() const
-  {
-    throw std::runtime_error("message catalogue " + std::string(m_code) + ": not a map of keys to texts");
+  if (!had_map || depth != 0 || key) {
+    fail(not_map);
   }
-
-private:
-  [[noreturn]] void not_text() const
-  {
-    if (m_depth == 0) {
-      not_map();
-    }
-    throw std::runtime_error("message catalogue " + std::string(m_code) + ": key " + m_key.value_or("(a key)") +
-                             " is not a text");
-  }
-
-  std::string_view m_code;
-  std::map<std::string, std::string, std::less<>>& m_table;
-  int m_depth = 0;
-  std::optional<std::string> m_key;
-};
+}
 
 } // namespace
 
@@ -265,16 +275,7 @@ const Messages::Table& Messages::table(const Catalogue& catalogue) const
       catalogue.patterns = std::move(*plain);
       return;
     }
-    std::istringstream in{std::string(catalogue.yaml)};
-    YAML::Parser parser(in);
-    CatalogueReader reader(catalogue.code, catalogue.patterns);
-    try {
-      if (!parser.HandleNextDocument(reader) || !reader.done()) {
-        reader.not_map();
-      }
-    } catch (const YAML::Exception& e) {
-      throw std::runtime_error("message catalogue " + catalogue.code + ": " + e.what());
-    }
+    read_catalogue(catalogue.code, catalogue.yaml, catalogue.patterns);
   });
   return catalogue.patterns;
 }

@@ -78,8 +78,8 @@ inline std::string tr(const Lang& lang, std::string_view key, const MsgArgs& arg
 // The keys and patterns of a catalogue written in the plain form the
 // catalogues use: comments, and one `key: value` per line, the value plain
 // or double-quoted with the escapes \", \\ and \n. Nothing when the file
-// holds anything else (yaml-cpp reads it then): reading this form takes a
-// small part of what yaml-cpp takes, at every start of the program.
+// holds anything else (libyaml reads it then): reading this form takes a
+// small part of what a YAML parser takes, at every start of the program.
 std::optional<std::map<std::string, std::string, std::less<>>> read_plain_catalogue(std::string_view yaml);
 
 // `pattern` with each `{name}` replaced by `value` of its argument, when

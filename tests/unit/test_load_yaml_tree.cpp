@@ -66,6 +66,127 @@ std::string our_tree(const YNode& node)
   return "null " + pos;
 }
 
+
+// The first limit a walk over yaml-cpp's node graph meets, as the tree it
+// stands for (each node before its children, a key before its value, an
+// alias walked again where it is used, so an alias inside its own anchor
+// goes round until a limit): the key of the message ("text" for both text
+// limits) and the node's place, or "none".
+struct ReferenceWalk
+{
+  size_t nodes = 0;
+  size_t text = 0;
+  std::string hit = "none";
+
+  bool walk(const YAML::Node& node, size_t depth)
+  {
+    const YAML::Mark m = node.Mark();
+    const std::string at = " " + std::to_string(m.line + 1) + ":" + std::to_string(m.column + 1);
+    if (++nodes > k_max_nodes) {
+      hit = "yaml_too_many_nodes" + at;
+      return false;
+    }
+    if (depth > static_cast<size_t>(k_max_depth)) {
+      hit = "yaml_nesting_too_deep" + at;
+      return false;
+    }
+    if (node.IsScalar()) {
+      text += node.Scalar().size();
+      if (text > k_max_text_bytes) {
+        hit = "text" + at;
+        return false;
+      }
+    }
+    if (node.IsSequence()) {
+      for (const auto& item : node) {
+        if (!walk(item, depth + 1)) {
+          return false;
+        }
+      }
+    }
+    if (node.IsMap()) {
+      for (const auto& kv : node) {
+        if (!walk(kv.first, depth + 1) || !walk(kv.second, depth + 1)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+};
+
+// A random flow-style YAML text with anchors on lists and maps, aliases to
+// nodes already complete and to nodes still open (cycles), and texts long
+// and short.
+struct CycleGenerator
+{
+  unsigned long state = 1;
+  unsigned wide_odds = 12; // one list or map in this many is wide
+  unsigned long_odds = 8;  // one text in this many is long
+  int next_anchor = 0;
+  int next_key = 0;
+  std::vector<std::string> open;
+  std::vector<std::string> done;
+
+  unsigned pick(unsigned n)
+  {
+    state = state * 6364136223846793005UL + 1442695040888963407UL;
+    return static_cast<unsigned>((state >> 33) % n);
+  }
+
+  std::string leaf()
+  {
+    // An alias of a wide node goes to a complete node: its cycles, if any,
+    // come after it, so that each round walks it all again.
+    if (pick(4) == 0 && !done.empty()) {
+      return "*" + done[pick(static_cast<unsigned>(done.size()))];
+    }
+    return "t" + std::to_string(pick(100));
+  }
+
+  std::string node(int depth)
+  {
+    const unsigned kind = pick(depth >= 4 ? 3 : 6);
+    if (kind == 0 && !(open.empty() && done.empty())) {
+      const bool cycle = !open.empty() && (done.empty() || pick(2) == 0);
+      const auto& from = cycle ? open : done;
+      return "*" + from[pick(static_cast<unsigned>(from.size()))];
+    }
+    if (kind <= 2) {
+      const unsigned long length = pick(long_odds) == 0 ? 1000UL * (1 + pick(300)) : 1 + pick(6);
+      if (pick(3) == 0) {
+        const std::string anchor = "a" + std::to_string(next_anchor++);
+        done.push_back(anchor);
+        return "&" + anchor + " t" + std::string(length, 'x');
+      }
+      return "t" + std::string(length, 'x');
+    }
+    std::string anchor;
+    if (pick(2) == 0) {
+      anchor = "a" + std::to_string(next_anchor++);
+      open.push_back(anchor);
+    }
+    const bool map = pick(2) == 0;
+    std::string out = (anchor.empty() ? "" : "&" + anchor + " ") + (map ? "{" : "[");
+    // Now and then a wide one, of short texts and aliases only.
+    const bool wide = pick(wide_odds) == 0;
+    const unsigned n = wide ? 50 + pick(12000) : pick(5);
+    for (unsigned i = 0; i < n; ++i) {
+      out += i == 0 ? "" : (pick(3) == 0 ? ",\n  " : ", ");
+      if (map) {
+        out += "k" + std::to_string(next_key++) + ": ";
+      }
+      out += wide ? leaf() : node(depth + 1);
+    }
+    out += map ? "}" : "]";
+    if (!anchor.empty()) {
+      open.erase(std::find(open.begin(), open.end(), anchor));
+      done.push_back(anchor);
+    }
+    return out;
+  }
+};
+
 } // namespace
 
 TEST_SUITE("load/yaml_tree")
@@ -183,13 +304,13 @@ TEST_SUITE("load/yaml_tree")
     // and block styles, empty and null values, quoted and plain texts.
     const char* inputs[] = {
       "a: &l [1, 2]\nb: *l\nc: [*l, *l]\n",
-      "a: &m {k: v, e:}\nb: *m\nc:\n  - *m\n",
+      "a: &m {k: v, e: }\nb: *m\nc:\n  - *m\n",
       "a: &n\nb: *n\nc: [*n, x]\n",
       "? &k key\n: 1\n*k : 2\n",
       "base: &b {x: 1}\nd:\n  <<: *b\n  y: 2\n",
       "[a, b: c, {d: e}, [f]]\n",
-      "{a, b: , : c}\n",
-      "- \n- ~\n- null\n- ''\n- \"\"\n- ! x\n- 'q'\n- \"~\"\n",
+      "{a, b: , ? c}\n",
+      "- ~\n- null\n- ''\n- \"\"\n- ! x\n- 'q'\n- \"~\"\n",
       "a: |\n  x\n  y\nb: >-\n  z\n",
       "? [a, b]\n: c\n",
       "a: &a [x]\nb: &a [y]\nc: *a\n",
@@ -202,6 +323,14 @@ TEST_SUITE("load/yaml_tree")
       REQUIRE_MESSAGE(doc, all_messages(d));
       CHECK(our_tree(doc->root) == yaml_cpp_tree(YAML::Load(input), YAML::Mark{}));
     }
+  }
+
+  TEST_CASE("an empty item of a list is where its dash is, not at the next item")
+  {
+    Diagnostics d;
+    auto doc = parse_document("t.yaml", "- \n- a\n-\n", d);
+    REQUIRE_MESSAGE(doc, all_messages(d));
+    CHECK(our_tree(doc->root) == "list 1:1 [null 1:2, plain 2:3 'a', null 3:2, ]");
   }
 
   TEST_CASE("a file of comments only is an empty value at its start")
@@ -248,6 +377,45 @@ TEST_SUITE("load/yaml_tree")
       CHECK_FALSE(parse_document("t.yaml", y, d));
       CHECK_MESSAGE(has_message(d, "error: the file expands to more than 200000 nodes"), all_messages(d));
     }
+  }
+
+  TEST_CASE("the first limit met is the one a walk over yaml-cpp's node graph meets, on random alias cycles")
+  {
+    int limited = 0;
+    int kinds[3] = {0, 0, 0};
+    for (unsigned long seed = 1; seed <= 400; ++seed) {
+      CycleGenerator gen;
+      gen.state = seed;
+      // A third of the rounds lean to wide nodes, a third to long texts.
+      gen.wide_odds = seed % 3 == 1 ? 2 : 12;
+      gen.long_odds = seed % 3 == 2 ? 1 : 8;
+      gen.wide_odds = seed % 3 == 2 ? 4 : gen.wide_odds;
+      const std::string yaml = "x: " + gen.node(0) + "\n";
+      CAPTURE(seed);
+      CAPTURE(yaml.substr(0, 300));
+      ReferenceWalk ref;
+      ref.walk(YAML::Load(yaml), 0);
+      Diagnostics d;
+      auto doc = parse_document("t.yaml", yaml, d);
+      std::string ours = "none";
+      if (!doc) {
+        REQUIRE_MESSAGE(d.items().size() == 1, all_messages(d));
+        const auto& item = d.items()[0];
+        const std::string key = item.key.rfind("yaml_too_much_text", 0) == 0 ? "text" : item.key;
+        ours = key + " " + std::to_string(item.pos.line) + ":" + std::to_string(item.pos.col);
+      }
+      CHECK(ours == ref.hit);
+      if (ref.hit != "none") {
+        ++limited;
+        kinds[ref.hit.rfind("text", 0) == 0 ? 0 : ref.hit.rfind("yaml_nesting", 0) == 0 ? 1 : 2] += 1;
+      }
+    }
+    // The rounds reached every limit, and not only limits.
+    CHECK(limited > 50);
+    CHECK(limited < 390);
+    CHECK(kinds[0] > 5);
+    CHECK(kinds[1] > 5);
+    CHECK(kinds[2] > 5);
   }
 
   TEST_CASE("an empty value is a node like any other for the nesting limit")
@@ -455,10 +623,11 @@ TEST_SUITE("load/yaml_tree")
       CHECK_FALSE(parse_document("t.yaml", "a: \"\\q" + std::string(500, 'z') + "\"\n", d));
       CHECK(all_messages(d).size() < 120);
     }
-    SUBCASE("a bad escape, short: yaml-cpp's message whole")
+    SUBCASE("a bad escape, short: the parser's message, at the escape")
     {
       CHECK_FALSE(parse_document("t.yaml", "a: \"\\q\"\n", d));
-      CHECK_MESSAGE(has_message(d, "t.yaml:1:7: error: YAML syntax: unknown escape character: q\n"), all_messages(d));
+      CHECK_MESSAGE(has_message(d, "t.yaml:1:5: error: YAML syntax: found unknown escape character while parsing a quoted scalar\n"),
+                    all_messages(d));
     }
     SUBCASE("a long tag")
     {
