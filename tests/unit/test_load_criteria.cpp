@@ -89,11 +89,12 @@ TEST_SUITE("load/criteria")
       Diagnostics d;
       CHECK_FALSE(criteria_from(
         with_criteria("      - { id: C1, name: C, max: 5, of: x, bands: [{ from: 1 }, { points: 0 }] }\n"
-                      "      - { id: C2, name: C, max: 5, of: x, bands: [{ from: 2, points: 5 }, { from: abc, points: 3 }, "
-                      "{ points: 0 }] }\n"),
+                      "      - { id: C2, name: C, max: 5, of: x, bands: [{ from: 2, points: 5 }, "
+                      "{ from: abc, points: 3 }, { points: 0 }] }\n"),
         d));
       CHECK_MESSAGE(d.error_count() == 2, all_messages(d));
-      CHECK_MESSAGE(has_message(d, "c.yaml:13:51: error: criterion 'C1' bands: missing required key 'points'"), all_messages(d));
+      CHECK_MESSAGE(has_message(d, "c.yaml:13:51: error: criterion 'C1' bands: missing required key 'points'"),
+                    all_messages(d));
       CHECK_MESSAGE(has_message(d, "criterion 'C2' bands from: expected a number, found \"abc\""), all_messages(d));
     }
     SUBCASE("otherwise must be last, no two lower bounds, no empty bands")

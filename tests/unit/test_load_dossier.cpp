@@ -121,7 +121,8 @@ TEST_SUITE("load/dossier bounds")
     Diagnostics cd;
     auto c = criteria_from("format: ccnscore/criteria@1\nid: t\ntitle: T\nfields:\n"
                            "  n: { type: number, min: 0, max: 10 }\n  k: { type: integer, min: 1, max: 120 }\n"
-                           "groups:\n  - { id: g, name: G, criteria: [{ id: C1, name: C, max: 5, of: n, per_unit: 1 }] }\n",
+                           "groups:\n  - { id: g, name: G, criteria: [{ id: C1, name: C, max: 5, of: n, per_unit: 1 }] "
+                           "}\n",
                            cd);
     REQUIRE_MESSAGE(c, all_messages(cd));
     Diagnostics d;

@@ -230,7 +230,8 @@ TEST_SUITE("load/sheet_workbook")
     }
     Diagnostics column;
     CHECK_FALSE(read(book_with("XFE8"), column));
-    CHECK_MESSAGE(has_message(column, "xl/worksheets/sheet1.xml: \"XFE8\" is not a cell of row 8"), all_messages(column));
+    CHECK_MESSAGE(has_message(column, "xl/worksheets/sheet1.xml: \"XFE8\" is not a cell of row 8"),
+                  all_messages(column));
     Diagnostics row;
     CHECK_FALSE(read(book_with("A1048577"), row));
     CHECK_MESSAGE(has_message(row, "xl/worksheets/sheet1.xml: a row numbered \"1048577\""), all_messages(row));
