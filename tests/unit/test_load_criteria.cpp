@@ -68,6 +68,35 @@ TEST_SUITE("load/criteria")
                                         "{ below: 30, points: 3 }, { points: 0 }] }\n"),
                           d));
     }
+    SUBCASE("a band of one value meets the open bands on either side of it, in any order")
+    {
+      for (const char* bands : {"[{ from: 5, to: 5, points: 5 }, { above: 5, points: 3 }, { below: 5, points: 1 }]",
+                                "[{ above: 5, points: 3 }, { below: 5, points: 1 }, { from: 5, to: 5, points: 5 }]"}) {
+        Diagnostics d;
+        CHECK_MESSAGE(criteria_from(with_criteria(std::string("      - { id: C1, name: C, max: 5, of: x, bands: ")
+                                                  + bands + " }\n"),
+                                    d),
+                      bands, " ", all_messages(d));
+      }
+      Diagnostics d;
+      CHECK_FALSE(criteria_from(with_criteria("      - { id: C1, name: C, max: 5, of: x, bands: [{ above: 4, to: 5, "
+                                              "points: 3 }, { from: 5, to: 5, points: 5 }] }\n"),
+                                d));
+      CHECK_MESSAGE(has_message(d, "band 'from 5 to 5' overlaps band 'above 4 to 5'"), all_messages(d));
+    }
+    SUBCASE("a band without points, or with a bound that is no number, is reported alone and left out")
+    {
+      Diagnostics d;
+      CHECK_FALSE(criteria_from(
+        with_criteria("      - { id: C1, name: C, max: 5, of: x, bands: [{ from: 1 }, { points: 0 }] }\n"
+                      "      - { id: C2, name: C, max: 5, of: x, bands: [{ from: 2, points: 5 }, "
+                      "{ from: abc, points: 3 }, { points: 0 }] }\n"),
+        d));
+      CHECK_MESSAGE(d.error_count() == 2, all_messages(d));
+      CHECK_MESSAGE(has_message(d, "c.yaml:13:51: error: criterion 'C1' bands: missing required key 'points'"),
+                    all_messages(d));
+      CHECK_MESSAGE(has_message(d, "criterion 'C2' bands from: expected a number, found \"abc\""), all_messages(d));
+    }
     SUBCASE("otherwise must be last, no two lower bounds, no empty bands")
     {
       Diagnostics d;
@@ -223,6 +252,29 @@ TEST_SUITE("load/criteria")
     CHECK(has_message(d, "expected exactly one of 'group', 'criterion', 'field', 'members' or 'proposal'"));
   }
 
+  TEST_CASE("a tie-break field is a number, an integer or a date, never a truth, a choice or text")
+  {
+    const std::string criterion = "      - { id: C1, name: C, max: 5, judged: {} }\n";
+    const std::string text_field = "  t: { type: text }\n  i: { type: integer }\n";
+    for (const char* field : {"x", "i", "d", "submitted_at"}) {
+      Diagnostics d;
+      auto c = criteria_from(with_criteria(criterion, text_field) + "tie_break:\n  - field: " + field
+                               + "\n    prefer: lower\n",
+                             d);
+      REQUIRE_MESSAGE(c, field, " ", all_messages(d));
+      REQUIRE(c->tie_break.size() == 1);
+      CHECK(c->tie_break[0].kind == TieRule::Kind::field);
+    }
+    for (const char* field : {"b", "e", "t"}) {
+      Diagnostics d;
+      CHECK_FALSE(criteria_from(with_criteria(criterion, text_field) + "tie_break:\n  - field: " + field
+                                  + "\n    prefer: lower\n",
+                                d));
+      CHECK_MESSAGE(has_message(d, std::string("field '") + field + "' must be a number, integer or date"), field, " ",
+                    all_messages(d));
+    }
+  }
+
   TEST_CASE("pass rules and group minimums")
   {
     Diagnostics d;
@@ -235,6 +287,60 @@ TEST_SUITE("load/criteria")
     CHECK_FALSE(criteria_from(small_criteria("", "pass: { total: -1, group_percent: 101 }\n"), d2));
     CHECK(has_message(d2, "pass total: expected a number ≥ 0"));
     CHECK(has_message(d2, "pass group_percent: expected a number from 0 to 100"));
+  }
+
+  TEST_CASE("precision is taken from 0 to 6 and refused just outside")
+  {
+    for (const char* ok : {"0", "6"}) {
+      Diagnostics d;
+      auto c = criteria_from(small_criteria("", std::string("precision: ") + ok + "\n"), d);
+      REQUIRE_MESSAGE(c, all_messages(d));
+      CHECK(c->precision == std::stoi(ok));
+    }
+    for (const char* bad : {"-1", "7"}) {
+      Diagnostics d;
+      CHECK_FALSE(criteria_from(small_criteria("", std::string("precision: ") + bad + "\n"), d));
+      CHECK_MESSAGE(has_message(d, std::string("precision: expected a whole number from 0 to 6, found ") + bad),
+                    all_messages(d));
+    }
+  }
+
+  TEST_CASE("pass rules take their bounds: a total of 0, a group_percent of 0 or 100")
+  {
+    for (const char* rules : {"pass: { total: 0, group_percent: 0 }\n", "pass: { total: 0, group_percent: 100 }\n"}) {
+      Diagnostics d;
+      auto c = criteria_from(small_criteria("", rules), d);
+      REQUIRE_MESSAGE(c, all_messages(d));
+      CHECK(c->pass_total == 0);
+    }
+    Diagnostics full;
+    auto c = criteria_from(small_criteria("", "pass: { group_percent: 100 }\n"), full);
+    REQUIRE_MESSAGE(c, all_messages(full));
+    CHECK(c->group_min(c->groups[0]) == 20);
+    Diagnostics d;
+    CHECK_FALSE(criteria_from(small_criteria("", "pass: { total: -0.01, group_percent: -0.01 }\n"), d));
+    CHECK(has_message(d, "pass total: expected a number ≥ 0, found -0.01"));
+    CHECK(has_message(d, "pass group_percent: expected a number from 0 to 100, found -0.01"));
+  }
+
+  TEST_CASE("a step and points per unit must be above 0, a group's min may be 0")
+  {
+    Diagnostics ok;
+    auto c = criteria_from(with_criteria("      - { id: C1, name: C, max: 5, judged: { step: 0.01 } }\n"
+                                         "      - { id: C2, name: C, max: 5, of: x, per_unit: 0.01 }\n")
+                             + "    min: 0\n",
+                           ok);
+    REQUIRE_MESSAGE(c, all_messages(ok));
+    REQUIRE(c->groups[0].min);
+    CHECK(*c->groups[0].min == 0);
+    Diagnostics zero;
+    CHECK_FALSE(criteria_from(with_criteria("      - { id: C1, name: C, max: 5, judged: { step: 0 } }\n"
+                                            "      - { id: C2, name: C, max: 5, of: x, per_unit: 0 }\n")
+                                + "    min: -0.5\n",
+                              zero));
+    CHECK_MESSAGE(has_message(zero, "step must be > 0, found 0"), all_messages(zero));
+    CHECK_MESSAGE(has_message(zero, "per_unit must be > 0, found 0"), all_messages(zero));
+    CHECK_MESSAGE(has_message(zero, "min must be ≥ 0, found -0.5"), all_messages(zero));
   }
 
   TEST_CASE("every error of a file is reported, not only the first")

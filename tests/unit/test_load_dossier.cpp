@@ -111,3 +111,70 @@ TEST_SUITE("load/dossier without criteria")
     CHECK_FALSE(has_message(d, "fact 'one'"));
   }
 }
+
+TEST_SUITE("load/dossier bounds")
+{
+  // The facts `n` (a number from 0 to 10) and `k` (an integer from 1 to 120)
+  // of a dossier, or its error messages.
+  std::string facts(const std::string& n, const std::string& k)
+  {
+    Diagnostics cd;
+    auto c = criteria_from("format: ccnscore/criteria@1\nid: t\ntitle: T\nfields:\n"
+                           "  n: { type: number, min: 0, max: 10 }\n  k: { type: integer, min: 1, max: 120 }\n"
+                           "groups:\n  - { id: g, name: G, criteria: [{ id: C1, name: C, max: 5, of: n, per_unit: 1 }] "
+                           "}\n",
+                           cd);
+    REQUIRE_MESSAGE(c, all_messages(cd));
+    Diagnostics d;
+    auto doc = parse_document("d.yaml",
+                              "format: ccnscore/dossier@1\napplicant: { id: A1, name: N }\nfacts:\n  n: " + n
+                                + "\n  k: " + k + "\n",
+                              d);
+    REQUIRE(doc);
+    auto dossier = load_dossier(*doc, &*c, d);
+    if (!dossier) {
+      return all_messages(d);
+    }
+    return to_exact_string(dossier->facts.at("n").number) + " " + to_exact_string(dossier->facts.at("k").number);
+  }
+
+  TEST_CASE("a fact equal to its field's min or max is taken, one step past it is refused")
+  {
+    CHECK(facts("0", "1") == "0 1");
+    CHECK(facts("10", "120") == "10 120");
+    CHECK(facts("0.0", "1") == "0 1");
+    CHECK(facts("-0.01", "1").find("fact 'n': -0.01 is below the minimum 0") != std::string::npos);
+    CHECK(facts("10.01", "1").find("fact 'n': 10.01 is above the maximum 10") != std::string::npos);
+    CHECK(facts("1", "0").find("fact 'k': 0 is below the minimum 1") != std::string::npos);
+    CHECK(facts("1", "121").find("fact 'k': 121 is above the maximum 120") != std::string::npos);
+  }
+}
+
+TEST_SUITE("load/dossier tax code")
+{
+  // Whether a dossier with `tax_code` loads; its error otherwise.
+  std::string tax_code(const std::string& code)
+  {
+    Diagnostics d;
+    auto doc = parse_document("d.yaml",
+                              "format: ccnscore/dossier@1\napplicant: { id: A1, name: N, tax_code: \"" + code
+                                + "\" }\nfacts: {}\n",
+                              d);
+    REQUIRE(doc);
+    auto dossier = load_dossier(*doc, nullptr, d);
+    return dossier ? "ok" : all_messages(d);
+  }
+
+  TEST_CASE("a tax code is 10 digits, or 10 digits, '-' and 3 digits, every digit from 0 to 9")
+  {
+    for (const char* ok : {"0123456789", "9876543210", "0101234567-001", "9999999999-999", "0000000000-000"}) {
+      CHECK_MESSAGE(tax_code(ok) == "ok", ok);
+    }
+    const std::string error = "applicant tax_code: expected 10 digits, or 10 digits, '-' and 3 digits";
+    for (const char* bad : {"012345678", "01234567890", "012345678/", "012345678:", "/123456789", ":123456789",
+                            "01234a6789", "0101234567-00:", "0101234567-/01", "0101234567/001", "0101234567-0010",
+                            "010123456:-001", "0101234567-01", "0101234567-"}) {
+      CHECK_MESSAGE(tax_code(bad).find(error) != std::string::npos, bad, " ", tax_code(bad));
+    }
+  }
+}

@@ -179,6 +179,19 @@ TEST_SUITE("load/expr_parse")
     CHECK(check(src).find("expression has more than 100000 parts") != std::string::npos);
   }
 
+  TEST_CASE("an expression of exactly 100000 parts is read, one more part is refused")
+  {
+    // Parts: each number, and the one sum that holds them.
+    std::string src = "1";
+    for (int i = 0; i < 99998; ++i) {
+      src += "+1";
+    }
+    CHECK(check(src) == "a number");
+    // The error points at the part beyond the limit: the last number.
+    CHECK(check(src + "+1") == "parse error at " + std::to_string(src.size() + 1)
+                                 + ": expression has more than 100000 parts");
+  }
+
   TEST_CASE("messages quote a short token of what they found")
   {
     CHECK(check(std::string(300, 'q') + "(1)").size() < 160);
@@ -190,5 +203,13 @@ TEST_SUITE("load/expr_parse")
   {
     CHECK(check(std::string(10000, '(') + "1" + std::string(10000, ')')).find("nested deeper") != std::string::npos);
     CHECK(check(std::string(10000, '-') + "1").find("nested deeper") != std::string::npos);
+  }
+
+  TEST_CASE("nesting is refused at the first level beyond 64, not before")
+  {
+    // The whole expression and its `not` level take two levels, each minus
+    // sign one more, and the number under them one: 61 signs reach 64.
+    CHECK(check(std::string(61, '-') + "1") == "a number");
+    CHECK(check(std::string(62, '-') + "1").find("expression nested deeper than 64 levels") != std::string::npos);
   }
 }

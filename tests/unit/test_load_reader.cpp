@@ -74,6 +74,18 @@ TEST_SUITE("load/reader")
     CHECK(has_message(f.diags, "write it as 1234.5"));
   }
 
+  TEST_CASE("a quoted number with one decimal point keeps its point in the hint")
+  {
+    Fixture f("a: \"12.5\"\nb: \"1.5.0\"\n");
+    CHECK_FALSE(f.reader.number(f.at("a"), "a"));
+    CHECK_FALSE(f.reader.number(f.at("b"), "b"));
+    CHECK_MESSAGE(has_message(f.diags, "t.yaml:1:4: error: a: expected a number, found the quoted text \"12.5\"; write "
+                                       "it without quotes: 12.5"),
+                  all_messages(f.diags));
+    // Two points are thousands separators: there is a plain form without them.
+    CHECK_MESSAGE(has_message(f.diags, "write it as 150"), all_messages(f.diags));
+  }
+
   TEST_CASE("whole numbers")
   {
     Fixture f("a: 3\nb: 2.5\nc: 2.0\nd: -7\n");

@@ -258,3 +258,23 @@ TEST_SUITE("load/round_file quorum")
     CHECK(quorum("0").find("above 0 and at most 1") != std::string::npos);
   }
 }
+
+TEST_SUITE("load/round_file deviation")
+{
+  TEST_CASE("deviation_percent may be 0, and is refused below it")
+  {
+    Files f;
+    Diagnostics d;
+    auto b = load_round(f.dir.write("round.yaml", small_round({"A1", "A2"}, 3, {1, 2, 3}, "  deviation_percent: 0\n")),
+                        d);
+    REQUIRE_MESSAGE(b, all_messages(d));
+    REQUIRE(b->round.council);
+    REQUIRE(b->round.council->deviation_percent);
+    CHECK(*b->round.council->deviation_percent == 0);
+    Diagnostics below;
+    CHECK_FALSE(load_round(
+      f.dir.write("round.yaml", small_round({"A1", "A2"}, 3, {1, 2, 3}, "  deviation_percent: -0.01\n")), below));
+    CHECK_MESSAGE(has_message(below, "council deviation_percent: expected a number ≥ 0, found -0.01"),
+                  all_messages(below));
+  }
+}

@@ -110,6 +110,25 @@ TEST_SUITE("load/sheet_workbook")
                          "shared strings: the workbook is damaged"));
   }
 
+  TEST_CASE("a TRUE or FALSE cell reads as Excel shows it, and an empty one as nothing")
+  {
+    TestBook book("r1", "M2");
+    book.row(8, "A1", "P1", "><v>8</v>");
+    book.raw(0, "H8", "t=\"b\"><v>0</v>");  // a comment that is FALSE
+    book.row(9, "A2", "P1", "t=\"b\">");      // a TRUE/FALSE cell left empty: no score
+    book.recusal(3, "A1", "");
+    book.raw(1, "C3", "t=\"b\"><v>1</v>");  // a recusal marked TRUE instead of x
+    Diagnostics d;
+    auto s = read(book, d);
+    REQUIRE_MESSAGE(s, all_messages(d));
+    CHECK(s->comments.at("A1").at("P1").text == "FALSE");
+    CHECK(s->scores.count("A2") == 0);
+    CHECK_MESSAGE(d.error_count() == 1, all_messages(d));
+    CHECK_MESSAGE(has_message(d, "m2.xlsx:Recusals!C3: error: recused: write x to mark a recusal, or leave the cell "
+                                 "empty; found \"TRUE\""),
+                  all_messages(d));
+  }
+
   TEST_CASE("the round and member cells must hold their ids")
   {
     TestBook book("", "");
@@ -192,6 +211,38 @@ TEST_SUITE("load/sheet_workbook")
     Diagnostics more;
     CHECK_FALSE(load_sheet_workbook("m2.xlsx", zip_parts(parts), more));
     CHECK(has_message(more, "holds 1001 entries, more than 1000"));
+  }
+
+  TEST_CASE("cell references are read up to Excel's last column and row, and refused one past them")
+  {
+    // A workbook with a score in G8 and one more cell `ref` holding 1.
+    auto book_with = [](const std::string& ref) {
+      TestBook book("r1", "M2");
+      book.row(8, "A1", "P1", "><v>8</v>");
+      book.raw(0, ref, "><v>1</v>");
+      return book;
+    };
+    for (const char* ref : {"A1", "XFD8", "A1048576", "XFD1048576"}) {
+      Diagnostics d;
+      auto s = read(book_with(ref), d);
+      REQUIRE_MESSAGE(s, ref, " ", all_messages(d));
+      CHECK(s->scores.at("A1").at("P1").points == 8);
+    }
+    Diagnostics column;
+    CHECK_FALSE(read(book_with("XFE8"), column));
+    CHECK_MESSAGE(has_message(column, "xl/worksheets/sheet1.xml: \"XFE8\" is not a cell of row 8"),
+                  all_messages(column));
+    Diagnostics row;
+    CHECK_FALSE(read(book_with("A1048577"), row));
+    CHECK_MESSAGE(has_message(row, "xl/worksheets/sheet1.xml: a row numbered \"1048577\""), all_messages(row));
+    for (const char* bad : {"8", "G", "G08x", "g8", "G0"}) {
+      Diagnostics d;
+      auto parts = book_with("Z8").parts();
+      auto& xml = parts["xl/worksheets/sheet1.xml"];
+      xml.replace(xml.find("r=\"Z8\""), 6, std::string("r=\"") + bad + "\"");
+      CHECK_FALSE(load_sheet_workbook("m2.xlsx", zip_parts(parts), d));
+      CHECK_MESSAGE(has_message(d, std::string("\"") + bad + "\" is not a cell of row 8"), bad, " ", all_messages(d));
+    }
   }
 
   TEST_CASE("a number cell is read from its decimal text as Excel holds it, never through a double")

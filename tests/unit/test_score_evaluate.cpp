@@ -100,6 +100,20 @@ TEST_SUITE("score/evaluate")
               .find("measure 'top': the exact value of \"t * t * t") == 0);
   }
 
+  TEST_CASE("a message repeats an expression of up to 120 characters whole, and cuts a longer one")
+  {
+    // 11 + 26 × 4 + 5 = 120 characters, and one more.
+    std::string expr = "1 / (x - 1)";
+    for (int i = 0; i < 26; ++i) {
+      expr += " + 0";
+    }
+    const std::string longer = expr + " + 100";
+    expr += " + 10";
+    REQUIRE(expr.size() == 120);
+    CHECK(top_of("  top: \"" + expr + "\"\n", "1").find("\"" + expr + "\"") != std::string::npos);
+    CHECK(top_of("  top: \"" + longer + "\"\n", "1").find("\"" + expr + "...\"") != std::string::npos);
+  }
+
   TEST_CASE("an evaluation error leaves the evaluator usable for the next expression")
   {
     Diagnostics diags;

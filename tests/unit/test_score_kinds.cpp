@@ -36,6 +36,40 @@ TEST_SUITE("score/kinds")
     CHECK(score_bands(c, 20).band == std::optional<size_t>(1));
   }
 
+  TEST_CASE("bands: each bound is included or left out as written, at the bound itself")
+  {
+    // Listed from low to high, so that only a band's own bounds decide:
+    // [0, 10] -> 1, (10, 20) -> 2, [20, 30) -> 3, none at 30 or above.
+    Criterion c;
+    c.id = "C";
+    c.max = 3;
+    c.kind = ScoringKind::bands;
+    c.bands.push_back({Rational(0), true, Rational(10), true, Rational(1), {}});
+    c.bands.push_back({Rational(10), false, Rational(20), false, Rational(2), {}});
+    c.bands.push_back({Rational(20), true, Rational(30), false, Rational(3), {}});
+    CHECK(score_bands(c, 0).band == std::optional<size_t>(0));   // "from 0" holds at 0
+    CHECK(score_bands(c, -1).band == std::nullopt);
+    CHECK(score_bands(c, 10).band == std::optional<size_t>(0));  // "to 10" holds at 10
+    CHECK(score_bands(c, ratio(1001, 100)).band == std::optional<size_t>(1));
+    CHECK(score_bands(c, 20).band == std::optional<size_t>(2));  // "below 20" does not hold at 20
+    CHECK(score_bands(c, ratio(2999, 100)).points == 3);
+    CHECK(score_bands(c, 30).band == std::nullopt);               // "below 30" does not hold at 30
+    CHECK(score_bands(c, 30).points == 0);
+  }
+
+  TEST_CASE("per_unit: points that reach max exactly are not capped, points beyond it are")
+  {
+    Criterion pu;
+    pu.max = 10;
+    pu.per_unit = ratio(5, 2);
+    CHECK_FALSE(score_per_unit(pu, 4).capped);
+    CHECK(score_per_unit(pu, 4).points == 10);
+    CHECK(score_per_unit(pu, ratio(401, 100)).capped);
+    CHECK(score_per_unit(pu, ratio(401, 100)).points == 10);
+    CHECK_FALSE(score_per_unit(pu, 0).capped);
+    CHECK(score_per_unit(pu, 0).points == 0);
+  }
+
   TEST_CASE("levels, flag, per_unit")
   {
     Criterion lv;

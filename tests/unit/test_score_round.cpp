@@ -24,6 +24,38 @@ TEST_SUITE("score/round")
     CHECK(a.groups[1].points == 8);
   }
 
+  TEST_CASE("relative: higher takes a value of 0, scored 0, and refuses a negative one")
+  {
+    std::string criteria = small_criteria();
+    criteria.replace(criteria.find("relative: lower"), 15, "relative: higher");
+    {
+      ScoredRound r(criteria,
+                    {{"A1", small_dossier("A1", "60", "100", "0")}, {"A2", small_dossier("A2", "60", "100", "400")}}, 1,
+                    {{1, "A1: 8, A2: 8", ""}});
+      REQUIRE(r.app("A1").criteria.size() == 3);
+      CHECK(r.app("A1").criteria[1].id == "F2");
+      CHECK(r.app("A1").criteria[1].points == 0);
+      CHECK(r.app("A2").criteria[1].points == 10);
+      CHECK(r.app("A1").criteria[1].best == 400);
+    }
+    {
+      // Every value 0: the best is 0, and nobody gets points for it.
+      ScoredRound r(criteria,
+                    {{"A1", small_dossier("A1", "60", "100", "0")}, {"A2", small_dossier("A2", "60", "100", "0")}}, 1,
+                    {{1, "A1: 8, A2: 8", ""}});
+      CHECK(r.app("A1").criteria[1].points == 0);
+      CHECK(r.app("A2").criteria[1].points == 0);
+    }
+    {
+      ScoredRound r(criteria,
+                    {{"A1", small_dossier("A1", "60", "100", "-0.5")}, {"A2", small_dossier("A2", "60", "100", "400")}},
+                    1, {{1, "A1: 8, A2: 8", ""}});
+      CHECK_FALSE(r.result);
+      CHECK_MESSAGE(has_message(r.diags, "criterion 'F2' (relative: higher): rent = -0.5 is negative"),
+                    all_messages(r.diags));
+    }
+  }
+
   TEST_CASE("recused and absent members do not count in the mean")
   {
     ScoredRound r(small_criteria(),

@@ -178,6 +178,31 @@ TEST_SUITE("score/what_if")
     CHECK(moves[1].to == ratio(11, 2));
   }
 
+  TEST_CASE("moves stay within 0 and max: both ends are reached, never passed")
+  {
+    // The moves of A1's one judged score `score`, as "to" values in order.
+    auto moves_from = [](const std::string& criteria, const std::string& score) {
+      ScoredRound r(criteria, {{"A1", small_dossier("A1", "60", "100", "400")}}, 1, {{1, "A1: " + score, ""}});
+      REQUIRE_MESSAGE(r.result, all_messages(r.diags));
+      std::vector<std::string> out;
+      for (const auto& m : one_step_moves(*r.bundle, *r.result)) {
+        out.push_back(to_exact_string(m.to));
+      }
+      return out;
+    };
+    using V = std::vector<std::string>;
+    const std::string stepped = small_criteria(); // P1: max 10, step 0.5
+    CHECK(moves_from(stepped, "0") == V{"1/2"});
+    CHECK(moves_from(stepped, "0.5") == V{"0", "1"});
+    CHECK(moves_from(stepped, "9.5") == V{"9", "10"});
+    CHECK(moves_from(stepped, "10") == V{"19/2"});
+    std::string free = small_criteria();
+    free.replace(free.find("judged: { step: 0.5 }"), 21, "judged: {}");
+    CHECK(moves_from(free, "0") == V{"10"});
+    CHECK(moves_from(free, "4") == V{"0", "10"});
+    CHECK(moves_from(free, "10") == V{"0"});
+  }
+
   TEST_CASE("leaving out the only scorer of a criterion, or the quorum, leaves no ranking")
   {
     // M2 recused from A2: without M1 nobody scored A2. A quorum of one half.
