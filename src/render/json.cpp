@@ -5,6 +5,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <utility>
+
 namespace ccn {
 
 namespace {
@@ -22,11 +25,28 @@ Json number(const Rational& rounded, int precision)
 // many decimals as it needs, never through a double.
 Json exact_decimal(const Rational& value)
 {
-  int decimals = 0;
-  while (decimals < 80 && round_half_away(value, decimals) != value) {
-    ++decimals;
-  }
+  // The fewest decimals that hold `value` exactly, at most 80: a fraction
+  // in lowest terms has a decimal form of d decimals when its denominator
+  // divides 10^d, 2^a 5^b needing max(a, b). Read from the denominator
+  // instead of rounding at 0, 1, 2... decimals until one is exact.
+  constexpr int k_most = 80;
+  mpz_class rest = value.get_den();
+  const auto twos = static_cast<int>(mpz_scan1(rest.get_mpz_t(), 0));
+  mpz_fdiv_q_2exp(rest.get_mpz_t(), rest.get_mpz_t(), twos);
+  const mpz_class five = 5;
+  const auto fives = static_cast<int>(mpz_remove(rest.get_mpz_t(), rest.get_mpz_t(), five.get_mpz_t()));
+  const int decimals = rest == 1 ? std::min(std::max(twos, fives), k_most) : k_most;
   return exact_number(to_decimal_string(value, decimals, true));
+}
+
+// An empty object with room for `members`: an object of the ordered JSON
+// is a vector of (const key, value) pairs, so each time it grows every key
+// is copied.
+Json object_with_room(size_t members)
+{
+  Json out = Json::object();
+  out.get_ref<Json::object_t&>().reserve(members);
+  return out;
 }
 
 // Each sheet's member, recusals and scores, so that verify can say which
@@ -39,13 +59,13 @@ Json sheets_json(const RoundBundle& b)
     for (const auto& [applicant, pos] : s.recused) {
       recused.push_back(applicant);
     }
-    Json scores = Json::object();
+    Json scores = object_with_room(s.scores.size());
     for (const auto& [applicant, by_criterion] : s.scores) {
-      Json row = Json::object();
+      Json row = object_with_room(by_criterion.size());
       for (const auto& [criterion, score] : by_criterion) {
         row[criterion] = exact_decimal(score.points);
       }
-      scores[applicant] = row;
+      scores[applicant] = std::move(row);
     }
     std::string path = s.path;
     for (const InputFile& in : b.inputs) {
@@ -53,7 +73,7 @@ Json sheets_json(const RoundBundle& b)
         path = in.path;
       }
     }
-    out.push_back({{"path", path}, {"member", s.member}, {"recused", recused}, {"scores", scores}});
+    out.push_back({{"path", path}, {"member", s.member}, {"recused", std::move(recused)}, {"scores", std::move(scores)}});
   }
   return out;
 }
@@ -87,7 +107,7 @@ Json applicant_json(const RoundResult& res, const ApplicantResult& a, const Loca
 {
   const Criteria& c = res.bundle->criteria;
   const int p = c.precision;
-  Json j;
+  Json j = object_with_room(14);
   j["id"] = a.id();
   j["name"] = a.dossier->name;
   j["rank"] = a.rank ? Json(*a.rank) : Json(nullptr);
@@ -109,7 +129,7 @@ Json applicant_json(const RoundResult& res, const ApplicantResult& a, const Loca
     if (cr.kind == ScoringKind::judged) {
       // Each scorer's score, exact; recused members apart. Absent members
       // are those of the council missing from `round.present`.
-      Json scores = Json::object();
+      Json scores = object_with_room(r.members.size());
       Json recused = Json::array();
       for (const auto& ms : r.members) {
         if (ms.score) {
@@ -123,7 +143,7 @@ Json applicant_json(const RoundResult& res, const ApplicantResult& a, const Loca
         cj["recused"] = std::move(recused);
       }
     }
-    j["criteria"].push_back(cj);
+    j["criteria"].push_back(std::move(cj));
   }
   j["gates"] = Json::array();
   for (const auto& g : a.gates) {
@@ -164,7 +184,7 @@ std::string render_json(const RoundResult& res, const Lang& lang, const std::str
     round["present"] = res.present;
     round["quorum"] = b.round.council->quorum_text;
   }
-  j["round"] = round;
+  j["round"] = std::move(round);
   j["inputs"] = Json::array();
   for (const auto& in : b.inputs) {
     j["inputs"].push_back({{"role", in.role}, {"path", in.path}, {"sha256", in.sha256}});
@@ -199,7 +219,7 @@ std::string render_json(const RoundResult& res, const Lang& lang, const std::str
     for (const auto& v : t.values) {
       values.push_back({{"applicant", v.applicant}, {"value", tie_value_json(res, rule, v)}});
     }
-    j["tie_breaks"].push_back({{"rule", tie_rule_spec(rule)}, {"separated", t.separated}, {"values", values}});
+    j["tie_breaks"].push_back({{"rule", tie_rule_spec(rule)}, {"separated", t.separated}, {"values", std::move(values)}});
   }
   j["sheets"] = sheets_json(b);
   return dump_exact(j) + "\n";

@@ -3,10 +3,8 @@
 #include "util/text.hpp"
 
 #include <unicode/fmtable.h>
-#include <unicode/listformatter.h>
 #include <unicode/messagepattern.h>
 #include <unicode/msgfmt.h>
-#include <unicode/numberformatter.h>
 #include <unicode/unistr.h>
 #include <fmt/format.h>
 #include <yaml.h>
@@ -33,71 +31,6 @@ std::string utf8(const icu::UnicodeString& s)
 }
 
 } // namespace
-
-std::string format_decimal(const Lang& lang, std::string_view text, int min_decimals)
-{
-  namespace number = icu::number;
-  if (!text.empty() && text[0] == '+') {
-    text.remove_prefix(1);
-  }
-  if (min_decimals < 0) {
-    auto point = text.find('.');
-    bool plain = point != std::string_view::npos && text.find_first_of("eE") == std::string_view::npos;
-    min_decimals = plain ? static_cast<int>(text.size() - point - 1) : 0;
-  }
-  // Setting up a formatter costs far more than formatting with it: one
-  // for each language and number of decimals, per thread (ICU's formatter
-  // is safe to share, its cache here would need a lock).
-  thread_local std::map<std::pair<std::string, int>, number::LocalizedNumberFormatter> formatters;
-  auto slot = formatters.find({lang.code, min_decimals});
-  if (slot == formatters.end()) {
-    slot = formatters
-             .emplace(std::pair{lang.code, min_decimals},
-                      number::NumberFormatter::withLocale(icu::Locale(lang.code.c_str()))
-                        .precision(number::Precision::minFraction(min_decimals))
-                        .roundingMode(UNUM_ROUND_HALFUP))
-             .first;
-  }
-  const number::LocalizedNumberFormatter& formatter = slot->second;
-  UErrorCode status = U_ZERO_ERROR;
-  auto formatted = formatter.formatDecimal(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())), status);
-  icu::UnicodeString out = formatted.toString(status);
-  if (U_FAILURE(status)) {
-    // A formatter that failed once writes nothing afterwards (ICU 72):
-    // the next number gets a new one.
-    formatters.erase(slot);
-    return std::string(text); // not a decimal ICU reads ("2/3"): leave it as written
-  }
-  return utf8(out);
-}
-
-std::string format_list(const Lang& lang, const std::vector<std::string>& items)
-{
-  // One formatter per language and thread, as for numbers.
-  thread_local std::map<std::string, std::unique_ptr<icu::ListFormatter>, std::less<>> formatters;
-  UErrorCode status = U_ZERO_ERROR;
-  auto& formatter = formatters[lang.code];
-  if (!formatter) {
-    formatter.reset(icu::ListFormatter::createInstance(icu::Locale(lang.code.c_str()), status));
-  }
-  std::vector<icu::UnicodeString> parts;
-  for (const auto& item : items) {
-    parts.push_back(icu::UnicodeString::fromUTF8(item));
-  }
-  icu::UnicodeString out;
-  if (U_SUCCESS(status) && formatter) {
-    formatter->format(parts.data(), static_cast<int32_t>(parts.size()), out, status);
-  }
-  if (U_FAILURE(status) || !formatter) {
-    formatters.erase(lang.code); // may not recover (see format_decimal)
-    std::string joined;
-    for (const auto& item : items) {
-      joined += (joined.empty() ? "" : ", ") + item;
-    }
-    return joined;
-  }
-  return utf8(out);
-}
 
 const Messages& Messages::built_in()
 {
@@ -225,33 +158,35 @@ std::optional<std::map<std::string, std::string, std::less<>>> read_plain_catalo
     std::string_view raw = line.substr(colon + 2);
     std::string value;
     if (raw[0] == '"') {
-      // Double-quoted, closed at the end of the line.
-      for (size_t i = 1;; ++i) {
-        if (i >= raw.size()) {
-          return std::nullopt;
+      // Double-quoted, closed at the end of the line: the runs between
+      // escapes are copied whole, not a character at a time.
+      if (raw.size() < 2 || raw.back() != '"') {
+        return std::nullopt;
+      }
+      const std::string_view body = raw.substr(1, raw.size() - 2);
+      value.reserve(body.size());
+      for (size_t i = 0; i < body.size();) {
+        size_t stop = i;
+        while (stop < body.size() && body[stop] != '"' && body[stop] != '\\'
+               && static_cast<unsigned char>(body[stop]) >= 0x20) {
+          ++stop;
         }
-        const char c = raw[i];
-        if (c == '"') {
-          if (i + 1 != raw.size()) {
-            return std::nullopt;
-          }
+        value.append(body.substr(i, stop - i));
+        if (stop == body.size()) {
           break;
         }
-        if (c == '\\') {
-          const char next = i + 1 < raw.size() ? raw[i + 1] : '\0';
-          if (next == '"' || next == '\\') {
-            value += next;
-          } else if (next == 'n') {
-            value += '\n';
-          } else {
-            return std::nullopt;
-          }
-          ++i;
-        } else if (static_cast<unsigned char>(c) < 0x20) {
-          return std::nullopt;
-        } else {
-          value += c;
+        if (body[stop] != '\\') {
+          return std::nullopt; // a quote before the end of the line, or a control character
         }
+        const char next = stop + 1 < body.size() ? body[stop + 1] : '\0';
+        if (next == '"' || next == '\\') {
+          value += next;
+        } else if (next == 'n') {
+          value += '\n';
+        } else {
+          return std::nullopt;
+        }
+        i = stop + 2;
       }
     } else {
       // Plain: words and punctuation that cannot start or end anything.
@@ -304,33 +239,35 @@ const std::map<std::string, std::string, std::less<>>& Messages::patterns(const 
 
 std::string Messages::text(const Lang& lang, std::string_view key, const MsgArgs& args) const
 {
-  std::string code = lang.code;
-  const std::string* pattern = nullptr;
-  for (const std::string& c : {lang.code, k_fallback}) {
-    const auto& table = patterns(c);
-    if (auto p = table.find(key); p != table.end()) {
-      pattern = &p->second;
-      code = c;
-      break;
-    }
+  // Found in the language, else in English; no copy of either code.
+  auto find = [&](const std::string& code) -> const std::string* {
+    const auto& table = patterns(code);
+    auto p = table.find(key);
+    return p == table.end() ? nullptr : &p->second;
+  };
+  const std::string* pattern = find(lang.code);
+  const std::string* code = &lang.code;
+  if (pattern == nullptr && lang.code != k_fallback) {
+    pattern = find(k_fallback);
+    code = &k_fallback;
   }
   if (pattern == nullptr) {
     return std::string(key);
   }
   if (auto simple = fill_simple_pattern(*pattern, args, [&](const MsgArg& a) { return arg_text(lang, a); })) {
-    return *simple;
+    return std::move(*simple);
   }
   // Reading a pattern costs more than writing it: each is read once per
   // language and thread (ICU's formats are not to be shared by threads).
   thread_local std::map<std::string, std::map<std::string, std::unique_ptr<icu::MessageFormat>, std::less<>>,
                         std::less<>>
     kept_formats;
-  auto& formats = kept_formats[code];
+  auto& formats = kept_formats[*code];
   UErrorCode status = U_ZERO_ERROR;
   auto kept = formats.find(*pattern);
   if (kept == formats.end()) {
     auto made = std::make_unique<icu::MessageFormat>(icu::UnicodeString::fromUTF8(*pattern),
-                                                     icu::Locale(code.c_str()), status);
+                                                     icu::Locale(code->c_str()), status);
     if (U_FAILURE(status)) {
       return *pattern;
     }
@@ -421,11 +358,18 @@ std::optional<std::string> fill_simple_pattern(std::string_view pattern, const M
     if (arg == args.end() || arg->kind == MsgArg::Kind::count) {
       return std::nullopt;
     }
-    std::string text = value(*arg);
-    if (find_invalid_utf8(text)) {
-      return std::nullopt;
+    if (arg->kind == MsgArg::Kind::text) {
+      if (find_invalid_utf8(arg->text)) {
+        return std::nullopt;
+      }
+      out += arg->text;
+    } else {
+      std::string text = value(*arg);
+      if (find_invalid_utf8(text)) {
+        return std::nullopt;
+      }
+      out += text;
     }
-    out += text;
     at = close + 1;
   }
   return out;

@@ -3,6 +3,7 @@
 // (render/messages/<code>.yaml, key -> ICU MessageFormat pattern with named
 // arguments), built into the program and parsed once.
 
+#include "render/numbers_lists.hpp"
 #include "util/message.hpp"
 
 #include <functional>
@@ -82,21 +83,13 @@ inline std::string tr(const Lang& lang, std::string_view key, const MsgArgs& arg
 // small part of what a YAML parser takes, at every start of the program.
 std::optional<std::map<std::string, std::string, std::less<>>> read_plain_catalogue(std::string_view yaml);
 
-// `pattern` with each `{name}` replaced by `value` of its argument, when
-// that is all the pattern holds and ICU would write the same: no quote, no
-// select or plural, no count, valid UTF-8. Nothing otherwise (ICU writes it
-// then). Spares ICU's conversions to UTF-16 and back for most sentences.
+// `pattern` with each `{name}` replaced by its argument (a text as it is, a
+// decimal, list or message as `value` writes it), when that is all the
+// pattern holds and ICU would write the same: no quote, no select or
+// plural, no count, valid UTF-8. Nothing otherwise (ICU writes it then).
+// Spares ICU's conversions to UTF-16 and back for most sentences.
 std::optional<std::string> fill_simple_pattern(std::string_view pattern, const MsgArgs& args,
                                                const std::function<std::string(const MsgArg&)>& value);
-
-// `text`, an exact decimal ("0.5", "250000000000", "2.5e11"), in the
-// digits of `lang` ("0,5", "250.000.000.000"), with at least `min_decimals`
-// decimals (-1: as many as written). ICU reads the decimal exactly: no
-// binary floating point is involved. A text ICU cannot read is returned as is.
-std::string format_decimal(const Lang& lang, std::string_view text, int min_decimals = -1);
-
-// `items` joined as `lang` joins a list ("a, b, and c"; "a, b và c").
-std::string format_list(const Lang& lang, const std::vector<std::string>& items);
 
 // The names of the arguments `pattern` uses, at any depth of select and
 // plural; throws std::runtime_error when `pattern` is not a valid pattern.

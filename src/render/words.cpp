@@ -176,10 +176,16 @@ std::string criterion_input(const RoundResult& res, const ApplicantResult& a, si
   if (cr.kind != ScoringKind::judged) {
     return L.text("criterion_input", {{"name", name_of(c, cr.of)}, {"value", value_words(L, c, cr.of, r.value, a.dossier)}});
   }
+  // One argument list for every member's score, its texts replaced: no
+  // list and no argument names built again for each of them.
+  MsgArgs member_args{{"member", ""}, {"score", ""}};
   std::vector<std::string> scores;
+  scores.reserve(r.members.size());
   for (const auto& ms : r.members) {
     if (ms.score) {
-      scores.push_back(L.text("member_score", {{"member", ms.member}, {"score", L.number(*ms.score)}}));
+      member_args[0].text = ms.member;
+      member_args[1].text = L.number(*ms.score);
+      scores.push_back(L.text("member_score", member_args));
     } else {
       scores.push_back(L.text(ms.recused ? "member_recused" : "member_absent", {{"member", ms.member}}));
     }

@@ -1,4 +1,7 @@
 #include "cli_helpers.hpp"
+#include "scored_round.hpp"
+
+#include "render/render.hpp"
 
 #include <doctest/doctest.h>
 
@@ -67,6 +70,23 @@ TEST_SUITE("render/json")
       CHECK(r.out.find("\"points\": 894736842105263157894736842105.263158,") != std::string::npos);
       CHECK(r.out.find("\"exact\": \"17000000000000000000000000000000/19\"") != std::string::npos);
     }
+  }
+
+  TEST_CASE("a member's score is written with the decimals it holds exactly")
+  {
+    // 8.0625 = 129/16 needs four decimals, 7.04 = 176/25 two, 6.5 one, 9 none.
+    std::string criteria = small_criteria();
+    criteria.replace(criteria.find("step: 0.5"), 9, "step: 0.0025");
+    ScoredRound r(criteria,
+                  {{"A1", small_dossier("A1", "60", "100", "400")}, {"A2", small_dossier("A2", "60", "100", "400")},
+                   {"A3", small_dossier("A3", "60", "100", "400")}, {"A4", small_dossier("A4", "60", "100", "400")}},
+                  1, {{1, "A1: 8.0625, A2: 7.04, A3: 6.50, A4: 9", ""}});
+    REQUIRE(r.result);
+    const std::string json = render_json(*r.result, Lang{"en"});
+    CHECK(json.find("\"P1\": 8.0625\n") != std::string::npos);
+    CHECK(json.find("\"P1\": 7.04\n") != std::string::npos);
+    CHECK(json.find("\"P1\": 6.5\n") != std::string::npos);
+    CHECK(json.find("\"P1\": 9\n") != std::string::npos);
   }
 
   TEST_CASE("verify compares the numbers of a result to the last digit")
