@@ -271,8 +271,7 @@ private:
     p(m_w("minutes_secretary", {{"secretary", m_meeting != nullptr ? given(m_meeting->secretary) : blank()}}), "bb-item");
     if (cn) {
       Rational need = cn->quorum * Rational(static_cast<long>(cn->members.size()));
-      mpz_class at_least;
-      mpz_cdiv_q(at_least.get_mpz_t(), need.get_num_mpz_t(), need.get_den_mpz_t());
+      const mpz_class at_least = need.ceil();
       bool met = Rational(static_cast<long>(m_res.present.size())) >= need;
       p(m_w("minutes_quorum", {{"present", m_res.present.size()},
                                {"members", cn->members.size()},

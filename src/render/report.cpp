@@ -161,8 +161,7 @@ void council(Html& h, const RoundResult& res)
   }
   h.raw("</table>\n");
   Rational need = cn->quorum * Rational(static_cast<long>(cn->members.size()));
-  mpz_class at_least;
-  mpz_cdiv_q(at_least.get_mpz_t(), need.get_num_mpz_t(), need.get_den_mpz_t());
+  const mpz_class at_least = need.ceil();
   h.p(esc(L.text(Rational(static_cast<long>(res.present.size())) >= need ? "report_quorum_met" : "report_quorum_not_met",
               {{"present", res.present.size()}, {"members", cn->members.size()},
                MsgArg::decimal("quorum", cn->quorum_text), {"needed", at_least.get_str()}})));

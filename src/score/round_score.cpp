@@ -178,8 +178,7 @@ struct Scorer
     const Council& council = *b.round.council;
     if (!has_quorum(council, present.size())) {
       Rational need_exact = council.quorum * Rational(static_cast<long>(council.members.size()));
-      mpz_class need;
-      mpz_cdiv_q(need.get_mpz_t(), need_exact.get_num_mpz_t(), need_exact.get_den_mpz_t());
+      const mpz_class need = need_exact.ceil();
       diags.error(council.pos, "score_no_quorum",
                   {{"present", present.size()}, {"members", council.members.size()}, MsgArg::decimal("quorum", council.quorum_text),
                    {"needed", need.get_str()}});

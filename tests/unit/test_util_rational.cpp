@@ -22,6 +22,99 @@ Rational pow2(long e)
   return r;
 }
 
+
+// Numbers of every size that matters to the machine-integer form: small,
+// near 2^31, near 2^62 and 2^63 (where products and sums leave 64 bits),
+// and far beyond.
+struct NumberSource
+{
+  unsigned long state = 1;
+
+  unsigned long next()
+  {
+    state = state * 6364136223846793005UL + 1442695040888963407UL;
+    return state >> 11;
+  }
+
+  mpz_class integer()
+  {
+    mpz_class z;
+    switch (next() % 6) {
+    case 0:
+      z = static_cast<long>(next() % 21) - 10;
+      break;
+    case 1:
+      z = static_cast<long>(next() % 2000001) - 1000000;
+      break;
+    case 2: // near 2^31
+      z = mpz_class(1) << 31;
+      z += static_cast<long>(next() % 7) - 3;
+      break;
+    case 3: // near 2^62 and 2^63
+      z = mpz_class(1) << (62 + next() % 2);
+      z += static_cast<long>(next() % 9) - 4;
+      break;
+    case 4: // a full 64-bit pattern
+      z = static_cast<unsigned long>(next()) ^ (static_cast<unsigned long>(next()) << 21);
+      break;
+    default: // beyond 64 bits
+      z = static_cast<unsigned long>(next());
+      z <<= static_cast<mp_bitcnt_t>(next() % 100);
+      z += static_cast<unsigned long>(next());
+      break;
+    }
+    return next() % 2 == 0 ? mpz_class(-z) : z;
+  }
+
+  mpq_class rational()
+  {
+    mpz_class den = integer();
+    if (den == 0 || next() % 3 == 0) {
+      den = static_cast<long>(1 + next() % 12);
+    }
+    mpq_class q(integer(), den);
+    q.canonicalize();
+    return q;
+  }
+};
+
+bool fits_machine(const mpq_class& q)
+{
+  return mpz_fits_slong_p(q.get_num_mpz_t()) != 0 && mpz_fits_slong_p(q.get_den_mpz_t()) != 0
+         && q.get_num() != mpz_class(std::numeric_limits<long>::min());
+}
+
+// The reference rounding and printing, in GMP's numbers alone.
+mpq_class rounded(const mpq_class& q, int decimals)
+{
+  mpz_class scale;
+  mpz_ui_pow_ui(scale.get_mpz_t(), 10, static_cast<unsigned long>(decimals));
+  mpz_class top = abs(q.get_num()) * scale * 2 + q.get_den();
+  mpz_class twice_den = q.get_den() * 2;
+  mpz_class whole;
+  mpz_fdiv_q(whole.get_mpz_t(), top.get_mpz_t(), twice_den.get_mpz_t());
+  mpq_class out(sgn(q) < 0 ? mpz_class(-whole) : whole, scale);
+  out.canonicalize();
+  return out;
+}
+
+std::string decimal_text(const mpq_class& q, int decimals)
+{
+  mpz_class scale;
+  mpz_ui_pow_ui(scale.get_mpz_t(), 10, static_cast<unsigned long>(decimals));
+  mpz_class whole = abs(q.get_num()) * scale;
+  mpz_tdiv_q(whole.get_mpz_t(), whole.get_mpz_t(), q.get_den_mpz_t());
+  std::string digits = whole.get_str();
+  if (digits.size() <= static_cast<size_t>(decimals)) {
+    digits.insert(0, static_cast<size_t>(decimals) + 1 - digits.size(), '0');
+  }
+  std::string out = sgn(q) < 0 && whole != 0 ? "-" : "";
+  out += digits.substr(0, digits.size() - static_cast<size_t>(decimals));
+  if (decimals > 0) {
+    out += "." + digits.substr(digits.size() - static_cast<size_t>(decimals));
+  }
+  return out;
+}
 } // namespace
 
 TEST_SUITE("util/rational")
@@ -86,6 +179,75 @@ TEST_SUITE("util/rational")
     CHECK(number_text(ratio(1, 8)) == "0.125");
   }
 
+  TEST_CASE("machine integers and GMP give the same numbers, at 64 bits and beyond")
+  {
+    NumberSource source;
+    for (int i = 0; i < 20000; ++i) {
+      const mpq_class qa = source.rational();
+      const mpq_class qb = source.rational();
+      const Rational a(qa.get_num(), qa.get_den());
+      const Rational b(qb.get_num(), qb.get_den());
+      CAPTURE(qa.get_str());
+      CAPTURE(qb.get_str());
+      REQUIRE(a.mpq() == qa);
+      CHECK(a.small() == fits_machine(qa));
+      CHECK((a + b).mpq() == qa + qb);
+      CHECK((a - b).mpq() == qa - qb);
+      CHECK((a * b).mpq() == qa * qb);
+      if (qb != 0) {
+        CHECK((a / b).mpq() == qa / qb);
+      }
+      for (const Rational& r : {a + b, a - b, a * b}) {
+        CHECK(r.small() == fits_machine(r.mpq()));
+      }
+      CHECK((a == b) == (qa == qb));
+      CHECK(((a <=> b) < 0) == (cmp(qa, qb) < 0));
+      CHECK(((a <=> b) > 0) == (cmp(qa, qb) > 0));
+      CHECK(sgn(a) == sgn(qa));
+      CHECK(abs(a).mpq() == abs(qa));
+      CHECK((-a).mpq() == -qa);
+      CHECK(to_exact_string(a) == qa.get_str());
+      CHECK(is_integer(a) == (qa.get_den() == 1));
+      mpz_class ceiling;
+      mpz_cdiv_q(ceiling.get_mpz_t(), qa.get_num_mpz_t(), qa.get_den_mpz_t());
+      CHECK(a.ceil() == ceiling);
+      const int decimals = static_cast<int>(source.next() % 21);
+      CAPTURE(decimals);
+      CHECK(round_half_away(a, decimals).mpq() == rounded(qa, decimals));
+      CHECK(to_decimal_string(a, decimals) == decimal_text(qa, decimals));
+    }
+  }
+
+  TEST_CASE("decimals read into machine integers equal those read by GMP")
+  {
+    NumberSource source;
+    for (int i = 0; i < 5000; ++i) {
+      std::string digits = std::to_string(source.next() % 1000000000000000000UL);
+      const int point = static_cast<int>(source.next() % (digits.size() + 1));
+      const int exponent = static_cast<int>(source.next() % 41) - 20;
+      const std::string text = (source.next() % 2 == 0 ? "-" : "") + digits.substr(0, point) + "." + digits.substr(point)
+                               + (source.next() % 2 == 0 ? "e" + std::to_string(exponent) : "");
+      CAPTURE(text);
+      const NumberParse read = parse_decimal(text);
+      if (read.kind == NumberParse::Kind::too_long) {
+        continue;
+      }
+      REQUIRE(read.kind == NumberParse::Kind::ok);
+      // The same number as GMP reads "digits / 10^k × 10^e".
+      mpz_class mantissa(digits.empty() ? "0" : digits);
+      const long shift = (text.find('e') != std::string::npos ? exponent : 0) - static_cast<long>(digits.size() - point);
+      mpz_class scale;
+      mpz_ui_pow_ui(scale.get_mpz_t(), 10, static_cast<unsigned long>(std::labs(shift)));
+      mpq_class expected = shift >= 0 ? mpq_class(mantissa * scale) : mpq_class(mantissa, scale);
+      expected.canonicalize();
+      if (text[0] == '-') {
+        expected = -expected;
+      }
+      CHECK(read.value.mpq() == expected);
+      CHECK(read.value.small() == fits_machine(expected));
+    }
+  }
+
   TEST_CASE("to_double gives the nearest double")
   {
     using Limits = std::numeric_limits<double>;
@@ -93,9 +255,9 @@ TEST_SUITE("util/rational")
     {
       // 0.1 lies nearer the double above it: GMP's get_d truncates to the one below.
       CHECK(to_double(ratio(1, 10)) == 0.1);
-      CHECK(ratio(1, 10).get_d() != 0.1);
+      CHECK(ratio(1, 10).mpq().get_d() != 0.1);
       CHECK(to_double(ratio(-1, 10)) == -0.1);
-      CHECK(ratio(-1, 10).get_d() != -0.1);
+      CHECK(ratio(-1, 10).mpq().get_d() != -0.1);
     }
     SUBCASE("small fractions match IEEE division, which rounds to nearest")
     {
