@@ -1,6 +1,7 @@
 #include "util/json_exact.hpp"
 
 #include "util/rational.hpp"
+#include "util/text.hpp"
 
 #include <algorithm>
 #include <cstdint>
@@ -41,22 +42,64 @@ std::string canonical(const std::string& text)
   return to_decimal_string(p.value, decimals, true);
 }
 
-// Writes `text` as a JSON string. Text of printable ASCII only, the
-// common case, is written here; anything else (escapes, UTF-8, which
-// nlohmann checks) as nlohmann writes it.
+// Writes `text` as a JSON string, as nlohmann writes it (UTF-8 as it is;
+// a quote, a backslash and control characters escaped, the common ones by
+// their letter, the others as \u00xx). Text that is not valid UTF-8 is
+// left to nlohmann, which refuses it.
 void dump_string(const std::string& text, std::string& out)
 {
-  const bool plain = std::all_of(text.begin(), text.end(), [](char c) {
-    const auto u = static_cast<unsigned char>(c);
-    return u >= 0x20 && u < 0x80 && c != '"' && c != '\\';
-  });
-  if (plain) {
-    out += '"';
-    out += text;
-    out += '"';
-  } else {
-    out += OrderedJson(text).dump();
+  static constexpr char k_hex[] = "0123456789abcdef";
+  const size_t start = out.size();
+  out += '"';
+  size_t run = 0; // start of the bytes not yet copied
+  bool ascii = true;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto u = static_cast<unsigned char>(text[i]);
+    if (u >= 0x80) {
+      ascii = false;
+      continue;
+    }
+    if (u >= 0x20 && u != '"' && u != '\\') {
+      continue;
+    }
+    out.append(text, run, i - run);
+    run = i + 1;
+    switch (u) {
+    case '"':
+      out += "\\\"";
+      break;
+    case '\\':
+      out += "\\\\";
+      break;
+    case '\b':
+      out += "\\b";
+      break;
+    case '\t':
+      out += "\\t";
+      break;
+    case '\n':
+      out += "\\n";
+      break;
+    case '\f':
+      out += "\\f";
+      break;
+    case '\r':
+      out += "\\r";
+      break;
+    default:
+      out += "\\u00";
+      out += k_hex[u >> 4];
+      out += k_hex[u & 0x0f];
+      break;
+    }
   }
+  if (!ascii && find_invalid_utf8(text)) {
+    out.resize(start);
+    out += OrderedJson(text).dump();
+    return;
+  }
+  out.append(text, run, text.size() - run);
+  out += '"';
 }
 
 void dump_to(const OrderedJson& value, size_t indent, std::string& out)

@@ -43,6 +43,38 @@ TEST_SUITE("util/json_exact")
     CHECK(dump_exact(j) == j.dump(2));
   }
 
+  TEST_CASE("random texts, every byte below 0x80 and UTF-8 beside them, are written as nlohmann-json writes them")
+  {
+    const std::string pieces[] = {"à", "Đ", "ữ", "→", "≈", "😀", "\xc3", "\xe2\x82", "\xff"};
+    unsigned long state = 7;
+    auto next = [&] {
+      state = state * 6364136223846793005UL + 1442695040888963407UL;
+      return state >> 33;
+    };
+    int written = 0;
+    for (int i = 0; i < 3000; ++i) {
+      std::string text;
+      const unsigned long length = next() % 12;
+      for (unsigned long k = 0; k < length; ++k) {
+        // The broken UTF-8 pieces are the last three: one round in three has none.
+        const unsigned long choice = next() % (i % 3 == 0 ? 6 : 9);
+        text += next() % 2 == 0 ? std::string(1, static_cast<char>(next() % 0x80)) : pieces[choice];
+      }
+      CAPTURE(text);
+      nlohmann::ordered_json j = text;
+      std::string expected;
+      try {
+        expected = j.dump(2);
+      } catch (const nlohmann::json::exception&) {
+        CHECK_THROWS_AS(dump_exact(j), nlohmann::json::exception);
+        continue;
+      }
+      CHECK(dump_exact(j) == expected);
+      ++written;
+    }
+    CHECK(written > 1000);
+  }
+
   TEST_CASE("numbers are read exactly, in one canonical form")
   {
     nlohmann::json j = parse_exact(R"([48.5, 48.50, 4.85e1, 1e-30, 1234567890123456789012345678901234567890,
