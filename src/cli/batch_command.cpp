@@ -34,7 +34,6 @@
 #include <variant>
 
 #include <fcntl.h>
-#include <malloc.h>
 #include <unistd.h>
 
 namespace ccn {
@@ -368,12 +367,6 @@ int run_batch(const BatchOptions& opt, Console& console, const RoundRanker& rank
     print_error(console, opt.output, "batch_output_not_folder");
     return k_exit_io;
   }
-  // Each round's memory is freed before the next round's is taken, but
-  // glibc keeps freed memory at the top of a heap up to a threshold that
-  // grows with the largest block freed (a report, a file's bytes): over
-  // 200 rounds the peak was 1 MiB higher for it. A fixed 64 KiB gives it
-  // back at once, and costs no measurable time.
-  mallopt(M_TRIM_THRESHOLD, 64 * 1024);
   Diagnostics diags;
   unsigned jobs = thread_count(opt.jobs);
   std::vector<BatchRound> rounds;
