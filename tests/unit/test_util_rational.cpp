@@ -179,6 +179,17 @@ TEST_SUITE("util/rational")
     CHECK(number_text(ratio(1, 8)) == "0.125");
   }
 
+  TEST_CASE("powers of ten are exact on both sides of the ones computed once")
+  {
+    for (long e : {0L, 1L, 18L, 19L, 126L, 127L, 128L, 129L, 300L}) {
+      CAPTURE(e);
+      mpz_class p;
+      mpz_ui_pow_ui(p.get_mpz_t(), 10, static_cast<unsigned long>(e));
+      CHECK(pow10(e).mpq() == mpq_class(p));
+      CHECK(pow10(-e).mpq() == mpq_class(mpz_class(1), p));
+    }
+  }
+
   TEST_CASE("machine integers and GMP give the same numbers, at 64 bits and beyond")
   {
     NumberSource source;
