@@ -7,6 +7,7 @@
 #include <yaml.h>
 
 #include <cctype>
+#include <cstdint>
 #include <cerrno>
 #include <memory>
 #include <string_view>
@@ -169,7 +170,7 @@ public:
     }
     YNode node;
     set_pos(node, mark);
-    finish(std::move(node), anchor);
+    finish(std::move(node), anchor, 1, 0);
   }
 
   // A scalar; `tag` is empty when none is written, "!" for the
@@ -189,10 +190,11 @@ public:
     }
     YNode node;
     node.kind = YNode::Kind::scalar;
+    const size_t text_bytes = value.size();
     node.text = std::move(value);
     node.plain = plain && tag.empty();
     set_pos(node, mark);
-    finish(std::move(node), anchor);
+    finish(std::move(node), anchor, 1, text_bytes);
   }
 
   void OnSequenceStart(const Mark& mark, AnchorId anchor) { open(mark, anchor, YNode::Kind::seq); }
@@ -210,8 +212,11 @@ public:
       return;
     }
     YNode copy;
+    const size_t nodes_before = m_count;
+    const size_t text_before = m_text_bytes;
     if (walk_again(*m_anchors[anchor], m_stack.size(), &copy)) {
       attach(std::move(copy));
+      credit(m_count - nodes_before, m_text_bytes - text_before);
     }
   }
 
@@ -223,6 +228,8 @@ private:
     AnchorId anchor = k_no_anchor;
     bool has_key = false; // a map's key waiting for its value
     YNode key;
+    size_t nodes = 0; // nodes and bytes of text below it so far
+    size_t text = 0;
   };
 
   static void set_pos(YNode& node, const Mark& mark)
@@ -285,16 +292,28 @@ private:
     }
     // A key without a value is dropped (the parser gives every key a
     // value, an empty one if need be, so this is only a safeguard).
-    YNode node = std::move(m_stack.back().node);
-    AnchorId anchor = m_stack.back().anchor;
+    Frame frame = std::move(m_stack.back());
     m_stack.pop_back();
-    finish(std::move(node), anchor);
+    finish(std::move(frame.node), frame.anchor, 1 + frame.nodes, frame.text);
   }
 
   // A complete node: kept for its aliases when anchored, then put in place.
-  void finish(YNode&& node, AnchorId anchor)
+  // `nodes` and `text` count the node and all below it.
+  void finish(YNode&& node, AnchorId anchor, size_t nodes, size_t text)
   {
     if (anchor != k_no_anchor) {
+      // Each anchored node is kept as a copy for its aliases, so anchors
+      // nested in one another copy what they share again and again: 60
+      // levels round 199,000 items took 1.2 GB. Their copies together get
+      // the budget of a whole file.
+      m_anchor_nodes += nodes;
+      m_anchor_text += text;
+      if (m_anchor_nodes > k_max_nodes || m_anchor_text > k_max_text_bytes) {
+        m_limit = LimitExceeded{{m_anchor_nodes > k_max_nodes ? "yaml_anchor_copies" : "yaml_anchor_copies_text",
+                                 {{"max", m_anchor_nodes > k_max_nodes ? k_max_nodes : k_max_text_bytes}}},
+                                mark_of(node)};
+        return;
+      }
       m_saw_anchor = true;
       if (m_anchors.size() <= anchor) {
         m_anchors.resize(anchor + 1);
@@ -304,6 +323,16 @@ private:
       m_anchors[anchor] = node;
     }
     attach(std::move(node));
+    credit(nodes, text);
+  }
+
+  // Counts what was just put in the innermost open list or map towards it.
+  void credit(size_t nodes, size_t text)
+  {
+    if (!m_stack.empty()) {
+      m_stack.back().nodes += nodes;
+      m_stack.back().text += text;
+    }
   }
 
   void attach(YNode&& node)
@@ -451,6 +480,8 @@ private:
   bool m_saw_anchor = false;
   size_t m_count = 0;
   size_t m_text_bytes = 0;
+  size_t m_anchor_nodes = 0; // in the copies kept for aliases
+  size_t m_anchor_text = 0;
   std::optional<LimitExceeded> m_limit;
 };
 
@@ -488,7 +519,7 @@ public:
       } else {
         continue;
       }
-      m_line_starts.push_back(next);
+      m_line_starts.push_back(static_cast<std::uint32_t>(next));
       i = next - 1;
     }
   }
@@ -536,7 +567,7 @@ private:
   }
 
   std::string_view m_bytes;
-  std::vector<size_t> m_line_starts;
+  std::vector<std::uint32_t> m_line_starts; // files are at most 16 MB
   size_t m_last_line = static_cast<size_t>(-1);
   size_t m_last_column = 0;
   size_t m_last_pos = 0;
@@ -625,8 +656,9 @@ std::optional<ParseFailure> parse_events(std::string_view bytes, TreeBuilder& bu
       std::string_view tag = sc.tag != nullptr ? reinterpret_cast<const char*>(sc.tag) : "";
       const bool plain = sc.style == YAML_PLAIN_SCALAR_STYLE;
       std::string text(reinterpret_cast<const char*>(sc.value), sc.length);
-      // An empty node is null whatever its tag; a plain null word only untagged.
-      if (plain && (text.empty() || (tag.empty() && is_null_text(text)))) {
+      // Null: an empty node or a null word, untagged and unquoted. A tag
+      // (refused unless it is `!`) makes it a text, even an empty one.
+      if (plain && tag.empty() && is_null_text(text)) {
         builder.OnNull(mark, anchor);
       } else {
         builder.OnScalar(mark, tag, anchor, std::move(text), plain);
@@ -740,13 +772,25 @@ std::optional<Document> parse_document(const std::string& path, std::string byte
       break;
     }
     size_t at = from + control->offset;
-    if (control->code_point == '\r') {
-      from = at + 1; // a line end (CRLF)
+    if (control->code_point == '\r' && at + 1 < bytes.size() && bytes[at + 1] == '\n') {
+      from = at + 1; // a line end (CR LF)
       continue;
     }
     auto [line, col] = position_of(bytes, at);
+    if (control->code_point == '\r') {
+      diags.error({path, line, col}, "yaml_lone_cr", {});
+      return std::nullopt;
+    }
     auto message = control_message(control->code_point);
     diags.error({path, line, col}, message.key, message.args);
+    return std::nullopt;
+  }
+  // U+2028 and U+2029 break lines for the parser, though an editor may show
+  // them as spaces: text after one in a comment would be read as data.
+  const size_t separator = std::min(bytes.find("\xE2\x80\xA8"), bytes.find("\xE2\x80\xA9"));
+  if (separator != std::string::npos) {
+    auto [line, col] = position_of(bytes, separator);
+    diags.error({path, line, col}, "yaml_line_separator", {{"code", bytes[separator + 2] == '\xA8' ? "2028" : "2029"}});
     return std::nullopt;
   }
   if (bytes.find_first_not_of(" \t\r\n") == std::string::npos) {
@@ -767,6 +811,9 @@ std::optional<Document> parse_document(const std::string& path, std::string byte
       const auto& syntax = std::get<SyntaxError>(*failure);
       if (auto tab = tab_in_indentation(bytes, syntax.mark.line + 1)) {
         diags.error({path, tab->first, tab->second}, "yaml_tab_indent", {});
+      } else if (syntax.mark.pos < bytes.size() && bytes[syntax.mark.pos] == '\t') {
+        // A tab after `-`, `?` or `:` where the parser wants a space.
+        diags.error({path, syntax.mark.line + 1, syntax.mark.column + 1}, "yaml_tab_indent", {});
       } else {
         diags.error({path, syntax.mark.line + 1, syntax.mark.column + 1}, "yaml_syntax", {{"detail", syntax.detail}});
       }

@@ -311,6 +311,7 @@ TEST_SUITE("load/yaml_tree")
       "[a, b: c, {d: e}, [f]]\n",
       "{a, b: , ? c}\n",
       "- ~\n- null\n- ''\n- \"\"\n- ! x\n- 'q'\n- \"~\"\n",
+      "- !\n- ! null\n- &e !\n- *e\n",
       "a: |\n  x\n  y\nb: >-\n  z\n",
       "? [a, b]\n: c\n",
       "a: &a [x]\nb: &a [y]\nc: *a\n",
@@ -322,6 +323,95 @@ TEST_SUITE("load/yaml_tree")
       auto doc = parse_document("t.yaml", input, d);
       REQUIRE_MESSAGE(doc, all_messages(d));
       CHECK(our_tree(doc->root) == yaml_cpp_tree(YAML::Load(input), YAML::Mark{}));
+    }
+  }
+
+  TEST_CASE("an explicit tag is refused on an empty value too")
+  {
+    for (const char* input : {"a: !!str\n", "a: !x\n", "a: !!null\n"}) {
+      CAPTURE(input);
+      Diagnostics d;
+      CHECK_FALSE(parse_document("t.yaml", input, d));
+      CHECK_MESSAGE(has_message(d, "t.yaml:1:4: error: explicit YAML tags such as"), all_messages(d));
+    }
+  }
+
+  TEST_CASE("line ends the parser would read and an editor may not show are refused where they stand")
+  {
+    SUBCASE("U+2028 in a comment, which would make the rest of the line data")
+    {
+      Diagnostics d;
+      CHECK_FALSE(parse_document("t.yaml", "a: 1\n# note\xE2\x80\xA8" "b: 2\n", d));
+      CHECK_MESSAGE(has_message(d, "t.yaml:2:7: error: a Unicode line separator (U+2028)"), all_messages(d));
+    }
+    SUBCASE("U+2029 in a text")
+    {
+      Diagnostics d;
+      CHECK_FALSE(parse_document("t.yaml", "a: x\xE2\x80\xA9y\n", d));
+      CHECK_MESSAGE(has_message(d, "t.yaml:1:5: error: a Unicode line separator (U+2029)"), all_messages(d));
+    }
+    SUBCASE("a carriage return alone")
+    {
+      Diagnostics d;
+      CHECK_FALSE(parse_document("t.yaml", "a: 1\nb: 2\rc: 3\r\n", d));
+      CHECK_MESSAGE(has_message(d, "t.yaml:2:5: error: a line ends with a carriage return alone"), all_messages(d));
+    }
+    SUBCASE("CR LF is a line end like LF")
+    {
+      Diagnostics d;
+      auto doc = parse_document("t.yaml", "a: 1\r\nb: \"x\"\r\n", d);
+      REQUIRE_MESSAGE(doc, all_messages(d));
+      CHECK(our_tree(doc->root) == "map 1:1 {plain 1:1 'a': plain 1:4 '1', plain 2:1 'b': quoted 2:4 'x', }");
+    }
+  }
+
+  TEST_CASE("a tab where the parser wants a space after a dash gets the tab message")
+  {
+    Diagnostics d;
+    CHECK_FALSE(parse_document("t.yaml", "a:\n  -\tx\n", d));
+    REQUIRE_FALSE(d.items().empty());
+    CHECK_MESSAGE(d.items()[0].key == "yaml_tab_indent", all_messages(d));
+    CHECK(d.items()[0].pos.line == 2);
+    CHECK(d.items()[0].pos.col == 4);
+  }
+
+  TEST_CASE("anchors nested in one another may not copy more than a file's worth")
+  {
+    SUBCASE("nodes: 60 levels round a list of 199,000 items")
+    {
+      std::string y;
+      for (int level = 0; level < 60; ++level) {
+        y += std::string(static_cast<size_t>(2 * level), ' ') + "- &n" + std::to_string(level) + "\n";
+      }
+      y += std::string(120, ' ') + "- [1";
+      for (int i = 1; i < 199000; ++i) {
+        y += ",1";
+      }
+      y += "]\n";
+      Diagnostics d;
+      CHECK_FALSE(parse_document("t.yaml", y, d));
+      CHECK_MESSAGE(has_message(d, "error: anchors nested in one another hold more than 200000 nodes"), all_messages(d));
+    }
+    SUBCASE("text: 5 levels round 4 MB of text")
+    {
+      std::string y;
+      for (int level = 0; level < 5; ++level) {
+        y += std::string(static_cast<size_t>(2 * level), ' ') + "- &t" + std::to_string(level) + "\n";
+      }
+      y += std::string(10, ' ') + "- " + std::string(4 * 1024 * 1024, 'x') + "\n";
+      Diagnostics d;
+      CHECK_FALSE(parse_document("t.yaml", y, d));
+      CHECK_MESSAGE(has_message(d, "bytes of text between them"), all_messages(d));
+    }
+    SUBCASE("an anchor of a whole large list, once, is fine")
+    {
+      std::string y = "a: &l [1";
+      for (int i = 1; i < 150000; ++i) {
+        y += ",1";
+      }
+      y += "]\n";
+      Diagnostics d;
+      CHECK_MESSAGE(parse_document("t.yaml", y, d), all_messages(d));
     }
   }
 
