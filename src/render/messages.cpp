@@ -208,9 +208,13 @@ const Messages::Table& Messages::table(const Catalogue& catalogue) const
   std::call_once(catalogue.parsed, [&] {
     if (auto plain = read_plain_catalogue(catalogue.yaml)) {
       catalogue.patterns = std::move(*plain);
-      return;
+    } else {
+      read_catalogue(catalogue.code, catalogue.yaml, catalogue.patterns);
     }
-    read_catalogue(catalogue.code, catalogue.yaml, catalogue.patterns);
+    catalogue.index.reserve(catalogue.patterns.size());
+    for (const auto& [key, text] : catalogue.patterns) {
+      catalogue.index.emplace(key, &text); // a map's nodes stay where they are
+    }
   });
   return catalogue.patterns;
 }
@@ -237,14 +241,21 @@ const std::map<std::string, std::string, std::less<>>& Messages::patterns(const 
   return c == m_catalogues.end() ? k_none : table(c->second);
 }
 
+const std::string* Messages::pattern(const std::string& code, std::string_view key) const
+{
+  auto c = m_catalogues.find(code);
+  if (c == m_catalogues.end()) {
+    return nullptr;
+  }
+  table(c->second);
+  auto p = c->second.index.find(key);
+  return p == c->second.index.end() ? nullptr : p->second;
+}
+
 std::string Messages::text(const Lang& lang, std::string_view key, const MsgArgs& args) const
 {
   // Found in the language, else in English; no copy of either code.
-  auto find = [&](const std::string& code) -> const std::string* {
-    const auto& table = patterns(code);
-    auto p = table.find(key);
-    return p == table.end() ? nullptr : &p->second;
-  };
+  auto find = [&](const std::string& code) { return this->pattern(code, key); };
   const std::string* pattern = find(lang.code);
   const std::string* code = &lang.code;
   if (pattern == nullptr && lang.code != k_fallback) {

@@ -13,6 +13,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace ccn {
@@ -60,12 +61,16 @@ private:
     std::string_view yaml;
     mutable std::once_flag parsed;
     mutable Table patterns;
+    // The same patterns by key, hashed: a report looks up thousands.
+    mutable std::unordered_map<std::string_view, const std::string*> index;
   };
 
   Messages(const std::vector<EmbeddedCatalogue>& sources, bool now);
   // An argument's value as text in `lang`, as a message writes it.
   std::string arg_text(const Lang& lang, const MsgArg& a) const;
   const Table& table(const Catalogue& catalogue) const;
+  // The pattern of `key` in the language `code`, if any.
+  const std::string* pattern(const std::string& code, std::string_view key) const;
 
   std::map<std::string, Catalogue, std::less<>> m_catalogues;
 };

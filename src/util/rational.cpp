@@ -98,7 +98,6 @@ Rational::Rational(const mpz_class& num, const mpz_class& den)
 
 void Rational::set_big(mpq_class value)
 {
-  value.canonicalize();
   const mpz_class& num = value.get_num();
   const mpz_class& den = value.get_den();
   if (mpz_fits_slong_p(num.get_mpz_t()) != 0 && mpz_fits_slong_p(den.get_mpz_t()) != 0

@@ -53,7 +53,12 @@ public:
   explicit Rational(const mpz_class& value) { set_big(mpq_class(value)); }
   // `num / den`, put in lowest terms; `den` must not be 0.
   Rational(const mpz_class& num, const mpz_class& den);
-  explicit Rational(const mpq_class& value) { set_big(value); }
+  explicit Rational(const mpq_class& value)
+  {
+    mpq_class q(value);
+    q.canonicalize(); // one made from a numerator and a denominator may not be
+    set_big(std::move(q));
+  }
 
   Rational(const Rational& other) : m_num(other.m_num), m_den(other.m_den)
   {
@@ -124,7 +129,8 @@ public:
   static Rational from_wide(wide_int num, wide_int den);
 
 private:
-  // Holds `value` in machine integers when it fits, else in GMP.
+  // Holds `value`, in lowest terms already (as GMP's arithmetic leaves
+  // it), in machine integers when it fits, else in GMP.
   void set_big(mpq_class value);
 
   std::int64_t m_num = 0;
