@@ -578,12 +578,6 @@ private:
 // memory for a file of nothing but brackets).
 constexpr size_t k_max_parse_depth = 1000;
 
-// Whether a plain scalar's text is YAML's null.
-bool is_null_text(std::string_view text)
-{
-  return text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL";
-}
-
 // Runs libyaml's parser over `bytes` and gives its events to `builder`.
 // Returns the syntax error that ended the parse, or the refusal of a
 // second document; the limits the builder met are its own to tell.
@@ -658,7 +652,7 @@ std::optional<ParseFailure> parse_events(std::string_view bytes, TreeBuilder& bu
       std::string text(reinterpret_cast<const char*>(sc.value), sc.length);
       // Null: an empty node or a null word, untagged and unquoted. A tag
       // (refused unless it is `!`) makes it a text, even an empty one.
-      if (plain && tag.empty() && is_null_text(text)) {
+      if (plain && tag.empty() && is_yaml_null(text)) {
         builder.OnNull(mark, anchor);
       } else {
         builder.OnScalar(mark, tag, anchor, std::move(text), plain);

@@ -93,7 +93,7 @@ void read_catalogue(const std::string& code, std::string_view yaml, std::map<std
     case YAML_SCALAR_EVENT: {
       std::string text(reinterpret_cast<const char*>(event.data.scalar.value), event.data.scalar.length);
       const bool plain = event.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-      if (plain && (text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL")) {
+      if (plain && is_yaml_null(text)) {
         not_text();
       }
       if (depth != 1) {
@@ -192,7 +192,7 @@ std::optional<std::map<std::string, std::string, std::less<>>> read_plain_catalo
       // Plain: words and punctuation that cannot start or end anything.
       if (std::string_view("'#&*!|>%@`{}[],?:-\" ~").find(raw[0]) != std::string_view::npos
           || raw.find(": ") != std::string_view::npos || raw.find(" #") != std::string_view::npos
-          || raw.back() == ' ' || raw.back() == ':' || raw == "null" || raw == "Null" || raw == "NULL"
+          || raw.back() == ' ' || raw.back() == ':' || is_yaml_null(raw)
           || std::any_of(raw.begin(), raw.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; })) {
         return std::nullopt;
       }
@@ -221,8 +221,7 @@ const Messages::Table& Messages::table(const Catalogue& catalogue) const
 
 bool Messages::has(const Lang& lang, std::string_view key) const
 {
-  const auto& t = patterns(lang.code);
-  return t.find(key) != t.end();
+  return pattern(lang.code, key) != nullptr;
 }
 
 std::vector<std::string> Messages::languages() const

@@ -36,6 +36,13 @@ bool is_field_identifier(std::string_view text);
 // Words reserved by the expression language.
 bool is_reserved_word(std::string_view text);
 
+// Whether a plain (unquoted) YAML scalar is null under YAML 1.2's core
+// schema: empty, `~`, `null`, `Null` or `NULL`.
+inline bool is_yaml_null(std::string_view plain)
+{
+  return plain.empty() || plain == "~" || plain == "null" || plain == "Null" || plain == "NULL";
+}
+
 // Most characters of a value that a message quotes.
 inline constexpr size_t k_max_token_chars = 32;
 
