@@ -278,9 +278,7 @@ const mpz_class& pow10_int(unsigned long n)
 Rational pow10(long exponent)
 {
   const mpz_class& p = pow10_int(static_cast<unsigned long>(exponent < 0 ? -exponent : exponent));
-  Rational r = exponent < 0 ? Rational(mpz_class(1), p) : Rational(p);
-  r.canonicalize();
-  return r;
+  return exponent < 0 ? Rational(mpz_class(1), p) : Rational(p);
 }
 
 NumberParse parse_decimal(std::string_view text)

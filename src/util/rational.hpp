@@ -88,8 +88,6 @@ public:
   bool small() const { return !m_big; }
   std::int64_t small_num() const { return m_num; }
   std::int64_t small_den() const { return m_den; }
-  // Kept for the code written for GMP's numbers: always in lowest terms.
-  void canonicalize() {}
 
   Rational& operator+=(const Rational& b) { return *this = *this + b; }
   Rational& operator-=(const Rational& b) { return *this = *this - b; }

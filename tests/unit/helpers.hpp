@@ -164,12 +164,10 @@ inline std::string small_round(const std::vector<std::string>& dossiers, int mem
 
 namespace ccn::test {
 
-// `n/d` in lowest terms (GMP's two-argument constructor does not reduce).
+// `n/d` (a Rational is always in lowest terms).
 inline Rational ratio(long n, long d)
 {
-  Rational r(n, d);
-  r.canonicalize();
-  return r;
+  return Rational(n, d);
 }
 
 } // namespace ccn::test

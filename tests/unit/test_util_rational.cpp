@@ -17,9 +17,7 @@ Rational pow2(long e)
 {
   mpz_class p;
   mpz_ui_pow_ui(p.get_mpz_t(), 2, static_cast<unsigned long>(std::labs(e)));
-  Rational r = e < 0 ? Rational(mpz_class(1), p) : Rational(p);
-  r.canonicalize();
-  return r;
+  return e < 0 ? Rational(mpz_class(1), p) : Rational(p);
 }
 
 
