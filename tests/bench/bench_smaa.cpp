@@ -41,14 +41,14 @@ int main(int argc, char** argv)
     std::ofstream out(argv[3]);
     const auto& c = bundle->criteria;
     for (const auto& cr : c.criteria) {
-      out << cr.weight.get_d() << (&cr == &c.criteria.back() ? "\n" : " ");
+      out << ccn::to_double(cr.weight) << (&cr == &c.criteria.back() ? "\n" : " ");
     }
     for (const auto& a : result->applicants) {
       if (!a.rank) {
         continue;
       }
       for (size_t k = 0; k < a.criteria.size(); ++k) {
-        out << a.criteria[k].points.get_d() << (k + 1 == a.criteria.size() ? "\n" : " ");
+        out << ccn::to_double(a.criteria[k].points) << (k + 1 == a.criteria.size() ? "\n" : " ");
       }
     }
   }
