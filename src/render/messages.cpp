@@ -32,6 +32,66 @@ std::string utf8(const icu::UnicodeString& s)
 
 } // namespace
 
+namespace {
+
+bool is_name_char(char c)
+{
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+// `fill_simple_pattern`, its `value` called without a std::function, and
+// the pattern read in one pass, a character at a time.
+template <class Value>
+std::optional<std::string> fill_simple(std::string_view pattern, std::span<const MsgArg> args, const Value& value)
+{
+  std::string out;
+  out.reserve(pattern.size() + 32);
+  size_t literal = 0; // start of the text not yet copied
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    // What ICU would read differently: quoting, and anything but {name}.
+    if (c == '\'' || c == '}') {
+      return std::nullopt;
+    }
+    if (c != '{') {
+      continue;
+    }
+    size_t close = i + 1;
+    while (close < pattern.size() && is_name_char(pattern[close])) {
+      ++close;
+    }
+    if (close == i + 1 || close == pattern.size() || pattern[close] != '}') {
+      return std::nullopt;
+    }
+    const std::string_view name = pattern.substr(i + 1, close - i - 1);
+    const auto arg = std::find_if(args.begin(), args.end(), [&](const MsgArg& a) { return a.name == name; });
+    // ICU writes counts in the language's digits; it also mends text
+    // that is not UTF-8.
+    if (arg == args.end() || arg->kind == MsgArg::Kind::count) {
+      return std::nullopt;
+    }
+    out.append(pattern.substr(literal, i - literal));
+    if (arg->kind == MsgArg::Kind::text) {
+      if (find_invalid_utf8(arg->text)) {
+        return std::nullopt;
+      }
+      out += arg->text;
+    } else {
+      std::string text = value(*arg);
+      if (find_invalid_utf8(text)) {
+        return std::nullopt;
+      }
+      out += text;
+    }
+    i = close;
+    literal = close + 1;
+  }
+  out.append(pattern.substr(literal));
+  return out;
+}
+
+} // namespace
+
 const Messages& Messages::built_in()
 {
   static const Messages k_messages(embedded_catalogues(), false);
@@ -251,7 +311,7 @@ const std::string* Messages::pattern(const std::string& code, std::string_view k
   return p == c->second.index.end() ? nullptr : p->second;
 }
 
-std::string Messages::text(const Lang& lang, std::string_view key, const MsgArgs& args) const
+std::string Messages::text_of(const Lang& lang, std::string_view key, std::span<const MsgArg> args) const
 {
   // Found in the language, else in English; no copy of either code.
   auto find = [&](const std::string& code) { return this->pattern(code, key); };
@@ -264,7 +324,7 @@ std::string Messages::text(const Lang& lang, std::string_view key, const MsgArgs
   if (pattern == nullptr) {
     return std::string(key);
   }
-  if (auto simple = fill_simple_pattern(*pattern, args, [&](const MsgArg& a) { return arg_text(lang, a); })) {
+  if (auto simple = fill_simple(*pattern, args, [&](const MsgArg& a) { return arg_text(lang, a); })) {
     return std::move(*simple);
   }
   // Reading a pattern costs more than writing it: each is read once per
@@ -333,56 +393,10 @@ std::string Messages::arg_text(const Lang& lang, const MsgArg& a) const
   return a.text;
 }
 
-std::optional<std::string> fill_simple_pattern(std::string_view pattern, const MsgArgs& args,
+std::optional<std::string> fill_simple_pattern(std::string_view pattern, std::span<const MsgArg> args,
                                                const std::function<std::string(const MsgArg&)>& value)
 {
-  // What ICU would read differently: quoting, and anything but {name}.
-  if (pattern.find('\'') != std::string_view::npos) {
-    return std::nullopt;
-  }
-  std::string out;
-  out.reserve(pattern.size() + 32);
-  for (size_t at = 0; at < pattern.size();) {
-    const size_t open = pattern.find_first_of("{}", at);
-    if (open == std::string_view::npos) {
-      out.append(pattern.substr(at));
-      break;
-    }
-    if (pattern[open] == '}') {
-      return std::nullopt;
-    }
-    out.append(pattern.substr(at, open - at));
-    const size_t close = pattern.find('}', open);
-    if (close == std::string_view::npos) {
-      return std::nullopt;
-    }
-    const std::string_view name = pattern.substr(open + 1, close - open - 1);
-    if (name.empty() || !std::all_of(name.begin(), name.end(), [](char c) {
-          return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-        })) {
-      return std::nullopt;
-    }
-    const auto arg = std::find_if(args.begin(), args.end(), [&](const MsgArg& a) { return a.name == name; });
-    // ICU writes counts in the language's digits; it also mends text
-    // that is not UTF-8.
-    if (arg == args.end() || arg->kind == MsgArg::Kind::count) {
-      return std::nullopt;
-    }
-    if (arg->kind == MsgArg::Kind::text) {
-      if (find_invalid_utf8(arg->text)) {
-        return std::nullopt;
-      }
-      out += arg->text;
-    } else {
-      std::string text = value(*arg);
-      if (find_invalid_utf8(text)) {
-        return std::nullopt;
-      }
-      out += text;
-    }
-    at = close + 1;
-  }
-  return out;
+  return fill_simple(pattern, args, value);
 }
 
 std::set<std::string> message_arguments(const std::string& pattern)

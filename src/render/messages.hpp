@@ -7,10 +7,12 @@
 #include "util/message.hpp"
 
 #include <functional>
+#include <initializer_list>
 #include <map>
 #include <mutex>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -42,8 +44,16 @@ public:
   // The message `key` in `lang` with `args`. A key missing from `lang` is
   // taken from English (the completeness test keeps that from happening);
   // an unknown key is returned as it is.
-  std::string text(const Lang& lang, std::string_view key, const MsgArgs& args = {}) const;
-  std::string text(const Lang& lang, const Message& m) const { return text(lang, m.key, m.args); }
+  std::string text(const Lang& lang, std::string_view key, const MsgArgs& args = {}) const
+  {
+    return text_of(lang, key, args);
+  }
+  // The same with the arguments written in place: no vector is built for them.
+  std::string text(const Lang& lang, std::string_view key, std::initializer_list<MsgArg> args) const
+  {
+    return text_of(lang, key, std::span<const MsgArg>(args.begin(), args.size()));
+  }
+  std::string text(const Lang& lang, const Message& m) const { return text_of(lang, m.key, m.args); }
 
   // Whether `key` exists in `lang`.
   bool has(const Lang& lang, std::string_view key) const;
@@ -66,6 +76,7 @@ private:
   };
 
   Messages(const std::vector<EmbeddedCatalogue>& sources, bool now);
+  std::string text_of(const Lang& lang, std::string_view key, std::span<const MsgArg> args) const;
   // An argument's value as text in `lang`, as a message writes it.
   std::string arg_text(const Lang& lang, const MsgArg& a) const;
   const Table& table(const Catalogue& catalogue) const;
@@ -77,6 +88,10 @@ private:
 
 // The message `key` in `lang` from the built-in catalogue.
 inline std::string tr(const Lang& lang, std::string_view key, const MsgArgs& args = {})
+{
+  return Messages::built_in().text(lang, key, args);
+}
+inline std::string tr(const Lang& lang, std::string_view key, std::initializer_list<MsgArg> args)
 {
   return Messages::built_in().text(lang, key, args);
 }
@@ -93,7 +108,7 @@ std::optional<std::map<std::string, std::string, std::less<>>> read_plain_catalo
 // pattern holds and ICU would write the same: no quote, no select or
 // plural, no count, valid UTF-8. Nothing otherwise (ICU writes it then).
 // Spares ICU's conversions to UTF-16 and back for most sentences.
-std::optional<std::string> fill_simple_pattern(std::string_view pattern, const MsgArgs& args,
+std::optional<std::string> fill_simple_pattern(std::string_view pattern, std::span<const MsgArg> args,
                                                const std::function<std::string(const MsgArg&)>& value);
 
 // The names of the arguments `pattern` uses, at any depth of select and
