@@ -4,6 +4,8 @@
 #include "util/json_writer.hpp"
 
 #include <algorithm>
+#include <bit>
+#include <cstdint>
 #include <string_view>
 
 namespace ccn {
@@ -26,6 +28,17 @@ std::string exact_decimal(const Rational& value)
   // divides 10^d, 2^a 5^b needing max(a, b). Read from the denominator
   // instead of rounding at 0, 1, 2... decimals until one is exact.
   constexpr int k_most = 80;
+  if (value.small() && value.small_den() > 0) {
+    // Most scores: counted in a machine word.
+    auto rest = static_cast<std::uint64_t>(value.small_den());
+    const int twos = std::countr_zero(rest);
+    rest >>= twos;
+    int fives = 0;
+    for (; rest % 5 == 0; rest /= 5) {
+      ++fives;
+    }
+    return to_decimal_string(value, rest == 1 ? std::min(std::max(twos, fives), k_most) : k_most, true);
+  }
   mpz_class rest = value.get_den();
   const auto twos = static_cast<int>(mpz_scan1(rest.get_mpz_t(), 0));
   mpz_fdiv_q_2exp(rest.get_mpz_t(), rest.get_mpz_t(), twos);
