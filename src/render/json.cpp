@@ -204,15 +204,18 @@ void applicant_json(JsonWriter& w, const RoundResult& res, const ApplicantResult
   w.end_object();
 }
 
-// About how many bytes the result takes, so that its string grows once:
-// most of it is the criteria of each applicant and the sheets' scores.
+// About how many bytes the result takes, a little more rather than less,
+// so that its string grows once: most of it is each applicant's criteria
+// (about 200 bytes and 12 a member's score) and the sheets' judged scores.
 size_t expected_size(const RoundResult& res)
 {
   const RoundBundle& b = *res.bundle;
   const size_t members = b.round.council ? b.round.council->members.size() : 0;
   const size_t criteria = b.criteria.criteria.size();
-  return 4096 + 200 * b.inputs.size() + res.applicants.size() * (1024 + criteria * (400 + 24 * members))
-         + b.sheets.size() * res.applicants.size() * criteria * 24;
+  const auto judged = static_cast<size_t>(std::count_if(b.criteria.criteria.begin(), b.criteria.criteria.end(),
+                                                        [](const Criterion& c) { return c.kind == ScoringKind::judged; }));
+  return 2048 + 160 * b.inputs.size() + res.applicants.size() * (512 + criteria * (200 + 12 * members))
+         + b.sheets.size() * res.applicants.size() * judged * 28;
 }
 
 } // namespace

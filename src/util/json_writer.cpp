@@ -5,8 +5,29 @@
 #include <nlohmann/json.hpp>
 
 #include <charconv>
+#include <cstring>
 
 namespace ccn {
+
+namespace {
+
+constexpr std::uint64_t k_ones = 0x0101010101010101ULL;
+constexpr std::uint64_t k_highs = 0x8080808080808080ULL;
+
+// Whether one of the eight bytes of `word` is below `n` (at most 0x80).
+constexpr bool has_below(std::uint64_t word, std::uint64_t n)
+{
+  return ((word - k_ones * n) & ~word & k_highs) != 0;
+}
+
+// Whether one of the eight bytes of `word` needs an escape: a control
+// character, a quote or a backslash.
+constexpr bool has_escape(std::uint64_t word)
+{
+  return has_below(word, 0x20) || has_below(word ^ (k_ones * '"'), 1) || has_below(word ^ (k_ones * '\\'), 1);
+}
+
+} // namespace
 
 void write_json_string(std::string_view text, std::string& out)
 {
@@ -14,8 +35,22 @@ void write_json_string(std::string_view text, std::string& out)
   const size_t start = out.size();
   out += '"';
   size_t run = 0; // start of the bytes not yet copied
+  std::uint64_t high = 0; // the bytes passed eight at a time, or-ed
   bool ascii = true;
   for (size_t i = 0; i < text.size(); ++i) {
+    // Eight bytes at a time while none needs an escape.
+    while (i + 8 <= text.size()) {
+      std::uint64_t word = 0;
+      std::memcpy(&word, text.data() + i, 8);
+      if (has_escape(word)) {
+        break;
+      }
+      high |= word;
+      i += 8;
+    }
+    if (i == text.size()) {
+      break;
+    }
     const auto u = static_cast<unsigned char>(text[i]);
     if (u >= 0x80) {
       ascii = false;
@@ -55,7 +90,7 @@ void write_json_string(std::string_view text, std::string& out)
       break;
     }
   }
-  if (!ascii && find_invalid_utf8(text)) {
+  if ((!ascii || (high & k_highs) != 0) && find_invalid_utf8(text)) {
     // Left to nlohmann, which refuses it.
     out.resize(start);
     out += nlohmann::ordered_json(std::string(text)).dump();

@@ -34,7 +34,7 @@ std::string random_text(Draw& d)
 {
   const std::string pieces[] = {"à", "Đ", "ữ", "→", "≈", "😀", "\"", "\\", "\n", "\x01", "\x7f", " "};
   std::string text;
-  for (unsigned long k = d.below(10); k > 0; --k) {
+  for (unsigned long k = d.below(24); k > 0; --k) {
     text += d.below(2) == 0 ? std::string(1, static_cast<char>(d.below(0x80))) : pieces[d.below(std::size(pieces))];
   }
   return text;
