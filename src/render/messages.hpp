@@ -6,6 +6,7 @@
 #include "render/numbers_lists.hpp"
 #include "util/message.hpp"
 
+#include <deque>
 #include <functional>
 #include <initializer_list>
 #include <map>
@@ -70,18 +71,25 @@ private:
     std::string code;
     std::string_view yaml;
     mutable std::once_flag parsed;
-    mutable Table patterns;
-    // The same patterns by key, hashed: a report looks up thousands.
-    mutable std::unordered_map<std::string_view, const std::string*> index;
+    // Each key's pattern, by key, hashed: a report looks up thousands. Both
+    // are views into `yaml`, into `unescaped` or into `sorted`.
+    mutable std::unordered_map<std::string_view, std::string_view> index;
+    mutable std::deque<std::string> unescaped; // double-quoted patterns with escapes
+    // The same keys and patterns sorted, made when `patterns` asks for them
+    // (or read so when the file is not in the plain form).
+    mutable std::once_flag sorted_once;
+    mutable Table sorted;
   };
 
   Messages(const std::vector<EmbeddedCatalogue>& sources, bool now);
   std::string text_of(const Lang& lang, std::string_view key, std::span<const MsgArg> args) const;
   // An argument's value as text in `lang`, as a message writes it.
   std::string arg_text(const Lang& lang, const MsgArg& a) const;
+  // Reads `catalogue` on its first use.
+  void parse(const Catalogue& catalogue) const;
   const Table& table(const Catalogue& catalogue) const;
   // The pattern of `key` in the language `code`, if any.
-  const std::string* pattern(const std::string& code, std::string_view key) const;
+  const std::string_view* pattern(const std::string& code, std::string_view key) const;
 
   std::map<std::string, Catalogue, std::less<>> m_catalogues;
 };
