@@ -5,6 +5,7 @@
 // text. No tree is built: a result of thousands of values costs no
 // allocation per value.
 
+#include <concepts>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -45,7 +46,10 @@ public:
     string(text);
   }
   void member(std::string_view name, const char* text) { member(name, std::string_view(text)); }
-  void member(std::string_view name, bool value)
+  // Only a bool: a number or a pointer would turn into `true` unseen.
+  template <class Bool>
+    requires std::same_as<Bool, bool>
+  void member(std::string_view name, Bool value)
   {
     key(name);
     boolean(value);

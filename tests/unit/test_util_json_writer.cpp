@@ -77,6 +77,10 @@ Json random_tree(Draw& d, int depth)
   }
 }
 
+// Whether JsonWriter::member takes a `T`.
+template <class T>
+concept member_value = requires(JsonWriter& w, T value) { w.member("a", value); };
+
 // `value` written through the writer, value by value.
 void write(const Json& value, JsonWriter& w)
 {
@@ -152,6 +156,21 @@ TEST_SUITE("util/json_writer")
     w.end_object();
     CHECK(out == "{\n  \"a\": [],\n  \"b\": {},\n  \"c\": [\n    -3,\n    []\n  ],\n  \"d\": \"x\",\n"
                  "  \"e\": true,\n  \"f\": 1.50\n}");
+  }
+
+  TEST_CASE("a member is a text, an exact number or a bool, never a number or pointer turned bool")
+  {
+    static_assert(member_value<bool>);
+    static_assert(member_value<const std::string&>);
+    static_assert(member_value<const char*>);
+    static_assert(!member_value<int>);
+    static_assert(!member_value<const std::string*>);
+    std::string out;
+    JsonWriter w(out);
+    w.begin_object();
+    w.member("a", false);
+    w.end_object();
+    CHECK(out == "{\n  \"a\": false\n}");
   }
 
   TEST_CASE("the writer appends to what the string holds")
