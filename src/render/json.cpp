@@ -1,159 +1,221 @@
 #include "render/render.hpp"
 #include "render/words.hpp"
 
-#include "util/json_exact.hpp"
-
-#include <nlohmann/json.hpp>
+#include "util/json_writer.hpp"
 
 #include <algorithm>
-#include <utility>
+#include <bit>
+#include <cstdint>
+#include <string_view>
 
 namespace ccn {
 
 namespace {
 
-using Json = nlohmann::ordered_json;
-
 // A rounded value as a JSON number, written from its exact decimal text
 // ("894736842179.263158"), never through a double.
-Json number(const Rational& rounded, int precision)
+void number(JsonWriter& w, std::string_view name, const Rational& rounded, int precision)
 {
-  return exact_number(to_decimal_string(rounded, precision, true));
+  w.exact_member(name, to_decimal_string(rounded, precision, true));
 }
 
-// An exact decimal (a score read from a sheet) as a JSON number with as
-// many decimals as it needs, never through a double.
-Json exact_decimal(const Rational& value)
+// An exact decimal (a score read from a sheet) as the text of a JSON
+// number with as many decimals as it needs, never through a double.
+std::string exact_decimal(const Rational& value)
 {
   // The fewest decimals that hold `value` exactly, at most 80: a fraction
   // in lowest terms has a decimal form of d decimals when its denominator
   // divides 10^d, 2^a 5^b needing max(a, b). Read from the denominator
   // instead of rounding at 0, 1, 2... decimals until one is exact.
   constexpr int k_most = 80;
+  if (value.small() && value.small_den() > 0) {
+    // Most scores: counted in a machine word.
+    auto rest = static_cast<std::uint64_t>(value.small_den());
+    const int twos = std::countr_zero(rest);
+    rest >>= twos;
+    int fives = 0;
+    for (; rest % 5 == 0; rest /= 5) {
+      ++fives;
+    }
+    return to_decimal_string(value, rest == 1 ? std::min(std::max(twos, fives), k_most) : k_most, true);
+  }
   mpz_class rest = value.get_den();
   const auto twos = static_cast<int>(mpz_scan1(rest.get_mpz_t(), 0));
   mpz_fdiv_q_2exp(rest.get_mpz_t(), rest.get_mpz_t(), twos);
   const mpz_class five = 5;
   const auto fives = static_cast<int>(mpz_remove(rest.get_mpz_t(), rest.get_mpz_t(), five.get_mpz_t()));
   const int decimals = rest == 1 ? std::min(std::max(twos, fives), k_most) : k_most;
-  return exact_number(to_decimal_string(value, decimals, true));
-}
-
-// An empty object with room for `members`: an object of the ordered JSON
-// is a vector of (const key, value) pairs, so each time it grows every key
-// is copied.
-Json object_with_room(size_t members)
-{
-  Json out = Json::object();
-  out.get_ref<Json::object_t&>().reserve(members);
-  return out;
+  return to_decimal_string(value, decimals, true);
 }
 
 // Each sheet's member, recusals and scores, so that verify can say which
 // score changed, and tell a sheet changed only in its comments.
-Json sheets_json(const RoundBundle& b)
+void sheets_json(JsonWriter& w, const RoundBundle& b)
 {
-  Json out = Json::array();
+  w.begin_array();
   for (const Sheet& s : b.sheets) {
-    Json recused = Json::array();
-    for (const auto& [applicant, pos] : s.recused) {
-      recused.push_back(applicant);
-    }
-    Json scores = object_with_room(s.scores.size());
-    for (const auto& [applicant, by_criterion] : s.scores) {
-      Json row = object_with_room(by_criterion.size());
-      for (const auto& [criterion, score] : by_criterion) {
-        row[criterion] = exact_decimal(score.points);
-      }
-      scores[applicant] = std::move(row);
-    }
-    std::string path = s.path;
+    const std::string* path = &s.path;
     for (const InputFile& in : b.inputs) {
       if (in.role == "sheet" && in.resolved == s.path) {
-        path = in.path;
+        path = &in.path;
       }
     }
-    out.push_back({{"path", path}, {"member", s.member}, {"recused", std::move(recused)}, {"scores", std::move(scores)}});
+    w.begin_object();
+    w.member("path", *path);
+    w.member("member", s.member);
+    w.key("recused");
+    w.begin_array();
+    for (const auto& [applicant, pos] : s.recused) {
+      w.string(applicant);
+    }
+    w.end_array();
+    w.key("scores");
+    w.begin_object();
+    for (const auto& [applicant, by_criterion] : s.scores) {
+      w.key(applicant);
+      w.begin_object();
+      for (const auto& [criterion, score] : by_criterion) {
+        w.exact_member(criterion, exact_decimal(score.points));
+      }
+      w.end_object();
+    }
+    w.end_object();
+    w.end_object();
   }
-  return out;
+  w.end_array();
 }
 
 // An applicant's value under a tie-break rule, as data: a date or
 // date-time as written, a count of members, or points; null when missing.
-Json tie_value_json(const RoundResult& res, const TieRule& rule, const TieValue& v)
+void tie_value_json(JsonWriter& w, const RoundResult& res, const TieRule& rule, const TieValue& v)
 {
   if (!v.key) {
-    return Json(nullptr);
+    w.null();
+    return;
   }
   const Criteria& c = res.bundle->criteria;
   if (rule.kind == TieRule::Kind::field) {
     if (const ApplicantResult* a = res.find(v.applicant)) {
       if (rule.ref == "submitted_at" && c.field(rule.ref) == nullptr && a->dossier->submitted_at) {
-        return a->dossier->submitted_at->text;
+        w.string(a->dossier->submitted_at->text);
+        return;
       }
       if (auto it = a->dossier->facts.find(rule.ref); it != a->dossier->facts.end() && it->second.time) {
-        return it->second.time->text;
+        w.string(it->second.time->text);
+        return;
       }
     }
-    return to_exact_string(*v.key);
+    w.string(to_exact_string(*v.key));
+    return;
   }
   if (rule.kind == TieRule::Kind::majority) {
-    return to_exact_string(*v.key);
+    w.string(to_exact_string(*v.key));
+    return;
   }
-  return to_decimal_string(*v.key, c.precision);
+  w.string(to_decimal_string(*v.key, c.precision));
 }
 
-Json applicant_json(const RoundResult& res, const ApplicantResult& a, const Locale& L)
+void criterion_json(JsonWriter& w, const RoundResult& res, const ApplicantResult& a, size_t i, const Locale& L)
+{
+  const Criteria& c = res.bundle->criteria;
+  const auto& r = a.criteria[i];
+  const Criterion& cr = c.criteria[i];
+  w.begin_object();
+  w.member("id", r.id);
+  number(w, "points", r.shown, c.precision);
+  w.member("exact", to_exact_string(r.weighted));
+  w.member("basis", criterion_basis(res, a, i, L));
+  w.member("weight", to_exact_string(cr.weight));
+  if (cr.kind == ScoringKind::judged) {
+    // Each scorer's score, exact; recused members apart. Absent members
+    // are those of the council missing from `round.present`.
+    w.key("scores");
+    w.begin_object();
+    bool any_recused = false;
+    for (const auto& ms : r.members) {
+      if (ms.score) {
+        w.member(ms.member, to_exact_string(*ms.score));
+      }
+      any_recused = any_recused || (!ms.score && ms.recused);
+    }
+    w.end_object();
+    if (any_recused) {
+      w.key("recused");
+      w.begin_array();
+      for (const auto& ms : r.members) {
+        if (!ms.score && ms.recused) {
+          w.string(ms.member);
+        }
+      }
+      w.end_array();
+    }
+  }
+  w.end_object();
+}
+
+void applicant_json(JsonWriter& w, const RoundResult& res, const ApplicantResult& a, const Locale& L)
 {
   const Criteria& c = res.bundle->criteria;
   const int p = c.precision;
-  Json j = object_with_room(14);
-  j["id"] = a.id();
-  j["name"] = a.dossier->name;
-  j["rank"] = a.rank ? Json(*a.rank) : Json(nullptr);
-  j["status"] = status_name(a.status);
-  j["tied"] = a.tied;
-  j["total"] = a.total ? number(*a.total, p) : Json(nullptr);
-  j["total_exact"] = a.total ? Json(to_exact_string(a.total_exact)) : Json(nullptr);
-  j["groups"] = Json::array();
+  w.begin_object();
+  w.member("id", a.id());
+  w.member("name", a.dossier->name);
+  w.key("rank");
+  a.rank ? w.integer(*a.rank) : w.null();
+  w.member("status", status_name(a.status));
+  w.member("tied", a.tied);
+  w.key("total");
+  a.total ? w.exact_number(to_decimal_string(*a.total, p, true)) : w.null();
+  w.key("total_exact");
+  a.total ? w.string(to_exact_string(a.total_exact)) : w.null();
+  w.key("groups");
+  w.begin_array();
   for (const auto& g : a.groups) {
-    j["groups"].push_back({{"id", g.id}, {"points", number(g.points, p)}, {"min", number(round_half_away(g.min, 6), 6)},
-                           {"min_exact", to_exact_string(g.min)}, {"passed", g.passed}});
+    w.begin_object();
+    w.member("id", g.id);
+    number(w, "points", g.points, p);
+    number(w, "min", round_half_away(g.min, 6), 6);
+    w.member("min_exact", to_exact_string(g.min));
+    w.member("passed", g.passed);
+    w.end_object();
   }
-  j["criteria"] = Json::array();
+  w.end_array();
+  w.key("criteria");
+  w.begin_array();
   for (size_t i = 0; i < a.criteria.size(); ++i) {
-    const auto& r = a.criteria[i];
-    const Criterion& cr = c.criteria[i];
-    Json cj{{"id", r.id}, {"points", number(r.shown, p)}, {"exact", to_exact_string(r.weighted)}, {"basis", criterion_basis(res, a, i, L)}};
-    cj["weight"] = to_exact_string(cr.weight);
-    if (cr.kind == ScoringKind::judged) {
-      // Each scorer's score, exact; recused members apart. Absent members
-      // are those of the council missing from `round.present`.
-      Json scores = object_with_room(r.members.size());
-      Json recused = Json::array();
-      for (const auto& ms : r.members) {
-        if (ms.score) {
-          scores[ms.member] = to_exact_string(*ms.score);
-        } else if (ms.recused) {
-          recused.push_back(ms.member);
-        }
-      }
-      cj["scores"] = std::move(scores);
-      if (!recused.empty()) {
-        cj["recused"] = std::move(recused);
-      }
-    }
-    j["criteria"].push_back(std::move(cj));
+    criterion_json(w, res, a, i, L);
   }
-  j["gates"] = Json::array();
+  w.end_array();
+  w.key("gates");
+  w.begin_array();
   for (const auto& g : a.gates) {
-    j["gates"].push_back({{"id", g.id}, {"passed", g.passed}});
+    w.begin_object();
+    w.member("id", g.id);
+    w.member("passed", g.passed);
+    w.end_object();
   }
-  j["reasons"] = Json::array();
+  w.end_array();
+  w.key("reasons");
+  w.begin_array();
   for (const auto& r : a.reasons) {
-    j["reasons"].push_back(reason_words(res, r, L));
+    w.string(reason_words(res, r, L));
   }
-  return j;
+  w.end_array();
+  w.end_object();
+}
+
+// About how many bytes the result takes, a little more rather than less,
+// so that its string grows once: most of it is each applicant's criteria
+// (about 200 bytes and 12 a member's score) and the sheets' judged scores.
+size_t expected_size(const RoundResult& res)
+{
+  const RoundBundle& b = *res.bundle;
+  const size_t members = b.round.council ? b.round.council->members.size() : 0;
+  const size_t criteria = b.criteria.criteria.size();
+  const auto judged = static_cast<size_t>(std::count_if(b.criteria.criteria.begin(), b.criteria.criteria.end(),
+                                                        [](const Criterion& c) { return c.kind == ScoringKind::judged; }));
+  return 2048 + 160 * b.inputs.size() + res.applicants.size() * (512 + criteria * (200 + 12 * members))
+         + b.sheets.size() * res.applicants.size() * judged * 28;
 }
 
 } // namespace
@@ -163,66 +225,112 @@ std::string render_json(const RoundResult& res, const Lang& lang, const std::str
   const Locale L(lang);
   const RoundBundle& b = *res.bundle;
   const Criteria& c = b.criteria;
-  Json j;
-  j["format"] = "ccnscore/result@1";
-  j["tool"] = {{"name", "ccnscore"}, {"version", k_tool_version}};
-  Json round{{"id", b.round.id},
-             {"title", b.round.title},
-             {"criteria", c.id},
-             {"precision", c.precision},
-             {"scale", number(res.scale, 6)}};
+  std::string out;
+  out.reserve(expected_size(res));
+  JsonWriter w(out);
+  w.begin_object();
+  w.member("format", "ccnscore/result@1");
+  w.key("tool");
+  w.begin_object();
+  w.member("name", "ccnscore");
+  w.member("version", k_tool_version);
+  w.end_object();
+  w.key("round");
+  w.begin_object();
+  w.member("id", b.round.id);
+  w.member("title", b.round.title);
+  w.member("criteria", c.id);
+  w.key("precision");
+  w.integer(c.precision);
+  number(w, "scale", res.scale, 6);
   if (!b.round.cluster.empty()) {
-    round["cluster"] = b.round.cluster;
+    w.member("cluster", b.round.cluster);
   }
   if (b.round.date) {
-    round["date"] = b.round.date->text;
+    w.member("date", b.round.date->text);
   }
-  round["rounding"] = c.round_each_criterion ? "criterion" : "total";
-  round["pass_total"] = to_exact_string(c.pass_total);
+  w.member("rounding", c.round_each_criterion ? "criterion" : "total");
+  w.member("pass_total", to_exact_string(c.pass_total));
   if (b.round.council) {
-    round["members"] = b.round.council->members.size();
-    round["present"] = res.present;
-    round["quorum"] = b.round.council->quorum_text;
-  }
-  j["round"] = std::move(round);
-  j["inputs"] = Json::array();
-  for (const auto& in : b.inputs) {
-    j["inputs"].push_back({{"role", in.role}, {"path", in.path}, {"sha256", in.sha256}});
-  }
-  if (!inputs_root.empty()) {
-    j["inputs_root"] = inputs_root;
-  }
-  j["applicants"] = Json::array();
-  for (const auto& a : res.applicants) {
-    j["applicants"].push_back(applicant_json(res, a, L));
-  }
-  if (const ChairProposal* cp = res.chair_proposal) {
-    j["chair_proposal"] = {{"selects", cp->selects},
-                           {"reason", cp->reason},
-                           {"date", cp->date ? Json(cp->date->text) : Json(nullptr)}};
-  }
-  j["warnings"] = Json::array();
-  for (const auto& d : res.deviations) {
-    j["warnings"].push_back({{"kind", "deviation"},
-                             {"member", d.member},
-                             {"applicant", d.applicant},
-                             {"criterion", d.criterion},
-                             {"score", number(d.score, 6)},
-                             {"mean", number(round_half_away(d.mean, 6), 6)},
-                             {"mean_exact", to_exact_string(d.mean)},
-                             {"explained", d.explained}});
-  }
-  j["tie_breaks"] = Json::array();
-  for (const auto& t : res.tie_steps) {
-    Json values = Json::array();
-    const TieRule& rule = c.tie_break[t.rule_index];
-    for (const auto& v : t.values) {
-      values.push_back({{"applicant", v.applicant}, {"value", tie_value_json(res, rule, v)}});
+    w.key("members");
+    w.unsigned_integer(b.round.council->members.size());
+    w.key("present");
+    w.begin_array();
+    for (const auto& m : res.present) {
+      w.string(m);
     }
-    j["tie_breaks"].push_back({{"rule", tie_rule_spec(rule)}, {"separated", t.separated}, {"values", std::move(values)}});
+    w.end_array();
+    w.member("quorum", b.round.council->quorum_text);
   }
-  j["sheets"] = sheets_json(b);
-  return dump_exact(j) + "\n";
+  w.end_object();
+  w.key("inputs");
+  w.begin_array();
+  for (const auto& in : b.inputs) {
+    w.begin_object();
+    w.member("role", in.role);
+    w.member("path", in.path);
+    w.member("sha256", in.sha256);
+    w.end_object();
+  }
+  w.end_array();
+  if (!inputs_root.empty()) {
+    w.member("inputs_root", inputs_root);
+  }
+  w.key("applicants");
+  w.begin_array();
+  for (const auto& a : res.applicants) {
+    applicant_json(w, res, a, L);
+  }
+  w.end_array();
+  if (const ChairProposal* cp = res.chair_proposal) {
+    w.key("chair_proposal");
+    w.begin_object();
+    w.member("selects", cp->selects);
+    w.member("reason", cp->reason);
+    w.key("date");
+    cp->date ? w.string(cp->date->text) : w.null();
+    w.end_object();
+  }
+  w.key("warnings");
+  w.begin_array();
+  for (const auto& d : res.deviations) {
+    w.begin_object();
+    w.member("kind", "deviation");
+    w.member("member", d.member);
+    w.member("applicant", d.applicant);
+    w.member("criterion", d.criterion);
+    number(w, "score", d.score, 6);
+    number(w, "mean", round_half_away(d.mean, 6), 6);
+    w.member("mean_exact", to_exact_string(d.mean));
+    w.member("explained", d.explained);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("tie_breaks");
+  w.begin_array();
+  for (const auto& t : res.tie_steps) {
+    const TieRule& rule = c.tie_break[t.rule_index];
+    w.begin_object();
+    w.member("rule", tie_rule_spec(rule));
+    w.member("separated", t.separated);
+    w.key("values");
+    w.begin_array();
+    for (const auto& v : t.values) {
+      w.begin_object();
+      w.member("applicant", v.applicant);
+      w.key("value");
+      tie_value_json(w, res, rule, v);
+      w.end_object();
+    }
+    w.end_array();
+    w.end_object();
+  }
+  w.end_array();
+  w.key("sheets");
+  sheets_json(w, b);
+  w.end_object();
+  out += '\n';
+  return out;
 }
 
 } // namespace ccn

@@ -10,6 +10,11 @@ std::string Locale::text(std::string_view key, const MsgArgs& args) const
   return Messages::built_in().text(m_lang, key, args);
 }
 
+std::string Locale::text(std::string_view key, std::initializer_list<MsgArg> args) const
+{
+  return Messages::built_in().text(m_lang, key, args);
+}
+
 std::string Locale::decimal_text(std::string_view text) const
 {
   return format_decimal(m_lang, text);

@@ -8,6 +8,7 @@
 #include "util/message.hpp"
 #include "util/rational.hpp"
 
+#include <initializer_list>
 #include <string>
 #include <string_view>
 
@@ -27,6 +28,8 @@ public:
   const Lang& lang() const { return m_lang; }
   // The catalogue's message `key` with `args` in this language.
   std::string text(std::string_view key, const MsgArgs& args = {}) const;
+  // The same with the arguments written in place: no vector is built for them.
+  std::string text(std::string_view key, std::initializer_list<MsgArg> args) const;
   // `value` with exactly `decimals` decimals (already rounded), localized.
   std::string fixed(const Rational& value, int decimals) const;
   // `value` exactly when it has a short decimal form, else to 6 decimals with "≈".

@@ -9,8 +9,9 @@
 #include <fmt/format.h>
 #include <yaml.h>
 
-#include <map>
 #include <algorithm>
+#include <deque>
+#include <map>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -27,6 +28,66 @@ std::string utf8(const icu::UnicodeString& s)
 {
   std::string out;
   s.toUTF8String(out);
+  return out;
+}
+
+} // namespace
+
+namespace {
+
+bool is_name_char(char c)
+{
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+// `fill_simple_pattern`, its `value` called without a std::function, and
+// the pattern read in one pass, a character at a time.
+template <class Value>
+std::optional<std::string> fill_simple(std::string_view pattern, std::span<const MsgArg> args, const Value& value)
+{
+  std::string out;
+  out.reserve(pattern.size() + 32);
+  size_t literal = 0; // start of the text not yet copied
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    // What ICU would read differently: quoting, and anything but {name}.
+    if (c == '\'' || c == '}') {
+      return std::nullopt;
+    }
+    if (c != '{') {
+      continue;
+    }
+    size_t close = i + 1;
+    while (close < pattern.size() && is_name_char(pattern[close])) {
+      ++close;
+    }
+    if (close == i + 1 || close == pattern.size() || pattern[close] != '}') {
+      return std::nullopt;
+    }
+    const std::string_view name = pattern.substr(i + 1, close - i - 1);
+    const auto arg = std::find_if(args.begin(), args.end(), [&](const MsgArg& a) { return a.name == name; });
+    // ICU writes counts in the language's digits; it also mends text
+    // that is not UTF-8.
+    if (arg == args.end() || arg->kind == MsgArg::Kind::count) {
+      return std::nullopt;
+    }
+    out.append(pattern.substr(literal, i - literal));
+    if (arg->kind == MsgArg::Kind::text) {
+      if (find_invalid_utf8(arg->text)) {
+        return std::nullopt;
+      }
+      out += arg->text;
+    } else {
+      std::string text = value(*arg);
+      if (find_invalid_utf8(text)) {
+        return std::nullopt;
+      }
+      out += text;
+    }
+    i = close;
+    literal = close + 1;
+  }
+  out.append(pattern.substr(literal));
   return out;
 }
 
@@ -49,7 +110,7 @@ Messages::Messages(const std::vector<EmbeddedCatalogue>& sources, bool now)
   }
   if (now) {
     for (const auto& [code, catalogue] : m_catalogues) {
-      table(catalogue);
+      parse(catalogue);
     }
   }
 }
@@ -133,14 +194,20 @@ void read_catalogue(const std::string& code, std::string_view yaml, std::map<std
 
 } // namespace
 
-std::optional<std::map<std::string, std::string, std::less<>>> read_plain_catalogue(std::string_view yaml)
+namespace {
+
+// Reads a catalogue in the plain form, calling `put(key, pattern)` for each
+// line in turn: views into `yaml`, or into a text kept in `unescaped` for a
+// double-quoted pattern with escapes. False when the file holds anything
+// else.
+template <class Put>
+bool scan_plain_catalogue(std::string_view yaml, std::deque<std::string>& unescaped, const Put& put)
 {
-  std::map<std::string, std::string, std::less<>> table;
   auto is_key_char = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; };
   while (!yaml.empty()) {
     const size_t end = yaml.find('\n');
     if (end == std::string_view::npos) {
-      return std::nullopt; // the last line ends with a line feed
+      return false; // the last line ends with a line feed
     }
     std::string_view line = yaml.substr(0, end);
     yaml.remove_prefix(end + 1);
@@ -152,41 +219,51 @@ std::optional<std::map<std::string, std::string, std::less<>>> read_plain_catalo
       ++colon;
     }
     if (colon == 0 || line.substr(colon, 2) != ": " || line.size() == colon + 2) {
-      return std::nullopt;
+      return false;
     }
-    std::string key(line.substr(0, colon));
-    std::string_view raw = line.substr(colon + 2);
-    std::string value;
+    const std::string_view key = line.substr(0, colon);
+    const std::string_view raw = line.substr(colon + 2);
+    std::string_view value;
     if (raw[0] == '"') {
       // Double-quoted, closed at the end of the line: the runs between
-      // escapes are copied whole, not a character at a time.
+      // escapes are copied whole, not a character at a time, and a text
+      // without escapes is not copied at all.
       if (raw.size() < 2 || raw.back() != '"') {
-        return std::nullopt;
+        return false;
       }
       const std::string_view body = raw.substr(1, raw.size() - 2);
-      value.reserve(body.size());
-      for (size_t i = 0; i < body.size();) {
-        size_t stop = i;
-        while (stop < body.size() && body[stop] != '"' && body[stop] != '\\'
-               && static_cast<unsigned char>(body[stop]) >= 0x20) {
-          ++stop;
+      auto run_end = [&](size_t from) {
+        while (from < body.size() && body[from] != '"' && body[from] != '\\'
+               && static_cast<unsigned char>(body[from]) >= 0x20) {
+          ++from;
         }
-        value.append(body.substr(i, stop - i));
-        if (stop == body.size()) {
-          break;
+        return from;
+      };
+      size_t stop = run_end(0);
+      if (stop == body.size()) {
+        value = body;
+      } else {
+        std::string& text = unescaped.emplace_back();
+        text.reserve(body.size());
+        for (size_t i = 0;; stop = run_end(i)) {
+          text.append(body.substr(i, stop - i));
+          if (stop == body.size()) {
+            break;
+          }
+          if (body[stop] != '\\') {
+            return false; // a quote before the end of the line, or a control character
+          }
+          const char next = stop + 1 < body.size() ? body[stop + 1] : '\0';
+          if (next == '"' || next == '\\') {
+            text += next;
+          } else if (next == 'n') {
+            text += '\n';
+          } else {
+            return false;
+          }
+          i = stop + 2;
         }
-        if (body[stop] != '\\') {
-          return std::nullopt; // a quote before the end of the line, or a control character
-        }
-        const char next = stop + 1 < body.size() ? body[stop + 1] : '\0';
-        if (next == '"' || next == '\\') {
-          value += next;
-        } else if (next == 'n') {
-          value += '\n';
-        } else {
-          return std::nullopt;
-        }
-        i = stop + 2;
+        value = text;
       }
     } else {
       // Plain: words and punctuation that cannot start or end anything.
@@ -194,29 +271,60 @@ std::optional<std::map<std::string, std::string, std::less<>>> read_plain_catalo
           || raw.find(": ") != std::string_view::npos || raw.find(" #") != std::string_view::npos
           || raw.back() == ' ' || raw.back() == ':' || is_yaml_null(raw)
           || std::any_of(raw.begin(), raw.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; })) {
-        return std::nullopt;
+        return false;
       }
       value = raw;
     }
-    table[std::move(key)] = std::move(value);
+    put(key, value);
+  }
+  return true;
+}
+
+} // namespace
+
+std::optional<std::map<std::string, std::string, std::less<>>> read_plain_catalogue(std::string_view yaml)
+{
+  std::map<std::string, std::string, std::less<>> table;
+  std::deque<std::string> unescaped;
+  const bool plain = scan_plain_catalogue(yaml, unescaped, [&](std::string_view key, std::string_view value) {
+    table.insert_or_assign(std::string(key), std::string(value));
+  });
+  if (!plain) {
+    return std::nullopt;
   }
   return table;
 }
 
-const Messages::Table& Messages::table(const Catalogue& catalogue) const
+void Messages::parse(const Catalogue& catalogue) const
 {
   std::call_once(catalogue.parsed, [&] {
-    if (auto plain = read_plain_catalogue(catalogue.yaml)) {
-      catalogue.patterns = std::move(*plain);
-    } else {
-      read_catalogue(catalogue.code, catalogue.yaml, catalogue.patterns);
-    }
-    catalogue.index.reserve(catalogue.patterns.size());
-    for (const auto& [key, text] : catalogue.patterns) {
-      catalogue.index.emplace(key, &text); // a map's nodes stay where they are
+    // The patterns stay where they are written, in the catalogue built into
+    // the program: no copy of them, and no tree of their keys.
+    catalogue.index.reserve(static_cast<size_t>(std::count(catalogue.yaml.begin(), catalogue.yaml.end(), '\n')));
+    const bool plain = scan_plain_catalogue(catalogue.yaml, catalogue.unescaped,
+                                            [&](std::string_view key, std::string_view value) {
+                                              catalogue.index.insert_or_assign(key, value);
+                                            });
+    if (!plain) {
+      catalogue.index.clear();
+      catalogue.unescaped.clear();
+      std::call_once(catalogue.sorted_once, [&] { read_catalogue(catalogue.code, catalogue.yaml, catalogue.sorted); });
+      for (const auto& [key, text] : catalogue.sorted) {
+        catalogue.index.emplace(key, text); // a map's nodes stay where they are
+      }
     }
   });
-  return catalogue.patterns;
+}
+
+const Messages::Table& Messages::table(const Catalogue& catalogue) const
+{
+  parse(catalogue);
+  std::call_once(catalogue.sorted_once, [&] {
+    for (const auto& [key, text] : catalogue.index) {
+      catalogue.sorted.emplace(key, text);
+    }
+  });
+  return catalogue.sorted;
 }
 
 bool Messages::has(const Lang& lang, std::string_view key) const
@@ -240,22 +348,22 @@ const std::map<std::string, std::string, std::less<>>& Messages::patterns(const 
   return c == m_catalogues.end() ? k_none : table(c->second);
 }
 
-const std::string* Messages::pattern(const std::string& code, std::string_view key) const
+const std::string_view* Messages::pattern(const std::string& code, std::string_view key) const
 {
   auto c = m_catalogues.find(code);
   if (c == m_catalogues.end()) {
     return nullptr;
   }
-  table(c->second);
+  parse(c->second);
   auto p = c->second.index.find(key);
-  return p == c->second.index.end() ? nullptr : p->second;
+  return p == c->second.index.end() ? nullptr : &p->second;
 }
 
-std::string Messages::text(const Lang& lang, std::string_view key, const MsgArgs& args) const
+std::string Messages::text_of(const Lang& lang, std::string_view key, std::span<const MsgArg> args) const
 {
   // Found in the language, else in English; no copy of either code.
   auto find = [&](const std::string& code) { return this->pattern(code, key); };
-  const std::string* pattern = find(lang.code);
+  const std::string_view* pattern = find(lang.code);
   const std::string* code = &lang.code;
   if (pattern == nullptr && lang.code != k_fallback) {
     pattern = find(k_fallback);
@@ -264,7 +372,7 @@ std::string Messages::text(const Lang& lang, std::string_view key, const MsgArgs
   if (pattern == nullptr) {
     return std::string(key);
   }
-  if (auto simple = fill_simple_pattern(*pattern, args, [&](const MsgArg& a) { return arg_text(lang, a); })) {
+  if (auto simple = fill_simple(*pattern, args, [&](const MsgArg& a) { return arg_text(lang, a); })) {
     return std::move(*simple);
   }
   // Reading a pattern costs more than writing it: each is read once per
@@ -279,9 +387,9 @@ std::string Messages::text(const Lang& lang, std::string_view key, const MsgArgs
     auto made = std::make_unique<icu::MessageFormat>(icu::UnicodeString::fromUTF8(*pattern),
                                                      icu::Locale(code->c_str()), status);
     if (U_FAILURE(status)) {
-      return *pattern;
+      return std::string(*pattern);
     }
-    kept = formats.emplace(*pattern, std::move(made)).first;
+    kept = formats.emplace(std::string(*pattern), std::move(made)).first;
   }
   const icu::MessageFormat& format = *kept->second;
   std::vector<icu::UnicodeString> names;
@@ -312,7 +420,7 @@ std::string Messages::text(const Lang& lang, std::string_view key, const MsgArgs
   format.format(names.data(), values.data(), static_cast<int32_t>(args.size()), out, status);
   if (U_FAILURE(status)) {
     formats.erase(kept); // as a number formatter, it may not recover
-    return *pattern;
+    return std::string(*pattern);
   }
   return utf8(out);
 }
@@ -333,56 +441,10 @@ std::string Messages::arg_text(const Lang& lang, const MsgArg& a) const
   return a.text;
 }
 
-std::optional<std::string> fill_simple_pattern(std::string_view pattern, const MsgArgs& args,
+std::optional<std::string> fill_simple_pattern(std::string_view pattern, std::span<const MsgArg> args,
                                                const std::function<std::string(const MsgArg&)>& value)
 {
-  // What ICU would read differently: quoting, and anything but {name}.
-  if (pattern.find('\'') != std::string_view::npos) {
-    return std::nullopt;
-  }
-  std::string out;
-  out.reserve(pattern.size() + 32);
-  for (size_t at = 0; at < pattern.size();) {
-    const size_t open = pattern.find_first_of("{}", at);
-    if (open == std::string_view::npos) {
-      out.append(pattern.substr(at));
-      break;
-    }
-    if (pattern[open] == '}') {
-      return std::nullopt;
-    }
-    out.append(pattern.substr(at, open - at));
-    const size_t close = pattern.find('}', open);
-    if (close == std::string_view::npos) {
-      return std::nullopt;
-    }
-    const std::string_view name = pattern.substr(open + 1, close - open - 1);
-    if (name.empty() || !std::all_of(name.begin(), name.end(), [](char c) {
-          return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-        })) {
-      return std::nullopt;
-    }
-    const auto arg = std::find_if(args.begin(), args.end(), [&](const MsgArg& a) { return a.name == name; });
-    // ICU writes counts in the language's digits; it also mends text
-    // that is not UTF-8.
-    if (arg == args.end() || arg->kind == MsgArg::Kind::count) {
-      return std::nullopt;
-    }
-    if (arg->kind == MsgArg::Kind::text) {
-      if (find_invalid_utf8(arg->text)) {
-        return std::nullopt;
-      }
-      out += arg->text;
-    } else {
-      std::string text = value(*arg);
-      if (find_invalid_utf8(text)) {
-        return std::nullopt;
-      }
-      out += text;
-    }
-    at = close + 1;
-  }
-  return out;
+  return fill_simple(pattern, args, value);
 }
 
 std::set<std::string> message_arguments(const std::string& pattern)

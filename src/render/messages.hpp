@@ -6,11 +6,14 @@
 #include "render/numbers_lists.hpp"
 #include "util/message.hpp"
 
+#include <deque>
 #include <functional>
+#include <initializer_list>
 #include <map>
 #include <mutex>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -42,8 +45,16 @@ public:
   // The message `key` in `lang` with `args`. A key missing from `lang` is
   // taken from English (the completeness test keeps that from happening);
   // an unknown key is returned as it is.
-  std::string text(const Lang& lang, std::string_view key, const MsgArgs& args = {}) const;
-  std::string text(const Lang& lang, const Message& m) const { return text(lang, m.key, m.args); }
+  std::string text(const Lang& lang, std::string_view key, const MsgArgs& args = {}) const
+  {
+    return text_of(lang, key, args);
+  }
+  // The same with the arguments written in place: no vector is built for them.
+  std::string text(const Lang& lang, std::string_view key, std::initializer_list<MsgArg> args) const
+  {
+    return text_of(lang, key, std::span<const MsgArg>(args.begin(), args.size()));
+  }
+  std::string text(const Lang& lang, const Message& m) const { return text_of(lang, m.key, m.args); }
 
   // Whether `key` exists in `lang`.
   bool has(const Lang& lang, std::string_view key) const;
@@ -60,23 +71,35 @@ private:
     std::string code;
     std::string_view yaml;
     mutable std::once_flag parsed;
-    mutable Table patterns;
-    // The same patterns by key, hashed: a report looks up thousands.
-    mutable std::unordered_map<std::string_view, const std::string*> index;
+    // Each key's pattern, by key, hashed: a report looks up thousands. Both
+    // are views into `yaml`, into `unescaped` or into `sorted`.
+    mutable std::unordered_map<std::string_view, std::string_view> index;
+    mutable std::deque<std::string> unescaped; // double-quoted patterns with escapes
+    // The same keys and patterns sorted, made when `patterns` asks for them
+    // (or read so when the file is not in the plain form).
+    mutable std::once_flag sorted_once;
+    mutable Table sorted;
   };
 
   Messages(const std::vector<EmbeddedCatalogue>& sources, bool now);
+  std::string text_of(const Lang& lang, std::string_view key, std::span<const MsgArg> args) const;
   // An argument's value as text in `lang`, as a message writes it.
   std::string arg_text(const Lang& lang, const MsgArg& a) const;
+  // Reads `catalogue` on its first use.
+  void parse(const Catalogue& catalogue) const;
   const Table& table(const Catalogue& catalogue) const;
   // The pattern of `key` in the language `code`, if any.
-  const std::string* pattern(const std::string& code, std::string_view key) const;
+  const std::string_view* pattern(const std::string& code, std::string_view key) const;
 
   std::map<std::string, Catalogue, std::less<>> m_catalogues;
 };
 
 // The message `key` in `lang` from the built-in catalogue.
 inline std::string tr(const Lang& lang, std::string_view key, const MsgArgs& args = {})
+{
+  return Messages::built_in().text(lang, key, args);
+}
+inline std::string tr(const Lang& lang, std::string_view key, std::initializer_list<MsgArg> args)
 {
   return Messages::built_in().text(lang, key, args);
 }
@@ -93,7 +116,7 @@ std::optional<std::map<std::string, std::string, std::less<>>> read_plain_catalo
 // pattern holds and ICU would write the same: no quote, no select or
 // plural, no count, valid UTF-8. Nothing otherwise (ICU writes it then).
 // Spares ICU's conversions to UTF-16 and back for most sentences.
-std::optional<std::string> fill_simple_pattern(std::string_view pattern, const MsgArgs& args,
+std::optional<std::string> fill_simple_pattern(std::string_view pattern, std::span<const MsgArg> args,
                                                const std::function<std::string(const MsgArg&)>& value);
 
 // The names of the arguments `pattern` uses, at any depth of select and

@@ -2,6 +2,9 @@
 
 #include "render/messages.hpp"
 
+#include <algorithm>
+#include <utility>
+
 namespace ccn {
 
 namespace {
@@ -126,37 +129,40 @@ std::string explain_rule(const RoundResult& res, const ApplicantResult& a, size_
   const Criteria& c = res.bundle->criteria;
   const Criterion& cr = c.criteria[index];
   const CriterionResult& r = a.criteria[index];
-  const std::string points = points_words(L, c, r.points);
-  const std::string unit = unit_of(c, cr.of);
+  // Each kind takes what it says: a judged criterion says no points, only
+  // bands and relative points name the unit.
+  const auto points = [&] { return points_words(L, c, r.points); };
   switch (cr.kind) {
   case ScoringKind::bands:
     if (r.band) {
-      return L.text("rule_band", {{"band", band_words(L, cr.bands[*r.band], unit)}, {"points", points}});
+      return L.text("rule_band", {{"band", band_words(L, cr.bands[*r.band], unit_of(c, cr.of))}, {"points", points()}});
     }
-    return L.text("rule_no_band", {{"points", points}});
+    return L.text("rule_no_band", {{"points", points()}});
   case ScoringKind::levels:
-    return L.text("rule_level", {{"level", enum_label(c, cr.of, r.value.text)}, {"points", points}});
+    return L.text("rule_level", {{"level", enum_label(c, cr.of, r.value.text)}, {"points", points()}});
   case ScoringKind::flag:
-    return L.text(r.value.truth ? "rule_flag_yes" : "rule_flag_no", {{"points", points}});
+    return L.text(r.value.truth ? "rule_flag_yes" : "rule_flag_no", {{"points", points()}});
   case ScoringKind::per_unit: {
     std::string out = L.text("rule_per_unit", {{"value", amount_words(L, c, r.value.number)},
                                                {"rate", L.number(cr.per_unit)},
-                                               {"points", points}});
+                                               {"points", points()}});
     if (r.capped) {
       out += " " + L.text("rule_capped", {{"max", points_words(L, c, cr.max)}});
     }
     return out;
   }
-  case ScoringKind::relative:
+  case ScoringKind::relative: {
     if (!cr.lower_is_better && r.best == 0) {
-      return L.text("rule_relative_zero", {{"points", points}});
+      return L.text("rule_relative_zero", {{"points", points()}});
     }
+    const std::string best = amount_words(L, c, r.best);
     return L.text(cr.lower_is_better ? "rule_relative_lower" : "rule_relative_higher",
-                  {{"best", with_unit(amount_words(L, c, r.best), unit)},
+                  {{"best", with_unit(best, unit_of(c, cr.of))},
                    {"max", L.number(cr.max)},
-                   {"best_number", amount_words(L, c, r.best)},
+                   {"best_number", best},
                    {"value", amount_words(L, c, r.value.number)},
-                   {"points", points}});
+                   {"points", points()}});
+  }
   case ScoringKind::judged: {
     size_t n = 0;
     for (const auto& m : r.members) {
@@ -181,10 +187,16 @@ std::string criterion_input(const RoundResult& res, const ApplicantResult& a, si
   MsgArgs member_args{{"member", ""}, {"score", ""}};
   std::vector<std::string> scores;
   scores.reserve(r.members.size());
+  // Members give the same few scores: each is written in words once.
+  std::vector<std::pair<const Rational*, std::string>> written;
   for (const auto& ms : r.members) {
     if (ms.score) {
+      auto same = std::find_if(written.begin(), written.end(), [&](const auto& w) { return *w.first == *ms.score; });
+      if (same == written.end()) {
+        same = written.emplace(written.end(), &*ms.score, L.number(*ms.score));
+      }
       member_args[0].text = ms.member;
-      member_args[1].text = L.number(*ms.score);
+      member_args[1].text = same->second;
       scores.push_back(L.text("member_score", member_args));
     } else {
       scores.push_back(L.text(ms.recused ? "member_recused" : "member_absent", {{"member", ms.member}}));

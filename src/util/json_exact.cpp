@@ -1,5 +1,7 @@
 #include "util/json_exact.hpp"
 
+#include "util/json_writer.hpp"
+
 #include "util/rational.hpp"
 #include "util/text.hpp"
 
@@ -42,66 +44,6 @@ std::string canonical(const std::string& text)
   return to_decimal_string(p.value, decimals, true);
 }
 
-// Writes `text` as a JSON string, as nlohmann writes it (UTF-8 as it is;
-// a quote, a backslash and control characters escaped, the common ones by
-// their letter, the others as \u00xx). Text that is not valid UTF-8 is
-// left to nlohmann, which refuses it.
-void dump_string(const std::string& text, std::string& out)
-{
-  static constexpr char k_hex[] = "0123456789abcdef";
-  const size_t start = out.size();
-  out += '"';
-  size_t run = 0; // start of the bytes not yet copied
-  bool ascii = true;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const auto u = static_cast<unsigned char>(text[i]);
-    if (u >= 0x80) {
-      ascii = false;
-      continue;
-    }
-    if (u >= 0x20 && u != '"' && u != '\\') {
-      continue;
-    }
-    out.append(text, run, i - run);
-    run = i + 1;
-    switch (u) {
-    case '"':
-      out += "\\\"";
-      break;
-    case '\\':
-      out += "\\\\";
-      break;
-    case '\b':
-      out += "\\b";
-      break;
-    case '\t':
-      out += "\\t";
-      break;
-    case '\n':
-      out += "\\n";
-      break;
-    case '\f':
-      out += "\\f";
-      break;
-    case '\r':
-      out += "\\r";
-      break;
-    default:
-      out += "\\u00";
-      out += k_hex[u >> 4];
-      out += k_hex[u & 0x0f];
-      break;
-    }
-  }
-  if (!ascii && find_invalid_utf8(text)) {
-    out.resize(start);
-    out += OrderedJson(text).dump();
-    return;
-  }
-  out.append(text, run, text.size() - run);
-  out += '"';
-}
-
 void dump_to(const OrderedJson& value, size_t indent, std::string& out)
 {
   if (is_exact(value)) {
@@ -114,7 +56,7 @@ void dump_to(const OrderedJson& value, size_t indent, std::string& out)
       out += first ? "" : ",\n";
       first = false;
       out.append(indent + 2, ' ');
-      dump_string(it.key(), out);
+      write_json_string(it.key(), out);
       out += ": ";
       dump_to(it.value(), indent + 2, out);
     }
@@ -134,7 +76,7 @@ void dump_to(const OrderedJson& value, size_t indent, std::string& out)
     out.append(indent, ' ');
     out += ']';
   } else if (value.is_string()) {
-    dump_string(value.get_ref<const std::string&>(), out);
+    write_json_string(value.get_ref<const std::string&>(), out);
   } else if (value.is_boolean()) {
     out += value.get<bool>() ? "true" : "false";
   } else if (value.is_null()) {

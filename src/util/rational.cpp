@@ -1,5 +1,6 @@
 #include "util/rational.hpp"
 
+#include <charconv>
 #include <cctype>
 #include <cstdint>
 #include <numeric>
@@ -77,6 +78,11 @@ constexpr std::int64_t k_pow10[19] = {1,
 
 std::string wide_to_string(u128 v)
 {
+  if (v <= std::numeric_limits<std::uint64_t>::max()) {
+    // A 64-bit division per digit, not a 128-bit one.
+    char digits[24];
+    return std::string(digits, std::to_chars(digits, digits + sizeof digits, static_cast<std::uint64_t>(v)).ptr);
+  }
   char buf[48];
   char* end = buf + sizeof buf;
   char* p = end;
@@ -424,6 +430,8 @@ Rational round_half_away(const Rational& value, int decimals)
 
 std::string to_decimal_string(const Rational& value, int decimals, bool trim)
 {
+  // The digits of |value| × 10^decimals, truncated, then the point put
+  // in: one string built, none for the parts.
   std::string digits;
   bool zero = false;
   if (value.small() && decimals >= 0 && decimals <= 18) {
@@ -439,21 +447,26 @@ std::string to_decimal_string(const Rational& value, int decimals, bool trim)
     digits = whole.get_str();
     zero = whole == 0;
   }
-  if (digits.size() <= static_cast<size_t>(decimals)) {
-    digits.insert(0, static_cast<size_t>(decimals) + 1 - digits.size(), '0');
+  const auto places = static_cast<size_t>(decimals);
+  if (digits.size() <= places) {
+    digits.insert(0, places + 1 - digits.size(), '0');
   }
-  std::string int_part = digits.substr(0, digits.size() - static_cast<size_t>(decimals));
-  std::string frac_part = digits.substr(digits.size() - static_cast<size_t>(decimals));
+  const size_t point = digits.size() - places;
+  size_t end = digits.size();
   if (trim) {
-    while (!frac_part.empty() && frac_part.back() == '0') {
-      frac_part.pop_back();
+    while (end > point && digits[end - 1] == '0') {
+      --end;
     }
   }
-  std::string out = (sgn(value) < 0 && !zero) ? "-" : "";
-  out += int_part;
-  if (!frac_part.empty()) {
+  std::string out;
+  out.reserve(end + 2);
+  if (sgn(value) < 0 && !zero) {
+    out += '-';
+  }
+  out.append(digits, 0, point);
+  if (end > point) {
     out += '.';
-    out += frac_part;
+    out.append(digits, point, end - point);
   }
   return out;
 }
