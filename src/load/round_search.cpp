@@ -44,12 +44,14 @@ std::vector<FoundRound> find_round_files(const std::vector<std::string>& dirs, c
                                     Diagnostics& diags)
 {
   std::vector<std::string> candidates;
-  auto consider = [&](const fs::path& p) {
+  // `where_known`: the file's folders are known not to be the output
+  // folder, so that its place need not be looked up again.
+  auto consider = [&](const fs::path& p, bool where_known) {
     std::error_code ec;
     if (!fs::is_regular_file(p, ec) || (p.extension() != ".yaml" && p.extension() != ".yml")) {
       return;
     }
-    if (lies_in(p, out_dir)) {
+    if (!where_known && lies_in(p, out_dir)) {
       return;
     }
     candidates.push_back(p.string());
@@ -63,17 +65,27 @@ std::vector<FoundRound> find_round_files(const std::vector<std::string>& dirs, c
       continue;
     }
     if (!fs::is_directory(st)) {
-      consider(d);
+      consider(d, false);
+      continue;
+    }
+    // The output folder, or a folder in it, holds nothing to rank. Below
+    // another folder, a file that is no symbolic link lies in the output
+    // folder only through a folder the walk meets, and skips, on its way:
+    // only links need their place looked up (a dozen system calls a file,
+    // which for 1,000 rounds' 25,000 files took a quarter of a second
+    // before the second core could start).
+    if (folder_id(d) == out_dir || lies_in(d, out_dir)) {
       continue;
     }
     for (auto it = fs::recursive_directory_iterator(d, fs::directory_options::skip_permission_denied, ec);
          !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
       std::error_code ignore;
-      if (!it->is_symlink(ignore) && it->is_directory(ignore) && folder_id(it->path()) == out_dir) {
+      const bool link = it->is_symlink(ignore);
+      if (!link && it->is_directory(ignore) && folder_id(it->path()) == out_dir) {
         it.disable_recursion_pending();
         continue;
       }
-      consider(it->path());
+      consider(it->path(), !link);
     }
     if (ec) {
       diags.io_error(d, "cannot_read_folder", {{"reason", error_code_reason(ec)}});

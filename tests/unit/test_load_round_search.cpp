@@ -3,6 +3,8 @@
 
 #include <doctest/doctest.h>
 
+#include <filesystem>
+
 using namespace ccn;
 using namespace ccn::test;
 
@@ -29,6 +31,44 @@ TEST_SUITE("load/round_search")
     CHECK(found[1].path == dir.path("a/round.yml"));
     CHECK(found[1].duplicate_of == dir.path("a/copy.yaml"));
     CHECK(found[2].id == "dot-2");
+  }
+
+  TEST_CASE("nothing in the output folder is ranked, however it is reached")
+  {
+    namespace fs = std::filesystem;
+    TempDir dir;
+    dir.write("data/r1/round.yaml", "format: ccnscore/round@1\nid: mot\n");
+    dir.write("out/r2/round.yaml", "format: ccnscore/round@1\nid: hai\n");
+    dir.write("elsewhere/round.yaml", "format: ccnscore/round@1\nid: ba\n");
+    fs::create_directory_symlink(dir.path("out"), dir.path("data/to-out"));
+    fs::create_directory_symlink(dir.path("out"), dir.path("out-link"));
+    fs::create_symlink(dir.path("out/r2/round.yaml"), dir.path("data/r1/linked-in-out.yaml"));
+    fs::create_symlink(dir.path("elsewhere/round.yaml"), dir.path("data/r1/linked-elsewhere.yaml"));
+    auto out = folder_id(dir.path("out"));
+    REQUIRE(out);
+    auto found = [&](const std::string& where) {
+      Diagnostics diags;
+      std::vector<std::string> paths;
+      for (const auto& f : find_round_files({dir.path(where)}, *out, 1, diags)) {
+        paths.push_back(f.path);
+      }
+      CHECK_FALSE(diags.has_errors());
+      return paths;
+    };
+    // A folder that holds rounds: a link to a file in the output folder is
+    // skipped, a link to a file elsewhere is read, a link to the output
+    // folder is not walked.
+    CHECK(found("data") == std::vector<std::string>{dir.path("data/r1/linked-elsewhere.yaml"), dir.path("data/r1/round.yaml")});
+    // The output folder itself, a folder in it, either through a link, and a
+    // round file in it named on its own.
+    CHECK(found("out").empty());
+    CHECK(found("out/r2").empty());
+    CHECK(found("out-link").empty());
+    CHECK(found("out-link/r2").empty());
+    CHECK(found("data/to-out").empty());
+    CHECK(found("out/r2/round.yaml").empty());
+    CHECK(found("data/r1/linked-in-out.yaml").empty());
+    CHECK(found("elsewhere/round.yaml") == std::vector<std::string>{dir.path("elsewhere/round.yaml")});
   }
 
   TEST_CASE("a folder that does not exist is a file error")
