@@ -222,15 +222,36 @@ public:
 
 private:
   // A list or map still open, at the depth of its place in the stack.
+  // Its items (or entries) so far wait at the end of `m_items` (or
+  // `m_entries`), from `first` on, until it ends: then they move into a
+  // vector of exactly their number, so no node is moved by a vector that
+  // grows and no list keeps room it does not use.
   struct Frame
   {
     YNode node;
     AnchorId anchor = k_no_anchor;
     bool has_key = false; // a map's key waiting for its value
     YNode key;
+    size_t first = 0;
     size_t nodes = 0; // nodes and bytes of text below it so far
     size_t text = 0;
   };
+
+  // The items (or entries) that the open frame `i` has so far: from its
+  // `first` to the `first` of the next open frame of its kind, or the end.
+  template<typename T>
+  std::pair<const T*, const T*> children(size_t i, const std::vector<T>& pending) const
+  {
+    const YNode::Kind kind = m_stack[i].node.kind;
+    size_t end = pending.size();
+    for (size_t k = i + 1; k < m_stack.size(); ++k) {
+      if (m_stack[k].node.kind == kind) {
+        end = m_stack[k].first;
+        break;
+      }
+    }
+    return {pending.data() + m_stack[i].first, pending.data() + end};
+  }
 
   static void set_pos(YNode& node, const Mark& mark)
   {
@@ -283,6 +304,17 @@ private:
     frame.node.kind = kind;
     set_pos(frame.node, mark);
     frame.anchor = anchor;
+    frame.first = kind == YNode::Kind::seq ? m_items.size() : m_entries.size();
+  }
+
+  // Moves what waits from `first` on in `pending` into `out`, exactly sized.
+  template<typename T>
+  static void take_pending(std::vector<T>& pending, size_t first, std::vector<T>& out)
+  {
+    const auto from = pending.begin() + static_cast<std::ptrdiff_t>(first);
+    out.reserve(pending.size() - first);
+    out.insert(out.end(), std::make_move_iterator(from), std::make_move_iterator(pending.end()));
+    pending.erase(from, pending.end());
   }
 
   void close()
@@ -294,6 +326,11 @@ private:
     // value, an empty one if need be, so this is only a safeguard).
     Frame frame = std::move(m_stack.back());
     m_stack.pop_back();
+    if (frame.node.kind == YNode::Kind::seq) {
+      take_pending(m_items, frame.first, frame.node.items);
+    } else {
+      take_pending(m_entries, frame.first, frame.node.entries);
+    }
     finish(std::move(frame.node), frame.anchor, 1 + frame.nodes, frame.text);
   }
 
@@ -344,7 +381,7 @@ private:
     }
     Frame& top = m_stack.back();
     if (top.node.kind == YNode::Kind::seq) {
-      top.node.items.push_back(std::move(node));
+      m_items.push_back(std::move(node));
     } else if (!top.has_key) {
       top.key = std::move(node);
       top.has_key = true;
@@ -356,7 +393,7 @@ private:
         node.line = top.key.line;
         node.col = top.key.col;
       }
-      top.node.entries.push_back(YEntry{std::move(top.key), std::move(node)});
+      m_entries.emplace_back(std::move(top.key), std::move(node));
       top.has_key = false;
     }
   }
@@ -431,14 +468,17 @@ private:
         if (!admit(mark_of(frame.node), at)) {
           return;
         }
-        for (const auto& item : frame.node.items) {
-          if (!walk_again(item, at + 1, nullptr)) {
-            return;
+        if (frame.node.kind == YNode::Kind::seq) {
+          for (auto [item, end] = children(i, m_items); item != end; ++item) {
+            if (!walk_again(*item, at + 1, nullptr)) {
+              return;
+            }
           }
-        }
-        for (const auto& [key, value] : frame.node.entries) {
-          if (!walk_again(key, at + 1, nullptr) || !walk_again(value, at + 1, nullptr)) {
-            return;
+        } else {
+          for (auto [entry, end] = children(i, m_entries); entry != end; ++entry) {
+            if (!walk_again(entry->first, at + 1, nullptr) || !walk_again(entry->second, at + 1, nullptr)) {
+              return;
+            }
           }
         }
         if (frame.has_key && !walk_again(frame.key, at + 1, nullptr)) {
@@ -474,6 +514,8 @@ private:
 
   std::string_view m_bytes;
   std::vector<Frame> m_stack;
+  std::vector<YNode> m_items;    // of the open lists, in order of the stack
+  std::vector<YEntry> m_entries; // of the open maps, likewise
   YNode m_root;
   bool m_has_root = false;
   std::vector<std::optional<YNode>> m_anchors; // by anchor number
