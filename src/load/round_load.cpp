@@ -297,6 +297,7 @@ std::optional<RoundBundle> load_round(const std::string& path, Diagnostics& diag
     return std::nullopt;
   }
   b.round = std::move(*round);
+  doc.reset(); // read: its tree's memory serves the files that follow
   auto cdoc = load_document(b.round.criteria.resolved, diags);
   if (!cdoc) {
     return std::nullopt;
@@ -307,6 +308,7 @@ std::optional<RoundBundle> load_round(const std::string& path, Diagnostics& diag
     return std::nullopt;
   }
   b.criteria = std::move(*criteria);
+  cdoc.reset();
   b.round.dossiers = expand_folders(b.round.dossiers, "dossiers", diags);
   b.round.sheets = expand_folders(b.round.sheets, "sheets", diags);
   const size_t errors_before_dossiers = diags.error_count();

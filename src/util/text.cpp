@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstring>
 #include <unicode/normalizer2.h>
@@ -292,20 +293,26 @@ std::optional<ControlChar> find_control_char(std::string_view text)
   // U+0080..U+009F, written C2 80..C2 9F. Neither byte can continue a
   // character, so decoding would reach each of them: finding the first of
   // these bytes is finding the first refused control, without decoding.
+  static constexpr auto k_suspect = [] {
+    std::array<bool, 256> suspect{};
+    for (unsigned b = 0; b < 0x20; ++b) {
+      suspect[b] = b != '\t' && b != '\n';
+    }
+    suspect[0x7F] = true;
+    suspect[0xC2] = true;
+    return suspect;
+  }();
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   for (size_t i = 0; i < text.size(); ++i) {
     const unsigned char b = bytes[i];
-    if (b >= 0x20 && b != 0x7F && b != 0xC2) {
+    if (!k_suspect[b]) {
       continue;
     }
-    if (b == 0xC2) {
-      if (i + 1 < text.size() && bytes[i + 1] >= 0x80 && bytes[i + 1] <= 0x9F) {
-        return ControlChar{i, static_cast<char32_t>(bytes[i + 1])};
-      }
-      continue;
-    }
-    if (b != '\t' && b != '\n') {
+    if (b != 0xC2) {
       return ControlChar{i, b};
+    }
+    if (i + 1 < text.size() && bytes[i + 1] >= 0x80 && bytes[i + 1] <= 0x9F) {
+      return ControlChar{i, static_cast<char32_t>(bytes[i + 1])};
     }
   }
   return std::nullopt;
