@@ -25,6 +25,7 @@ template<typename Read>
 void read_nested(Reader& r, const YNode& node, const char* what, SheetKeys& keys, Read read)
 {
   MapView m(r, node, what);
+  keys.path = r.path();
   for (const auto& [app, inner] : m.entries()) {
     std::optional<std::string> read_app_id;
     const std::string* app_id = written_identifier(*app);
@@ -50,10 +51,11 @@ void read_nested(Reader& r, const YNode& node, const char* what, SheetKeys& keys
         }
         crit_id = &*read_crit_id;
       }
-      keys.criteria.emplace(std::pair{*app_id, *crit_id}, r.pos(*crit));
+      keys.add(*app_id, *crit_id, SourcePos{{}, crit->line, crit->col});
       read(*app_id, *crit_id, *crit, *value);
     }
   }
+  keys.index();
 }
 
 } // namespace
