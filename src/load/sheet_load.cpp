@@ -26,6 +26,11 @@ void read_nested(Reader& r, const YNode& node, const char* what, SheetKeys& keys
 {
   MapView m(r, node, what);
   keys.path = r.path();
+  size_t count = 0;
+  for (const auto& [app, inner] : m.entries()) {
+    count += inner->entries.size();
+  }
+  keys.criteria.reserve(keys.criteria.size() + count);
   for (const auto& [app, inner] : m.entries()) {
     std::optional<std::string> read_app_id;
     const std::string* app_id = written_identifier(*app);

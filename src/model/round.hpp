@@ -101,8 +101,10 @@ struct SheetKeys
   void index()
   {
     auto key = [](const Criterion& c) { return std::tie(c.applicant, c.criterion); };
-    std::stable_sort(criteria.begin(), criteria.end(),
-                     [&](const Criterion& a, const Criterion& b) { return key(a) < key(b); });
+    auto before = [&](const Criterion& a, const Criterion& b) { return key(a) < key(b); };
+    if (!std::is_sorted(criteria.begin(), criteria.end(), before)) { // a sheet is often written in order
+      std::stable_sort(criteria.begin(), criteria.end(), before);
+    }
     criteria.erase(std::unique(criteria.begin(), criteria.end(),
                                [&](const Criterion& a, const Criterion& b) { return key(a) == key(b); }),
                    criteria.end());
