@@ -456,7 +456,7 @@ void MapView::collect(bool check_allowed, std::initializer_list<std::string_view
   m_entries.reserve(m_node->entries.size());
   // The first key of each text taken so far: looked for along the entries
   // while they are few, then in an index, so a map of many keys stays linear.
-  constexpr size_t k_few_keys = 16;
+  constexpr size_t k_few_keys = 32;
   std::unordered_map<std::string_view, const YNode*> first_key;
   auto taken = [&](const std::string& text) -> const YNode* {
     if (m_entries.size() <= k_few_keys) {
