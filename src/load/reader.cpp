@@ -453,7 +453,28 @@ void MapView::collect(bool check_allowed, std::initializer_list<std::string_view
     return;
   }
   m_ok = true;
+  m_entries.reserve(m_node->entries.size());
+  // The first key of each text taken so far: looked for along the entries
+  // while they are few, then in an index, so a map of many keys stays linear.
+  constexpr size_t k_few_keys = 32;
   std::unordered_map<std::string_view, const YNode*> first_key;
+  auto taken = [&](const std::string& text) -> const YNode* {
+    if (m_entries.size() <= k_few_keys) {
+      for (const auto& [k, v] : m_entries) {
+        if (k->text == text) {
+          return k;
+        }
+      }
+      return nullptr;
+    }
+    if (first_key.empty()) {
+      for (const auto& [k, v] : m_entries) {
+        first_key.emplace(k->text, k);
+      }
+    }
+    auto first = first_key.find(text);
+    return first == first_key.end() ? nullptr : first->second;
+  };
   for (const auto& [key, value] : m_node->entries) {
     if (key.kind != YNode::Kind::scalar) {
       m_reader.error(key, m_what, "load_expected_key", {{"found", Reader::describe(key)}});
@@ -462,11 +483,9 @@ void MapView::collect(bool check_allowed, std::initializer_list<std::string_view
     if (key.text.rfind("x-", 0) == 0) {
       continue;
     }
-    // An index of the keys taken so far: a map of many keys stays linear.
-    auto first = first_key.find(key.text);
-    if (first != first_key.end()) {
+    if (const YNode* first = taken(key.text)) {
       m_reader.error(key, m_what, "load_key_repeated",
-                     {{"found", quote_found(key.text)}, {"line", std::to_string(first->second->line)}});
+                     {{"found", quote_found(key.text)}, {"line", std::to_string(first->line)}});
       continue;
     }
     if (check_allowed && std::find(allowed.begin(), allowed.end(), key.text) == allowed.end()) {
@@ -481,7 +500,9 @@ void MapView::collect(bool check_allowed, std::initializer_list<std::string_view
                      nearest_name(key.text, names));
       continue;
     }
-    first_key.emplace(key.text, &key);
+    if (!first_key.empty()) {
+      first_key.emplace(key.text, &key);
+    }
     m_entries.emplace_back(&key, &value);
   }
 }

@@ -49,19 +49,23 @@ void check_sheet(const Sheet& s, const RoundBundle& b, const std::map<std::strin
     }
   }
   for (const auto& [app, scores] : s.scores) {
+    // The applicant is checked once, at its first score.
+    if (scores.empty()) {
+      continue;
+    }
+    if (applicants.count(app) == 0) {
+      if (all_applicants_known) {
+        diags.error(s.score_keys.of(app, s.at(scores.begin()->second)), "sheet_scores_unknown_applicant",
+                    {{"applicant", app}}, nearest_name(app, applicant_ids));
+      }
+      continue;
+    }
+    if (s.recused.count(app) != 0) {
+      diags.error(s.score_keys.of(app, s.at(scores.begin()->second)), "sheet_scores_recused",
+                  {{"member", s.member}, {"applicant", app}});
+      continue;
+    }
     for (const auto& [crit, score] : scores) {
-      if (applicants.count(app) == 0) {
-        if (!all_applicants_known) {
-          break;
-        }
-        diags.error(s.score_keys.of(app, s.at(score)), "sheet_scores_unknown_applicant", {{"applicant", app}},
-                    nearest_name(app, applicant_ids));
-        break;
-      }
-      if (s.recused.count(app) != 0) {
-        diags.error(s.score_keys.of(app, s.at(score)), "sheet_scores_recused", {{"member", s.member}, {"applicant", app}});
-        break;
-      }
       auto found = criteria.find(crit);
       const Criterion* cr = found == criteria.end() ? nullptr : found->second;
       if (cr == nullptr) {
@@ -88,15 +92,17 @@ void check_sheet(const Sheet& s, const RoundBundle& b, const std::map<std::strin
     }
   }
   for (const auto& [app, comments] : s.comments) {
-    for (const auto& [crit, comment] : comments) {
-      if (applicants.count(app) == 0) {
-        if (!all_applicants_known) {
-          break;
-        }
-        diags.error(s.comment_keys.of(app, comment.pos), "sheet_comments_unknown_applicant", {{"applicant", app}},
-                    nearest_name(app, applicant_ids));
-        break;
+    if (comments.empty()) {
+      continue;
+    }
+    if (applicants.count(app) == 0) {
+      if (all_applicants_known) {
+        diags.error(s.comment_keys.of(app, comments.begin()->second.pos), "sheet_comments_unknown_applicant",
+                    {{"applicant", app}}, nearest_name(app, applicant_ids));
       }
+      continue;
+    }
+    for (const auto& [crit, comment] : comments) {
       auto found = criteria.find(crit);
       if (found == criteria.end() || found->second->kind != ScoringKind::judged) {
         diags.error(s.comment_keys.of(app, crit, comment.pos), "sheet_comments_not_judged", {{"applicant", app}, {"criterion", crit}});
@@ -297,6 +303,7 @@ std::optional<RoundBundle> load_round(const std::string& path, Diagnostics& diag
     return std::nullopt;
   }
   b.round = std::move(*round);
+  doc.reset(); // read: its tree's memory serves the files that follow
   auto cdoc = load_document(b.round.criteria.resolved, diags);
   if (!cdoc) {
     return std::nullopt;
@@ -307,6 +314,7 @@ std::optional<RoundBundle> load_round(const std::string& path, Diagnostics& diag
     return std::nullopt;
   }
   b.criteria = std::move(*criteria);
+  cdoc.reset();
   b.round.dossiers = expand_folders(b.round.dossiers, "dossiers", diags);
   b.round.sheets = expand_folders(b.round.sheets, "sheets", diags);
   const size_t errors_before_dossiers = diags.error_count();

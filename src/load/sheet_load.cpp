@@ -1,20 +1,45 @@
 #include "load/loaders.hpp"
 #include "load/reader.hpp"
+#include "util/text.hpp"
+
+#include <map>
+#include <optional>
+#include <string>
 
 
 namespace ccn {
 
 namespace {
 
+// The text of a key that is an identifier as written: `Reader::identifier`
+// would give it back unchanged and report nothing (it is ASCII, so already
+// NFC, and starts with a letter or digit, so it is no placeholder). The
+// common case, read without building the subject of an error message.
+const std::string* written_identifier(const YNode& node)
+{
+  return node.kind == YNode::Kind::scalar && is_identifier(node.text) ? &node.text : nullptr;
+}
+
 // Reads `applicant -> criterion -> value` maps; `read` turns each value.
 template<typename Read>
 void read_nested(Reader& r, const YNode& node, const char* what, SheetKeys& keys, Read read)
 {
   MapView m(r, node, what);
+  keys.path = r.path();
+  size_t count = 0;
   for (const auto& [app, inner] : m.entries()) {
-    auto app_id = r.identifier(*app, Message{"load_nested_applicant_id", {{"map", key_subject(what)}}});
-    if (!app_id) {
-      continue;
+    count += inner->entries.size();
+  }
+  keys.criteria.reserve(keys.criteria.size() + count);
+  for (const auto& [app, inner] : m.entries()) {
+    std::optional<std::string> read_app_id;
+    const std::string* app_id = written_identifier(*app);
+    if (app_id == nullptr) {
+      read_app_id = r.identifier(*app, Message{"load_nested_applicant_id", {{"map", key_subject(what)}}});
+      if (!read_app_id) {
+        continue;
+      }
+      app_id = &*read_app_id;
     }
     keys.applicants.emplace(*app_id, r.pos(*app));
     if (is_null_node(*inner)) {
@@ -22,13 +47,20 @@ void read_nested(Reader& r, const YNode& node, const char* what, SheetKeys& keys
     }
     MapView im(r, *inner, Message{"load_nested_of", {{"map", key_subject(what)}, {"applicant", *app_id}}});
     for (const auto& [crit, value] : im.entries()) {
-      auto crit_id = r.identifier(*crit, Message{"load_nested_criterion_id", {{"map", key_subject(what)}, {"applicant", *app_id}}});
-      if (crit_id) {
-        keys.criteria.emplace(std::pair{*app_id, *crit_id}, r.pos(*crit));
-        read(*app_id, *crit_id, *crit, *value);
+      std::optional<std::string> read_crit_id;
+      const std::string* crit_id = written_identifier(*crit);
+      if (crit_id == nullptr) {
+        read_crit_id = r.identifier(*crit, Message{"load_nested_criterion_id", {{"map", key_subject(what)}, {"applicant", *app_id}}});
+        if (!read_crit_id) {
+          continue;
+        }
+        crit_id = &*read_crit_id;
       }
+      keys.add(*app_id, *crit_id, SourcePos{{}, crit->line, crit->col});
+      read(*app_id, *crit_id, *crit, *value);
     }
   }
+  keys.index();
 }
 
 } // namespace
@@ -61,17 +93,27 @@ std::optional<Sheet> load_sheet(const Document& doc, Diagnostics& diags)
     }
   }
   if (const YNode* n = m.require("scores"); n != nullptr && !is_null_node(*n)) {
+    // The scores of one applicant come together: their row is found once.
+    std::map<std::string, Score>* row = nullptr;
+    std::string row_app;
+    auto row_of = [&](const std::string& app) -> std::map<std::string, Score>& {
+      if (row == nullptr || row_app != app) {
+        row = &s.scores[app];
+        row_app = app;
+      }
+      return *row;
+    };
     read_nested(r, *n, "scores", s.score_keys, [&](const std::string& app, const std::string& crit, const YNode&, const YNode& v) {
       // The common case first, without building the message of an error.
       if (v.kind == YNode::Kind::scalar && v.plain) {
         NumberParse p = parse_decimal(v.text);
         if (p.kind == NumberParse::Kind::ok) {
-          s.scores[app][crit] = Score{std::move(p.value), v.line, v.col};
+          row_of(app)[crit] = Score{std::move(p.value), v.line, v.col};
           return;
         }
       }
       if (auto points = r.number(v, Message{"load_score_of", {{"applicant", app}, {"criterion", crit}}})) {
-        s.scores[app][crit] = Score{*points, v.line, v.col};
+        row_of(app)[crit] = Score{*points, v.line, v.col};
       }
     });
   }

@@ -486,7 +486,7 @@ private:
       if (!has_score && !has_comment) {
         // An empty score cell: a missing score is reported at it.
         if (!app.empty() && !crit.empty()) {
-          s.score_keys.criteria.emplace(std::pair{app, crit}, at(row, k_score_col));
+          s.score_keys.add(app, crit, at(row, k_score_col));
         }
         continue;
       }
@@ -510,6 +510,7 @@ private:
         s.comments[app][crit] = Comment{comment, at(row, k_comment_col)};
       }
     }
+    s.score_keys.index();
   }
 
   std::string m_path;

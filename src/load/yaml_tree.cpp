@@ -168,9 +168,12 @@ public:
     if (m_limit || !admit(mark, m_stack.size())) {
       return;
     }
-    YNode node;
+    if (!keep(anchor, mark, 1, 0)) {
+      return;
+    }
+    YNode& node = place();
     set_pos(node, mark);
-    finish(std::move(node), anchor, 1, 0);
+    placed(node, anchor, 1, 0);
   }
 
   // A scalar; `tag` is empty when none is written, "!" for the
@@ -188,13 +191,16 @@ public:
       m_limit = LimitExceeded{control_message(control->code_point), control_mark(mark)};
       return;
     }
-    YNode node;
-    node.kind = YNode::Kind::scalar;
     const size_t text_bytes = value.size();
+    if (!keep(anchor, mark, 1, text_bytes)) {
+      return;
+    }
+    YNode& node = place();
+    node.kind = YNode::Kind::scalar;
     node.text = std::move(value);
     node.plain = plain && tag.empty();
     set_pos(node, mark);
-    finish(std::move(node), anchor, 1, text_bytes);
+    placed(node, anchor, 1, text_bytes);
   }
 
   void OnSequenceStart(const Mark& mark, AnchorId anchor) { open(mark, anchor, YNode::Kind::seq); }
@@ -211,26 +217,49 @@ public:
       expand_cycle(anchor);
       return;
     }
-    YNode copy;
+    // Copied straight into its place: should a limit stop the copy, the
+    // tree is not used.
     const size_t nodes_before = m_count;
     const size_t text_before = m_text_bytes;
-    if (walk_again(*m_anchors[anchor], m_stack.size(), &copy)) {
-      attach(std::move(copy));
-      credit(m_count - nodes_before, m_text_bytes - text_before);
+    const size_t depth = m_stack.size();
+    YNode& copy = place();
+    if (walk_again(*m_anchors[anchor], depth, &copy)) {
+      placed(copy, k_no_anchor, m_count - nodes_before, m_text_bytes - text_before);
     }
   }
 
 private:
   // A list or map still open, at the depth of its place in the stack.
+  // Its items (or entries) so far wait at the end of `m_items` (or
+  // `m_entries`), from `first` on, until it ends: then they move into a
+  // vector of exactly their number, so no node is moved by a vector that
+  // grows and no list keeps room it does not use. A map's key that waits
+  // for its value is the last of its entries, the value still empty.
   struct Frame
   {
     YNode node;
     AnchorId anchor = k_no_anchor;
     bool has_key = false; // a map's key waiting for its value
-    YNode key;
+    size_t first = 0;
     size_t nodes = 0; // nodes and bytes of text below it so far
     size_t text = 0;
   };
+
+  // The items (or entries) that the open frame `i` has so far: from its
+  // `first` to the `first` of the next open frame of its kind, or the end.
+  template<typename T>
+  std::pair<const T*, const T*> children(size_t i, const std::vector<T>& pending) const
+  {
+    const YNode::Kind kind = m_stack[i].node.kind;
+    size_t end = pending.size();
+    for (size_t k = i + 1; k < m_stack.size(); ++k) {
+      if (m_stack[k].node.kind == kind) {
+        end = m_stack[k].first;
+        break;
+      }
+    }
+    return {pending.data() + m_stack[i].first, pending.data() + end};
+  }
 
   static void set_pos(YNode& node, const Mark& mark)
   {
@@ -283,6 +312,17 @@ private:
     frame.node.kind = kind;
     set_pos(frame.node, mark);
     frame.anchor = anchor;
+    frame.first = kind == YNode::Kind::seq ? m_items.size() : m_entries.size();
+  }
+
+  // Moves what waits from `first` on in `pending` into `out`, exactly sized.
+  template<typename T>
+  static void take_pending(std::vector<T>& pending, size_t first, std::vector<T>& out)
+  {
+    const auto from = pending.begin() + static_cast<std::ptrdiff_t>(first);
+    out.reserve(pending.size() - first);
+    out.insert(out.end(), std::make_move_iterator(from), std::make_move_iterator(pending.end()));
+    pending.erase(from, pending.end());
   }
 
   void close()
@@ -294,12 +334,27 @@ private:
     // value, an empty one if need be, so this is only a safeguard).
     Frame frame = std::move(m_stack.back());
     m_stack.pop_back();
-    finish(std::move(frame.node), frame.anchor, 1 + frame.nodes, frame.text);
+    if (frame.node.kind == YNode::Kind::seq) {
+      take_pending(m_items, frame.first, frame.node.items);
+    } else {
+      if (frame.has_key) {
+        m_entries.pop_back();
+      }
+      take_pending(m_entries, frame.first, frame.node.entries);
+    }
+    const size_t nodes = 1 + frame.nodes;
+    if (!keep(frame.anchor, mark_of(frame.node), nodes, frame.text)) {
+      return;
+    }
+    YNode& node = place();
+    node = std::move(frame.node);
+    placed(node, frame.anchor, nodes, frame.text);
   }
 
-  // A complete node: kept for its aliases when anchored, then put in place.
-  // `nodes` and `text` count the node and all below it.
-  void finish(YNode&& node, AnchorId anchor, size_t nodes, size_t text)
+  // Whether a complete node at `mark` may be kept for its aliases when
+  // anchored (false, the limit recorded, when the copies would take too
+  // much). `nodes` and `text` count the node and all below it.
+  bool keep(AnchorId anchor, const Mark& mark, size_t nodes, size_t text)
   {
     if (anchor != k_no_anchor) {
       // Each anchored node is kept as a copy for its aliases, so anchors
@@ -311,10 +366,41 @@ private:
       if (m_anchor_nodes > k_max_nodes || m_anchor_text > k_max_text_bytes) {
         m_limit = LimitExceeded{{m_anchor_nodes > k_max_nodes ? "yaml_anchor_copies" : "yaml_anchor_copies_text",
                                  {{"max", m_anchor_nodes > k_max_nodes ? k_max_nodes : k_max_text_bytes}}},
-                                mark_of(node)};
-        return;
+                                mark};
+        return false;
       }
       m_saw_anchor = true;
+    }
+    return true;
+  }
+
+  // Where the next complete node goes, built in place: the root, the end
+  // of the innermost open list, or a new key or the waiting key's value
+  // in the innermost open map.
+  YNode& place()
+  {
+    if (m_stack.empty()) {
+      m_root = YNode();
+      m_has_root = true;
+      return m_root;
+    }
+    Frame& top = m_stack.back();
+    if (top.node.kind == YNode::Kind::seq) {
+      return m_items.emplace_back();
+    }
+    if (!top.has_key) {
+      top.has_key = true;
+      return m_entries.emplace_back().first;
+    }
+    top.has_key = false;
+    return m_entries.back().second;
+  }
+
+  // `node`, complete in the place that `place` gave: kept for its aliases
+  // when anchored, and counted towards the list or map that holds it.
+  void placed(YNode& node, AnchorId anchor, size_t nodes, size_t text)
+  {
+    if (anchor != k_no_anchor) {
       if (m_anchors.size() <= anchor) {
         m_anchors.resize(anchor + 1);
       }
@@ -322,7 +408,15 @@ private:
       // key), since an alias may use it where no key is.
       m_anchors[anchor] = node;
     }
-    attach(std::move(node));
+    if (!m_stack.empty() && m_stack.back().node.kind == YNode::Kind::map && !m_stack.back().has_key) {
+      // A value. An empty one has no useful mark of its own: point at its
+      // key. Once anchors are about, this waits for the end (a node kept
+      // for its aliases must keep its own mark for the limits).
+      if (!m_saw_anchor && node.kind == YNode::Kind::null) {
+        node.line = m_entries.back().first.line;
+        node.col = m_entries.back().first.col;
+      }
+    }
     credit(nodes, text);
   }
 
@@ -332,32 +426,6 @@ private:
     if (!m_stack.empty()) {
       m_stack.back().nodes += nodes;
       m_stack.back().text += text;
-    }
-  }
-
-  void attach(YNode&& node)
-  {
-    if (m_stack.empty()) {
-      m_root = std::move(node);
-      m_has_root = true;
-      return;
-    }
-    Frame& top = m_stack.back();
-    if (top.node.kind == YNode::Kind::seq) {
-      top.node.items.push_back(std::move(node));
-    } else if (!top.has_key) {
-      top.key = std::move(node);
-      top.has_key = true;
-    } else {
-      // An empty value has no useful mark of its own: point at its key.
-      // Once anchors are about, this waits for the end (a node kept for
-      // its aliases must keep its own mark for the limits).
-      if (!m_saw_anchor && node.kind == YNode::Kind::null) {
-        node.line = top.key.line;
-        node.col = top.key.col;
-      }
-      top.node.entries.push_back(YEntry{std::move(top.key), std::move(node)});
-      top.has_key = false;
     }
   }
 
@@ -431,18 +499,21 @@ private:
         if (!admit(mark_of(frame.node), at)) {
           return;
         }
-        for (const auto& item : frame.node.items) {
-          if (!walk_again(item, at + 1, nullptr)) {
-            return;
+        if (frame.node.kind == YNode::Kind::seq) {
+          for (auto [item, end] = children(i, m_items); item != end; ++item) {
+            if (!walk_again(*item, at + 1, nullptr)) {
+              return;
+            }
           }
-        }
-        for (const auto& [key, value] : frame.node.entries) {
-          if (!walk_again(key, at + 1, nullptr) || !walk_again(value, at + 1, nullptr)) {
-            return;
+        } else {
+          auto [entry, end] = children(i, m_entries);
+          const YEntry* waiting = frame.has_key ? end - 1 : nullptr; // a key without its value yet
+          for (; entry != end; ++entry) {
+            if (!walk_again(entry->first, at + 1, nullptr)
+                || (entry != waiting && !walk_again(entry->second, at + 1, nullptr))) {
+              return;
+            }
           }
-        }
-        if (frame.has_key && !walk_again(frame.key, at + 1, nullptr)) {
-          return;
         }
       }
     }
@@ -474,6 +545,8 @@ private:
 
   std::string_view m_bytes;
   std::vector<Frame> m_stack;
+  std::vector<YNode> m_items;    // of the open lists, in order of the stack
+  std::vector<YEntry> m_entries; // of the open maps, likewise
   YNode m_root;
   bool m_has_root = false;
   std::vector<std::optional<YNode>> m_anchors; // by anchor number

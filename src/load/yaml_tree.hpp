@@ -5,6 +5,7 @@
 
 #include "util/diag.hpp"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <utility>
@@ -24,16 +25,18 @@ struct YEntry;
 
 // One YAML node. Scalars keep their text and whether they were plain
 // (unquoted), which decides how YAML 1.2's core schema reads them.
+// (The members are in this order so that no padding is left between them:
+// a file's tree holds many nodes.)
 struct YNode
 {
-  enum class Kind { null, scalar, seq, map };
-  Kind kind = Kind::null;
+  enum class Kind : std::uint8_t { null, scalar, seq, map };
   std::string text;
-  bool plain = true;
-  int line = 0;
-  int col = 0;
   std::vector<YNode> items;                        // seq
   std::vector<YEntry> entries;                     // map, in file order
+  int line = 0;
+  int col = 0;
+  Kind kind = Kind::null;
+  bool plain = true;
 };
 
 // A key and its value in a map.

@@ -6,10 +6,12 @@
 #include "util/diag.hpp"
 #include "util/rational.hpp"
 
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace ccn {
@@ -74,8 +76,41 @@ struct Comment
 // an error about an applicant or criterion points at its key.
 struct SheetKeys
 {
+  // A criterion's key under an applicant's. Its place's path is left empty
+  // when it is `path`, the sheet's file: a YAML sheet has a key for every
+  // score, and its path is not copied for each of them.
+  struct Criterion
+  {
+    std::string applicant;
+    std::string criterion;
+    SourcePos pos;
+  };
+
   std::map<std::string, SourcePos> applicants;
-  std::map<std::pair<std::string, std::string>, SourcePos> criteria;
+  std::string path;
+  std::vector<Criterion> criteria; // as added; by applicant and criterion once indexed
+
+  // Adds the place of `crit`'s key under `app`'s; the first added of a pair counts.
+  void add(std::string app, std::string crit, SourcePos pos)
+  {
+    criteria.push_back({std::move(app), std::move(crit), std::move(pos)});
+    m_indexed = false;
+  }
+
+  // Sorts the criteria for `of`, keeping the first added of each pair.
+  void index()
+  {
+    auto key = [](const Criterion& c) { return std::tie(c.applicant, c.criterion); };
+    auto before = [&](const Criterion& a, const Criterion& b) { return key(a) < key(b); };
+    if (!std::is_sorted(criteria.begin(), criteria.end(), before)) { // a sheet is often written in order
+      std::stable_sort(criteria.begin(), criteria.end(), before);
+    }
+    criteria.erase(std::unique(criteria.begin(), criteria.end(),
+                               [&](const Criterion& a, const Criterion& b) { return key(a) == key(b); }),
+                   criteria.end());
+    criteria.shrink_to_fit();
+    m_indexed = true;
+  }
 
   // The place of `app`'s key (of `crit` under it, when given), or `fallback`.
   SourcePos of(const std::string& app, const SourcePos& fallback) const
@@ -85,9 +120,27 @@ struct SheetKeys
   }
   SourcePos of(const std::string& app, const std::string& crit, const SourcePos& fallback) const
   {
-    auto it = criteria.find({app, crit});
-    return it == criteria.end() ? fallback : it->second;
+    const auto wanted = std::tie(app, crit);
+    auto it = criteria.end();
+    if (m_indexed) {
+      it = std::lower_bound(criteria.begin(), criteria.end(), wanted, [](const Criterion& c, const auto& w) {
+        return std::tie(c.applicant, c.criterion) < w;
+      });
+      if (it != criteria.end() && std::tie(it->applicant, it->criterion) != wanted) {
+        it = criteria.end();
+      }
+    } else {
+      it = std::find_if(criteria.begin(), criteria.end(),
+                        [&](const Criterion& c) { return std::tie(c.applicant, c.criterion) == wanted; });
+    }
+    if (it == criteria.end()) {
+      return fallback;
+    }
+    return it->pos.path.empty() ? SourcePos{path, it->pos.line, it->pos.col} : it->pos;
   }
+
+private:
+  bool m_indexed = false;
 };
 
 struct Sheet

@@ -1,7 +1,6 @@
 #include "util/file.hpp"
 
 #include <algorithm>
-#include <array>
 #include <cctype>
 #include <cerrno>
 #include <cstdio>
@@ -37,10 +36,15 @@ std::variant<std::string, FileError> read_file(const std::string& path)
   if (fd < 0) {
     return FileError{std::strerror(errno), false, errno};
   }
-  std::string out;
-  std::array<char, 65536> buf{};
+  // Read straight into the text, sized by the file's size and one byte
+  // more, so that one read usually sees the end; it grows if the file did.
+  std::string out(static_cast<size_t>(st.st_size) + 1, '\0');
+  size_t used = 0;
   while (true) {
-    ssize_t n = ::read(fd, buf.data(), buf.size());
+    if (used == out.size()) {
+      out.resize(out.size() * 2);
+    }
+    ssize_t n = ::read(fd, out.data() + used, out.size() - used);
     if (n < 0) {
       if (errno == EINTR) {
         continue;
@@ -52,13 +56,14 @@ std::variant<std::string, FileError> read_file(const std::string& path)
     if (n == 0) {
       break;
     }
-    out.append(buf.data(), static_cast<size_t>(n));
-    if (out.size() > k_max_file_bytes) {
+    used += static_cast<size_t>(n);
+    if (used > k_max_file_bytes) {
       ::close(fd);
       return FileError{fmt::format("file is larger than the limit of {} bytes", k_max_file_bytes), true};
     }
   }
   ::close(fd);
+  out.resize(used);
   return out;
 }
 

@@ -3,6 +3,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
+#include <cstring>
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
@@ -51,6 +54,16 @@ size_t decode(std::string_view s, size_t i, char32_t& cp)
   return len;
 }
 
+// Eight bytes of `s` from `i` (the caller checks they are there), and the
+// bit of each that only bytes outside ASCII set.
+inline constexpr std::uint64_t k_high_bits = 0x8080808080808080ULL;
+std::uint64_t load_word(std::string_view s, size_t i)
+{
+  std::uint64_t word = 0;
+  std::memcpy(&word, s.data() + i, sizeof word);
+  return word;
+}
+
 bool is_combining(char32_t cp)
 {
   return (cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x1AB0 && cp <= 0x1AFF)
@@ -71,6 +84,17 @@ std::optional<size_t> find_invalid_utf8(std::string_view text)
 {
   size_t i = 0;
   while (i < text.size()) {
+    // ASCII, eight bytes at a time: most of any input is.
+    while (i + 8 <= text.size() && (load_word(text, i) & k_high_bits) == 0) {
+      i += 8;
+    }
+    if (i == text.size()) {
+      break;
+    }
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
+      ++i;
+      continue;
+    }
     char32_t cp = 0;
     size_t len = decode(text, i, cp);
     if (len == 0) {
@@ -265,18 +289,31 @@ std::string quote_found(std::string_view text)
 
 std::optional<ControlChar> find_control_char(std::string_view text)
 {
-  size_t i = 0;
-  while (i < text.size()) {
-    char32_t cp = 0;
-    size_t len = decode(text, i, cp);
-    if (len == 0) {
-      ++i; // not UTF-8: `find_invalid_utf8` reports it
+  // A refused control is an ASCII byte (C0 but tab and line feed, DEL) or
+  // U+0080..U+009F, written C2 80..C2 9F. Neither byte can continue a
+  // character, so decoding would reach each of them: finding the first of
+  // these bytes is finding the first refused control, without decoding.
+  static constexpr auto k_suspect = [] {
+    std::array<bool, 256> suspect{};
+    for (unsigned b = 0; b < 0x20; ++b) {
+      suspect[b] = b != '\t' && b != '\n';
+    }
+    suspect[0x7F] = true;
+    suspect[0xC2] = true;
+    return suspect;
+  }();
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  for (size_t i = 0; i < text.size(); ++i) {
+    const unsigned char b = bytes[i];
+    if (!k_suspect[b]) {
       continue;
     }
-    if (is_refused_control(cp)) {
-      return ControlChar{i, cp};
+    if (b != 0xC2) {
+      return ControlChar{i, b};
     }
-    i += len;
+    if (i + 1 < text.size() && bytes[i + 1] >= 0x80 && bytes[i + 1] <= 0x9F) {
+      return ControlChar{i, static_cast<char32_t>(bytes[i + 1])};
+    }
   }
   return std::nullopt;
 }

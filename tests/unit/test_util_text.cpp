@@ -2,7 +2,85 @@
 
 #include <doctest/doctest.h>
 
+#include <optional>
+#include <random>
+#include <string>
+#include <vector>
+
 using namespace ccn;
+
+namespace {
+
+// The plain reading of UTF-8 that the scans must agree with: one character
+// at a time, a bad byte skipped alone.
+size_t reference_decode(std::string_view s, size_t i, char32_t& cp)
+{
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  if (b0 < 0x80) {
+    cp = b0;
+    return 1;
+  }
+  size_t len = 0;
+  char32_t min = 0;
+  if ((b0 & 0xE0) == 0xC0) {
+    len = 2;
+    cp = b0 & 0x1F;
+    min = 0x80;
+  } else if ((b0 & 0xF0) == 0xE0) {
+    len = 3;
+    cp = b0 & 0x0F;
+    min = 0x800;
+  } else if ((b0 & 0xF8) == 0xF0) {
+    len = 4;
+    cp = b0 & 0x07;
+    min = 0x10000;
+  } else {
+    return 0;
+  }
+  if (i + len > s.size()) {
+    return 0;
+  }
+  for (size_t k = 1; k < len; ++k) {
+    const auto b = static_cast<unsigned char>(s[i + k]);
+    if ((b & 0xC0) != 0x80) {
+      return 0;
+    }
+    cp = (cp << 6) | (b & 0x3F);
+  }
+  return cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) ? 0 : len;
+}
+
+std::optional<size_t> reference_invalid_utf8(std::string_view s)
+{
+  for (size_t i = 0; i < s.size();) {
+    char32_t cp = 0;
+    const size_t len = reference_decode(s, i, cp);
+    if (len == 0) {
+      return i;
+    }
+    i += len;
+  }
+  return std::nullopt;
+}
+
+std::optional<ControlChar> reference_control_char(std::string_view s)
+{
+  for (size_t i = 0; i < s.size();) {
+    char32_t cp = 0;
+    const size_t len = reference_decode(s, i, cp);
+    if (len == 0) {
+      ++i;
+      continue;
+    }
+    if (is_refused_control(cp)) {
+      return ControlChar{i, cp};
+    }
+    i += len;
+  }
+  return std::nullopt;
+}
+
+} // namespace
 
 TEST_SUITE("util/text")
 {
@@ -63,6 +141,32 @@ TEST_SUITE("util/text")
     CHECK(quote_found(std::string(40, 'y')) == "\"" + std::string(32, 'y') + "...\"");
     CHECK(short_token("Công ty Cổ phần Đầu tư Phát triển Hạ tầng") == "Công ty Cổ phần Đầu tư Phát triể...");
     CHECK(short_token("a\x1b[31m\xc2\x85") == "a\\x1b[31m\\u0085");
+  }
+
+  TEST_CASE("the byte scans agree with a character by character reading")
+  {
+    // Pieces that make long ASCII runs, characters of every length, C1
+    // controls, broken and overlong sequences, at every alignment.
+    const std::vector<std::string> pieces = {
+      "abcdefgh", "Công ty ", "\t", "\n", "\r", std::string(1, '\0'), "\x7f", "\xc2\x85", "\xc2\xa0", "\xc2",
+      "\x9b", "\xe1\xbb\x87", "\xe1\xbb", "\xf0\x9f\x98\x80", "\xed\xa0\x80", "\xc0\xaf", "\xff", "\xe2\x80\xa8", "\x1b"};
+    std::mt19937 rng(12);
+    for (int round = 0; round < 3000; ++round) {
+      std::string text;
+      const size_t count = rng() % 12;
+      for (size_t k = 0; k < count; ++k) {
+        text += pieces[rng() % pieces.size()];
+      }
+      CAPTURE(text);
+      CHECK(find_invalid_utf8(text) == reference_invalid_utf8(text));
+      const auto control = find_control_char(text);
+      const auto expected = reference_control_char(text);
+      REQUIRE(control.has_value() == expected.has_value());
+      if (control) {
+        CHECK(control->offset == expected->offset);
+        CHECK(control->code_point == expected->code_point);
+      }
+    }
   }
 
   TEST_CASE("control characters that text may not hold")
