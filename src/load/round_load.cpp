@@ -7,6 +7,7 @@
 #include "util/file.hpp"
 #include "util/text.hpp"
 
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -289,6 +290,18 @@ std::optional<Criteria> load_criteria_file(const std::string& path, Diagnostics&
   return load_criteria(*doc, diags);
 }
 
+// Every file read is named in the result by its path as given, and a JSON
+// text is UTF-8: a file whose name is not cannot be recorded.
+void check_input_names(const RoundBundle& b, Diagnostics& diags)
+{
+  for (const auto& in : b.inputs) {
+    if (auto bad = find_invalid_utf8(in.path)) {
+      diags.error({in.path, 0, 0}, "input_name_not_utf8",
+                  {{"byte", fmt::format("{:02x}", static_cast<unsigned char>(in.path[*bad]))}});
+    }
+  }
+}
+
 std::optional<RoundBundle> load_round(const std::string& path, Diagnostics& diags)
 {
   const size_t errors_before = diags.error_count();
@@ -357,6 +370,7 @@ std::optional<RoundBundle> load_round(const std::string& path, Diagnostics& diag
     b.sheets.push_back(std::move(*s));
   }
   check_absences(b, diags);
+  check_input_names(b, diags);
   if (diags.error_count() != errors_before) {
     return std::nullopt;
   }
@@ -391,6 +405,7 @@ std::optional<RoundBundle> load_direct(const std::string& criteria_path, const s
     refs.push_back({p, p, {p, 0, 0}});
   }
   load_dossiers(b, refs, diags);
+  check_input_names(b, diags);
   if (diags.error_count() != errors_before) {
     return std::nullopt;
   }

@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <filesystem>
+
 using namespace ccn;
 using namespace ccn::test;
 
@@ -55,6 +57,38 @@ TEST_SUITE("load/round")
     Diagnostics d;
     auto b = load_round(f.dir.path("sub/round.yaml"), d);
     CHECK_MESSAGE(b, all_messages(d));
+  }
+
+  TEST_CASE("a file whose name is not UTF-8 is refused, since the result names every file")
+  {
+    RoundFiles f;
+    // A dossier in a listed folder, named in Latin-1 as an old archive may
+    // leave it; the round file itself, being UTF-8, cannot name it.
+    const std::string latin1 = "h\xf4-s\xf5.yaml";
+    f.dir.write("ho-so/" + latin1, small_dossier("A2", "50", "100", "500"));
+    std::string round = small_round({"A1"}, 3, {1, 2, 3});
+    round.replace(round.find("  - A1.yaml\n"), 12, "  - A1.yaml\n  - ho-so/\n");
+    Diagnostics d;
+    CHECK_FALSE(f.load(round, d));
+    CHECK_MESSAGE(d.error_count() == 1, all_messages(d));
+    CHECK_MESSAGE(has_message(d, "-s\xf5.yaml: error: the name of this file is not valid UTF-8 (byte 0xf4)"),
+                  all_messages(d));
+    // The same file under a UTF-8 name loads.
+    std::filesystem::rename(f.dir.path("ho-so/" + latin1), f.dir.path("ho-so/hồ-sơ.yaml"));
+    Diagnostics ok;
+    CHECK_MESSAGE(f.load(round, ok), all_messages(ok));
+    // Named on the command line, without a round file.
+    const std::string criteria = f.dir.write("direct.yaml", "format: ccnscore/criteria@1\nid: t\ntitle: T\n"
+                                                            "fields:\n  x: { type: number }\ngroups:\n  - id: g\n"
+                                                            "    name: G\n    criteria:\n"
+                                                            "      - { id: C1, name: X, max: 10, of: x, per_unit: 1 }\n");
+    const std::string dossier = "format: ccnscore/dossier@1\napplicant: { id: A1, name: N }\nfacts: { x: 3 }\n";
+    Diagnostics direct;
+    CHECK_FALSE(load_direct(criteria, {f.dir.write("direct/" + latin1, dossier)}, direct));
+    CHECK_MESSAGE(direct.error_count() == 1, all_messages(direct));
+    CHECK_MESSAGE(has_message(direct, "not valid UTF-8 (byte 0xf4)"), all_messages(direct));
+    Diagnostics direct_ok;
+    CHECK_MESSAGE(load_direct(criteria, {f.dir.write("direct/hồ-sơ.yaml", dossier)}, direct_ok), all_messages(direct_ok));
   }
 
   TEST_CASE("cross-references: duplicates, unknown members and applicants, other rounds")
