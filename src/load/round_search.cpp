@@ -46,9 +46,8 @@ std::vector<FoundRound> find_round_files(const std::vector<std::string>& dirs, c
   std::vector<std::string> candidates;
   // `where_known`: the file's folders are known not to be the output
   // folder, so that its place need not be looked up again.
-  auto consider = [&](const fs::path& p, bool where_known) {
-    std::error_code ec;
-    if (!fs::is_regular_file(p, ec) || (p.extension() != ".yaml" && p.extension() != ".yml")) {
+  auto consider = [&](const fs::path& p, bool regular, bool where_known) {
+    if (!regular || (p.extension() != ".yaml" && p.extension() != ".yml")) {
       return;
     }
     if (!where_known && lies_in(p, out_dir)) {
@@ -65,7 +64,7 @@ std::vector<FoundRound> find_round_files(const std::vector<std::string>& dirs, c
       continue;
     }
     if (!fs::is_directory(st)) {
-      consider(d, false);
+      consider(d, fs::is_regular_file(st), false);
       continue;
     }
     // The output folder, or a folder in it, holds nothing to rank. Below
@@ -85,7 +84,9 @@ std::vector<FoundRound> find_round_files(const std::vector<std::string>& dirs, c
         it.disable_recursion_pending();
         continue;
       }
-      consider(it->path(), !link);
+      // The entry knows its type from the folder's listing; a link's is
+      // that of what it names.
+      consider(it->path(), it->is_regular_file(ignore), !link);
     }
     if (ec) {
       diags.io_error(d, "cannot_read_folder", {{"reason", error_code_reason(ec)}});
