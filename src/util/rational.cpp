@@ -102,18 +102,71 @@ Rational::Rational(const mpz_class& num, const mpz_class& den)
   set_big(std::move(q));
 }
 
+namespace {
+
+// Whether a number in lowest terms fits the 64-bit form (whose numerator
+// is never INT64_MIN, so that negating it stays in range).
+bool fits_machine(mpz_srcptr num, mpz_srcptr den)
+{
+  return mpz_fits_slong_p(num) != 0 && mpz_fits_slong_p(den) != 0 && mpz_cmp_si(num, INT64_MIN) != 0;
+}
+
+} // namespace
+
 void Rational::set_big(mpq_class value)
 {
-  const mpz_class& num = value.get_num();
-  const mpz_class& den = value.get_den();
-  if (mpz_fits_slong_p(num.get_mpz_t()) != 0 && mpz_fits_slong_p(den.get_mpz_t()) != 0
-      && mpz_cmp_si(num.get_mpz_t(), INT64_MIN) != 0) {
-    m_num = mpz_get_si(num.get_mpz_t());
-    m_den = mpz_get_si(den.get_mpz_t());
+  mpz_srcptr num = value.get_num_mpz_t();
+  mpz_srcptr den = value.get_den_mpz_t();
+  if (fits_machine(num, den)) {
+    m_num = mpz_get_si(num);
+    m_den = mpz_get_si(den);
     m_big.reset();
     return;
   }
   m_big = std::make_unique<mpq_class>(std::move(value));
+}
+
+void Rational::fit_big()
+{
+  mpz_srcptr num = mpq_numref(m_big->get_mpq_t());
+  mpz_srcptr den = mpq_denref(m_big->get_mpq_t());
+  if (fits_machine(num, den)) {
+    m_num = mpz_get_si(num);
+    m_den = mpz_get_si(den);
+    m_big.reset();
+  }
+}
+
+Rational& Rational::operator+=(const Rational& b)
+{
+  if (!m_big) {
+    return *this = *this + b;
+  }
+  if (b.m_big) {
+    mpq_add(m_big->get_mpq_t(), m_big->get_mpq_t(), b.m_big->get_mpq_t());
+  } else {
+    mpq_class q;
+    mpq_set_si(q.get_mpq_t(), b.m_num, static_cast<unsigned long>(b.m_den));
+    mpq_add(m_big->get_mpq_t(), m_big->get_mpq_t(), q.get_mpq_t());
+  }
+  fit_big();
+  return *this;
+}
+
+Rational& Rational::operator-=(const Rational& b)
+{
+  if (!m_big) {
+    return *this = *this - b;
+  }
+  if (b.m_big) {
+    mpq_sub(m_big->get_mpq_t(), m_big->get_mpq_t(), b.m_big->get_mpq_t());
+  } else {
+    mpq_class q;
+    mpq_set_si(q.get_mpq_t(), b.m_num, static_cast<unsigned long>(b.m_den));
+    mpq_sub(m_big->get_mpq_t(), m_big->get_mpq_t(), q.get_mpq_t());
+  }
+  fit_big();
+  return *this;
 }
 
 mpq_class Rational::mpq() const

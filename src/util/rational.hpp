@@ -89,8 +89,10 @@ public:
   std::int64_t small_num() const { return m_num; }
   std::int64_t small_den() const { return m_den; }
 
-  Rational& operator+=(const Rational& b) { return *this = *this + b; }
-  Rational& operator-=(const Rational& b) { return *this = *this - b; }
+  // A sum held in GMP is added to in place, without a copy of its limbs:
+  // a total over many relative criteria stays there (denominators grow).
+  Rational& operator+=(const Rational& b);
+  Rational& operator-=(const Rational& b);
   Rational& operator*=(const Rational& b) { return *this = *this * b; }
   Rational& operator/=(const Rational& b) { return *this = *this / b; }
   Rational operator-() const;
@@ -130,6 +132,8 @@ private:
   // Holds `value`, in lowest terms already (as GMP's arithmetic leaves
   // it), in machine integers when it fits, else in GMP.
   void set_big(mpq_class value);
+  // Back to machine integers when the number held in GMP fits them again.
+  void fit_big();
 
   std::int64_t m_num = 0;
   std::int64_t m_den = 1;

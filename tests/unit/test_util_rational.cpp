@@ -206,9 +206,22 @@ TEST_SUITE("util/rational")
       if (qb != 0) {
         CHECK((a / b).mpq() == qa / qb);
       }
-      for (const Rational& r : {a + b, a - b, a * b}) {
+      Rational sum = a;
+      sum += b;
+      Rational difference = a;
+      difference -= b;
+      CHECK(sum.mpq() == qa + qb);
+      CHECK(difference.mpq() == qa - qb);
+      for (const Rational& r : {a + b, a - b, a * b, sum, difference}) {
         CHECK(r.small() == fits_machine(r.mpq()));
       }
+      // In place, on a number held in GMP, the same again: a big sum that
+      // falls back within 64 bits is held in machine integers again.
+      Rational back = a;
+      back += b;
+      back -= b;
+      CHECK(back.mpq() == qa);
+      CHECK(back.small() == a.small());
       CHECK((a == b) == (qa == qb));
       CHECK(((a <=> b) < 0) == (cmp(qa, qb) < 0));
       CHECK(((a <=> b) > 0) == (cmp(qa, qb) > 0));
