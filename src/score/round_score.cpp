@@ -185,35 +185,67 @@ struct Scorer
     }
   }
 
-  // Judged points: the mean of the scorers' scores.
-  std::optional<CriterionResult> judged(const ApplicantResult& a, const Criterion& cr) const
+  // A member's sheet and its row for one applicant, looked up once for all
+  // the applicant's judged criteria rather than once a criterion.
+  struct MemberRow
+  {
+    const Sheet* sheet = nullptr; // none: absent
+    bool recused = false;
+    const std::map<std::string, Score>* scores = nullptr;
+    const std::map<std::string, Comment>* comments = nullptr;
+  };
+
+  std::vector<MemberRow> rows_of(const ApplicantResult& a) const
+  {
+    std::vector<MemberRow> rows;
+    rows.reserve(b.round.council->members.size());
+    for (const Member& m : b.round.council->members) {
+      MemberRow row;
+      auto it = sheet_of.find(m.id);
+      if (it != sheet_of.end()) {
+        row.sheet = it->second;
+        row.recused = recused(*row.sheet, a.id());
+        if (!row.recused) {
+          row.scores = &row.sheet->scores.at(a.id());
+          auto app_comments = row.sheet->comments.find(a.id());
+          row.comments = app_comments == row.sheet->comments.end() ? nullptr : &app_comments->second;
+        }
+      }
+      rows.push_back(row);
+    }
+    return rows;
+  }
+
+  // Judged points: the mean of the scorers' scores; `rows` are rows_of(a).
+  std::optional<CriterionResult> judged(const ApplicantResult& a, const Criterion& cr,
+                                        const std::vector<MemberRow>& rows) const
   {
     CriterionResult out;
     out.id = cr.id;
+    out.members.reserve(rows.size());
     Rational sum = 0;
     long n = 0;
-    for (const Member& m : b.round.council->members) {
+    const auto& members = b.round.council->members;
+    for (size_t k = 0; k < members.size(); ++k) {
+      const MemberRow& row = rows[k];
       MemberScore ms;
-      ms.member = m.id;
-      auto it = sheet_of.find(m.id);
-      if (it == sheet_of.end()) {
+      ms.member = members[k].id;
+      if (row.sheet == nullptr) {
         ms.present = false;
-      } else if (recused(*it->second, a.id())) {
+      } else if (row.recused) {
         ms.recused = true;
       } else {
-        const Sheet& s = *it->second;
-        ms.score = s.scores.at(a.id()).at(cr.id).points;
-        auto app_comments = s.comments.find(a.id());
-        if (app_comments != s.comments.end()) {
-          auto cm = app_comments->second.find(cr.id);
-          if (cm != app_comments->second.end()) {
+        ms.score = row.scores->at(cr.id).points;
+        if (row.comments != nullptr) {
+          auto cm = row.comments->find(cr.id);
+          if (cm != row.comments->end()) {
             ms.comment = cm->second.text;
           }
         }
         sum += *ms.score;
         ++n;
       }
-      out.members.push_back(ms);
+      out.members.push_back(std::move(ms));
     }
     if (n == 0) {
       error(*a.dossier, {"score_no_scorer", {{"criterion", cr.id}}});
@@ -367,12 +399,16 @@ std::optional<RoundResult> score_round(const RoundBundle& b, Diagnostics& diags)
       continue;
     }
     a.criteria.reserve(c.criteria.size());
+    std::vector<Scorer::MemberRow> rows;
     for (size_t ci = 0; ci < c.criteria.size(); ++ci) {
       const Criterion& cr = c.criteria[ci];
       CriterionResult r;
       r.id = cr.id;
       if (cr.kind == ScoringKind::judged) {
-        auto j = sc.judged(a, cr);
+        if (rows.empty()) {
+          rows = sc.rows_of(a);
+        }
+        auto j = sc.judged(a, cr, rows);
         if (!j) {
           continue;
         }
