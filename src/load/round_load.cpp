@@ -291,12 +291,13 @@ std::optional<Criteria> load_criteria_file(const std::string& path, Diagnostics&
 }
 
 // Every file read is named in the result by its path as given, and a JSON
-// text is UTF-8: a file whose name is not cannot be recorded.
+// text is UTF-8: a file whose name is not cannot be recorded. The error
+// names the file as it was opened, as every other error does.
 void check_input_names(const RoundBundle& b, Diagnostics& diags)
 {
   for (const auto& in : b.inputs) {
     if (auto bad = find_invalid_utf8(in.path)) {
-      diags.error({in.path, 0, 0}, "input_name_not_utf8",
+      diags.error({in.resolved, 0, 0}, "input_name_not_utf8",
                   {{"byte", fmt::format("{:02x}", static_cast<unsigned char>(in.path[*bad]))}});
     }
   }

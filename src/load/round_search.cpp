@@ -67,15 +67,14 @@ std::vector<FoundRound> find_round_files(const std::vector<std::string>& dirs, c
       consider(d, fs::is_regular_file(st), false);
       continue;
     }
-    // The output folder, or a folder in it, holds nothing to rank. Below
-    // another folder, a file that is no symbolic link lies in the output
-    // folder only through a folder the walk meets, and skips, on its way:
-    // only links need their place looked up (a dozen system calls a file,
-    // which for 1,000 rounds' 25,000 files took a quarter of a second
-    // before the second core could start).
-    if (folder_id(d) == out_dir || lies_in(d, out_dir)) {
-      continue;
-    }
+    // Below a folder outside the output folder, a file that is no symbolic
+    // link lies in the output folder only through a folder the walk meets,
+    // and skips, on its way: only links need their place looked up (a dozen
+    // system calls a file, which for 1,000 rounds' 25,000 files took a
+    // quarter of a second before the second core could start). In the
+    // output folder itself, every file is looked at, a link that leads out
+    // of it being taken.
+    const bool outside = folder_id(d) != out_dir && !lies_in(d, out_dir);
     for (auto it = fs::recursive_directory_iterator(d, fs::directory_options::skip_permission_denied, ec);
          !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
       std::error_code ignore;
@@ -86,7 +85,7 @@ std::vector<FoundRound> find_round_files(const std::vector<std::string>& dirs, c
       }
       // The entry knows its type from the folder's listing; a link's is
       // that of what it names.
-      consider(it->path(), it->is_regular_file(ignore), !link);
+      consider(it->path(), it->is_regular_file(ignore), outside && !link);
     }
     if (ec) {
       diags.io_error(d, "cannot_read_folder", {{"reason", error_code_reason(ec)}});

@@ -44,6 +44,7 @@ TEST_SUITE("load/round_search")
     fs::create_directory_symlink(dir.path("out"), dir.path("out-link"));
     fs::create_symlink(dir.path("out/r2/round.yaml"), dir.path("data/r1/linked-in-out.yaml"));
     fs::create_symlink(dir.path("elsewhere/round.yaml"), dir.path("data/r1/linked-elsewhere.yaml"));
+    fs::create_symlink(dir.path("elsewhere/round.yaml"), dir.path("out/r2/leads-out.yaml"));
     auto out = folder_id(dir.path("out"));
     REQUIRE(out);
     auto found = [&](const std::string& where) {
@@ -60,13 +61,16 @@ TEST_SUITE("load/round_search")
     // folder is not walked.
     CHECK(found("data") == std::vector<std::string>{dir.path("data/r1/linked-elsewhere.yaml"), dir.path("data/r1/round.yaml")});
     // The output folder itself, a folder in it, either through a link, and a
-    // round file in it named on its own.
-    CHECK(found("out").empty());
-    CHECK(found("out/r2").empty());
-    CHECK(found("out-link").empty());
-    CHECK(found("out-link/r2").empty());
-    CHECK(found("data/to-out").empty());
+    // round file in it named on its own: what lies in it is not ranked; a
+    // link there that leads out of it is, as a file given on its own would be.
+    auto leads_out = [&](const std::string& where) { return std::vector<std::string>{dir.path(where + "/leads-out.yaml")}; };
+    CHECK(found("out") == leads_out("out/r2"));
+    CHECK(found("out/r2") == leads_out("out/r2"));
+    CHECK(found("out-link") == leads_out("out-link/r2"));
+    CHECK(found("out-link/r2") == leads_out("out-link/r2"));
+    CHECK(found("data/to-out") == leads_out("data/to-out/r2"));
     CHECK(found("out/r2/round.yaml").empty());
+    CHECK(found("out/r2/leads-out.yaml") == leads_out("out/r2"));
     CHECK(found("data/r1/linked-in-out.yaml").empty());
     CHECK(found("elsewhere/round.yaml") == std::vector<std::string>{dir.path("elsewhere/round.yaml")});
   }
