@@ -30,6 +30,7 @@ median_run() {
   for _ in 1 2 3; do
     local s e out
     out=$(new_out)
+    sync # what earlier runs wrote is on the disk first: see table.py
     s=$(date +%s%N)
     "$bin" batch "$2" -o "$out" --jobs "$1" >/dev/null
     e=$(date +%s%N)

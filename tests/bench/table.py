@@ -123,7 +123,10 @@ def main():
         # seconds of system time for the benchmark's own clean-up (perf:
         # `recently_deleted` and `find_get_block_common`, a fifth of the
         # run), which no secretariat writing a new folder pays. The line
-        # needs about 2.5 GB on the disk for 1,000 rounds.
+        # needs about 2.5 GB on the disk for 1,000 rounds. Each run starts
+        # once what the runs before it wrote is on the disk (sync, not
+        # timed): else its fsyncs wait behind the writing back of
+        # gigabytes that are not its own, more at every run.
         outs = []
 
         def new_out():
@@ -135,14 +138,14 @@ def main():
             return lambda: [bin_, "batch"] + folders + ["-o", new_out(), "--jobs", jobs]
 
         r = pair(batch("1", [os.path.join(data, "in")]), batch("2", [os.path.join(data, "in")]),
-                 opt.batch_runs)
+                 opt.batch_runs, os.sync, os.sync)
         line(f"`batch --jobs 2` ÷ `--jobs 1`, {opt.rounds} rounds with reports (speed-up)",
              f"{r['ratio']:.2f}× ({r['a']:.1f} s → {r['b']:.1f} s)", "≥ 1.7×", r)
         size = sum(os.path.getsize(os.path.join(outs[-1], i, "report.html")) for i in ids) / len(ids)
         print(f"mean report.html: {size / 1024:.0f} KiB", flush=True)
         peak_many = r["peak_b"]
         fifth = max(1, opt.rounds // 5)
-        _, peak_few = run(batch("2", [os.path.join(data, "in", i) for i in ids[:fifth]]))
+        _, peak_few = run(batch("2", [os.path.join(data, "in", i) for i in ids[:fifth]]), os.sync)
         line("peak memory: one round (`rank`); `batch --jobs 2` over "
              f"{fifth} and {opt.rounds} rounds",
              f"{peak_rank / 1024:.1f} MiB; {peak_few / 1024:.1f} MiB and {peak_many / 1024:.1f} MiB",
