@@ -118,7 +118,7 @@ def main():
 
         # Every batch run writes into a folder of its own, and none is
         # removed before the line is done: ext4 looks through the inodes
-        # freed in the last seconds each time it allocates one, so a run
+        # freed in the last minute each time it allocates one, so a run
         # that follows the removal of the previous run's 3,000 files paid
         # seconds of system time for the benchmark's own clean-up (perf:
         # `recently_deleted` and `find_get_block_common`, a fifth of the
