@@ -137,19 +137,24 @@ void Rational::fit_big()
   }
 }
 
+void Rational::big_in_place(void (*op)(mpq_ptr, mpq_srcptr, mpq_srcptr), const Rational& b)
+{
+  if (b.m_big) {
+    op(m_big->get_mpq_t(), m_big->get_mpq_t(), b.m_big->get_mpq_t());
+  } else {
+    mpq_class q;
+    mpq_set_si(q.get_mpq_t(), b.m_num, static_cast<unsigned long>(b.m_den));
+    op(m_big->get_mpq_t(), m_big->get_mpq_t(), q.get_mpq_t());
+  }
+  fit_big();
+}
+
 Rational& Rational::operator+=(const Rational& b)
 {
   if (!m_big) {
     return *this = *this + b;
   }
-  if (b.m_big) {
-    mpq_add(m_big->get_mpq_t(), m_big->get_mpq_t(), b.m_big->get_mpq_t());
-  } else {
-    mpq_class q;
-    mpq_set_si(q.get_mpq_t(), b.m_num, static_cast<unsigned long>(b.m_den));
-    mpq_add(m_big->get_mpq_t(), m_big->get_mpq_t(), q.get_mpq_t());
-  }
-  fit_big();
+  big_in_place(mpq_add, b);
   return *this;
 }
 
@@ -158,14 +163,7 @@ Rational& Rational::operator-=(const Rational& b)
   if (!m_big) {
     return *this = *this - b;
   }
-  if (b.m_big) {
-    mpq_sub(m_big->get_mpq_t(), m_big->get_mpq_t(), b.m_big->get_mpq_t());
-  } else {
-    mpq_class q;
-    mpq_set_si(q.get_mpq_t(), b.m_num, static_cast<unsigned long>(b.m_den));
-    mpq_sub(m_big->get_mpq_t(), m_big->get_mpq_t(), q.get_mpq_t());
-  }
-  fit_big();
+  big_in_place(mpq_sub, b);
   return *this;
 }
 

@@ -134,6 +134,8 @@ private:
   void set_big(mpq_class value);
   // Back to machine integers when the number held in GMP fits them again.
   void fit_big();
+  // `op` (mpq_add or mpq_sub) of this number, held in GMP, and `b`, in place.
+  void big_in_place(void (*op)(mpq_ptr, mpq_srcptr, mpq_srcptr), const Rational& b);
 
   std::int64_t m_num = 0;
   std::int64_t m_den = 1;
