@@ -5,6 +5,7 @@
 // catalogues given to `Messages` by hand: one scanner for both, so that the
 // tables built into the program hold what the scanner reads.
 
+#include <cstdint>
 #include <deque>
 #include <functional>
 #include <map>
@@ -27,5 +28,16 @@ bool scan_plain_catalogue(std::string_view yaml, std::deque<std::string>& unesca
 // the last. Nothing when the file holds anything else (libyaml reads it
 // then).
 std::optional<std::map<std::string, std::string, std::less<>>> read_plain_catalogue(std::string_view yaml);
+
+// The hash that places a key in the table of a catalogue built into the
+// program (FNV-1a): the build and the program compute the same.
+constexpr uint32_t catalogue_key_hash(std::string_view key)
+{
+  uint32_t hash = 2166136261U;
+  for (const char c : key) {
+    hash = (hash ^ static_cast<unsigned char>(c)) * 16777619U;
+  }
+  return hash;
+}
 
 } // namespace ccn

@@ -108,6 +108,7 @@ Messages::Messages(const std::vector<EmbeddedCatalogue>& sources, bool now)
     catalogue.code = src.code;
     catalogue.yaml = src.yaml;
     catalogue.built = src.entries;
+    catalogue.built_slots = src.slots;
   }
   if (now) {
     for (const auto& [code, catalogue] : m_catalogues) {
@@ -262,9 +263,16 @@ const std::string_view* Messages::pattern(const std::string& code, std::string_v
   }
   const Catalogue& catalogue = c->second;
   if (!catalogue.built.empty()) {
-    auto p = std::lower_bound(catalogue.built.begin(), catalogue.built.end(), key,
-                              [](const CatalogueEntry& e, std::string_view k) { return e.key < k; });
-    return p != catalogue.built.end() && p->key == key ? &p->pattern : nullptr;
+    // A binary search in `built` compares some ten keys: twice the time
+    // of a hash and a key or two.
+    const size_t mask = catalogue.built_slots.size() - 1;
+    for (size_t i = catalogue_key_hash(key) & mask; catalogue.built_slots[i] != 0; i = (i + 1) & mask) {
+      const CatalogueEntry& entry = catalogue.built[catalogue.built_slots[i] - 1U];
+      if (entry.key == key) {
+        return &entry.pattern;
+      }
+    }
+    return nullptr;
   }
   parse(catalogue);
   auto p = catalogue.index.find(key);

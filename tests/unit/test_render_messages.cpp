@@ -9,6 +9,9 @@
 #include <unicode/msgfmt.h>
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
+#include <bit>
+
 using namespace ccn;
 
 TEST_SUITE("render_messages")
@@ -41,6 +44,15 @@ TEST_SUITE("render_messages")
         built.emplace(src.entries[i].key, src.entries[i].pattern);
       }
       CHECK(built == *plain);
+      // Its hash table: a power of two of slots, each entry in one of them.
+      CHECK(std::has_single_bit(src.slots.size()));
+      std::vector<size_t> slots_of(src.entries.size());
+      for (const uint16_t slot : src.slots) {
+        if (slot != 0) {
+          ++slots_of.at(slot - 1U);
+        }
+      }
+      CHECK(std::all_of(slots_of.begin(), slots_of.end(), [](size_t n) { return n == 1; }));
     }
   }
 

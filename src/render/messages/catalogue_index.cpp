@@ -14,6 +14,7 @@
 #include <iostream>
 #include <iterator>
 #include <sstream>
+#include <vector>
 
 namespace {
 
@@ -41,6 +42,26 @@ std::string literal(std::string_view text, bool split = false)
   return out + "\"sv";
 }
 
+// The hash table of the keys of `table` (EmbeddedCatalogue::slots): at
+// most half full, so that a key is found in a probe or two.
+std::vector<uint16_t> hash_slots(const std::map<std::string, std::string, std::less<>>& table)
+{
+  size_t size = 1;
+  while (size < 2 * table.size()) {
+    size *= 2;
+  }
+  std::vector<uint16_t> slots(size, 0);
+  uint16_t entry = 0;
+  for (const auto& [key, pattern] : table) {
+    size_t i = ccn::catalogue_key_hash(key) & (size - 1);
+    while (slots[i] != 0) {
+      i = (i + 1) & (size - 1);
+    }
+    slots[i] = ++entry;
+  }
+  return slots;
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -66,17 +87,27 @@ int main(int argc, char** argv)
     }
     const std::string name = "k_" + path.stem().string();
     out << "\nconstexpr std::string_view " << name << " = " << literal(yaml, true) << ";\n";
-    std::string entries = "{}";
+    std::string tables = "{}, {}";
     if (auto table = ccn::read_plain_catalogue(yaml); table && !table->empty()) {
       // std::map's order is std::string's: bytes, as std::string_view compares.
-      entries = name + "_entries";
-      out << "constexpr CatalogueEntry " << entries << "[] = {\n";
+      out << "constexpr CatalogueEntry " << name << "_entries[] = {\n";
       for (const auto& [key, pattern] : *table) {
         out << "  {" << literal(key) << ", " << literal(pattern) << "},\n";
       }
       out << "};\n";
+      if (table->size() >= 0xffff) {
+        std::cerr << "ccnscore_catalogue_index: too many keys in " << path.string() << "\n";
+        return 1;
+      }
+      const std::vector<uint16_t> slots = hash_slots(*table);
+      out << "constexpr uint16_t " << name << "_slots[] = {";
+      for (size_t s = 0; s < slots.size(); ++s) {
+        out << (s % 16 == 0 ? "\n  " : " ") << slots[s] << ",";
+      }
+      out << "\n};\n";
+      tables = name + "_entries, " + name + "_slots";
     }
-    list << "    {" << literal(path.stem().string()) << ", " << name << ", " << entries << "},\n";
+    list << "    {" << literal(path.stem().string()) << ", " << name << ", " << tables << "},\n";
   }
   out << "\n} // namespace\n\n"
          "const std::vector<EmbeddedCatalogue>& embedded_catalogues()\n"
