@@ -198,7 +198,7 @@ void read_catalogue(const std::string& code, std::string_view yaml, std::map<std
 
 void Messages::parse(const Catalogue& catalogue) const
 {
-  if (!catalogue.built.empty()) {
+  if (catalogue.is_built()) {
     return;
   }
   std::call_once(catalogue.parsed, [&] {
@@ -262,7 +262,7 @@ const std::string_view* Messages::pattern(const std::string& code, std::string_v
     return nullptr;
   }
   const Catalogue& catalogue = c->second;
-  if (!catalogue.built.empty()) {
+  if (catalogue.is_built()) {
     // A binary search in `built` compares some ten keys: twice the time
     // of a hash and a key or two.
     const size_t mask = catalogue.built_slots.size() - 1;

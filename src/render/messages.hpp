@@ -1,7 +1,7 @@
 #pragma once
 // The message catalogue: every word a person reads, one file per language
 // (render/messages/<code>.yaml, key -> ICU MessageFormat pattern with named
-// arguments), built into the program and parsed once.
+// arguments), built into the program and read by the build.
 
 #include "render/catalogue_scan.hpp"
 #include "render/numbers_lists.hpp"
@@ -51,8 +51,8 @@ const std::vector<EmbeddedCatalogue>& embedded_catalogues();
 class Messages
 {
 public:
-  // The catalogues built into the program, each parsed when its language
-  // is first used.
+  // The catalogues built into the program, as the build read them (one not
+  // in the plain form parsed when its language is first used).
   static const Messages& built_in();
 
   // Parse `sources`; throws std::runtime_error naming the language when a
@@ -87,10 +87,12 @@ private:
   {
     std::string code;
     std::string_view yaml;
-    // The keys and patterns read when the program was built, if any: then
-    // nothing below is filled but `sorted`, and only if asked for.
+    // The keys and patterns read when the program was built, and their hash
+    // table (EmbeddedCatalogue), if any: then nothing below is filled but
+    // `sorted`, and only if asked for.
     std::span<const CatalogueEntry> built;
     std::span<const uint16_t> built_slots;
+    bool is_built() const { return !built_slots.empty(); }
     mutable std::once_flag parsed;
     // Else each key's pattern, by key, hashed: a report looks up thousands.
     // Both are views into `yaml`, into `unescaped` or into `sorted`.
