@@ -184,9 +184,7 @@ BatchOutcome rank_round_into(const BatchRound& f, const fs::path& out_dir, bool 
     return o;
   }
   Diagnostics diags;
-  // `--jobs` says how many threads work: rounds run side by side, each
-  // read on the thread that ranks it.
-  auto bundle = load_round(f.path, diags, 1);
+  auto bundle = load_round(f.path, diags);
   std::optional<RoundResult> result;
   if (bundle) {
     o.cluster = bundle->round.cluster;

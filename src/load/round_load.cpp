@@ -5,17 +5,14 @@
 #include "load/sheet_workbook_load.hpp"
 #include "load/yaml_tree.hpp"
 #include "util/file.hpp"
-#include "util/parallel.hpp"
 #include "util/text.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <exception>
 #include <filesystem>
 #include <map>
 #include <set>
-#include <span>
 
 namespace ccn {
 
@@ -217,106 +214,29 @@ std::optional<std::string> declared_id(const Document& doc)
   return std::nullopt;
 }
 
-// A dossier or a sheet read and loaded on its own, on any thread: what
-// reading the files one after the other finds at that file, its
-// diagnostics included, to be taken in the order the round lists them.
-struct Prepared
-{
-  Diagnostics diags;
-  std::optional<std::string> sha256; // the file was read (and parsed, for YAML)
-  std::optional<Dossier> dossier;
-  std::optional<std::string> declared_id; // the applicant of a dossier that is not valid
-  std::optional<Sheet> sheet;
-  std::exception_ptr failure; // an exception, thrown again where it is taken
-};
-
-Prepared prepare_dossier(const FileRef& ref, const Criteria& criteria)
-{
-  Prepared p;
-  auto doc = load_document(ref.resolved, p.diags);
-  if (!doc) {
-    return p;
-  }
-  p.sha256 = doc->sha256;
-  p.dossier = load_dossier(*doc, &criteria, p.diags);
-  if (!p.dossier) {
-    p.declared_id = declared_id(*doc);
-  }
-  return p;
-}
-
-// A sheet in YAML, or in a workbook (formats-v1 8.8).
-Prepared prepare_sheet(const FileRef& ref)
-{
-  Prepared p;
-  if (is_workbook_path(ref.resolved)) {
-    std::string sha256;
-    p.sheet = load_sheet_workbook_file(ref.resolved, sha256, p.diags);
-    if (!sha256.empty()) {
-      p.sha256 = std::move(sha256);
-    }
-    return p;
-  }
-  auto doc = load_document(ref.resolved, p.diags);
-  if (!doc) {
-    return p;
-  }
-  p.sha256 = doc->sha256;
-  p.sheet = load_sheet(*doc, p.diags);
-  return p;
-}
-
-// Reads `dossiers` and then `sheets` on `threads` threads: each file is
-// parsed and loaded apart from the others, so a round of 25 files is read
-// in about half the time on two cores. The results come in the order given.
-std::vector<Prepared> prepare_files(const std::vector<FileRef>& dossiers, const std::vector<FileRef>& sheets,
-                                    const Criteria& criteria, unsigned threads)
-{
-  std::vector<Prepared> out(dossiers.size() + sheets.size());
-  parallel_for(out.size(), thread_count(threads), [&](size_t i) {
-    try {
-      out[i] = i < dossiers.size() ? prepare_dossier(dossiers[i], criteria)
-                                   : prepare_sheet(sheets[i - dossiers.size()]);
-    } catch (...) {
-      out[i].failure = std::current_exception();
-    }
-  });
-  return out;
-}
-
-// The diagnostics of `p` added to `diags`, as if its file were read now.
-Prepared& take(Prepared& p, Diagnostics& diags)
-{
-  if (p.failure) {
-    std::rethrow_exception(p.failure);
-  }
-  diags.merge(p.diags);
-  return p;
-}
-
-// Takes the dossiers of `refs`, prepared in `prepared`, into `b.dossiers`.
-// The ids of the invalid ones go to `invalid_ids`; `all_known` turns false
-// when a dossier gives no id at all (a file that cannot be read or parsed),
-// so that no sheet's applicant can be called unknown for sure.
-void load_dossiers(RoundBundle& b, const std::vector<FileRef>& refs, std::span<Prepared> prepared,
-                   Diagnostics& diags, std::vector<std::string>* invalid_ids = nullptr, bool* all_known = nullptr)
+// Reads the dossiers into `b.dossiers`. The ids of the invalid ones go to
+// `invalid_ids`; `all_known` turns false when a dossier gives no id at all
+// (a file that cannot be read or parsed), so that no sheet's applicant can
+// be called unknown for sure.
+void load_dossiers(RoundBundle& b, const std::vector<FileRef>& refs, Diagnostics& diags,
+                   std::vector<std::string>* invalid_ids = nullptr, bool* all_known = nullptr)
 {
   std::map<std::string, const FileRef*> seen;
-  for (size_t i = 0; i < refs.size(); ++i) {
-    const FileRef& ref = refs[i];
-    Prepared& p = take(prepared[i], diags);
-    if (!p.sha256) {
+  for (const auto& ref : refs) {
+    auto doc = load_document(ref.resolved, diags);
+    if (!doc) {
       if (all_known != nullptr) {
         *all_known = false;
       }
       continue;
     }
-    b.inputs.push_back({"dossier", ref.as_written, ref.resolved, *p.sha256});
-    auto& d = p.dossier;
+    b.inputs.push_back({"dossier", ref.as_written, ref.resolved, doc->sha256});
+    auto d = load_dossier(*doc, &b.criteria, diags);
     if (!d) {
-      if (p.declared_id && invalid_ids != nullptr) {
-        invalid_ids->push_back(*p.declared_id);
-      } else if (!p.declared_id && all_known != nullptr) {
+      auto id = declared_id(*doc);
+      if (id && invalid_ids != nullptr) {
+        invalid_ids->push_back(*id);
+      } else if (!id && all_known != nullptr) {
         *all_known = false;
       }
       continue;
@@ -335,6 +255,28 @@ void load_dossiers(RoundBundle& b, const std::vector<FileRef>& refs, std::span<P
     }
     b.dossiers.push_back(std::move(*d));
   }
+}
+
+// The sheet that `ref` names, listed in the inputs once its bytes are read.
+std::optional<Sheet> load_sheet_ref(RoundBundle& b, const FileRef& ref, Diagnostics& diags)
+{
+  auto doc = load_document(ref.resolved, diags);
+  if (!doc) {
+    return std::nullopt;
+  }
+  b.inputs.push_back({"sheet", ref.as_written, ref.resolved, doc->sha256});
+  return load_sheet(*doc, diags);
+}
+
+// The same for a sheet in a workbook (formats-v1 8.8).
+std::optional<Sheet> load_workbook_ref(RoundBundle& b, const FileRef& ref, Diagnostics& diags)
+{
+  std::string sha256;
+  auto s = load_sheet_workbook_file(ref.resolved, sha256, diags);
+  if (!sha256.empty()) {
+    b.inputs.push_back({"sheet", ref.as_written, ref.resolved, sha256});
+  }
+  return s;
 }
 
 } // namespace
@@ -361,7 +303,7 @@ void check_input_names(const RoundBundle& b, Diagnostics& diags)
   }
 }
 
-std::optional<RoundBundle> load_round(const std::string& path, Diagnostics& diags, unsigned threads)
+std::optional<RoundBundle> load_round(const std::string& path, Diagnostics& diags)
 {
   const size_t errors_before = diags.error_count();
   auto doc = load_document(path, diags);
@@ -392,9 +334,7 @@ std::optional<RoundBundle> load_round(const std::string& path, Diagnostics& diag
   const size_t errors_before_dossiers = diags.error_count();
   std::vector<std::string> invalid_ids;
   bool all_applicants_known = true;
-  auto prepared = prepare_files(b.round.dossiers, b.round.sheets, b.criteria, threads);
-  const std::span<Prepared> prepared_sheets = std::span(prepared).subspan(b.round.dossiers.size());
-  load_dossiers(b, b.round.dossiers, prepared, diags, &invalid_ids, &all_applicants_known);
+  load_dossiers(b, b.round.dossiers, diags, &invalid_ids, &all_applicants_known);
   check_chair_proposal(b, diags.error_count() == errors_before_dossiers, diags);
   if (b.criteria.has_judged() && !b.round.council) {
     diags.error(b.round.pos, "round_needs_council", {{"round", b.round.id}, {"criteria", b.criteria.id}});
@@ -415,13 +355,8 @@ std::optional<RoundBundle> load_round(const std::string& path, Diagnostics& diag
     criteria_by_id[cr.id] = &cr;
   }
   std::map<std::string, std::string> sheet_of_member;
-  for (size_t i = 0; i < b.round.sheets.size(); ++i) {
-    const FileRef& ref = b.round.sheets[i];
-    Prepared& p = take(prepared_sheets[i], diags);
-    if (p.sha256) {
-      b.inputs.push_back({"sheet", ref.as_written, ref.resolved, *p.sha256});
-    }
-    auto& s = p.sheet;
+  for (const auto& ref : b.round.sheets) {
+    auto s = is_workbook_path(ref.resolved) ? load_workbook_ref(b, ref, diags) : load_sheet_ref(b, ref, diags);
     if (!s) {
       continue;
     }
@@ -444,7 +379,7 @@ std::optional<RoundBundle> load_round(const std::string& path, Diagnostics& diag
 }
 
 std::optional<RoundBundle> load_direct(const std::string& criteria_path, const std::vector<std::string>& dossier_paths,
-                                       Diagnostics& diags, unsigned threads)
+                                       Diagnostics& diags)
 {
   const size_t errors_before = diags.error_count();
   auto cdoc = load_document(criteria_path, diags);
@@ -470,8 +405,7 @@ std::optional<RoundBundle> load_direct(const std::string& criteria_path, const s
   for (const auto& p : dossier_paths) {
     refs.push_back({p, p, {p, 0, 0}});
   }
-  auto prepared = prepare_files(refs, {}, b.criteria, threads);
-  load_dossiers(b, refs, prepared, diags);
+  load_dossiers(b, refs, diags);
   check_input_names(b, diags);
   if (diags.error_count() != errors_before) {
     return std::nullopt;

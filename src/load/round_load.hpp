@@ -13,15 +13,12 @@
 
 namespace ccn {
 
-// Load the round file at `path` and everything it names. The dossiers and
-// sheets are read on `threads` threads (0: one per core); the result and
-// the diagnostics, in their order, are the same for any number.
-std::optional<RoundBundle> load_round(const std::string& path, Diagnostics& diags, unsigned threads = 0);
+// Load the round file at `path` and everything it names.
+std::optional<RoundBundle> load_round(const std::string& path, Diagnostics& diags);
 
-// Load criteria and dossiers without a round (criteria with no judged
-// criterion), the dossiers on `threads` threads as above.
+// Load criteria and dossiers without a round (criteria with no judged criterion).
 std::optional<RoundBundle> load_direct(const std::string& criteria_path, const std::vector<std::string>& dossier_paths,
-                                       Diagnostics& diags, unsigned threads = 0);
+                                       Diagnostics& diags);
 
 // A dossier or score sheet that lies in one of a round's folders (the
 // round file's own, and each folder that holds a listed dossier or sheet)

@@ -111,55 +111,6 @@ TEST_SUITE("load/round")
     CHECK(has_message(d, "expected a multiple of step 0.5, found 7.25"));
   }
 
-  TEST_CASE("the files read on several threads give what one thread gives, in the same order")
-  {
-    // Errors in most files, so that their order shows: a dossier that does
-    // not parse, one with a bad fact, one missing, one given twice, and
-    // sheets with errors of every kind.
-    RoundFiles f;
-    f.dir.write("A3.yaml", "format: ccnscore/dossier@1\napplicant: [\n");
-    f.dir.write("A4.yaml", small_dossier("A4", "sixty", "100", "400"));
-    f.dir.write("m4.yaml", small_sheet("M4", "A1: 8, A2: 7"));
-    f.dir.write("m1b.yaml", small_sheet("M1", "A1: 8, A2: 7"));
-    f.dir.write("m2.yaml", small_sheet("M2", "A1: 8, A3: 7", "", "r2"));
-    f.dir.write("m3.yaml", small_sheet("M3", "A1: 10.5, A2: 7.25"));
-    std::string round = small_round({"A1", "A3", "A2", "A4", "A5", "A1"}, 3, {1, 2, 3, 4});
-    round += "  - m1b.yaml\n  - m9.yaml\n";
-    const std::string path = f.dir.write("round.yaml", round);
-    Diagnostics one;
-    CHECK_FALSE(load_round(path, one, 1));
-    REQUIRE(one.items().size() >= 8);
-    for (unsigned threads : {2u, 3u, 8u}) {
-      Diagnostics many;
-      CHECK_FALSE(load_round(path, many, threads));
-      CHECK(all_messages(many) == all_messages(one));
-    }
-
-    // A valid round: the same inputs, dossiers and sheets in the same order.
-    RoundFiles g;
-    const std::string valid = g.dir.write("round.yaml", small_round({"A2", "A1"}, 3, {3, 1, 2}));
-    Diagnostics d1;
-    auto b1 = load_round(valid, d1, 1);
-    REQUIRE_MESSAGE(b1, all_messages(d1));
-    for (unsigned threads : {2u, 8u}) {
-      Diagnostics dn;
-      auto bn = load_round(valid, dn, threads);
-      REQUIRE(bn);
-      REQUIRE(bn->inputs.size() == b1->inputs.size());
-      for (size_t i = 0; i < b1->inputs.size(); ++i) {
-        CHECK(bn->inputs[i].path == b1->inputs[i].path);
-        CHECK(bn->inputs[i].sha256 == b1->inputs[i].sha256);
-      }
-      REQUIRE(bn->dossiers.size() == 2);
-      CHECK(bn->dossiers[0].id == "A2");
-      CHECK(bn->dossiers[1].id == "A1");
-      REQUIRE(bn->sheets.size() == 3);
-      CHECK(bn->sheets[0].member == "M3");
-      CHECK(bn->sheets[1].member == "M1");
-      CHECK(bn->sheets[2].member == "M2");
-    }
-  }
-
   TEST_CASE("a sheet may not score an applicant it recuses itself from")
   {
     RoundFiles f;
