@@ -1,6 +1,8 @@
 #include "model/criteria.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <string_view>
 
 namespace ccn {
 
@@ -10,10 +12,40 @@ const std::string& Field::value_text(const std::string& value) const
   return it == value_labels.end() ? value : it->second;
 }
 
+namespace {
+
+// The item of `items` whose id is `key`: by `order` when it indexes them
+// all, else in order.
+template<typename T>
+const T* find_by_id(const std::vector<T>& items, const std::vector<std::uint32_t>& order, std::string_view key)
+{
+  if (order.size() != items.size()) {
+    auto it = std::find_if(items.begin(), items.end(), [&](const T& item) { return item.id == key; });
+    return it == items.end() ? nullptr : &*it;
+  }
+  auto it = std::lower_bound(order.begin(), order.end(), key,
+                             [&](std::uint32_t i, std::string_view k) { return items[i].id < k; });
+  return it != order.end() && items[*it].id == key ? &items[*it] : nullptr;
+}
+
+template<typename T>
+std::vector<std::uint32_t> order_by_id(const std::vector<T>& items)
+{
+  std::vector<std::uint32_t> order(items.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) {
+    order[i] = i;
+  }
+  // Stable: with an id written twice (a loader reports it), the first wins,
+  // as it does in order.
+  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return items[a].id < items[b].id; });
+  return order;
+}
+
+} // namespace
+
 const Field* Criteria::field(const std::string& key) const
 {
-  auto it = std::find_if(fields.begin(), fields.end(), [&](const Field& f) { return f.id == key; });
-  return it == fields.end() ? nullptr : &*it;
+  return find_by_id(fields, field_order, key);
 }
 
 std::vector<std::string> Criteria::field_ids() const
@@ -27,8 +59,7 @@ std::vector<std::string> Criteria::field_ids() const
 
 const Measure* Criteria::measure(const std::string& key) const
 {
-  auto it = std::find_if(measures.begin(), measures.end(), [&](const Measure& m) { return m.id == key; });
-  return it == measures.end() ? nullptr : &*it;
+  return find_by_id(measures, measure_order, key);
 }
 
 const Criterion* Criteria::criterion(const std::string& key) const
@@ -45,6 +76,8 @@ bool Criteria::has_judged() const
 
 void Criteria::finish()
 {
+  field_order = order_by_id(fields);
+  measure_order = order_by_id(measures);
   used_fields.clear();
   auto note = [this](const Expr& e, const Message& user, auto& self) -> void {
     if (e.op == Expr::Op::ident && field(e.name) != nullptr) {

@@ -9,6 +9,7 @@
 
 #include "util/message.hpp"
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -134,6 +135,11 @@ struct Criteria
   // Fields that measures, gates or criteria use, with what first uses each
   // (the message "measure 'equity_ratio'"); set by `finish`.
   std::map<std::string, Message> used_fields;
+  // The positions of `fields` and of `measures` sorted by id, set by
+  // `finish`: a round looks fields up thousands of times. Until `finish`
+  // (while a loader or a test still adds to them) they are searched in order.
+  std::vector<std::uint32_t> field_order;
+  std::vector<std::uint32_t> measure_order;
 
   const Field* field(const std::string& id) const;
   // The ids of the fields, in file order (for "did you mean").

@@ -43,7 +43,8 @@ bool is_name_char(char c)
 // `fill_simple_pattern`, its `value` called without a std::function, and
 // the pattern read in one pass, a character at a time.
 template <class Value>
-std::optional<std::string> fill_simple(std::string_view pattern, std::span<const MsgArg> args, const Value& value)
+std::optional<std::string> fill_simple(std::string_view pattern, std::span<const MsgArg> args, const Value& value,
+                                       const std::string* count_code)
 {
   std::string out;
   out.reserve(pattern.size() + 32);
@@ -66,13 +67,19 @@ std::optional<std::string> fill_simple(std::string_view pattern, std::span<const
     }
     const std::string_view name = pattern.substr(i + 1, close - i - 1);
     const auto arg = std::find_if(args.begin(), args.end(), [&](const MsgArg& a) { return a.name == name; });
-    // ICU writes counts in the language's digits; it also mends text
-    // that is not UTF-8.
-    if (arg == args.end() || arg->kind == MsgArg::Kind::count) {
+    if (arg == args.end()) {
       return std::nullopt;
     }
     out.append(pattern.substr(literal, i - literal));
-    if (arg->kind == MsgArg::Kind::text) {
+    if (arg->kind == MsgArg::Kind::count) {
+      // ICU writes counts in the language's digits, known here for some.
+      auto count = count_code != nullptr ? plain_count(*count_code, arg->count) : std::nullopt;
+      if (!count) {
+        return std::nullopt;
+      }
+      out += *count;
+    } else if (arg->kind == MsgArg::Kind::text) {
+      // ICU mends text that is not UTF-8.
       if (find_invalid_utf8(arg->text)) {
         return std::nullopt;
       }
@@ -292,7 +299,7 @@ std::string Messages::text_of(const Lang& lang, std::string_view key, std::span<
   if (pattern == nullptr) {
     return std::string(key);
   }
-  if (auto simple = fill_simple(*pattern, args, [&](const MsgArg& a) { return arg_text(lang, a); })) {
+  if (auto simple = fill_simple(*pattern, args, [&](const MsgArg& a) { return arg_text(lang, a); }, code)) {
     return std::move(*simple);
   }
   // Reading a pattern costs more than writing it: each is read once per
@@ -362,9 +369,10 @@ std::string Messages::arg_text(const Lang& lang, const MsgArg& a) const
 }
 
 std::optional<std::string> fill_simple_pattern(std::string_view pattern, std::span<const MsgArg> args,
-                                               const std::function<std::string(const MsgArg&)>& value)
+                                               const std::function<std::string(const MsgArg&)>& value,
+                                               const std::string* count_code)
 {
-  return fill_simple(pattern, args, value);
+  return fill_simple(pattern, args, value, count_code);
 }
 
 std::set<std::string> message_arguments(const std::string& pattern)

@@ -128,12 +128,15 @@ inline std::string tr(const Lang& lang, std::string_view key, std::initializer_l
 }
 
 // `pattern` with each `{name}` replaced by its argument (a text as it is, a
-// decimal, list or message as `value` writes it), when that is all the
-// pattern holds and ICU would write the same: no quote, no select or
-// plural, no count, valid UTF-8. Nothing otherwise (ICU writes it then).
-// Spares ICU's conversions to UTF-16 and back for most sentences.
+// decimal, list or message as `value` writes it, a count as ICU writes it
+// in the language `count_code`), when that is all the pattern holds and
+// ICU would write the same: no quote, no select or plural, a count only in
+// a language whose digits `plain_count` knows, valid UTF-8. Nothing
+// otherwise (ICU writes it then). Spares ICU's conversions to UTF-16 and
+// back for most sentences.
 std::optional<std::string> fill_simple_pattern(std::string_view pattern, std::span<const MsgArg> args,
-                                               const std::function<std::string(const MsgArg&)>& value);
+                                               const std::function<std::string(const MsgArg&)>& value,
+                                               const std::string* count_code = nullptr);
 
 // The names of the arguments `pattern` uses, at any depth of select and
 // plural; throws std::runtime_error when `pattern` is not a valid pattern.

@@ -207,6 +207,11 @@ std::string format_decimal(const Lang& lang, std::string_view text, int min_deci
   return icu_decimal(lang, decimal, decimals);
 }
 
+std::optional<std::string> plain_count(const std::string& code, std::int64_t n)
+{
+  return plain_decimal(Lang{code}, std::to_string(n), 0);
+}
+
 std::string format_decimal_icu(const Lang& lang, std::string_view text, int min_decimals)
 {
   const auto [decimal, decimals] = decimal_request(text, min_decimals);

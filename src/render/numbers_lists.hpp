@@ -7,6 +7,8 @@
 #include "util/message.hpp"
 
 #include <string>
+#include <cstdint>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -21,6 +23,11 @@ std::string format_decimal(const Lang& lang, std::string_view text, int min_deci
 // `format_decimal` always through ICU, without the direct path for plain
 // decimals: what that path must equal, for the test that compares them.
 std::string format_decimal_icu(const Lang& lang, std::string_view text, int min_decimals = -1);
+
+// `n` as ICU's MessageFormat writes a plain `{n}` argument in the language
+// `code`, when its digits and separators are known here (en, vi): the
+// same grouping as `format_decimal`. Nothing otherwise (ICU writes it then).
+std::optional<std::string> plain_count(const std::string& code, std::int64_t n);
 
 // `items` joined as `lang` joins a list ("a, b, and c"; "a, b và c").
 std::string format_list(const Lang& lang, const std::vector<std::string>& items);

@@ -4,13 +4,16 @@
 #include <algorithm>
 #include <atomic>
 #include <cstddef>
+#include <system_error>
 #include <thread>
 #include <vector>
 
 namespace ccn {
 
 // Run `fn(i)` for every i below `n` on `jobs` threads, the caller's
-// included; each thread takes the next i when it is done with one.
+// included; each thread takes the next i when it is done with one. When
+// the system gives fewer threads (a limit on processes), the ones it gives
+// do all the work. `fn` must not throw.
 template<typename Fn>
 void parallel_for(size_t n, unsigned jobs, Fn fn)
 {
@@ -22,7 +25,11 @@ void parallel_for(size_t n, unsigned jobs, Fn fn)
   };
   std::vector<std::thread> threads;
   for (unsigned t = 1; t < std::min<size_t>(jobs, n); ++t) {
-    threads.emplace_back(worker);
+    try {
+      threads.emplace_back(worker);
+    } catch (const std::system_error&) {
+      break;
+    }
   }
   worker();
   for (auto& t : threads) {

@@ -189,7 +189,10 @@ Rational Rational::from_wide(wide_int num, wide_int den)
   if ((n >> 64) == 0 && (d >> 64) == 0) {
     auto n64 = static_cast<std::uint64_t>(n);
     auto d64 = static_cast<std::uint64_t>(d);
-    const std::uint64_t g = std::gcd(n64, d64);
+    // Sums of whole points stay whole: no gcd. Otherwise one division first
+    // brings the numerator below the denominator, which is most often small,
+    // so the binary gcd that follows takes a few steps, not one per bit.
+    const std::uint64_t g = d64 == 1 ? 1 : std::gcd(d64, n64 % d64);
     if (g > 1) {
       n64 /= g;
       d64 /= g;

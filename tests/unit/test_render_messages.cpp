@@ -129,6 +129,45 @@ TEST_SUITE("render_messages")
     CHECK(simple > 500); // most sentences are filled without ICU
   }
 
+  TEST_CASE("a count filled without ICU reads as ICU writes it")
+  {
+    // Every pattern of every language, each argument a count, from zero to
+    // past the thousands, negative too.
+    size_t simple = 0;
+    for (const auto& code : Messages::built_in().languages()) {
+      for (std::int64_t n : {0LL, 1LL, 7LL, 42LL, 999LL, 1000LL, 1234LL, 98765LL, 1234567LL, -3LL, -4321LL}) {
+        for (const auto& [key, pattern] : Messages::built_in().patterns(code)) {
+          CAPTURE(key);
+          CAPTURE(n);
+          MsgArgs args;
+          for (const auto& name : message_arguments(pattern)) {
+            args.emplace_back(name, n);
+          }
+          auto filled = fill_simple_pattern(pattern, args, [](const MsgArg& a) { return a.text; }, &code);
+          if (!filled) {
+            continue;
+          }
+          simple += args.empty() ? 0 : 1;
+          UErrorCode status = U_ZERO_ERROR;
+          icu::MessageFormat format(icu::UnicodeString::fromUTF8(pattern), icu::Locale(code.c_str()), status);
+          std::vector<icu::UnicodeString> names;
+          std::vector<icu::Formattable> values;
+          for (const auto& a : args) {
+            names.push_back(icu::UnicodeString::fromUTF8(a.name));
+            values.emplace_back(static_cast<int64_t>(a.count));
+          }
+          icu::UnicodeString out;
+          format.format(names.data(), values.data(), static_cast<int32_t>(args.size()), out, status);
+          REQUIRE(U_SUCCESS(status));
+          std::string expected;
+          out.toUTF8String(expected);
+          CHECK(*filled == expected);
+        }
+      }
+    }
+    CHECK(simple > 1000);
+  }
+
   TEST_CASE("patterns ICU reads differently are left to ICU")
   {
     const MsgArgs args{{"a", "x"}, {"n", 1234}, {"bad", "\xff"}};
@@ -136,6 +175,10 @@ TEST_SUITE("render_messages")
     CHECK(fill_simple_pattern("plain {a} text", args, text) == "plain x text");
     CHECK_FALSE(fill_simple_pattern("it''s {a}", args, text));
     CHECK_FALSE(fill_simple_pattern("{n} files", args, text));
+    const std::string en = "en", vi = "vi", other = "ar";
+    CHECK(fill_simple_pattern("{n} files", args, text, &en) == "1,234 files");
+    CHECK(fill_simple_pattern("{n} tệp", args, text, &vi) == "1.234 tệp");
+    CHECK_FALSE(fill_simple_pattern("{n} files", args, text, &other)); // digits left to ICU
     CHECK_FALSE(fill_simple_pattern("{n, plural, one {# file} other {# files}}", args, text));
     CHECK_FALSE(fill_simple_pattern("{missing}", args, text));
     CHECK_FALSE(fill_simple_pattern("{bad}", args, text));
