@@ -40,20 +40,119 @@ bool is_name_char(char c)
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
 
-// `fill_simple_pattern`, its `value` called without a std::function, and
-// the pattern read in one pass, a character at a time.
 template <class Value>
-std::optional<std::string> fill_simple(std::string_view pattern, std::span<const MsgArg> args, const Value& value,
-                                       const std::string* count_code)
+bool fill_into(std::string_view pattern, std::span<const MsgArg> args, const Value& value,
+               const std::string* count_code, const std::string* number_sign, std::string& out);
+
+// The plural argument `{name, plural, ...}` of `count`, read from `at`
+// (the comma after the name) to its closing brace, which `end` is set to:
+// the message its count selects, filled into `out`. Only the plain form
+// ICU reads the same way: the selectors `=N` and keywords, spaces between
+// them, no offset; and a language whose plural rules and digits are known
+// here. False otherwise.
+template <class Value>
+bool fill_plural(std::string_view pattern, size_t at, const MsgArg& count, std::span<const MsgArg> args,
+                 const Value& value, const std::string* count_code, std::string& out, size_t& end)
 {
-  std::string out;
-  out.reserve(pattern.size() + 32);
+  if (count.kind != MsgArg::Kind::count || count_code == nullptr) {
+    return false;
+  }
+  const auto keyword = plain_plural_keyword(*count_code, count.count);
+  const auto number = plain_count(*count_code, count.count);
+  if (!keyword || !number) {
+    return false;
+  }
+  size_t p = at;
+  auto skip_spaces = [&] {
+    while (p < pattern.size() && pattern[p] == ' ') {
+      ++p;
+    }
+  };
+  auto take = [&](std::string_view word) {
+    skip_spaces();
+    if (pattern.substr(p, word.size()) != word) {
+      return false;
+    }
+    p += word.size();
+    return true;
+  };
+  if (!take(",") || !take("plural") || !take(",")) {
+    return false;
+  }
+  // ICU takes the first `=N` equal to the count, else the first keyword
+  // the language's rules give it, else `other`.
+  std::optional<std::string_view> exact, by_keyword, other;
+  const std::string exact_selector = "=" + std::to_string(count.count);
+  while (true) {
+    skip_spaces();
+    if (p == pattern.size()) {
+      return false;
+    }
+    if (pattern[p] == '}') {
+      break;
+    }
+    const size_t selector_start = p;
+    if (pattern[p] == '=') {
+      ++p;
+      while (p < pattern.size() && pattern[p] >= '0' && pattern[p] <= '9') {
+        ++p;
+      }
+    } else {
+      while (p < pattern.size() && pattern[p] >= 'a' && pattern[p] <= 'z') {
+        ++p;
+      }
+    }
+    const std::string_view selector = pattern.substr(selector_start, p - selector_start);
+    skip_spaces();
+    if (selector.empty() || selector == "=" || p == pattern.size() || pattern[p] != '{') {
+      return false; // `offset:`, another space, an unknown form
+    }
+    // The message, to its matching brace.
+    size_t depth = 1;
+    const size_t message_start = ++p;
+    for (; p < pattern.size() && depth > 0; ++p) {
+      depth += pattern[p] == '{' ? 1 : pattern[p] == '}' ? -1 : 0;
+    }
+    if (depth != 0) {
+      return false;
+    }
+    const std::string_view message = pattern.substr(message_start, p - 1 - message_start);
+    if (selector == exact_selector && !exact) {
+      exact = message;
+    } else if (selector == *keyword && !by_keyword) {
+      by_keyword = message;
+    }
+    if (selector == "other" && !other) {
+      other = message;
+    }
+  }
+  if (!other) {
+    return false; // ICU requires it
+  }
+  end = p;
+  return fill_into(exact ? *exact : by_keyword ? *by_keyword : *other, args, value, count_code, &*number, out);
+}
+
+// `fill_simple_pattern` into `out`, its `value` called without a
+// std::function, and the pattern read in one pass, a character at a time;
+// `number_sign`, inside a plural's message, is what its `#` stands for.
+template <class Value>
+bool fill_into(std::string_view pattern, std::span<const MsgArg> args, const Value& value,
+               const std::string* count_code, const std::string* number_sign, std::string& out)
+{
   size_t literal = 0; // start of the text not yet copied
   for (size_t i = 0; i < pattern.size(); ++i) {
     const char c = pattern[i];
-    // What ICU would read differently: quoting, and anything but {name}.
+    // What ICU would read differently: quoting, and anything but {name}
+    // and a plain plural.
     if (c == '\'' || c == '}') {
-      return std::nullopt;
+      return false;
+    }
+    if (c == '#' && number_sign != nullptr) {
+      out.append(pattern.substr(literal, i - literal));
+      out += *number_sign;
+      literal = i + 1;
+      continue;
     }
     if (c != '{') {
       continue;
@@ -62,32 +161,36 @@ std::optional<std::string> fill_simple(std::string_view pattern, std::span<const
     while (close < pattern.size() && is_name_char(pattern[close])) {
       ++close;
     }
-    if (close == i + 1 || close == pattern.size() || pattern[close] != '}') {
-      return std::nullopt;
+    if (close == i + 1 || close == pattern.size() || (pattern[close] != '}' && pattern[close] != ',')) {
+      return false;
     }
     const std::string_view name = pattern.substr(i + 1, close - i - 1);
     const auto arg = std::find_if(args.begin(), args.end(), [&](const MsgArg& a) { return a.name == name; });
     if (arg == args.end()) {
-      return std::nullopt;
+      return false;
     }
     out.append(pattern.substr(literal, i - literal));
-    if (arg->kind == MsgArg::Kind::count) {
+    if (pattern[close] == ',') {
+      if (!fill_plural(pattern, close, *arg, args, value, count_code, out, close)) {
+        return false;
+      }
+    } else if (arg->kind == MsgArg::Kind::count) {
       // ICU writes counts in the language's digits, known here for some.
       auto count = count_code != nullptr ? plain_count(*count_code, arg->count) : std::nullopt;
       if (!count) {
-        return std::nullopt;
+        return false;
       }
       out += *count;
     } else if (arg->kind == MsgArg::Kind::text) {
       // ICU mends text that is not UTF-8.
       if (find_invalid_utf8(arg->text)) {
-        return std::nullopt;
+        return false;
       }
       out += arg->text;
     } else {
       std::string text = value(*arg);
       if (find_invalid_utf8(text)) {
-        return std::nullopt;
+        return false;
       }
       out += text;
     }
@@ -95,6 +198,18 @@ std::optional<std::string> fill_simple(std::string_view pattern, std::span<const
     literal = close + 1;
   }
   out.append(pattern.substr(literal));
+  return true;
+}
+
+template <class Value>
+std::optional<std::string> fill_simple(std::string_view pattern, std::span<const MsgArg> args, const Value& value,
+                                       const std::string* count_code)
+{
+  std::string out;
+  out.reserve(pattern.size() + 32);
+  if (!fill_into(pattern, args, value, count_code, nullptr, out)) {
+    return std::nullopt;
+  }
   return out;
 }
 

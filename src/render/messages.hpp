@@ -130,8 +130,10 @@ inline std::string tr(const Lang& lang, std::string_view key, std::initializer_l
 // `pattern` with each `{name}` replaced by its argument (a text as it is, a
 // decimal, list or message as `value` writes it, a count as ICU writes it
 // in the language `count_code`), when that is all the pattern holds and
-// ICU would write the same: no quote, no select or plural, a count only in
-// a language whose digits `plain_count` knows, valid UTF-8. Nothing
+// ICU would write the same: no quote, no select, a count (and a plural in
+// its plain form, `{n, plural, =0 {...} one {# ...} other {# ...}}`) only
+// in a language whose digits and plural rules `plain_count` and
+// `plain_plural_keyword` know, valid UTF-8. Nothing
 // otherwise (ICU writes it then). Spares ICU's conversions to UTF-16 and
 // back for most sentences.
 std::optional<std::string> fill_simple_pattern(std::string_view pattern, std::span<const MsgArg> args,

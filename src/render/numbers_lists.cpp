@@ -212,6 +212,17 @@ std::optional<std::string> plain_count(const std::string& code, std::int64_t n)
   return plain_decimal(Lang{code}, std::to_string(n), 0);
 }
 
+std::optional<std::string_view> plain_plural_keyword(const std::string& code, std::int64_t n)
+{
+  if (code == "en") {
+    return n == 1 || n == -1 ? "one" : "other"; // i = 1 and v = 0
+  }
+  if (code == "vi") {
+    return "other"; // Vietnamese has no other form
+  }
+  return std::nullopt;
+}
+
 std::string format_decimal_icu(const Lang& lang, std::string_view text, int min_decimals)
 {
   const auto [decimal, decimals] = decimal_request(text, min_decimals);

@@ -29,6 +29,11 @@ std::string format_decimal_icu(const Lang& lang, std::string_view text, int min_
 // same grouping as `format_decimal`. Nothing otherwise (ICU writes it then).
 std::optional<std::string> plain_count(const std::string& code, std::int64_t n);
 
+// The plural keyword CLDR's rules give the count `n` in the language
+// `code` ("one", "other"), for the languages whose rules are known here
+// (en, vi); nothing otherwise (ICU selects then).
+std::optional<std::string_view> plain_plural_keyword(const std::string& code, std::int64_t n);
+
 // `items` joined as `lang` joins a list ("a, b, and c"; "a, b và c").
 std::string format_list(const Lang& lang, const std::vector<std::string>& items);
 

@@ -115,7 +115,11 @@ int create_beside(const std::filesystem::path& target, std::string& tmp_path, Cr
 {
   static constexpr std::string_view k_chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
   std::filesystem::path dir = target.parent_path().empty() ? std::filesystem::path(".") : target.parent_path();
-  std::random_device random;
+  // A name taken already is tried again, and the file is created only if
+  // it is new: the names need to differ, not to come from the system's
+  // randomness at each file (batch makes thousands). One generator a
+  // thread, seeded from it once.
+  thread_local std::mt19937_64 random(std::random_device{}());
   for (int attempt = 0; attempt < 100; ++attempt) {
     std::string suffix;
     for (int i = 0; i < 6; ++i) {

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <charconv>
 #include <cstring>
 
@@ -103,8 +104,19 @@ void write_json_string(std::string_view text, std::string& out)
 void JsonWriter::key(std::string_view name)
 {
   before_value();
-  write_json_string(name, m_out);
-  m_out += ": ";
+  // Keys are nearly all short names in ASCII, which need no escape: written
+  // as they are, without write_json_string's checks for longer texts.
+  const bool plain = std::all_of(name.begin(), name.end(), [](char c) {
+    return c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
+  });
+  if (plain) {
+    m_out += '"';
+    m_out += name;
+    m_out += "\": ";
+  } else {
+    write_json_string(name, m_out);
+    m_out += ": ";
+  }
   m_after_key = true;
 }
 

@@ -6,11 +6,13 @@
 #include "render/messages.hpp"
 
 #include <doctest/doctest.h>
+#include <unicode/messagepattern.h>
 #include <unicode/msgfmt.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <bit>
+#include <set>
 
 using namespace ccn;
 
@@ -135,7 +137,7 @@ TEST_SUITE("render_messages")
     // past the thousands, negative too.
     size_t simple = 0;
     for (const auto& code : Messages::built_in().languages()) {
-      for (std::int64_t n : {0LL, 1LL, 7LL, 42LL, 999LL, 1000LL, 1234LL, 98765LL, 1234567LL, -3LL, -4321LL}) {
+      for (std::int64_t n : {0LL, 1LL, 2LL, 7LL, 42LL, 999LL, 1000LL, 1234LL, 98765LL, 1234567LL, -1LL, -3LL, -4321LL}) {
         for (const auto& [key, pattern] : Messages::built_in().patterns(code)) {
           CAPTURE(key);
           CAPTURE(n);
@@ -168,6 +170,68 @@ TEST_SUITE("render_messages")
     CHECK(simple > 1000);
   }
 
+  TEST_CASE("a plural filled without ICU selects as ICU selects, beside other arguments")
+  {
+    // Every pattern with a plural, its counts from 0 to 1001, its other
+    // arguments texts.
+    size_t plurals = 0;
+    for (const auto& code : Messages::built_in().languages()) {
+      for (const auto& [key, pattern] : Messages::built_in().patterns(code)) {
+        if (pattern.find("plural") == std::string::npos) {
+          continue;
+        }
+        CAPTURE(key);
+        UErrorCode parse_status = U_ZERO_ERROR;
+        icu::MessagePattern parsed(icu::UnicodeString::fromUTF8(pattern), nullptr, parse_status);
+        REQUIRE(U_SUCCESS(parse_status));
+        std::set<std::string> counted;
+        for (int i = 0; i < parsed.countParts(); ++i) {
+          const auto& part = parsed.getPart(i);
+          if (part.getType() == UMSGPAT_PART_TYPE_ARG_START && part.getValue() == UMSGPAT_ARG_TYPE_PLURAL) {
+            std::string name;
+            parsed.getSubstring(parsed.getPart(i + 1)).toUTF8String(name);
+            counted.insert(name);
+          }
+        }
+        for (std::int64_t n = 0; n <= 1001; n += n < 30 ? 1 : 97) {
+          CAPTURE(n);
+          MsgArgs args;
+          for (const auto& name : message_arguments(pattern)) {
+            if (counted.count(name) != 0) {
+              args.emplace_back(name, n);
+            } else {
+              args.emplace_back(name, "‹" + name + " Hòa›");
+            }
+          }
+          auto filled = fill_simple_pattern(pattern, args, [](const MsgArg& a) { return a.text; }, &code);
+          if (!filled) {
+            continue;
+          }
+          ++plurals;
+          UErrorCode status = U_ZERO_ERROR;
+          icu::MessageFormat format(icu::UnicodeString::fromUTF8(pattern), icu::Locale(code.c_str()), status);
+          std::vector<icu::UnicodeString> names;
+          std::vector<icu::Formattable> values;
+          for (const auto& a : args) {
+            names.push_back(icu::UnicodeString::fromUTF8(a.name));
+            if (a.kind == MsgArg::Kind::count) {
+              values.emplace_back(static_cast<int64_t>(a.count));
+            } else {
+              values.emplace_back(icu::UnicodeString::fromUTF8(a.text));
+            }
+          }
+          icu::UnicodeString out;
+          format.format(names.data(), values.data(), static_cast<int32_t>(args.size()), out, status);
+          REQUIRE(U_SUCCESS(status));
+          std::string expected;
+          out.toUTF8String(expected);
+          CHECK(*filled == expected);
+        }
+      }
+    }
+    CHECK(plurals > 100); // the catalogues' plurals are in the plain form
+  }
+
   TEST_CASE("patterns ICU reads differently are left to ICU")
   {
     const MsgArgs args{{"a", "x"}, {"n", 1234}, {"bad", "\xff"}};
@@ -179,6 +243,19 @@ TEST_SUITE("render_messages")
     CHECK(fill_simple_pattern("{n} files", args, text, &en) == "1,234 files");
     CHECK(fill_simple_pattern("{n} tệp", args, text, &vi) == "1.234 tệp");
     CHECK_FALSE(fill_simple_pattern("{n} files", args, text, &other)); // digits left to ICU
+    // Plurals in their plain form, in a language whose rules are known.
+    const std::string plural = "{n, plural, =0 {no file} one {# file} other {# files}}, {a}";
+    CHECK(fill_simple_pattern(plural, args, text, &en) == "1,234 files, x");
+    CHECK(fill_simple_pattern(plural, MsgArgs{{"n", 1}, {"a", "y"}}, text, &en) == "1 file, y");
+    CHECK(fill_simple_pattern(plural, MsgArgs{{"n", 0}, {"a", "y"}}, text, &en) == "no file, y");
+    CHECK(fill_simple_pattern(plural, MsgArgs{{"n", 1}, {"a", "y"}}, text, &vi) == "1 files, y");
+    CHECK_FALSE(fill_simple_pattern(plural, args, text, &other));
+    CHECK_FALSE(fill_simple_pattern("{n, plural, offset:1 one {#} other {#}}", args, text, &en));
+    CHECK_FALSE(fill_simple_pattern("{n, plural, one {# file}}", args, text, &en)); // no other
+    CHECK_FALSE(fill_simple_pattern("{n, select, one {a} other {b}}", args, text, &en));
+    CHECK_FALSE(fill_simple_pattern("{n, plural, one\n{a} other {b}}", args, text, &en));
+    CHECK_FALSE(fill_simple_pattern("{n, plural, one {a} other {b}", args, text, &en));
+    CHECK_FALSE(fill_simple_pattern("{a, plural, one {a} other {b}}", args, text, &en)); // a text
     CHECK_FALSE(fill_simple_pattern("{n, plural, one {# file} other {# files}}", args, text));
     CHECK_FALSE(fill_simple_pattern("{missing}", args, text));
     CHECK_FALSE(fill_simple_pattern("{bad}", args, text));
