@@ -229,6 +229,8 @@ Messages::Messages(const std::vector<EmbeddedCatalogue>& sources, bool now)
     auto& catalogue = m_catalogues[std::string(src.code)];
     catalogue.code = src.code;
     catalogue.yaml = src.yaml;
+    catalogue.built = src.entries;
+    catalogue.built_slots = src.slots;
   }
   if (now) {
     for (const auto& [code, catalogue] : m_catalogues) {
@@ -316,112 +318,14 @@ void read_catalogue(const std::string& code, std::string_view yaml, std::map<std
 
 } // namespace
 
-namespace {
-
-// Reads a catalogue in the plain form, calling `put(key, pattern)` for each
-// line in turn: views into `yaml`, or into a text kept in `unescaped` for a
-// double-quoted pattern with escapes. False when the file holds anything
-// else.
-template <class Put>
-bool scan_plain_catalogue(std::string_view yaml, std::deque<std::string>& unescaped, const Put& put)
-{
-  auto is_key_char = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; };
-  while (!yaml.empty()) {
-    const size_t end = yaml.find('\n');
-    if (end == std::string_view::npos) {
-      return false; // the last line ends with a line feed
-    }
-    std::string_view line = yaml.substr(0, end);
-    yaml.remove_prefix(end + 1);
-    if (line.empty() || line[0] == '#') {
-      continue;
-    }
-    size_t colon = 0;
-    while (colon < line.size() && is_key_char(line[colon])) {
-      ++colon;
-    }
-    if (colon == 0 || line.substr(colon, 2) != ": " || line.size() == colon + 2) {
-      return false;
-    }
-    const std::string_view key = line.substr(0, colon);
-    const std::string_view raw = line.substr(colon + 2);
-    std::string_view value;
-    if (raw[0] == '"') {
-      // Double-quoted, closed at the end of the line: the runs between
-      // escapes are copied whole, not a character at a time, and a text
-      // without escapes is not copied at all.
-      if (raw.size() < 2 || raw.back() != '"') {
-        return false;
-      }
-      const std::string_view body = raw.substr(1, raw.size() - 2);
-      auto run_end = [&](size_t from) {
-        while (from < body.size() && body[from] != '"' && body[from] != '\\'
-               && static_cast<unsigned char>(body[from]) >= 0x20) {
-          ++from;
-        }
-        return from;
-      };
-      size_t stop = run_end(0);
-      if (stop == body.size()) {
-        value = body;
-      } else {
-        std::string& text = unescaped.emplace_back();
-        text.reserve(body.size());
-        for (size_t i = 0;; stop = run_end(i)) {
-          text.append(body.substr(i, stop - i));
-          if (stop == body.size()) {
-            break;
-          }
-          if (body[stop] != '\\') {
-            return false; // a quote before the end of the line, or a control character
-          }
-          const char next = stop + 1 < body.size() ? body[stop + 1] : '\0';
-          if (next == '"' || next == '\\') {
-            text += next;
-          } else if (next == 'n') {
-            text += '\n';
-          } else {
-            return false;
-          }
-          i = stop + 2;
-        }
-        value = text;
-      }
-    } else {
-      // Plain: words and punctuation that cannot start or end anything.
-      if (std::string_view("'#&*!|>%@`{}[],?:-\" ~").find(raw[0]) != std::string_view::npos
-          || raw.find(": ") != std::string_view::npos || raw.find(" #") != std::string_view::npos
-          || raw.back() == ' ' || raw.back() == ':' || is_yaml_null(raw)
-          || std::any_of(raw.begin(), raw.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; })) {
-        return false;
-      }
-      value = raw;
-    }
-    put(key, value);
-  }
-  return true;
-}
-
-} // namespace
-
-std::optional<std::map<std::string, std::string, std::less<>>> read_plain_catalogue(std::string_view yaml)
-{
-  std::map<std::string, std::string, std::less<>> table;
-  std::deque<std::string> unescaped;
-  const bool plain = scan_plain_catalogue(yaml, unescaped, [&](std::string_view key, std::string_view value) {
-    table.insert_or_assign(std::string(key), std::string(value));
-  });
-  if (!plain) {
-    return std::nullopt;
-  }
-  return table;
-}
-
 void Messages::parse(const Catalogue& catalogue) const
 {
+  if (catalogue.is_built()) {
+    return;
+  }
   std::call_once(catalogue.parsed, [&] {
-    // The patterns stay where they are written, in the catalogue built into
-    // the program: no copy of them, and no tree of their keys.
+    // The patterns stay where they are written: no copy of them, and no
+    // tree of their keys.
     catalogue.index.reserve(static_cast<size_t>(std::count(catalogue.yaml.begin(), catalogue.yaml.end(), '\n')));
     const bool plain = scan_plain_catalogue(catalogue.yaml, catalogue.unescaped,
                                             [&](std::string_view key, std::string_view value) {
@@ -442,6 +346,9 @@ const Messages::Table& Messages::table(const Catalogue& catalogue) const
 {
   parse(catalogue);
   std::call_once(catalogue.sorted_once, [&] {
+    for (const auto& [key, text] : catalogue.built) {
+      catalogue.sorted.emplace_hint(catalogue.sorted.end(), key, text);
+    }
     for (const auto& [key, text] : catalogue.index) {
       catalogue.sorted.emplace(key, text);
     }
@@ -476,9 +383,22 @@ const std::string_view* Messages::pattern(const std::string& code, std::string_v
   if (c == m_catalogues.end()) {
     return nullptr;
   }
-  parse(c->second);
-  auto p = c->second.index.find(key);
-  return p == c->second.index.end() ? nullptr : &p->second;
+  const Catalogue& catalogue = c->second;
+  if (catalogue.is_built()) {
+    // A binary search in `built` compares some ten keys: twice the time
+    // of a hash and a key or two.
+    const size_t mask = catalogue.built_slots.size() - 1;
+    for (size_t i = catalogue_key_hash(key) & mask; catalogue.built_slots[i] != 0; i = (i + 1) & mask) {
+      const CatalogueEntry& entry = catalogue.built[catalogue.built_slots[i] - 1U];
+      if (entry.key == key) {
+        return &entry.pattern;
+      }
+    }
+    return nullptr;
+  }
+  parse(catalogue);
+  auto p = catalogue.index.find(key);
+  return p == catalogue.index.end() ? nullptr : &p->second;
 }
 
 std::string Messages::text_of(const Lang& lang, std::string_view key, std::span<const MsgArg> args) const

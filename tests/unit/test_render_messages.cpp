@@ -10,6 +10,8 @@
 #include <unicode/msgfmt.h>
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
+#include <bit>
 #include <set>
 
 using namespace ccn;
@@ -28,6 +30,69 @@ TEST_SUITE("render_messages")
       }
       CHECK(*plain == expected);
     }
+  }
+
+  TEST_CASE("the tables built into the program hold what the scanner reads in each catalogue")
+  {
+    for (const auto& src : embedded_catalogues()) {
+      CAPTURE(src.code);
+      auto plain = read_plain_catalogue(src.yaml);
+      REQUIRE(plain);
+      REQUIRE_FALSE(src.entries.empty()); // else every start of the program scans the file
+      std::map<std::string, std::string, std::less<>> built;
+      for (size_t i = 0; i < src.entries.size(); ++i) {
+        // Sorted, each key once: the lookup is a binary search.
+        CHECK((i == 0 || src.entries[i - 1].key < src.entries[i].key));
+        built.emplace(src.entries[i].key, src.entries[i].pattern);
+      }
+      CHECK(built == *plain);
+      // Its hash table: a power of two of slots, each entry in one of them.
+      CHECK(std::has_single_bit(src.slots.size()));
+      std::vector<size_t> slots_of(src.entries.size());
+      for (const uint16_t slot : src.slots) {
+        if (slot != 0) {
+          ++slots_of.at(slot - 1U);
+        }
+      }
+      CHECK(std::all_of(slots_of.begin(), slots_of.end(), [](size_t n) { return n == 1; }));
+    }
+  }
+
+  TEST_CASE("a key is found in a built table as in the same catalogue scanned at run time")
+  {
+    for (const auto& src : embedded_catalogues()) {
+      CAPTURE(src.code);
+      const Messages scanned(std::vector<EmbeddedCatalogue>{{src.code, src.yaml}});
+      const Messages& built = Messages::built_in();
+      const Lang lang{std::string(src.code)};
+      std::vector<std::string> keys{"", "a", "zzz", "raw_", "severity_errors"};
+      for (const auto& [key, pattern] : scanned.patterns(lang.code)) {
+        keys.push_back(key);
+        keys.push_back(key.substr(0, key.size() - 1));
+        keys.push_back(key + "_");
+      }
+      for (const auto& key : keys) {
+        CAPTURE(key);
+        CHECK(built.has(lang, key) == scanned.has(lang, key));
+        MsgArgs args;
+        if (scanned.has(lang, key)) {
+          for (const auto& name : message_arguments(scanned.patterns(lang.code).at(key))) {
+            args.emplace_back(name, "‹" + name + "›");
+          }
+        }
+        CHECK(built.text(lang, key, args) == scanned.text(lang, key, args));
+      }
+      CHECK(built.patterns(lang.code) == scanned.patterns(lang.code));
+    }
+  }
+
+  TEST_CASE("of a key written twice in a catalogue, the last is read")
+  {
+    const char* yaml = "twice: first\nother: x\ntwice: \"second\"\n";
+    REQUIRE(read_plain_catalogue(yaml));
+    CHECK(read_plain_catalogue(yaml)->at("twice") == "second");
+    const Messages m(std::vector<EmbeddedCatalogue>{{"en", yaml}});
+    CHECK(m.text(Lang{"en"}, "twice") == "second");
   }
 
   TEST_CASE("a pattern filled without ICU reads as ICU writes it")
