@@ -82,6 +82,11 @@ bool fill_plural(std::string_view pattern, size_t at, const MsgArg& count, std::
   // ICU takes the first `=N` equal to the count, else the first keyword
   // the language's rules give it, else `other`.
   std::optional<std::string_view> exact, by_keyword, other;
+  std::vector<std::string_view> messages;
+  // ICU compares `=N` with the count as a double, exact up to 2^53.
+  if (count.count > (std::int64_t{1} << 53) || count.count < -(std::int64_t{1} << 53)) {
+    return false;
+  }
   const std::string exact_selector = "=" + std::to_string(count.count);
   while (true) {
     skip_spaces();
@@ -104,19 +109,24 @@ bool fill_plural(std::string_view pattern, size_t at, const MsgArg& count, std::
     }
     const std::string_view selector = pattern.substr(selector_start, p - selector_start);
     skip_spaces();
-    if (selector.empty() || selector == "=" || p == pattern.size() || pattern[p] != '{') {
-      return false; // `offset:`, another space, an unknown form
+    if (selector.empty() || selector == "=" || (selector.size() > 2 && selector.substr(0, 2) == "=0")
+        || p == pattern.size() || pattern[p] != '{') {
+      return false; // `offset:`, another space, `=01` (ICU reads the number), an unknown form
     }
     // The message, to its matching brace.
     size_t depth = 1;
     const size_t message_start = ++p;
     for (; p < pattern.size() && depth > 0; ++p) {
+      if (pattern[p] == '\'') {
+        return false; // a quote may hide a brace from the count of them
+      }
       depth += pattern[p] == '{' ? 1 : pattern[p] == '}' ? -1 : 0;
     }
     if (depth != 0) {
       return false;
     }
     const std::string_view message = pattern.substr(message_start, p - 1 - message_start);
+    messages.push_back(message);
     if (selector == exact_selector && !exact) {
       exact = message;
     } else if (selector == *keyword && !by_keyword) {
@@ -129,8 +139,17 @@ bool fill_plural(std::string_view pattern, size_t at, const MsgArg& count, std::
   if (!other) {
     return false; // ICU requires it
   }
+  // The messages not selected must be in the plain form too: ICU refuses
+  // the whole pattern for an error in any of them.
+  const std::string_view chosen = exact ? *exact : by_keyword ? *by_keyword : *other;
+  std::string unused;
+  for (std::string_view message : messages) {
+    if (message.data() != chosen.data() && !fill_into(message, args, value, count_code, &*number, unused)) {
+      return false;
+    }
+  }
   end = p;
-  return fill_into(exact ? *exact : by_keyword ? *by_keyword : *other, args, value, count_code, &*number, out);
+  return fill_into(chosen, args, value, count_code, &*number, out);
 }
 
 // `fill_simple_pattern` into `out`, its `value` called without a

@@ -24,6 +24,8 @@ void parallel_for(size_t n, unsigned jobs, Fn fn)
     }
   };
   std::vector<std::thread> threads;
+  // Reserved first: a vector that grew while threads run could throw.
+  threads.reserve(std::min<size_t>(jobs, n));
   for (unsigned t = 1; t < std::min<size_t>(jobs, n); ++t) {
     try {
       threads.emplace_back(worker);

@@ -256,6 +256,16 @@ TEST_SUITE("render_messages")
     CHECK_FALSE(fill_simple_pattern("{n, plural, one\n{a} other {b}}", args, text, &en));
     CHECK_FALSE(fill_simple_pattern("{n, plural, one {a} other {b}", args, text, &en));
     CHECK_FALSE(fill_simple_pattern("{a, plural, one {a} other {b}}", args, text, &en)); // a text
+    // What ICU reads otherwise: a number written with a leading zero, a
+    // quote in a message not selected, an error in one, a count past 2^53.
+    const MsgArgs one{{"n", 1}, {"a", "y"}};
+    CHECK_FALSE(fill_simple_pattern("{n, plural, =01 {exact} one {one} other {#}}", one, text, &en));
+    CHECK_FALSE(fill_simple_pattern("{n, plural, one {a'{'} other {b}} other {c}}", args, text, &en));
+    CHECK_FALSE(fill_simple_pattern("{n, plural, one {{}} other {y}}", args, text, &en));
+    CHECK_FALSE(fill_simple_pattern("{n, plural, one {{n, foo}} other {y}}", args, text, &en));
+    CHECK_FALSE(fill_simple_pattern("{n, plural, =9007199254740992 {big} other {#}}",
+                                    MsgArgs{{"n", (std::int64_t{1} << 53) + 1}}, text, &en));
+    CHECK(fill_simple_pattern("{n, plural, =10 {ten} one {one {a}} other {# {a}}}", args, text, &en) == "1,234 x");
     CHECK_FALSE(fill_simple_pattern("{n, plural, one {# file} other {# files}}", args, text));
     CHECK_FALSE(fill_simple_pattern("{missing}", args, text));
     CHECK_FALSE(fill_simple_pattern("{bad}", args, text));
