@@ -141,6 +141,16 @@ bool WhatIf::set_points(ApplicantResult& r, TotalSums& sums, size_t k, const Rat
   return meets_thresholds(c, t);
 }
 
+void WhatIf::undo_points(ApplicantResult& r, const ApplicantResult& base, size_t k, const std::string& member)
+{
+  CriterionResult& cr = r.criteria[k];
+  const CriterionResult& was = base.criteria[k];
+  cr.points = was.points;
+  cr.weighted = was.weighted;
+  cr.shown = was.shown;
+  r.own_totals.at(member) = base.own_totals.at(member); // a move is of a member who has one
+}
+
 std::vector<std::string> WhatIf::winners_among(const std::vector<const ApplicantResult*>& qualified,
                                                const std::vector<std::string>& present) const
 {
@@ -186,7 +196,14 @@ std::vector<std::string> WhatIf::winners_after(const ScoreMove& move)
   const Rational& from = scores->second.at(cr.id).points;
   const Criteria& c = m_bundle.criteria;
   // The mean of n scores moves by the change over n.
-  m_moved = a.rankable;
+  if (m_moved_of == at->second) {
+    undo_points(m_moved, a.rankable, m_moved_criterion, m_moved_member);
+  } else {
+    m_moved = a.rankable;
+    m_moved_of = at->second;
+  }
+  m_moved_criterion = move.criterion;
+  m_moved_member = sheet.member;
   TotalSums sums = a.sums;
   const Rational points = a.rankable.criteria[move.criterion].points + (move.to - from) / a.scorers[move.criterion];
   const bool qualified = set_points(m_moved, sums, move.criterion, points);

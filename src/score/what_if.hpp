@@ -9,6 +9,7 @@
 #include "score/result.hpp"
 #include "score/totals.hpp"
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -62,6 +63,11 @@ private:
   // `r`'s criterion `k` gets `points`, and its totals and thresholds follow;
   // returns whether it passes them.
   bool set_points(ApplicantResult& r, TotalSums& sums, size_t k, const Rational& points) const;
+  // `r`, which `set_points(r, ..., k, ...)` and a new own total of `member`
+  // changed, as `base` again where the next move's `set_points` does not
+  // set it anew: criterion `k` and that own total (the totals and groups it
+  // computes again from the applicant's sums).
+  static void undo_points(ApplicantResult& r, const ApplicantResult& base, size_t k, const std::string& member);
   // The rank-1 applicants among `qualified`, as ranking and the chair's proposal settle them.
   std::vector<std::string> winners_among(const std::vector<const ApplicantResult*>& qualified,
                                          const std::vector<std::string>& present) const;
@@ -71,7 +77,13 @@ private:
   const RoundResult& m_base;
   std::vector<Applicant> m_apps;
   std::map<std::string, size_t> m_index; // applicant id -> into m_apps
-  ApplicantResult m_moved;               // the applicant a move changes, reused from move to move
+  // The applicant a move changes, reused from move to move: copied whole
+  // when a move is of another applicant than the last, else only what the
+  // last move changed is set back (a round has about 1,500 moves).
+  ApplicantResult m_moved;
+  size_t m_moved_of = SIZE_MAX; // into m_apps
+  size_t m_moved_criterion = 0;
+  std::string m_moved_member;
 };
 
 } // namespace ccn

@@ -7,6 +7,7 @@
 #include "score/score.hpp"
 #include "score/what_if.hpp"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <vector>
@@ -74,7 +75,16 @@ inline WhatIfCheck check_what_ifs(const RoundBundle& bundle, const RoundResult& 
   const std::vector<std::string> before = rank_one(base);
   WhatIf what_if(bundle, base);
   RoundBundle copy = bundle;
-  for (const ScoreMove& m : one_step_moves(bundle, base)) {
+  // The moves in their order (a sheet's, one after the other), then by
+  // applicant, so that one applicant's moves by several members follow each
+  // other: WhatIf reuses the applicant a move changes, and must set back all
+  // that the move before changed.
+  std::vector<ScoreMove> moves = one_step_moves(bundle, base);
+  std::vector<ScoreMove> by_applicant = moves;
+  std::stable_sort(by_applicant.begin(), by_applicant.end(),
+                   [](const ScoreMove& a, const ScoreMove& b) { return a.applicant < b.applicant; });
+  moves.insert(moves.end(), by_applicant.begin(), by_applicant.end());
+  for (const ScoreMove& m : moves) {
     const std::string& crit = bundle.criteria.criteria[m.criterion].id;
     Rational& score = copy.sheets[m.sheet].scores.at(m.applicant).at(crit).points;
     const Rational original = score;
