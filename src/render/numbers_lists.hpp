@@ -6,9 +6,9 @@
 
 #include "util/message.hpp"
 
-#include <string>
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 

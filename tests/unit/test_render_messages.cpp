@@ -16,6 +16,34 @@
 
 using namespace ccn;
 
+namespace {
+
+// `pattern` filled by ICU's MessageFormat in the language `code`: a count
+// as a number, any other argument as its text.
+std::string icu_text(const std::string& pattern, const std::string& code, const MsgArgs& args)
+{
+  UErrorCode status = U_ZERO_ERROR;
+  icu::MessageFormat format(icu::UnicodeString::fromUTF8(pattern), icu::Locale(code.c_str()), status);
+  std::vector<icu::UnicodeString> names;
+  std::vector<icu::Formattable> values;
+  for (const auto& a : args) {
+    names.push_back(icu::UnicodeString::fromUTF8(a.name));
+    if (a.kind == MsgArg::Kind::count) {
+      values.emplace_back(static_cast<int64_t>(a.count));
+    } else {
+      values.emplace_back(icu::UnicodeString::fromUTF8(a.text));
+    }
+  }
+  icu::UnicodeString out;
+  format.format(names.data(), values.data(), static_cast<int32_t>(args.size()), out, status);
+  REQUIRE(U_SUCCESS(status));
+  std::string text;
+  out.toUTF8String(text);
+  return text;
+}
+
+} // namespace
+
 TEST_SUITE("render_messages")
 {
   TEST_CASE("the catalogues read without yaml-cpp hold what yaml-cpp reads in them")
@@ -112,20 +140,7 @@ TEST_SUITE("render_messages")
           continue;
         }
         ++simple;
-        UErrorCode status = U_ZERO_ERROR;
-        icu::MessageFormat format(icu::UnicodeString::fromUTF8(pattern), icu::Locale(code.c_str()), status);
-        std::vector<icu::UnicodeString> names;
-        std::vector<icu::Formattable> values;
-        for (const auto& a : args) {
-          names.push_back(icu::UnicodeString::fromUTF8(a.name));
-          values.emplace_back(icu::UnicodeString::fromUTF8(a.text));
-        }
-        icu::UnicodeString out;
-        format.format(names.data(), values.data(), static_cast<int32_t>(args.size()), out, status);
-        REQUIRE(U_SUCCESS(status));
-        std::string expected;
-        out.toUTF8String(expected);
-        CHECK(*filled == expected);
+        CHECK(*filled == icu_text(pattern, code, args));
       }
     }
     CHECK(simple > 500); // most sentences are filled without ICU
@@ -150,20 +165,7 @@ TEST_SUITE("render_messages")
             continue;
           }
           simple += args.empty() ? 0 : 1;
-          UErrorCode status = U_ZERO_ERROR;
-          icu::MessageFormat format(icu::UnicodeString::fromUTF8(pattern), icu::Locale(code.c_str()), status);
-          std::vector<icu::UnicodeString> names;
-          std::vector<icu::Formattable> values;
-          for (const auto& a : args) {
-            names.push_back(icu::UnicodeString::fromUTF8(a.name));
-            values.emplace_back(static_cast<int64_t>(a.count));
-          }
-          icu::UnicodeString out;
-          format.format(names.data(), values.data(), static_cast<int32_t>(args.size()), out, status);
-          REQUIRE(U_SUCCESS(status));
-          std::string expected;
-          out.toUTF8String(expected);
-          CHECK(*filled == expected);
+          CHECK(*filled == icu_text(pattern, code, args));
         }
       }
     }
@@ -208,24 +210,7 @@ TEST_SUITE("render_messages")
             continue;
           }
           ++plurals;
-          UErrorCode status = U_ZERO_ERROR;
-          icu::MessageFormat format(icu::UnicodeString::fromUTF8(pattern), icu::Locale(code.c_str()), status);
-          std::vector<icu::UnicodeString> names;
-          std::vector<icu::Formattable> values;
-          for (const auto& a : args) {
-            names.push_back(icu::UnicodeString::fromUTF8(a.name));
-            if (a.kind == MsgArg::Kind::count) {
-              values.emplace_back(static_cast<int64_t>(a.count));
-            } else {
-              values.emplace_back(icu::UnicodeString::fromUTF8(a.text));
-            }
-          }
-          icu::UnicodeString out;
-          format.format(names.data(), values.data(), static_cast<int32_t>(args.size()), out, status);
-          REQUIRE(U_SUCCESS(status));
-          std::string expected;
-          out.toUTF8String(expected);
-          CHECK(*filled == expected);
+          CHECK(*filled == icu_text(pattern, code, args));
         }
       }
     }
