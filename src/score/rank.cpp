@@ -12,6 +12,19 @@ namespace {
 using Key = std::optional<Rational>;
 using Block = std::vector<const ApplicantResult*>;
 
+// A moment as exact seconds since the epoch, with its fraction of a second:
+// 09:30:00.25 comes after 09:30:00.
+Rational instant(const Timestamp& t)
+{
+  Rational seconds(static_cast<long>(t.seconds));
+  if (t.fraction.empty()) {
+    return seconds;
+  }
+  mpz_class scale;
+  mpz_ui_pow_ui(scale.get_mpz_t(), 10, t.fraction.size());
+  return seconds + Rational(mpz_class(t.fraction), scale);
+}
+
 class Ranker
 {
 public:
@@ -97,14 +110,14 @@ private:
         if (!a.dossier->submitted_at) {
           return std::nullopt;
         }
-        return Rational(static_cast<long>(a.dossier->submitted_at->seconds));
+        return instant(*a.dossier->submitted_at);
       }
       auto it = a.dossier->facts.find(rule.ref);
       if (it == a.dossier->facts.end()) {
         return std::nullopt;
       }
       if (it->second.time) {
-        return Rational(static_cast<long>(it->second.time->seconds));
+        return instant(*it->second.time);
       }
       return it->second.number;
     }
