@@ -52,8 +52,16 @@ void adopt_criteria_language(Console& console, const Criteria& criteria)
   console.lang = console_lang_for(console, criteria);
 }
 
+void adopt_language_read(Console& console, const Diagnostics& diags)
+{
+  if (!console.lang_asked && diags.language()) {
+    console.lang = Lang{diags.language()->empty() ? "en" : *diags.language()};
+  }
+}
+
 int report(const Diagnostics& diags, Console& console)
 {
+  adopt_language_read(console, diags);
   print_diagnostics(diags, console.err, console.lang);
   if (diags.has_io_errors()) {
     return k_exit_io;

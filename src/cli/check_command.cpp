@@ -107,6 +107,7 @@ int run_check(const CheckOptions& opt, Console& console)
     Diagnostics file_diags;
     auto ok = check_file(path, criteria ? &*criteria : nullptr, file_diags, console.lang);
     diags.merge(file_diags);
+    adopt_language_read(console, diags);
     if (ok) {
       console.out << terminal_safe(tr(console.lang, "check_ok", {{"path", path}, {"what", *ok}})) << '\n';
     } else {

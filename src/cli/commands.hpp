@@ -34,13 +34,17 @@ CLI::App* add_batch_command(CLI::App& app, Action& action);
 // Register `init` on `app`.
 CLI::App* add_init_command(CLI::App& app, Action& action);
 
-// Print every diagnostic in the console's language and return the exit
-// status they call for.
+// Print every diagnostic in the console's language (that of the criteria
+// read, see adopt_language_read) and return the exit status they call for.
 int report(const class Diagnostics& diags, Console& console);
 
 // From now on speak the language of `criteria` (its `language:`, English
 // without one), unless --lang chose the language.
 void adopt_criteria_language(Console& console, const Criteria& criteria);
+
+// The same for the first criteria file that `diags` saw read, even when it
+// or a file after it has errors; nothing when no criteria file was read.
+void adopt_language_read(Console& console, const Diagnostics& diags);
 
 // A round loaded and scored. The result points into the bundle, so the
 // pair is kept together on the heap and never moved apart.

@@ -44,6 +44,7 @@ int run_verify(const VerifyOptions& opt, Console& console)
     say(console, *v.version_note);
   }
   if (v.recompute == Verification::Recompute::failed) {
+    adopt_language_read(console, v.diags);
     print_diagnostics(v.diags, console.err, console.lang);
     for (const auto& p : v.problems) {
       say(console, p);

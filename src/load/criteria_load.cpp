@@ -423,7 +423,10 @@ std::optional<Criteria> load_criteria(const Document& doc, Diagnostics& diags)
       r.error(*n, "crit_language", {{"found", quote_found(*v)}});
     } else if (v) {
       c.language = *v;
+      diags.note_language(c.language);
     }
+  } else {
+    diags.note_language(""); // none: English
   }
   if (const YNode* n = m.get("precision")) {
     auto v = r.integer(*n, "precision");

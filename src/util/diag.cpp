@@ -68,6 +68,9 @@ void Diagnostics::merge(const Diagnostics& other)
   for (const auto& d : other.m_items) {
     add(d);
   }
+  if (other.m_language) {
+    note_language(*other.m_language);
+  }
 }
 
 } // namespace ccn

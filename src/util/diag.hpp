@@ -53,8 +53,19 @@ public:
   size_t error_count() const { return m_errors; }
   const std::vector<Diagnostic>& items() const { return m_items; }
 
-  // Append everything from `other`.
+  // Append everything from `other` (and its language, when none is known).
   void merge(const Diagnostics& other);
+
+  // The `language:` of the first criteria file read in this run ("" when it
+  // has none, which means English); unset while no criteria file was read.
+  // Messages are written in it unless --lang says otherwise (formats-v1 8.6).
+  void note_language(const std::string& language)
+  {
+    if (!m_language) {
+      m_language = language;
+    }
+  }
+  const std::optional<std::string>& language() const { return m_language; }
 
 private:
   void add(Diagnostic d);
@@ -63,6 +74,7 @@ private:
   std::set<std::string> m_seen; // position, key and arguments of each item
   size_t m_errors = 0;
   size_t m_io_errors = 0;
+  std::optional<std::string> m_language;
 };
 
 } // namespace ccn
