@@ -1,6 +1,7 @@
 #include "render/explain.hpp"
 
 #include "render/messages.hpp"
+#include "render/render.hpp"
 #include "render/words.hpp"
 #include "util/text.hpp"
 
@@ -32,7 +33,13 @@ std::string headline(const RoundResult& res, const ApplicantResult& a, const Loc
   if (exact) {
     out += " " + L.text("explain_exact", {{"exact", to_exact_string(a.total_exact)}});
   }
-  return out + "\n";
+  out += "\n";
+  // Tied for first with nobody selected: say what the council must do (8.4).
+  const auto& waiting = res.awaiting_proposal;
+  if (std::find(waiting.begin(), waiting.end(), a.id()) != waiting.end()) {
+    out += proposal_needed_line(res, L) + "\n";
+  }
+  return out;
 }
 
 void explain_points(std::string& out, const RoundResult& res, const ApplicantResult& a, const Locale& L, bool exact)
@@ -118,6 +125,7 @@ void explain_difference(std::string& out, const RoundResult& res, const Applican
   }
   // The tie-break rules applied to a set holding both, in order, until one
   // gives them different values.
+  bool separated = false;
   for (const auto& t : res.tie_steps) {
     const TieValue* va = nullptr;
     const TieValue* vb = nullptr;
@@ -130,8 +138,15 @@ void explain_difference(std::string& out, const RoundResult& res, const Applican
     }
     out += "  " + tie_step_words(res, t, L) + "\n";
     if (va->key != vb->key) {
+      separated = true;
       break;
     }
+  }
+  // Equal after every computed rule, and one of them selected: the chair's
+  // proposal decided between the two.
+  const ChairProposal* cp = res.chair_proposal;
+  if (!separated && cp != nullptr && (cp->selects == a.id() || cp->selects == b.id())) {
+    out += "  " + proposal_settled_line(res, L) + "\n";
   }
   if (a.tied && b.tied && a.rank == b.rank) {
     out += "  " + L.text("explain_still_tied") + "\n";

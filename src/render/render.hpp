@@ -56,4 +56,8 @@ std::string chair_name(const RoundResult& res, const Locale& L);
 // the block to add to the round file.
 std::string proposal_needed_line(const RoundResult& res, const Locale& L);
 
+// The line that the chair's proposal settled the tie for first (8.4): who
+// proposed whom, when and why. Only when `res.chair_proposal` is set.
+std::string proposal_settled_line(const RoundResult& res, const Locale& L);
+
 } // namespace ccn

@@ -32,6 +32,16 @@ std::string proposal_needed_line(const RoundResult& res, const Locale& L)
                                     {"first", res.awaiting_proposal.front()}});
 }
 
+std::string proposal_settled_line(const RoundResult& res, const Locale& L)
+{
+  const ChairProposal& cp = *res.chair_proposal;
+  return L.text(cp.date ? "proposal_settled_on" : "proposal_settled",
+                {{"chair", chair_name(res, L)},
+                 {"applicant", cp.selects},
+                 {"date", cp.date ? L.date(*cp.date) : std::string()},
+                 {"reason", cp.reason}});
+}
+
 std::vector<std::string> tie_break_lines(const RoundResult& res, const Locale& L)
 {
   std::vector<std::string> out;
@@ -43,12 +53,8 @@ std::vector<std::string> tie_break_lines(const RoundResult& res, const Locale& L
       out.push_back(still_tied_words(a, L));
     }
   }
-  if (const ChairProposal* cp = res.chair_proposal) {
-    out.push_back(L.text(cp->date ? "proposal_settled_on" : "proposal_settled",
-                         {{"chair", chair_name(res, L)},
-                          {"applicant", cp->selects},
-                          {"date", cp->date ? L.date(*cp->date) : std::string()},
-                          {"reason", cp->reason}}));
+  if (res.chair_proposal != nullptr) {
+    out.push_back(proposal_settled_line(res, L));
   }
   if (!res.awaiting_proposal.empty()) {
     out.push_back(proposal_needed_line(res, L));
