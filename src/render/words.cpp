@@ -143,7 +143,9 @@ std::string explain_rule(const RoundResult& res, const ApplicantResult& a, size_
   case ScoringKind::flag:
     return L.text(r.value.truth ? "rule_flag_yes" : "rule_flag_no", {{"points", points()}});
   case ScoringKind::per_unit: {
-    std::string out = L.text("rule_per_unit", {{"value", amount_words(L, c, r.value.number)},
+    // The value as read (not rounded to the points' precision), so that
+    // value × rate gives the points shown.
+    std::string out = L.text("rule_per_unit", {{"value", L.number(r.value.number)},
                                                {"rate", L.number(cr.per_unit)},
                                                {"points", points()}});
     if (r.capped) {
@@ -155,12 +157,12 @@ std::string explain_rule(const RoundResult& res, const ApplicantResult& a, size_
     if (!cr.lower_is_better && r.best == 0) {
       return L.text("rule_relative_zero", {{"points", points()}});
     }
-    const std::string best = amount_words(L, c, r.best);
+    const std::string best = L.number(r.best);
     return L.text(cr.lower_is_better ? "rule_relative_lower" : "rule_relative_higher",
                   {{"best", with_unit(best, unit_of(c, cr.of))},
                    {"max", L.number(cr.max)},
                    {"best_number", best},
-                   {"value", amount_words(L, c, r.value.number)},
+                   {"value", L.number(r.value.number)},
                    {"points", points()}});
   }
   case ScoringKind::judged: {

@@ -72,6 +72,19 @@ TEST_SUITE("render/json")
     }
   }
 
+  TEST_CASE("a basis shows the values it computes with, not values rounded to the points' precision")
+  {
+    // Precision 0: the points are whole, but the rents 400.5 and 801 are
+    // what 10 × 400.5 / 801 = 5 is computed from.
+    ScoredRound r(small_criteria("", "precision: 0\n"),
+                  {{"A1", small_dossier("A1", "60", "100", "400.5")}, {"A2", small_dossier("A2", "60", "100", "801")}}, 1,
+                  {{1, "A1: 8, A2: 8", ""}});
+    REQUIRE(r.result);
+    const std::string json = render_json(*r.result, Lang{"en"});
+    CHECK(json.find("10 × 400.5 / 801 = 5 points") != std::string::npos);
+    CHECK(json.find("401") == std::string::npos);
+  }
+
   TEST_CASE("a member's score is written with the decimals it holds exactly")
   {
     // 8.0625 = 129/16 needs four decimals, 7.04 = 176/25 two, 6.5 one, 9 none.
