@@ -63,23 +63,6 @@ Message control_message(char32_t cp)
   return {"yaml_control_character", {{"code", fmt::format("{:04X}", static_cast<unsigned>(cp))}}};
 }
 
-// Why a file could not be read, in words for people.
-Message file_error_reason(const FileError& err)
-{
-  switch (err.errnum) {
-  case ENOENT:
-    return {"file_reason_not_found", {}};
-  case EACCES:
-    return {"file_reason_no_permission", {}};
-  case EISDIR:
-    return {"file_reason_directory", {}};
-  case 0:
-    return {"file_reason_not_regular", {}};
-  default:
-    return {"file_reason_system", {{"text", err.reason}}};
-  }
-}
-
 Message nesting_message()
 {
   return {"yaml_nesting_too_deep", {{"max", k_max_depth}}};

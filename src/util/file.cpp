@@ -268,4 +268,20 @@ Message error_code_reason(const std::error_code& ec)
   return {"file_reason_system", {{"text", ec.message()}}};
 }
 
+Message file_error_reason(const FileError& err)
+{
+  switch (err.errnum) {
+  case ENOENT:
+    return {"file_reason_not_found", {}};
+  case EACCES:
+    return {"file_reason_no_permission", {}};
+  case EISDIR:
+    return {"file_reason_directory", {}};
+  case 0:
+    return {"file_reason_not_regular", {}};
+  default:
+    return {"file_reason_system", {{"text", err.reason}}};
+  }
+}
+
 } // namespace ccn

@@ -71,6 +71,9 @@ std::string sha256_hex(const std::string& bytes);
 // Why a file or folder could not be read, as a catalogue message.
 Message error_code_reason(const std::error_code& ec);
 
+// Why a file could not be read (`read_file`), as a catalogue message.
+Message file_error_reason(const FileError& err);
+
 // Whether `a` and `b` name the same existing file.
 bool same_file(const std::string& a, const std::string& b);
 

@@ -26,11 +26,21 @@ Message differs(Message finding)
 
 // The result file read and checked for the shape verify reads; nothing
 // when `v.result_errors` says why not.
+// Why a file could not be read, as a message in the reader's language.
+Message unreadable_reason(const FileError& err)
+{
+  if (err.too_large) {
+    return err.size > 0 ? Message{"file_too_large", {{"size", err.size}, {"max", k_max_file_bytes}}}
+                        : Message{"file_larger_than_limit", {{"max", k_max_file_bytes}}};
+  }
+  return file_error_reason(err);
+}
+
 std::optional<Json> read_result(const std::string& path, Verification& v)
 {
   auto bytes = read_file(path);
   if (auto* err = std::get_if<FileError>(&bytes)) {
-    v.result_errors.push_back({"cannot_read", {{"reason", err->reason}}});
+    v.result_errors.push_back({"cannot_read", {{"reason", unreadable_reason(*err)}}});
     v.result_unreadable = !err->too_large;
     return std::nullopt;
   }
@@ -65,7 +75,7 @@ bool check_hashes(const std::vector<Recorded>& inputs, Verification& v,
                             {{"role", input_role(in.role)},
                              {"path", in.path},
                              {"resolved", in.resolved},
-                             {"reason", err->reason}}});
+                             {"reason", unreadable_reason(*err)}}});
       all_read = false;
       continue;
     }

@@ -381,6 +381,20 @@ TEST_SUITE("cli/verify in Vietnamese")
     CHECK(other.err == a.result + ": lỗi: định dạng phải là “ccnscore/result@1”, nhưng là “ccnscore/result@2”\n");
   }
 
+  TEST_CASE("a result or an input that cannot be read: why, in the council's words")
+  {
+    Archive a;
+    std::filesystem::remove(a.path("samples/bo-trai-song-da-2024/sheets/m5.yaml"));
+    Run r = run({"verify", "--lang", "vi", a.result});
+    CHECK(r.status == 4);
+    CHECK(r.out.find("m5.yaml: không có tệp hoặc thư mục này)") != std::string::npos);
+    CHECK(r.out.find("No such file") == std::string::npos);
+    TempDir dir;
+    Run missing = run({"verify", "--lang", "vi", dir.path("khong-co.json")});
+    CHECK(missing.status == 3);
+    CHECK(missing.err == dir.path("khong-co.json") + ": lỗi: không đọc được: không có tệp hoặc thư mục này\n");
+  }
+
   TEST_CASE("a file that is not JSON is named so, in both languages")
   {
     TempDir dir;
