@@ -113,10 +113,14 @@ void explain_difference(std::string& out, const RoundResult& res, const Applican
     out += "  " + L.text("explain_differences") + "\n";
   }
   for (const auto& [d, i] : diffs) {
+    // A difference too small for the precision (2.25 against 2.26 at one
+    // decimal) is shown exactly, never as "-0 (2.3 against 2.3)".
+    const bool below_precision = round_half_away(abs(d), c.precision) == 0;
+    auto amount = [&](const Rational& v) { return below_precision ? L.number(v) : amount_words(L, c, v); };
     out += "    " + L.text("explain_difference_line", {{"criterion", c.criteria[i].id},
-                                                         {"difference", (d > 0 ? "+" : "-") + amount_words(L, c, abs(d))},
-                                                         {"mine", amount_words(L, c, a.criteria[i].weighted)},
-                                                         {"theirs", amount_words(L, c, b.criteria[i].weighted)},
+                                                         {"difference", (d > 0 ? "+" : "-") + amount(abs(d))},
+                                                         {"mine", amount(a.criteria[i].weighted)},
+                                                         {"theirs", amount(b.criteria[i].weighted)},
                                                          {"name", c.criteria[i].name}})
            + "\n";
   }

@@ -1,4 +1,5 @@
 #include "cli_helpers.hpp"
+#include "scored_round.hpp"
 
 #include <doctest/doctest.h>
 
@@ -22,6 +23,21 @@ TEST_SUITE("cli/explain")
     REQUIRE(r.status == 0);
     CHECK(r.out.find("A1 — Công ty\\u2067ẩn\\u2069\n") != std::string::npos);
     CHECK(r.out.find("\xe2\x81\xa7") == std::string::npos);
+  }
+
+  TEST_CASE("a difference below the precision is shown exactly, not as -0")
+  {
+    // Precision 0: rents 400 and 401 give F2 10 and 9.975..., both shown as
+    // 10, and equal totals; the difference of 0.0249... is written exactly.
+    ScoredRound r(small_criteria("", "precision: 0\n"),
+                  {{"A1", small_dossier("A1", "60", "100", "400")}, {"A2", small_dossier("A2", "60", "100", "401")}}, 1,
+                  {{1, "A1: 8, A2: 8", ""}});
+    REQUIRE(r.result);
+    Run run_en = run({"explain", r.dir.path("round.yaml"), "A1", "--vs", "A2", "--lang", "en"});
+    REQUIRE(run_en.status == 0);
+    CHECK(run_en.out.find("equal totals.") != std::string::npos);
+    CHECK(run_en.out.find("F2 +≈0.024938 (10 against ≈9.975062) Rent") != std::string::npos);
+    CHECK(run_en.out.find("+0 ") == std::string::npos);
   }
 
   TEST_CASE("an unknown applicant is named with its control characters escaped")
