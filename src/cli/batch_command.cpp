@@ -417,6 +417,9 @@ int run_batch(const BatchOptions& opt, Console& console, const RoundRanker& rank
     }
   });
   writer.finish();
+  // The rounds' folders were renamed into place: their names are on the disk
+  // once the output folder is synced, one sync for all of them.
+  sync_folder(out_dir.string());
   if (console.err_is_terminal && !rounds.empty()) {
     console.err << "\r\033[K";
   }
