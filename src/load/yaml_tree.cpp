@@ -9,6 +9,7 @@
 #include <cctype>
 #include <cstdint>
 #include <cerrno>
+#include <map>
 #include <memory>
 #include <string_view>
 #include <unordered_map>
@@ -541,9 +542,72 @@ private:
 // message quotes them).
 struct SyntaxError
 {
-  std::string detail;
+  std::string problem; // libyaml's words, in English
   Mark mark;
+  std::string context; // "while parsing ...", or empty
 };
+
+// libyaml's problem and context as a catalogue message, so that a syntax
+// error reads in the language of the run; words libyaml adds in a later
+// version are passed on as it writes them.
+Message syntax_detail(const SyntaxError& error)
+{
+  static const std::map<std::string_view, const char*> k_problems{
+    {"did not find expected key", "yaml_problem_expected_key"},
+    {"did not find expected node content", "yaml_problem_expected_content"},
+    {"did not find expected '-' indicator", "yaml_problem_expected_dash"},
+    {"did not find expected ',' or ']'", "yaml_problem_expected_comma_bracket"},
+    {"did not find expected ',' or '}'", "yaml_problem_expected_comma_brace"},
+    {"could not find expected ':'", "yaml_problem_expected_colon"},
+    {"did not find expected <document start>", "yaml_problem_expected_document_start"},
+    {"did not find expected alphabetic or numeric character", "yaml_problem_expected_alphanumeric"},
+    {"did not find expected comment or line break", "yaml_problem_expected_comment_or_break"},
+    {"did not find expected whitespace", "yaml_problem_expected_whitespace"},
+    {"mapping values are not allowed in this context", "yaml_problem_mapping_values"},
+    {"block sequence entries are not allowed in this context", "yaml_problem_sequence_entries"},
+    {"found character that cannot start any token", "yaml_problem_cannot_start_token"},
+    {"found unexpected end of stream", "yaml_problem_unexpected_end"},
+    {"found unknown escape character", "yaml_problem_unknown_escape"},
+    {"found undefined alias", "yaml_problem_undefined_alias"},
+    {"the referenced anchor is not defined", "yaml_problem_undefined_anchor"},
+    {"found unexpected document indicator", "yaml_problem_document_indicator"},
+    {"found a tab character that violates indentation", "yaml_problem_tab_indentation"},
+    {"found a tab character where an indentation space is expected", "yaml_problem_tab_for_space"},
+    {"control characters are not allowed", "yaml_problem_control_characters"},
+    {"found unexpected ':'", "yaml_problem_unexpected_colon"},
+    {"found undefined tag handle", "yaml_problem_undefined_tag_handle"},
+    {"found duplicate anchor; first occurrence", "yaml_problem_duplicate_anchor"}
+  };
+  static const std::map<std::string_view, const char*> k_contexts{
+    {"while parsing a block mapping", "yaml_context_block_mapping"},
+    {"while parsing a flow mapping", "yaml_context_flow_mapping"},
+    {"while parsing a block collection", "yaml_context_block_collection"},
+    {"while parsing a flow sequence", "yaml_context_flow_sequence"},
+    {"while parsing a block node", "yaml_context_block_node"},
+    {"while parsing a flow node", "yaml_context_flow_node"},
+    {"while parsing a node", "yaml_context_node"},
+    {"while parsing a quoted scalar", "yaml_context_quoted_scalar"},
+    {"while scanning a quoted scalar", "yaml_context_scanning_quoted_scalar"},
+    {"while scanning a simple key", "yaml_context_simple_key"},
+    {"while scanning a plain scalar", "yaml_context_plain_scalar"},
+    {"while scanning a block scalar", "yaml_context_block_scalar"},
+    {"while scanning an anchor", "yaml_context_anchor"},
+    {"while scanning an alias", "yaml_context_alias"},
+    {"while scanning a tag", "yaml_context_tag"},
+    {"while scanning a directive", "yaml_context_directive"},
+    {"while scanning for the next token", "yaml_context_next_token"}
+  };
+  auto problem = k_problems.find(error.problem);
+  auto context = k_contexts.find(error.context);
+  if (problem == k_problems.end() || (!error.context.empty() && context == k_contexts.end())) {
+    std::string text = error.context.empty() ? error.problem : error.problem + " " + error.context;
+    return {k_raw_message, {{"text", text}}};
+  }
+  if (error.context.empty()) {
+    return {problem->second, {}};
+  }
+  return {"yaml_problem_in_context", {{"problem", Message{problem->second, {}}}, {"context", Message{context->second, {}}}}};
+}
 
 using ParseFailure = std::variant<LimitExceeded, SyntaxError>;
 
@@ -667,9 +731,9 @@ std::optional<ParseFailure> parse_events(std::string_view bytes, TreeBuilder& bu
     if (yaml_parser_parse(&parser.p, &event.e) == 0) {
       const yaml_parser_t& p = parser.p;
       SyntaxError error;
-      error.detail = p.problem != nullptr ? p.problem : "the parser failed";
+      error.problem = p.problem != nullptr ? p.problem : "the parser failed";
       if (p.context != nullptr) {
-        error.detail += std::string(" ") + p.context;
+        error.context = p.context;
       }
       error.mark = p.error == YAML_READER_ERROR ? places.at_offset(p.problem_offset) : places.at(p.problem_mark);
       // Text after the end marker `...` can only start another document.
@@ -691,7 +755,7 @@ std::optional<ParseFailure> parse_events(std::string_view bytes, TreeBuilder& bu
     case YAML_ALIAS_EVENT: {
       auto anchor = anchors.find(reinterpret_cast<const char*>(e.data.alias.anchor));
       if (anchor == anchors.end()) {
-        return SyntaxError{"the referenced anchor is not defined", mark};
+        return SyntaxError{"the referenced anchor is not defined", mark, ""};
       }
       builder.OnAlias(anchor->second);
       break;
@@ -861,7 +925,7 @@ std::optional<Document> parse_document(const std::string& path, std::string byte
         // A tab after `-`, `?` or `:` where the parser wants a space.
         diags.error({path, syntax.mark.line + 1, syntax.mark.column + 1}, "yaml_tab_indent", {});
       } else {
-        diags.error({path, syntax.mark.line + 1, syntax.mark.column + 1}, "yaml_syntax", {{"detail", syntax.detail}});
+        diags.error({path, syntax.mark.line + 1, syntax.mark.column + 1}, "yaml_syntax", {{"detail", syntax_detail(syntax)}});
       }
     }
     return std::nullopt;

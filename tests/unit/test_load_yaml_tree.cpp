@@ -737,6 +737,36 @@ TEST_SUITE("load/yaml_tree")
     }
   }
 
+  TEST_CASE("a syntax error reads in the run's language: the parser's English words are translated")
+  {
+    struct Case
+    {
+      std::string text;
+      std::string en;
+      std::string vi;
+    };
+    const std::vector<Case> cases{
+      {"a: { b: 1\nc: 2\n", "did not find expected ',' or '}' while parsing a flow mapping",
+       "không tìm thấy dấu “,” hoặc “}” khi đọc một nhóm khóa viết trong dấu ngoặc nhọn"},
+      {"a:\n  b: 1\n c: 2\n", "did not find expected key while parsing a block mapping",
+       "không tìm thấy khóa ở chỗ cần có khóa khi đọc một nhóm khóa"},
+      {"a: b: c\n", "mapping values are not allowed in this context",
+       "không được viết giá trị của khóa (sau dấu “:”) ở chỗ này"},
+      {"a: *x\n", "the referenced anchor is not defined", "tham chiếu “*” tới một neo chưa định nghĩa"},
+      {"a: \"\\q\"\n", "found unknown escape character while parsing a quoted scalar",
+       "gặp ký tự thoát không hợp lệ sau dấu “\\” khi đọc một chuỗi trong dấu ngoặc kép"},
+    };
+    for (const auto& c : cases) {
+      CAPTURE(c.text);
+      Diagnostics d;
+      CHECK_FALSE(parse_document("t.yaml", c.text, d));
+      REQUIRE(d.items().size() == 1);
+      CHECK(format_diagnostic(d.items()[0], Lang{"en"}).find("YAML syntax: " + c.en) != std::string::npos);
+      const std::string vi = format_diagnostic(d.items()[0], Lang{"vi"});
+      CHECK_MESSAGE(vi.find("sai cú pháp YAML: " + c.vi) != std::string::npos, vi);
+    }
+  }
+
   TEST_CASE("messages quote a short token, never a whole line of a foreign file")
   {
     Diagnostics d;
