@@ -12,6 +12,19 @@ namespace {
 using Key = std::optional<Rational>;
 using Block = std::vector<const ApplicantResult*>;
 
+// `t` as exact seconds since 1970, its fraction of a second included: two
+// submissions in the same second are still told apart.
+Rational moment(const Timestamp& t)
+{
+  Rational seconds(static_cast<long>(t.seconds));
+  if (t.fraction.empty()) {
+    return seconds;
+  }
+  mpz_class scale;
+  mpz_ui_pow_ui(scale.get_mpz_t(), 10, t.fraction.size());
+  return seconds + Rational(mpz_class(t.fraction, 10), scale);
+}
+
 class Ranker
 {
 public:
@@ -97,14 +110,14 @@ private:
         if (!a.dossier->submitted_at) {
           return std::nullopt;
         }
-        return Rational(static_cast<long>(a.dossier->submitted_at->seconds));
+        return moment(*a.dossier->submitted_at);
       }
       auto it = a.dossier->facts.find(rule.ref);
       if (it == a.dossier->facts.end()) {
         return std::nullopt;
       }
       if (it->second.time) {
-        return Rational(static_cast<long>(it->second.time->seconds));
+        return moment(*it->second.time);
       }
       return it->second.number;
     }
