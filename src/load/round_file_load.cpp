@@ -222,7 +222,7 @@ std::optional<Council> read_council(Reader& r, const YNode& node)
 
 } // namespace
 
-std::optional<Round> load_round_file(const Document& doc, Diagnostics& diags)
+std::optional<Round> load_round_file(const Document& doc, Diagnostics& diags, bool* complete)
 {
   if (!check_format(doc, k_format_round, diags)) {
     return std::nullopt;
@@ -283,7 +283,10 @@ std::optional<Round> load_round_file(const Document& doc, Diagnostics& diags)
   // sheets are read all the same, so that `check` names every one left in
   // them too. The errors stay, and nothing is ranked.
   if (diags.error_count() != errors_before + r.unfilled_count()) {
-    return std::nullopt;
+    if (complete == nullptr) {
+      return std::nullopt;
+    }
+    *complete = false;
   }
   return rd;
 }
