@@ -192,7 +192,9 @@ std::optional<std::string> Reader::text(const YNode& node, const Subject& what)
   if (unfilled(node, what, Message{"load_want_text", {}})) {
     return std::nullopt;
   }
-  if (node.kind != YNode::Kind::scalar || node.text.empty()) {
+  // Spaces alone are no text either: a name or label of blanks would show
+  // as nothing in every output.
+  if (node.kind != YNode::Kind::scalar || node.text.find_first_not_of(" \t\r\n") == std::string::npos) {
     error(node, what, "load_expected_text", {{"found", describe(node)}});
     return std::nullopt;
   }

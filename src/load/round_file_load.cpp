@@ -36,10 +36,12 @@ std::optional<ChairProposal> read_chair_proposal(Reader& r, const YNode& node)
     return std::nullopt;
   }
   auto id = r.identifier(*selects, "chair_proposal selects");
-  auto why = r.text(*reason, "chair_proposal reason");
-  if (why && why->find_first_not_of(" \t") == std::string::npos) {
+  std::optional<std::string> why;
+  if (reason->kind == YNode::Kind::scalar && !reason->text.empty()
+      && reason->text.find_first_not_of(" \t\r\n") == std::string::npos) {
     r.error(*reason, "round_chair_reason_blank", {});
-    why.reset();
+  } else {
+    why = r.text(*reason, "chair_proposal reason");
   }
   if (const YNode* d = m.get("date")) {
     cp.date = r.date(*d, "chair_proposal date");

@@ -36,6 +36,18 @@ struct Fixture
 
 TEST_SUITE("load/reader")
 {
+  TEST_CASE("text of spaces alone is no text, as an empty one is not")
+  {
+    Fixture f("a: Công ty A\nb: \"   \"\nc: \"\\t \"\nd: ''\ne: \" x \"\n");
+    CHECK(f.reader.text(f.at("a"), "a") == "Công ty A");
+    CHECK(f.reader.text(f.at("e"), "e") == " x ");
+    for (const char* k : {"b", "c", "d"}) {
+      CHECK_FALSE(f.reader.text(f.at(k), k).has_value());
+    }
+    CHECK(has_message(f.diags, "t.yaml:2:4: error: b: expected text, found \"   \""));
+    CHECK(f.diags.error_count() == 3);
+  }
+
   TEST_CASE("only true and false, in three cases, are truths")
   {
     Fixture f("a: true\nb: True\nc: FALSE\nd: yes\ne: on\nf: \"true\"\ng: tRUE\n");
