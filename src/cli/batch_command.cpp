@@ -21,7 +21,6 @@
 
 #include <fmt/format.h>
 
-#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstring>
@@ -379,7 +378,11 @@ int run_batch(const BatchOptions& opt, Console& console, const RoundRanker& rank
     r.lang_asked = console.lang_asked;
   }
   std::vector<BatchOutcome> outcomes(rounds.size());
-  std::atomic<size_t> done{0};
+  // Each round's messages go to standard error in the order of the rounds,
+  // whichever job finishes first, so that two runs print the same text.
+  std::vector<std::optional<std::string>> texts(rounds.size());
+  size_t next_text = 0;
+  size_t done = 0;
   std::mutex io;
   const auto start = std::chrono::steady_clock::now();
   FolderWriter writer(jobs, 2 * static_cast<size_t>(jobs), [&](size_t i, const Message& why) {
@@ -392,31 +395,38 @@ int run_batch(const BatchOptions& opt, Console& console, const RoundRanker& rank
     console.err << line;
   });
   parallel_for(rounds.size(), jobs, [&](size_t i) {
-    {
-      std::string text = rank_safely(rank, rounds[i], out_dir, opt.force, outcomes[i]);
-      if (outcomes[i].folder) {
-        writer.write(i, std::move(*outcomes[i].folder));
-        outcomes[i].folder.reset();
-      }
-      size_t finished = ++done;
-      std::lock_guard<std::mutex> lock(io);
-      if (console.err_is_terminal) {
-        double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        double left = elapsed / static_cast<double>(finished) * static_cast<double>(rounds.size() - finished);
-        console.err << "\r\033[K"
-                    << terminal_safe(tr(console.lang, "batch_progress",
-                                        {{"done", finished},
-                                         {"rounds", rounds.size()},
-                                         {"round", rounds[i].id},
-                                         {"seconds", static_cast<int64_t>(left + 0.5)}}));
-        if (!text.empty()) {
-          console.err << "\r\033[K";
-        }
-      }
-      console.err << text;
+    std::string text = rank_safely(rank, rounds[i], out_dir, opt.force, outcomes[i]);
+    if (outcomes[i].folder) {
+      writer.write(i, std::move(*outcomes[i].folder));
+      outcomes[i].folder.reset();
     }
+    std::lock_guard<std::mutex> lock(io);
+    const size_t finished = ++done;
+    texts[i] = std::move(text);
+    std::string ready;
+    for (; next_text < texts.size() && texts[next_text]; ++next_text) {
+      ready += *texts[next_text];
+      texts[next_text]->clear();
+    }
+    if (console.err_is_terminal) {
+      double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      double left = elapsed / static_cast<double>(finished) * static_cast<double>(rounds.size() - finished);
+      console.err << "\r\033[K"
+                  << terminal_safe(tr(console.lang, "batch_progress",
+                                      {{"done", finished},
+                                       {"rounds", rounds.size()},
+                                       {"round", rounds[i].id},
+                                       {"seconds", static_cast<int64_t>(left + 0.5)}}));
+      if (!ready.empty()) {
+        console.err << "\r\033[K";
+      }
+    }
+    console.err << ready;
   });
   writer.finish();
+  // The rounds' folders were renamed into place: their names are on the disk
+  // once the output folder is synced, one sync for all of them.
+  sync_folder(out_dir.string());
   if (console.err_is_terminal && !rounds.empty()) {
     console.err << "\r\033[K";
   }

@@ -41,20 +41,16 @@ struct LimitExceeded
 using AnchorId = size_t;
 inline constexpr AnchorId k_no_anchor = static_cast<AnchorId>(-1);
 
-// Line and column (1-based) of byte `offset` in `bytes`.
+// Line and column (1-based) of byte `offset` in `bytes`; the column counts
+// bytes, as the parser's marks do (ccnscore(5)).
 std::pair<int, int> position_of(std::string_view bytes, size_t offset)
 {
-  int line = 1;
-  int col = 1;
-  for (size_t i = 0; i < offset && i < bytes.size(); ++i) {
-    if (bytes[i] == '\n') {
-      ++line;
-      col = 1;
-    } else if ((static_cast<unsigned char>(bytes[i]) & 0xC0) != 0x80) {
-      ++col;
-    }
-  }
-  return {line, col};
+  offset = std::min(offset, bytes.size());
+  const std::string_view head = bytes.substr(0, offset);
+  const size_t last_newline = head.rfind('\n');
+  const int line = 1 + static_cast<int>(std::count(head.begin(), head.end(), '\n'));
+  const size_t line_start = last_newline == std::string_view::npos ? 0 : last_newline + 1;
+  return {line, static_cast<int>(offset - line_start) + 1};
 }
 
 // The message for a control character in text.

@@ -223,13 +223,24 @@ std::string write_file_atomic_with(const std::string& path, const FileFiller& fi
   }
   if (!why.empty()) {
     ::unlink(tmp.c_str());
+    return why;
   }
+  sync_folder(std::filesystem::path(target.path).parent_path().string());
   return why;
 }
 
 std::string write_file_atomic(const std::string& path, const std::string& content)
 {
   return write_file_atomic_with(path, [&](int fd, const std::string&) { return write_all(fd, content); });
+}
+
+void sync_folder(const std::string& folder)
+{
+  int fd = ::open(folder.empty() ? "." : folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd >= 0) {
+    ::fsync(fd);
+    ::close(fd);
+  }
 }
 
 std::string create_temporary_folder(const std::string& target, std::string& tmp_path)

@@ -56,6 +56,11 @@ std::string write_file_atomic_with(const std::string& path, const FileFiller& fi
 // write_file_atomic_with for `content` in memory.
 std::string write_file_atomic(const std::string& path, const std::string& content);
 
+// Ask the system to write the entries of `folder` (names created or renamed
+// in it) to the disk, so that a rename survives a power cut. Best effort:
+// a file system that cannot sync a folder leaves it as it was.
+void sync_folder(const std::string& folder);
+
 // Create a new folder `.NAME.tmp-XXXXXX` beside `target`, with the
 // permissions the umask leaves, and set `tmp_path` to it. Empty on
 // success, else why not.

@@ -19,9 +19,10 @@ bin=build-bench/ccnscore
 python3 -c 'import os, sys; fd = os.open(sys.argv[1], os.O_RDONLY); os.fsync(fd); os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)' "$bin"
 
 # Every run writes into a new folder, and none is removed before the end:
-# ext4 looks through the inodes freed in the last minute whenever it
-# allocates one, so a run right after the removal of 3,000 files pays for
-# the benchmark's clean-up (see table.py). About 2.5 GB for 1,000 rounds.
+# ext4 without a journal skips the inodes freed in the last 60 s (360 s while
+# their inode-table block is dirty) whenever it allocates one, so a run right
+# after the removal of 3,000 files pays for the benchmark's clean-up (see
+# table.py). About 2.5 GB for 1,000 rounds.
 new_out() { echo "$data/out-$(date +%s%N)"; }
 
 # Median wall seconds of three runs of batch with `--jobs $1` over folder $2.

@@ -76,6 +76,33 @@ def read_from_disk(path):
         os.close(fd)
 
 
+# When this script last removed its files, and how long after that ext4
+# without a journal keeps skipping the freed inodes (see the batch line).
+REMOVED_STAMP = os.path.join(tempfile.gettempdir(), "ccnscore-bench-removed")
+SETTLE_SECONDS = 60 + 300
+
+
+def removed_now():
+    """Notes that the files of this run were just removed."""
+    with open(REMOVED_STAMP, "w", encoding="utf-8") as f:
+        f.write(f"{time.time()}\n")
+
+
+def settle_after_removal():
+    """Waits until an earlier run's removal of its files no longer slows the
+    creation of new ones (see the batch line)."""
+    try:
+        with open(REMOVED_STAMP, encoding="utf-8") as f:
+            removed = float(f.read())
+    except (OSError, ValueError):
+        return
+    left = removed + SETTLE_SECONDS - time.time()
+    if left > 0:
+        print(f"(waiting {left:.0f} s: an earlier run removed its files less than "
+              f"{SETTLE_SECONDS} s ago, and ext4 without a journal skips freed inodes that long)", flush=True)
+        time.sleep(left)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("build")
@@ -117,16 +144,21 @@ def main():
         line("`report` (with its robustness section) ÷ `rank`", f"{r['ratio']:.1f}× ({r['a']:.2f} s)", "≤ 8×", r)
 
         # Every batch run writes into a folder of its own, and none is
-        # removed before the line is done: ext4 looks through the inodes
-        # freed in the last minute each time it allocates one, so a run
-        # that follows the removal of the previous run's 3,000 files paid
-        # seconds of system time for the benchmark's own clean-up (perf:
-        # `recently_deleted` and `find_get_block_common`, a fifth of the
-        # run), which no secretariat writing a new folder pays. The line
-        # needs about 2.5 GB on the disk for 1,000 rounds. Each run starts
-        # once what the runs before it wrote is on the disk (sync, not
-        # timed): else its fsyncs wait behind the writing back of
-        # gigabytes that are not its own, more at every run.
+        # removed before the line is done. On ext4 without a journal (this
+        # machine's disk), creating a file skips every free inode of its
+        # group that was freed less than 60 s ago, or 360 s ago while its
+        # block of the inode table is dirty (RECENTCY_MIN and RECENTCY_DIRTY
+        # in fs/ext4/ialloc.c), reading each on the way: after the removal of
+        # thousands of files, every file created costs system time in
+        # proportion (perf: `recently_deleted`, `find_get_block_common`). A
+        # run that follows the removal of another run's 3,000 files pays for
+        # the benchmark's own clean-up, which no secretariat writing a new
+        # folder pays; so does a table run that starts less than six minutes
+        # after the previous one removed its folders, which is why the line
+        # waits for that (settle_after_removal). The line needs about 2.5 GB
+        # on the disk for 1,000 rounds. Each run starts once what the runs
+        # before it wrote is on the disk (sync, not timed): else its fsyncs
+        # wait behind the writing back of gigabytes that are not its own.
         outs = []
 
         def new_out():
@@ -137,6 +169,7 @@ def main():
             """The batch command, into a new output folder at each run."""
             return lambda: [bin_, "batch"] + folders + ["-o", new_out(), "--jobs", jobs]
 
+        settle_after_removal()
         r = pair(batch("1", [os.path.join(data, "in")]), batch("2", [os.path.join(data, "in")]),
                  opt.batch_runs, os.sync, os.sync)
         line(f"`batch --jobs 2` ÷ `--jobs 1`, {opt.rounds} rounds with reports (speed-up)",
@@ -152,6 +185,7 @@ def main():
              "< 20 MB, flat in rounds", None)
         for out in outs:
             shutil.rmtree(out, ignore_errors=True)
+        removed_now()
         print()
         print("| what | measured | target |")
         print("|---|---|---|")
@@ -164,6 +198,7 @@ def main():
                 print(f"  {r['min']:.2f}..{r['max']:.2f}  {what}")
     finally:
         shutil.rmtree(data, ignore_errors=True)
+        removed_now()
 
 
 if __name__ == "__main__":

@@ -4,8 +4,11 @@
 
 #include <doctest/doctest.h>
 
+#include <chrono>
+#include <condition_variable>
 #include <cstdio>
 #include <fstream>
+#include <mutex>
 #include <set>
 #include <sstream>
 #include <stdexcept>
@@ -173,6 +176,50 @@ TEST_SUITE("cli/batch")
           != std::string::npos);
     CHECK(std::filesystem::exists(s.path("out/yen-quang-2024/result.json")));
     CHECK_FALSE(std::filesystem::exists(s.path("out/thanh-ha-2023")));
+  }
+
+  TEST_CASE("with two jobs the rounds' messages come in the rounds' order, whichever finishes first")
+  {
+    SampleCopy s;
+    // The first round found is held back until every other round has been
+    // ranked: its messages must still come first.
+    std::mutex m;
+    std::condition_variable cv;
+    std::string first;
+    size_t others = 0;
+    size_t total = 0;
+    RoundRanker slow_first = [&](const BatchRound& round, const std::filesystem::path& out, bool force,
+                                 std::string& text) -> BatchOutcome {
+      BatchOutcome o = rank_round_into(round, out, force, text);
+      std::unique_lock<std::mutex> lock(m);
+      if (first.empty()) {
+        first = round.id;
+        cv.wait_for(lock, std::chrono::seconds(10), [&] { return others + 1 == total; });
+      } else {
+        ++others;
+        cv.notify_all();
+      }
+      return o;
+    };
+    std::ostringstream out1;
+    std::ostringstream err1;
+    Console one{out1, err1, false, false, false, Lang{"en"}, false};
+    RoundRanker counting = [&](const BatchRound& round, const std::filesystem::path& out, bool force,
+                               std::string& text) -> BatchOutcome {
+      ++total;
+      return rank_round_into(round, out, force, text);
+    };
+    run_batch({{s.path("samples")}, s.path("out1"), 1, false}, one, counting);
+    REQUIRE(total > 3);
+    std::ostringstream out2;
+    std::ostringstream err2;
+    Console two{out2, err2, false, false, false, Lang{"en"}, false};
+    run_batch({{s.path("samples")}, s.path("out2"), 2, false}, two, slow_first);
+    CHECK(others + 1 == total);
+    // The errors name the rounds' paths, which differ only in out1/out2's
+    // absence from them: the texts are the same bytes.
+    REQUIRE(err1.str().find("error:") != std::string::npos);
+    CHECK(err2.str() == err1.str());
   }
 
   TEST_CASE("ranking a round writes nothing, and a folder that cannot be written is that round's error")

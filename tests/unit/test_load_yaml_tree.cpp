@@ -243,6 +243,38 @@ TEST_SUITE("load/yaml_tree")
     CHECK(d.items()[0].key == "yaml_nul_byte");
   }
 
+  TEST_CASE("columns count bytes after Vietnamese text, for the checks before parsing as for the parser")
+  {
+    // "tên: Đà" is 7 characters and 10 bytes: what follows it is at column 11.
+    const std::string before = "x: 1\nt\xC3\xAAn: \xC4\x90\xC3\xA0";
+    struct Case
+    {
+      std::string bytes;
+      const char* key;
+    };
+    for (const Case& c : {Case{before + std::string("\0\n", 2), "yaml_nul_byte"},
+                          Case{before + "\xFF\n", "yaml_invalid_utf8"},
+                          Case{before + "\x01\n", "yaml_control_character"},
+                          Case{before + "\r", "yaml_lone_cr"},
+                          Case{before + ": b\n", "yaml_syntax"}}) {
+      CAPTURE(std::string(c.key));
+      Diagnostics d;
+      CHECK_FALSE(parse_document("t.yaml", c.bytes, d));
+      REQUIRE_FALSE(d.items().empty());
+      CHECK(d.items()[0].key == c.key);
+      CHECK(d.items()[0].pos.line == 2);
+      CHECK(d.items()[0].pos.col == 11);
+    }
+    // The parser's own marks count bytes too: the value after the text.
+    Diagnostics d;
+    auto doc = parse_document("t.yaml", "\xC4\x91\xE1\xBA\xA5t: [a, \"b\\x01\"]\n", d);
+    CHECK_FALSE(doc);
+    REQUIRE_FALSE(d.items().empty());
+    CHECK(d.items()[0].key == "yaml_control_character");
+    // "đất: [a, \"b" is 11 characters and 14 bytes: the escape is at column 15.
+    CHECK(d.items()[0].pos.col == 15);
+  }
+
   TEST_CASE("an empty file saved as UTF-16 is its byte-order mark alone, and is named as such")
   {
     // Notepad's "Unicode" writes an empty file as the two bytes FF FE.
