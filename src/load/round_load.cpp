@@ -496,8 +496,13 @@ std::vector<UnlistedFile> unlisted_inputs(const std::string& round_path)
         out.push_back({shown, true});
         continue;
       }
-      const bool yaml = name.size() > 5 && (name.compare(name.size() - 5, 5, ".yaml") == 0);
-      const bool yml = name.size() > 4 && (name.compare(name.size() - 4, 4, ".yml") == 0);
+      // In any case: a folder entry reads `.yaml` only, so a dossier saved as
+      // `A4.YAML` on a machine that ignores case is one to warn about.
+      std::string lower = name;
+      std::transform(lower.begin(), lower.end(), lower.begin(),
+                     [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+      const bool yaml = lower.size() > 5 && (lower.compare(lower.size() - 5, 5, ".yaml") == 0);
+      const bool yml = lower.size() > 4 && (lower.compare(lower.size() - 4, 4, ".yml") == 0);
       if (!yaml && !yml) {
         continue;
       }
