@@ -112,6 +112,8 @@ void load_field(Reader& r, const YNode& key, const YNode& node, Criteria& c)
         r.error(*values, what, "crit_enum_values_empty", {});
       }
       f.values = *list;
+    } else {
+      return; // a failed field: what uses it raises no second error
     }
   } else if (values != nullptr) {
     r.error(*values, what, "crit_values_not_enum", {});

@@ -233,6 +233,13 @@ std::optional<std::string> Reader::identifier(const YNode& node, const Subject& 
     error(node, what, "load_expected_identifier", {{"found", quote_found(*t)}});
     return std::nullopt;
   }
+  // Keys that start with x- are ignored everywhere (formats-v1 section 1),
+  // so such an id could never be a key: a sheet could not score the
+  // applicant, nor levels: give the value its points.
+  if (t && t->rfind("x-", 0) == 0) {
+    error(node, what, "load_identifier_extension", {{"found", quote_found(*t)}});
+    return std::nullopt;
+  }
   return t;
 }
 

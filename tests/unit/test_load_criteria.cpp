@@ -402,6 +402,23 @@ TEST_SUITE("load/criteria labels")
     CHECK(d.error_count() == 6);
   }
 
+  TEST_CASE("an id that starts with x- is refused where it is defined, as a key it would be ignored")
+  {
+    Diagnostics d;
+    CHECK_FALSE(criteria_from("format: ccnscore/criteria@1\nid: t\ntitle: T\nfields:\n"
+                              "  e: { type: enum, values: [x-rieng, chung] }\n"
+                              "groups:\n  - id: g\n    name: G\n    criteria:\n"
+                              "      - { id: x-c1, name: C, max: 10, judged: {} }\n"
+                              "      - { id: C2, name: C, max: 10, of: e, levels: { chung: 1 } }\n",
+                              d));
+    CHECK_MESSAGE(has_message(d, "c.yaml:5:29: error: field 'e' values: \"x-rieng\" starts with x-, which marks a key "
+                                 "to ignore"),
+                  all_messages(d));
+    CHECK(has_message(d, "c.yaml:10:15: error: criterion id: \"x-c1\" starts with x-"));
+    // The enum with the refused value is not checked against levels: again.
+    CHECK(d.error_count() == 2);
+  }
+
   TEST_CASE("a labelled enum needs identifiers for values and non-empty labels")
   {
     Diagnostics d;
