@@ -400,15 +400,20 @@ std::optional<RoundBundle> load_direct(const std::string& criteria_path, const s
                                        Diagnostics& diags)
 {
   const size_t errors_before = diags.error_count();
-  auto cdoc = load_document(criteria_path, diags);
-  if (!cdoc) {
-    return std::nullopt;
-  }
   RoundBundle b;
   b.direct = true;
-  b.inputs.push_back({"criteria", criteria_path, criteria_path, cdoc->sha256});
-  auto criteria = load_criteria(*cdoc, diags);
+  std::optional<Criteria> criteria;
+  if (auto cdoc = load_document(criteria_path, diags)) {
+    b.inputs.push_back({"criteria", criteria_path, criteria_path, cdoc->sha256});
+    criteria = load_criteria(*cdoc, diags);
+  }
   if (!criteria) {
+    // The dossiers are still read for their shape: every error in one run.
+    for (const auto& p : dossier_paths) {
+      if (auto doc = load_document(p, diags)) {
+        load_dossier(*doc, nullptr, diags);
+      }
+    }
     return std::nullopt;
   }
   b.criteria = std::move(*criteria);
