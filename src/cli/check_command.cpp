@@ -24,9 +24,10 @@ struct CheckOptions
   std::string criteria;
 };
 
-// Check one file; returns a short description when it is valid.
-std::optional<std::string> check_file(const std::string& path, const Criteria* criteria, Diagnostics& diags,
-                                      const Lang& lang)
+// Check one file; returns a short description when it is valid, or an
+// empty one for a dossier of sound shape whose `--criteria` have errors.
+std::optional<std::string> check_file(const std::string& path, const Criteria* criteria, bool criteria_failed,
+                                      Diagnostics& diags, const Lang& lang)
 {
   if (is_workbook_path(path)) {
     std::string sha256;
@@ -66,6 +67,9 @@ std::optional<std::string> check_file(const std::string& path, const Criteria* c
     if (!d) {
       return std::nullopt;
     }
+    if (criteria_failed) {
+      return std::string();
+    }
     if (criteria != nullptr) {
       return tr(lang, "check_ok_dossier_facts", {{"applicant", d->id}, {"criteria", criteria->id}});
     }
@@ -97,17 +101,23 @@ int run_check(const CheckOptions& opt, Console& console)
   std::optional<Criteria> criteria;
   if (!opt.criteria.empty()) {
     criteria = load_criteria_file(opt.criteria, diags);
-    if (!criteria) {
-      return report(diags, console);
+    if (criteria) {
+      adopt_criteria_language(console, *criteria);
     }
-    adopt_criteria_language(console, *criteria);
   }
+  // With criteria that have errors, the files are still checked (a dossier
+  // for its shape), so that one run names every error; no dossier is called
+  // valid then, as its facts could not be checked.
+  const bool criteria_failed = !opt.criteria.empty() && !criteria;
   size_t bad = 0;
   for (const auto& path : opt.files) {
     Diagnostics file_diags;
-    auto ok = check_file(path, criteria ? &*criteria : nullptr, file_diags, console.lang);
+    auto ok = check_file(path, criteria ? &*criteria : nullptr, criteria_failed, file_diags, console.lang);
     diags.merge(file_diags);
     adopt_language_read(console, diags);
+    if (ok && ok->empty()) {
+      continue; // a dossier whose criteria have errors: not called valid
+    }
     if (ok) {
       console.out << terminal_safe(tr(console.lang, "check_ok", {{"path", path}, {"what", *ok}})) << '\n';
     } else {

@@ -38,8 +38,12 @@ void load_labelled_values(Reader& r, const YNode& node, const Subject& what, Fie
   for (const auto& [key, value] : vm.entries()) {
     auto id = r.identifier(*key, Message{"crit_value_of", {{"of", what.message}}});
     auto label = r.text(*value, Message{"crit_value_label", {{"of", what.message}, {"value", short_token(key->text)}}});
-    if (id && label) {
+    // A wrong label is its own error; the value still exists, so that
+    // `levels:` and expressions naming it raise no second one.
+    if (id) {
       f.values.push_back(*id);
+    }
+    if (id && label) {
       f.value_labels[*id] = *label;
     }
   }
@@ -108,6 +112,8 @@ void load_field(Reader& r, const YNode& key, const YNode& node, Criteria& c)
         r.error(*values, what, "crit_enum_values_empty", {});
       }
       f.values = *list;
+    } else {
+      return; // a failed field: what uses it raises no second error
     }
   } else if (values != nullptr) {
     r.error(*values, what, "crit_values_not_enum", {});
@@ -138,9 +144,13 @@ std::optional<Expression> parse_at(Reader& r, const YNode& node, const Subject& 
   return Expression{*src, std::move(*expr)};
 }
 
-SymbolLookup make_lookup(const Criteria& c, const std::map<std::string, ValueType>& measure_types)
+SymbolLookup make_lookup(const Criteria& c, const std::map<std::string, ValueType>& measure_types,
+                         const detail::Failed& failed)
 {
-  return [&c, &measure_types](const std::string& name) -> std::optional<SymbolType> {
+  return [&c, &measure_types, &failed](const std::string& name) -> std::optional<SymbolType> {
+    if (failed.fields.count(name) != 0) {
+      return SymbolType{ValueType::invalid, {}, {}, {"expr_why_field_error", {}}};
+    }
     if (const Field* f = c.field(name)) {
       SymbolType s;
       switch (f->type) {
@@ -174,6 +184,9 @@ SymbolLookup make_lookup(const Criteria& c, const std::map<std::string, ValueTyp
       }
       return s;
     }
+    if (failed.measures.count(name) != 0) {
+      return SymbolType{ValueType::invalid, {}, {}, {"expr_why_measure_error", {}}};
+    }
     return std::nullopt;
   };
 }
@@ -189,11 +202,17 @@ struct PendingMeasure
   std::string unit;
 };
 
-void load_measures(Reader& r, const YNode& node, Criteria& c)
+void load_measures(Reader& r, const YNode& node, Criteria& c, detail::Failed& failed)
 {
   MapView m(r, node, "measures");
   if (!m.ok()) {
     return;
+  }
+  // Every measure the file names that does not load is a failed one
+  // (recorded at the end, once the loaded ones are known).
+  std::vector<std::string> named;
+  for (const auto& entry : m.entries()) {
+    named.push_back(entry.first->text);
   }
   std::vector<PendingMeasure> pending;
   for (const auto& [key, value] : m.entries()) {
@@ -294,7 +313,7 @@ void load_measures(Reader& r, const YNode& node, Criteria& c)
   for (const auto& p : pending) {
     types[p.id] = ValueType::invalid;
   }
-  auto lookup = make_lookup(c, types);
+  auto lookup = make_lookup(c, types, failed);
   for (size_t i : order) {
     PendingMeasure& p = pending[i];
     if (in_cycle.count(i) != 0) {
@@ -314,9 +333,14 @@ void load_measures(Reader& r, const YNode& node, Criteria& c)
     types[p.id] = p.expr.root.type;
     c.measures.push_back(Measure{p.id, std::move(p.expr), p.label, p.unit, p.pos});
   }
+  for (const auto& name : named) {
+    if (c.measure(name) == nullptr && c.field(name) == nullptr) {
+      failed.measures.insert(name);
+    }
+  }
 }
 
-void load_gates(Reader& r, const YNode& node, Criteria& c)
+void load_gates(Reader& r, const YNode& node, Criteria& c, const detail::Failed& failed)
 {
   if (!r.is_seq(node, "gates")) {
     return;
@@ -325,7 +349,7 @@ void load_gates(Reader& r, const YNode& node, Criteria& c)
   for (const auto& m : c.measures) {
     types[m.id] = m.expr.root.type;
   }
-  auto lookup = make_lookup(c, types);
+  auto lookup = make_lookup(c, types, failed);
   for (const auto& item : node.items) {
     MapView m(r, item, "gate", {"id", "name", "require"});
     if (!m.ok()) {
@@ -400,6 +424,7 @@ std::optional<Criteria> load_criteria(const Document& doc, Diagnostics& diags)
             {"format", "id", "title", "issuer", "basis", "effective", "language", "precision", "rounding", "pass",
              "fields", "measures", "gates", "groups", "tie_break"});
   Criteria c;
+  detail::Failed failed;
   c.path = doc.path;
   c.sha256 = doc.sha256;
   if (const YNode* n = m.require("id")) {
@@ -450,21 +475,25 @@ std::optional<Criteria> load_criteria(const Document& doc, Diagnostics& diags)
   if (const YNode* n = m.require("fields")) {
     MapView fields(r, *n, "fields");
     for (const auto& [key, value] : fields.entries()) {
+      const size_t before = c.fields.size();
       load_field(r, *key, *value, c);
+      if (c.fields.size() == before) {
+        failed.fields.insert(key->text);
+      }
     }
   }
   if (const YNode* n = m.get("measures")) {
-    load_measures(r, *n, c);
+    load_measures(r, *n, c, failed);
   }
   if (const YNode* n = m.get("gates")) {
-    load_gates(r, *n, c);
+    load_gates(r, *n, c, failed);
   }
   if (const YNode* n = m.require("groups")) {
-    detail::load_groups(r, *n, c);
+    detail::load_groups(r, *n, c, failed);
     detail::check_pass_reachable(r, m.get("pass"), *n, c);
   }
   if (const YNode* n = m.get("tie_break")) {
-    detail::load_tie_break(r, *n, c);
+    detail::load_tie_break(r, *n, c, failed);
   }
   if (diags.error_count() != errors_before) {
     return std::nullopt;

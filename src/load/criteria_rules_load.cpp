@@ -61,7 +61,7 @@ void check_pass_reachable(Reader& r, const YNode* pass, const YNode& groups, con
   }
 }
 
-void load_tie_break(Reader& r, const YNode& node, Criteria& c)
+void load_tie_break(Reader& r, const YNode& node, Criteria& c, const Failed& failed)
 {
   if (!r.is_seq(node, "tie_break")) {
     return;
@@ -104,6 +104,9 @@ void load_tie_break(Reader& r, const YNode& node, Criteria& c)
       if (!id) {
         continue;
       }
+      if (c.criterion(*id) == nullptr && failed.criteria.count(*id) != 0) {
+        continue;
+      }
       if (c.criterion(*id) == nullptr) {
         std::vector<std::string> names;
         for (const auto& cr : c.criteria) {
@@ -120,6 +123,9 @@ void load_tie_break(Reader& r, const YNode& node, Criteria& c)
         continue;
       }
       const Field* f = c.field(*id);
+      if (f == nullptr && failed.fields.count(*id) != 0) {
+        continue;
+      }
       if (*id != "submitted_at" && f == nullptr) {
         std::vector<std::string> names{"submitted_at"};
         for (const auto& fd : c.fields) {

@@ -173,7 +173,7 @@ void load_levels(Reader& r, const YNode& node, Criterion& c, const Criteria& all
   }
 }
 
-void load_kind(Reader& r, const MapView& m, Criterion& c, const Criteria& all)
+void load_kind(Reader& r, const MapView& m, Criterion& c, const Criteria& all, const Failed& failed)
 {
   static constexpr const char* k_kinds[] = {"bands", "levels", "flag", "per_unit", "relative", "judged"};
   std::vector<const char*> present;
@@ -218,6 +218,9 @@ void load_kind(Reader& r, const MapView& m, Criterion& c, const Criteria& all)
   }
   c.of = *of_id;
   auto type = name_type(all, c.of);
+  if (!type && failed.has_name(c.of)) {
+    return;
+  }
   if (!type) {
     std::vector<std::string> names = all.field_ids();
     for (const auto& ms : all.measures) {
@@ -277,7 +280,7 @@ Subject criterion_label(const YNode& node)
   return "criterion";
 }
 
-void load_criterion(Reader& r, const YNode& node, Criteria& all, size_t group_index)
+void load_criterion(Reader& r, const YNode& node, Criteria& all, size_t group_index, const Failed& failed)
 {
   MapView m(r, node, criterion_label(node),
             {"id", "name", "max", "weight", "of", "bands", "levels", "flag", "per_unit", "relative", "judged"});
@@ -322,13 +325,13 @@ void load_criterion(Reader& r, const YNode& node, Criteria& all, size_t group_in
       c.weight = *weight;
     }
   }
-  load_kind(r, m, c, all);
+  load_kind(r, m, c, all, failed);
   all.criteria.push_back(std::move(c));
 }
 
 } // namespace
 
-void load_groups(Reader& r, const YNode& node, Criteria& c)
+void load_groups(Reader& r, const YNode& node, Criteria& c, Failed& failed)
 {
   if (!r.is_seq(node, "groups")) {
     return;
@@ -373,7 +376,15 @@ void load_groups(Reader& r, const YNode& node, Criteria& c)
     size_t index = c.groups.size();
     size_t first = c.criteria.size();
     for (const auto& ci : crit_node->items) {
-      load_criterion(r, ci, c, index);
+      const size_t before = c.criteria.size();
+      load_criterion(r, ci, c, index, failed);
+      if (c.criteria.size() == before) {
+        for (const auto& [k, v] : ci.entries) {
+          if (k.text == "id" && v.kind == YNode::Kind::scalar && c.criterion(v.text) == nullptr) {
+            failed.criteria.insert(v.text);
+          }
+        }
+      }
     }
     for (size_t i = first; i < c.criteria.size(); ++i) {
       g.criteria.push_back(i);

@@ -247,8 +247,22 @@ private:
     char c = m_src[m_pos];
     if (c >= '0' && c <= '9') {
       size_t end = m_pos;
-      while (end < m_src.size() && ((m_src[end] >= '0' && m_src[end] <= '9') || m_src[end] == '.')) {
+      auto digit_at = [&](size_t i) { return i < m_src.size() && m_src[i] >= '0' && m_src[i] <= '9'; };
+      while (digit_at(end) || (end < m_src.size() && m_src[end] == '.')) {
         ++end;
+      }
+      // An exponent, as a YAML number may have one (`2.5e11`).
+      if (end < m_src.size() && (m_src[end] == 'e' || m_src[end] == 'E')) {
+        size_t digits = end + 1;
+        if (digits < m_src.size() && (m_src[digits] == '+' || m_src[digits] == '-')) {
+          ++digits;
+        }
+        if (digit_at(digits)) {
+          end = digits;
+          while (digit_at(end)) {
+            ++end;
+          }
+        }
       }
       NumberParse p = parse_decimal(m_src.substr(m_pos, end - m_pos));
       if (p.kind != NumberParse::Kind::ok) {

@@ -29,7 +29,10 @@ std::optional<Criteria> load_criteria(const Document& doc, Diagnostics& diags);
 std::optional<Dossier> load_dossier(const Document& doc, const Criteria* criteria, Diagnostics& diags);
 
 // A round file (section 3) on its own: paths are resolved, not read.
-std::optional<Round> load_round_file(const Document& doc, Diagnostics& diags);
+// Without `complete`, nothing when the file has an error; with it, what
+// could be read all the same (so that the files it names can still be
+// checked), and `*complete` says whether the file had no error.
+std::optional<Round> load_round_file(const Document& doc, Diagnostics& diags, bool* complete = nullptr);
 
 // A sheet (section 5), checked for shape only; `check_sheet` in
 // load/round_load.hpp checks it against its round.

@@ -69,10 +69,35 @@ std::optional<std::string> parse_date_part(std::string_view s, int64_t& days)
   return std::nullopt;
 }
 
-// The plain form of a number written the Vietnamese way ("85,5",
-// "1.000.000"); empty when there is none to suggest.
-std::string number_hint(const std::string& text)
+// `text` without the spaces that separate thousands or that a copy from a
+// word processor leaves around a number: ASCII, no-break (U+00A0), figure
+// (U+2007), thin (U+2009), zero-width (U+200B) and narrow no-break (U+202F).
+std::string without_spaces(const std::string& text)
 {
+  static const std::string_view k_spaces[] = {" ", "\xC2\xA0", "\xE2\x80\x87", "\xE2\x80\x89", "\xE2\x80\x8B",
+                                              "\xE2\x80\xAF"};
+  std::string out;
+  for (size_t i = 0; i < text.size();) {
+    auto space = std::find_if(std::begin(k_spaces), std::end(k_spaces),
+                              [&](std::string_view s) { return std::string_view(text).substr(i, s.size()) == s; });
+    if (space != std::end(k_spaces)) {
+      i += space->size();
+      continue;
+    }
+    out += text[i++];
+  }
+  return out;
+}
+
+// The plain form of a number written the Vietnamese way ("85,5",
+// "1.000.000", "450 000"); empty when there is none to suggest.
+std::string number_hint(const std::string& written)
+{
+  const std::string text = without_spaces(written);
+  if (text != written && text.find_first_not_of("+-0123456789.") == std::string::npos
+      && std::count(text.begin(), text.end(), '.') <= 1 && parse_decimal(text).kind == NumberParse::Kind::ok) {
+    return text;
+  }
   if (text.empty() || text.find_first_not_of("+-0123456789.,") != std::string::npos) {
     return {};
   }
@@ -90,7 +115,7 @@ std::string number_hint(const std::string& text)
       plain += c;
     }
   }
-  if (plain == text || parse_decimal(plain).kind != NumberParse::Kind::ok) {
+  if (plain == written || parse_decimal(plain).kind != NumberParse::Kind::ok) {
     return {};
   }
   return plain;
@@ -192,7 +217,9 @@ std::optional<std::string> Reader::text(const YNode& node, const Subject& what)
   if (unfilled(node, what, Message{"load_want_text", {}})) {
     return std::nullopt;
   }
-  if (node.kind != YNode::Kind::scalar || node.text.empty()) {
+  // Spaces alone are no text either: a name or label of blanks would show
+  // as nothing in every output.
+  if (node.kind != YNode::Kind::scalar || node.text.find_first_not_of(" \t\r\n") == std::string::npos) {
     error(node, what, "load_expected_text", {{"found", describe(node)}});
     return std::nullopt;
   }
@@ -204,6 +231,13 @@ std::optional<std::string> Reader::identifier(const YNode& node, const Subject& 
   auto t = text(node, what);
   if (t && !is_identifier(*t)) {
     error(node, what, "load_expected_identifier", {{"found", quote_found(*t)}});
+    return std::nullopt;
+  }
+  // Keys that start with x- are ignored everywhere (formats-v1 section 1),
+  // so such an id could never be a key: a sheet could not score the
+  // applicant, nor levels: give the value its points.
+  if (t && t->rfind("x-", 0) == 0) {
+    error(node, what, "load_identifier_extension", {{"found", quote_found(*t)}});
     return std::nullopt;
   }
   return t;

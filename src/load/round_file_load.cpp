@@ -36,10 +36,12 @@ std::optional<ChairProposal> read_chair_proposal(Reader& r, const YNode& node)
     return std::nullopt;
   }
   auto id = r.identifier(*selects, "chair_proposal selects");
-  auto why = r.text(*reason, "chair_proposal reason");
-  if (why && why->find_first_not_of(" \t") == std::string::npos) {
+  std::optional<std::string> why;
+  if (reason->kind == YNode::Kind::scalar && !reason->text.empty()
+      && reason->text.find_first_not_of(" \t\r\n") == std::string::npos) {
     r.error(*reason, "round_chair_reason_blank", {});
-    why.reset();
+  } else {
+    why = r.text(*reason, "chair_proposal reason");
   }
   if (const YNode* d = m.get("date")) {
     cp.date = r.date(*d, "chair_proposal date");
@@ -222,7 +224,7 @@ std::optional<Council> read_council(Reader& r, const YNode& node)
 
 } // namespace
 
-std::optional<Round> load_round_file(const Document& doc, Diagnostics& diags)
+std::optional<Round> load_round_file(const Document& doc, Diagnostics& diags, bool* complete)
 {
   if (!check_format(doc, k_format_round, diags)) {
     return std::nullopt;
@@ -283,7 +285,10 @@ std::optional<Round> load_round_file(const Document& doc, Diagnostics& diags)
   // sheets are read all the same, so that `check` names every one left in
   // them too. The errors stay, and nothing is ranked.
   if (diags.error_count() != errors_before + r.unfilled_count()) {
-    return std::nullopt;
+    if (complete == nullptr) {
+      return std::nullopt;
+    }
+    *complete = false;
   }
   return rd;
 }

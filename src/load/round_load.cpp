@@ -279,6 +279,22 @@ std::optional<Sheet> load_workbook_ref(RoundBundle& b, const FileRef& ref, Diagn
   return s;
 }
 
+// When the round file or its criteria have errors, the round cannot be put
+// together; its dossiers (against `criteria` when it loaded) and its sheets
+// (for their shape) are still read, so that one run reports every error of
+// every file (formats-v1 section 1), not the first file's only.
+void check_files_alone(RoundBundle& b, const Criteria* criteria, Diagnostics& diags)
+{
+  for (const auto& ref : expand_folders(b.round.dossiers, "dossiers", diags)) {
+    if (auto doc = load_document(ref.resolved, diags)) {
+      load_dossier(*doc, criteria, diags);
+    }
+  }
+  for (const auto& ref : expand_folders(b.round.sheets, "sheets", diags)) {
+    is_workbook_path(ref.resolved) ? load_workbook_ref(b, ref, diags) : load_sheet_ref(b, ref, diags);
+  }
+}
+
 } // namespace
 
 std::optional<Criteria> load_criteria_file(const std::string& path, Diagnostics& diags)
@@ -312,23 +328,25 @@ std::optional<RoundBundle> load_round(const std::string& path, Diagnostics& diag
   }
   RoundBundle b;
   b.inputs.push_back({"round", path, path, doc->sha256});
-  auto round = load_round_file(*doc, diags);
+  bool round_complete = true;
+  auto round = load_round_file(*doc, diags, &round_complete);
   if (!round) {
     return std::nullopt;
   }
   b.round = std::move(*round);
   doc.reset(); // read: its tree's memory serves the files that follow
-  auto cdoc = load_document(b.round.criteria.resolved, diags);
-  if (!cdoc) {
-    return std::nullopt;
+  std::optional<Criteria> criteria;
+  if (!b.round.criteria.resolved.empty()) {
+    if (auto cdoc = load_document(b.round.criteria.resolved, diags)) {
+      b.inputs.push_back({"criteria", b.round.criteria.as_written, b.round.criteria.resolved, cdoc->sha256});
+      criteria = load_criteria(*cdoc, diags);
+    }
   }
-  b.inputs.push_back({"criteria", b.round.criteria.as_written, b.round.criteria.resolved, cdoc->sha256});
-  auto criteria = load_criteria(*cdoc, diags);
-  if (!criteria) {
+  if (!round_complete || !criteria) {
+    check_files_alone(b, criteria ? &*criteria : nullptr, diags);
     return std::nullopt;
   }
   b.criteria = std::move(*criteria);
-  cdoc.reset();
   b.round.dossiers = expand_folders(b.round.dossiers, "dossiers", diags);
   b.round.sheets = expand_folders(b.round.sheets, "sheets", diags);
   const size_t errors_before_dossiers = diags.error_count();
@@ -382,15 +400,20 @@ std::optional<RoundBundle> load_direct(const std::string& criteria_path, const s
                                        Diagnostics& diags)
 {
   const size_t errors_before = diags.error_count();
-  auto cdoc = load_document(criteria_path, diags);
-  if (!cdoc) {
-    return std::nullopt;
-  }
   RoundBundle b;
   b.direct = true;
-  b.inputs.push_back({"criteria", criteria_path, criteria_path, cdoc->sha256});
-  auto criteria = load_criteria(*cdoc, diags);
+  std::optional<Criteria> criteria;
+  if (auto cdoc = load_document(criteria_path, diags)) {
+    b.inputs.push_back({"criteria", criteria_path, criteria_path, cdoc->sha256});
+    criteria = load_criteria(*cdoc, diags);
+  }
   if (!criteria) {
+    // The dossiers are still read for their shape: every error in one run.
+    for (const auto& p : dossier_paths) {
+      if (auto doc = load_document(p, diags)) {
+        load_dossier(*doc, nullptr, diags);
+      }
+    }
     return std::nullopt;
   }
   b.criteria = std::move(*criteria);
@@ -478,8 +501,13 @@ std::vector<UnlistedFile> unlisted_inputs(const std::string& round_path)
         out.push_back({shown, true});
         continue;
       }
-      const bool yaml = name.size() > 5 && (name.compare(name.size() - 5, 5, ".yaml") == 0);
-      const bool yml = name.size() > 4 && (name.compare(name.size() - 4, 4, ".yml") == 0);
+      // In any case: a folder entry reads `.yaml` only, so a dossier saved as
+      // `A4.YAML` on a machine that ignores case is one to warn about.
+      std::string lower = name;
+      std::transform(lower.begin(), lower.end(), lower.begin(),
+                     [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+      const bool yaml = lower.size() > 5 && (lower.compare(lower.size() - 5, 5, ".yaml") == 0);
+      const bool yml = lower.size() > 4 && (lower.compare(lower.size() - 4, 4, ".yml") == 0);
       if (!yaml && !yml) {
         continue;
       }

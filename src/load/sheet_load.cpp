@@ -124,7 +124,8 @@ std::optional<Sheet> load_sheet(const Document& doc, Diagnostics& diags)
                     return;
                   }
                   // An empty comment is allowed; it just explains nothing (formats-v1 5).
-                  if (v.kind == YNode::Kind::scalar && v.text.empty()) {
+                  // Spaces alone are empty, as in a workbook's comment cell.
+                  if (v.kind == YNode::Kind::scalar && v.text.find_first_not_of(" \t\r\n") == std::string::npos) {
                     s.comments[app][crit] = Comment{"", r.pos(v)};
                     return;
                   }

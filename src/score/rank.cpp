@@ -12,9 +12,9 @@ namespace {
 using Key = std::optional<Rational>;
 using Block = std::vector<const ApplicantResult*>;
 
-// A moment as exact seconds since the epoch, with its fraction of a second:
-// 09:30:00.25 comes after 09:30:00.
-Rational instant(const Timestamp& t)
+// `t` as exact seconds since 1970, its fraction of a second included: two
+// submissions in the same second are still told apart.
+Rational moment(const Timestamp& t)
 {
   Rational seconds(static_cast<long>(t.seconds));
   if (t.fraction.empty()) {
@@ -22,7 +22,7 @@ Rational instant(const Timestamp& t)
   }
   mpz_class scale;
   mpz_ui_pow_ui(scale.get_mpz_t(), 10, t.fraction.size());
-  return seconds + Rational(mpz_class(t.fraction), scale);
+  return seconds + Rational(mpz_class(t.fraction, 10), scale);
 }
 
 class Ranker
@@ -110,14 +110,14 @@ private:
         if (!a.dossier->submitted_at) {
           return std::nullopt;
         }
-        return instant(*a.dossier->submitted_at);
+        return moment(*a.dossier->submitted_at);
       }
       auto it = a.dossier->facts.find(rule.ref);
       if (it == a.dossier->facts.end()) {
         return std::nullopt;
       }
       if (it->second.time) {
-        return instant(*it->second.time);
+        return moment(*it->second.time);
       }
       return it->second.number;
     }

@@ -372,6 +372,53 @@ TEST_SUITE("load/criteria labels")
     CHECK(f->value_text("other") == "other");
   }
 
+  TEST_CASE("a definition with an error is reported once, not again where it is used")
+  {
+    Diagnostics d;
+    CHECK_FALSE(criteria_from(
+      "format: ccnscore/criteria@1\nid: t\ntitle: T\nfields:\n"
+      "  x: { type: nummber }\n"
+      "  y: { type: number }\n"
+      "  e: { type: enum, values: { p: Nhan, q: \"\" } }\n"
+      "measures:\n  bad: \"y +\"\n  uses_x: \"x * 2\"\n"
+      "gates:\n  - { id: G1, name: G, require: \"bad > 0\" }\n"
+      "groups:\n  - id: g\n    name: G\n    criteria:\n"
+      "      - { id: C1, name: C, max: 5, of: x, per_unit: 1 }\n"
+      "      - { id: C2, name: C, max: 5, of: bad, per_unit: 1 }\n"
+      "      - { id: C3, name: C, max: 0, of: y, per_unit: 1 }\n"
+      "      - { id: C4, name: C, max: 5, of: e, levels: { p: 5, q: 1 } }\n"
+      "tie_break:\n  - criterion: C3\n  - { field: x, prefer: lower }\n",
+      d));
+    CHECK_MESSAGE(has_message(d, "c.yaml:5:14: error: field 'x': expected a type"), all_messages(d));
+    CHECK(has_message(d, "c.yaml:9:12: error: measure 'bad': expected a value, found the end of the expression"));
+    CHECK(has_message(d, "c.yaml:19:33: error: criterion 'C3': max must be > 0, found 0"));
+    CHECK(has_message(d, "c.yaml:7:42: error: field 'e' value 'q' label: expected text, found \"\""));
+    // Where they are used, the message says that the definition is wrong,
+    // not that the name is unknown; where nothing more is to say, nothing.
+    CHECK(has_message(d, "c.yaml:10:12: error: measure 'uses_x': 'x' cannot be used in an expression: that field has an error"));
+    CHECK(has_message(d, "c.yaml:12:34: error: gate 'G1': 'bad' cannot be used in an expression: that measure has an error"));
+    CHECK_FALSE(has_message(d, "unknown"));
+    CHECK_FALSE(has_message(d, "is not a value"));
+    CHECK(d.error_count() == 6);
+  }
+
+  TEST_CASE("an id that starts with x- is refused where it is defined, as a key it would be ignored")
+  {
+    Diagnostics d;
+    CHECK_FALSE(criteria_from("format: ccnscore/criteria@1\nid: t\ntitle: T\nfields:\n"
+                              "  e: { type: enum, values: [x-rieng, chung] }\n"
+                              "groups:\n  - id: g\n    name: G\n    criteria:\n"
+                              "      - { id: x-c1, name: C, max: 10, judged: {} }\n"
+                              "      - { id: C2, name: C, max: 10, of: e, levels: { chung: 1 } }\n",
+                              d));
+    CHECK_MESSAGE(has_message(d, "c.yaml:5:29: error: field 'e' values: \"x-rieng\" starts with x-, which marks a key "
+                                 "to ignore"),
+                  all_messages(d));
+    CHECK(has_message(d, "c.yaml:10:15: error: criterion id: \"x-c1\" starts with x-"));
+    // The enum with the refused value is not checked against levels: again.
+    CHECK(d.error_count() == 2);
+  }
+
   TEST_CASE("a labelled enum needs identifiers for values and non-empty labels")
   {
     Diagnostics d;

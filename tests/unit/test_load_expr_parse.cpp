@@ -121,6 +121,28 @@ TEST_SUITE("load/expr_parse")
     CHECK(e->num == Rational(123456789009, 100));
   }
 
+  TEST_CASE("numbers take an exponent as YAML numbers do, read exactly")
+  {
+    for (const auto& [src, value] : std::map<std::string, Rational>{{"2.5e11", Rational(250000000000)},
+                                                                    {"5E+10", Rational(50000000000)},
+                                                                    {"15e-1", Rational(3, 2)},
+                                                                    {"1e30", Rational(mpz_class("1" + std::string(30, '0')))}}) {
+      CAPTURE(src);
+      ExprError err;
+      auto e = parse_expression(src, err);
+      REQUIRE(e);
+      CHECK(e->op == Expr::Op::number);
+      CHECK(e->num == value);
+    }
+    CHECK(check("equity >= 5e10") == "a truth (true or false)");
+    CHECK(check("equity * 1e-2 + 2") == "a number");
+    // An exponent beyond what a file may hold is refused as a number; an
+    // 'e' with no digits after it is not an exponent.
+    CHECK(check("1e400") == "parse error at 0: '1e400' is not a number");
+    CHECK(check("2e") == "parse error at 1: unexpected 'e'");
+    CHECK(check("2e+") == "parse error at 1: unexpected 'e'");
+  }
+
   TEST_CASE("spaces, tabs and line breaks separate the parts of an expression")
   {
     ExprError err;

@@ -36,6 +36,18 @@ struct Fixture
 
 TEST_SUITE("load/reader")
 {
+  TEST_CASE("text of spaces alone is no text, as an empty one is not")
+  {
+    Fixture f("a: Công ty A\nb: \"   \"\nc: \"\\t \"\nd: ''\ne: \" x \"\n");
+    CHECK(f.reader.text(f.at("a"), "a") == "Công ty A");
+    CHECK(f.reader.text(f.at("e"), "e") == " x ");
+    for (const char* k : {"b", "c", "d"}) {
+      CHECK_FALSE(f.reader.text(f.at(k), k).has_value());
+    }
+    CHECK(has_message(f.diags, "t.yaml:2:4: error: b: expected text, found \"   \""));
+    CHECK(f.diags.error_count() == 3);
+  }
+
   TEST_CASE("only true and false, in three cases, are truths")
   {
     Fixture f("a: true\nb: True\nc: FALSE\nd: yes\ne: on\nf: \"true\"\ng: tRUE\n");
@@ -64,6 +76,22 @@ TEST_SUITE("load/reader")
     CHECK(has_message(f.diags, "write it without quotes: 60"));
     CHECK(has_message(f.diags, "t.yaml:6:4: error: fact 'equity': expected a number, found \"sáu mươi tỷ\""));
     CHECK(has_message(f.diags, "g: expected a number, found nothing"));
+  }
+
+  TEST_CASE("a number with spaces between its thousands, or an invisible one after it, gets the plain form")
+  {
+    // "450 000", "450\u00a0000" (a no-break space), "450000\u00a0" (one
+    // left over from a word processor) and "1 000,5".
+    Fixture f("a: 450 000\nb: 450\u00a0000\nc: \"450000\u00a0\"\nd: 1 000,5\ne: 4 5 x\n");
+    for (const char* k : {"a", "b", "c", "d", "e"}) {
+      CHECK_FALSE(f.reader.number(f.at(k), k).has_value());
+    }
+    CHECK_MESSAGE(has_message(f.diags, "t.yaml:1:4: error: a: expected a number, found \"450 000\"; write it as 450000"),
+                  all_messages(f.diags));
+    CHECK(has_message(f.diags, "t.yaml:2:4: error: b: expected a number, found \"450\u00a0000\"; write it as 450000"));
+    CHECK(has_message(f.diags, "t.yaml:3:4: error: c: expected a number, found the quoted text \"450000\u00a0\"; write it as 450000 ("));
+    CHECK(has_message(f.diags, "d: expected a number, found \"1 000,5\"; write it as 1000.5"));
+    CHECK(has_message(f.diags, "t.yaml:5:4: error: e: expected a number, found \"4 5 x\"\n"));
   }
 
   TEST_CASE("a number with both thousands dots and a decimal comma gets the plain form")

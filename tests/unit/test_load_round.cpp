@@ -32,6 +32,21 @@ struct RoundFiles
 
 TEST_SUITE("load/round")
 {
+  TEST_CASE("a dossier or sheet in the round's folder that no entry names is found, in any case of its ending")
+  {
+    RoundFiles f;
+    f.dir.write("A3.YAML", small_dossier("A3", "60", "100", "400"));
+    f.dir.write("m4.Yml", small_sheet("M4", "A1: 8, A2: 7"));
+    f.dir.write("notes.txt", "format: ccnscore/dossier@1\n");
+    const std::string round = f.dir.write("round.yaml", small_round({"A1", "A2"}, 3, {1, 2, 3}));
+    auto unlisted = unlisted_inputs(round);
+    REQUIRE(unlisted.size() == 2);
+    CHECK(unlisted[0].path.ends_with("A3.YAML"));
+    CHECK_FALSE(unlisted[0].sheet);
+    CHECK(unlisted[1].path.ends_with("m4.Yml"));
+    CHECK(unlisted[1].sheet);
+  }
+
   TEST_CASE("a consistent round loads with every input fingerprinted")
   {
     RoundFiles f;

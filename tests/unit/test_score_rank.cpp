@@ -107,6 +107,31 @@ TEST_SUITE("score/rank")
     CHECK(*r.app("A1").rank == 3);
   }
 
+  TEST_CASE("field rule: a fraction of a second with a leading 0 and an 8 or a 9 is read in decimal")
+  {
+    ScoredRound r(small_criteria("  - field: submitted_at\n    prefer: lower\n"),
+                  {{"A1", small_dossier("A1", "60", "100", "400", false, "2023-05-10T09:30:00.09+07:00")},
+                   {"A2", small_dossier("A2", "60", "100", "400", false, "2023-05-10T09:30:00.08+07:00")}},
+                  1, {{1, "A1: 8, A2: 8", ""}});
+    CHECK(r.order() == std::vector<std::string>{"A2", "A1"});
+    CHECK(r.app("A2").status == Status::selected);
+  }
+
+  TEST_CASE("field rule: a fraction of a second tells two submissions apart")
+  {
+    ScoredRound r(small_criteria("  - field: submitted_at\n    prefer: lower\n"),
+                  {{"A1", small_dossier("A1", "60", "100", "400", false, "2023-05-10T09:30:00.5+07:00")},
+                   {"A2", small_dossier("A2", "60", "100", "400", false, "2023-05-10T09:30:00.25+07:00")},
+                   {"A3", small_dossier("A3", "60", "100", "400", false, "2023-05-10T02:30:00.250Z")}},
+                  1, {{1, "A1: 8, A2: 8, A3: 8", ""}});
+    CHECK(r.order() == std::vector<std::string>{"A2", "A3", "A1"});
+    CHECK(r.app("A1").status == Status::qualified);
+    CHECK(*r.app("A1").rank == 3);
+    CHECK(*r.app("A2").rank == 1);
+    CHECK(*r.app("A3").rank == 1);
+    CHECK(r.app("A2").status == Status::tied_first);
+  }
+
   TEST_CASE("field rule on a number fact: prefer higher, shown as the number")
   {
     // Totals 21 and 21: F1 10 (ratios 60 and 70 are both >= 57), F2 10, P1 1.

@@ -189,14 +189,15 @@ TEST_SUITE("score/round")
     CHECK_FALSE(r.result->deviations[0].explained);
   }
 
-  TEST_CASE("an empty comment is allowed but explains nothing")
+  TEST_CASE("an empty comment, or one of spaces, is allowed but explains nothing")
   {
     TempDir dir;
     dir.write("criteria.yaml", small_criteria());
     dir.write("A1.yaml", small_dossier("A1", "60", "100", "400"));
     dir.write("m1.yaml", small_sheet("M1", "A1: 4") + "comments:\n  A1: { P1: \"\" }\n");
+    // Spaces alone are as empty as a workbook's comment cell of spaces.
+    dir.write("m3.yaml", small_sheet("M3", "A1: 9") + "comments:\n  A1: { P1: \"   \" }\n");
     dir.write("m2.yaml", small_sheet("M2", "A1: 8") + "comments:\n  A1: { P1: \"Phương án rất cụ thể\" }\n");
-    dir.write("m3.yaml", small_sheet("M3", "A1: 9"));
     Diagnostics d;
     auto b = load_round(dir.write("round.yaml", small_round({"A1"}, 3, {1, 2, 3}, "  deviation_percent: 10\n")), d);
     REQUIRE_MESSAGE(b, all_messages(d));
@@ -207,6 +208,7 @@ TEST_SUITE("score/round")
     CHECK(r->deviations[0].member == "M1");
     CHECK_FALSE(r->deviations[0].explained);
     CHECK(r->deviations[1].member == "M3");
+    CHECK_FALSE(r->deviations[1].explained);
   }
 
   TEST_CASE("evaluation errors stop the round and name applicant and values")
