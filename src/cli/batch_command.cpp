@@ -194,6 +194,10 @@ BatchOutcome rank_round_into(const BatchRound& f, const fs::path& out_dir, bool 
   }
   if (!result) {
     o.status = "error";
+    if (!f.lang_asked && !bundle && diags.language()) {
+      // The round's criteria were read, if not the rest: their language speaks.
+      lang = Lang{diags.language()->empty() ? "en" : *diags.language()};
+    }
     for (const auto& d : diags.items()) {
       o.errors.push_back(format_diagnostic(d, lang));
       diag_text += terminal_safe(format_diagnostic(d, lang)) + "\n";

@@ -415,6 +415,18 @@ TEST_SUITE("cli/batch")
     CHECK(refused.err == file + ": lỗi: không ghi vào đó: đây không phải là thư mục\n");
   }
 
+  TEST_CASE("a round with errors is reported in its criteria's language when none is asked for")
+  {
+    SampleCopy s;
+    // The criteria of samples/bad/round-numbers say `language: vi`; the
+    // locale of the test run is not Vietnamese.
+    Run r = run({"batch", s.path("samples/bad/round-numbers"), "-o", s.path("out")});
+    CHECK(r.status == 1);
+    CHECK(r.err.find("/d1.yaml:6:11: lỗi: chỉ tiêu “equity”: 96.000 có thể hiểu là 96000") != std::string::npos);
+    CHECK(r.err.find(": error: ") == std::string::npos);
+    CHECK(read_text(s.path("out/summary.csv")).find("lỗi: chỉ tiêu “equity”") != std::string::npos);
+  }
+
   TEST_CASE("a folder in the way of a round's results is that round's error, in the round's language")
   {
     SampleCopy s;
