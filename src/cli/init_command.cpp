@@ -47,7 +47,10 @@ int run_init(const InitOptions& opt, Console& console)
   const std::string sheets = lang.code == "vi" ? "phieu/" : "sheets/";
   const fs::path dir(opt.dir);
   std::error_code ec;
-  const fs::path here = fs::weakly_canonical(fs::absolute(dir, ec), ec);
+  fs::path here = fs::weakly_canonical(fs::absolute(dir, ec), ec);
+  if (!here.has_filename()) {
+    here = here.parent_path(); // `vong-moi/`, as the README writes it: the round's id is still `vong-moi`
+  }
   std::string criteria_path = fs::weakly_canonical(fs::absolute(opt.criteria, ec), ec).lexically_relative(here).string();
   std::string id = here.filename().string();
   if (!is_identifier(id)) {

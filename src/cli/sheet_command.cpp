@@ -69,7 +69,8 @@ int run_sheet(const SheetOptions& opt, Console& console)
     return k_exit_usage;
   }
   Diagnostics diags;
-  auto bundle = load_round(opt.round, diags);
+  // The round may have no sheet yet: these are the sheets it waits for.
+  auto bundle = load_round(opt.round, diags, SheetsNeeded::not_yet);
   if (!bundle) {
     return report(diags, console);
   }

@@ -114,8 +114,10 @@ void check_sheet(const Sheet& s, const RoundBundle& b, const std::map<std::strin
 
 // The files that the entries of `dossiers:` or `sheets:` stand for: a folder
 // entry (8.5) becomes every regular `*.yaml` file directly in it that does
-// not start with '.', in byte order of the names.
-std::vector<FileRef> expand_folders(const std::vector<FileRef>& refs, std::string_view what, Diagnostics& diags)
+// not start with '.', in byte order of the names. An empty folder is an
+// error, unless `empty_ok` (a round's sheet folder before `sheet` fills it).
+std::vector<FileRef> expand_folders(const std::vector<FileRef>& refs, std::string_view what, Diagnostics& diags,
+                                    bool empty_ok = false)
 {
   namespace fs = std::filesystem;
   std::vector<FileRef> out;
@@ -143,7 +145,7 @@ std::vector<FileRef> expand_folders(const std::vector<FileRef>& refs, std::strin
       diags.io_error(ref.resolved, "cannot_read_folder", {{"reason", error_code_reason(ec)}});
       continue;
     }
-    if (names.empty()) {
+    if (names.empty() && !empty_ok) {
       diags.error(ref.pos, "round_folder_no_yaml", {{"what", what}, {"folder", ref.as_written}});
       continue;
     }
@@ -283,14 +285,14 @@ std::optional<Sheet> load_workbook_ref(RoundBundle& b, const FileRef& ref, Diagn
 // together; its dossiers (against `criteria` when it loaded) and its sheets
 // (for their shape) are still read, so that one run reports every error of
 // every file (formats-v1 section 1), not the first file's only.
-void check_files_alone(RoundBundle& b, const Criteria* criteria, Diagnostics& diags)
+void check_files_alone(RoundBundle& b, const Criteria* criteria, SheetsNeeded sheets_needed, Diagnostics& diags)
 {
   for (const auto& ref : expand_folders(b.round.dossiers, "dossiers", diags)) {
     if (auto doc = load_document(ref.resolved, diags)) {
       load_dossier(*doc, criteria, diags);
     }
   }
-  for (const auto& ref : expand_folders(b.round.sheets, "sheets", diags)) {
+  for (const auto& ref : expand_folders(b.round.sheets, "sheets", diags, sheets_needed == SheetsNeeded::not_yet)) {
     is_workbook_path(ref.resolved) ? load_workbook_ref(b, ref, diags) : load_sheet_ref(b, ref, diags);
   }
 }
@@ -319,7 +321,7 @@ void check_input_names(const RoundBundle& b, Diagnostics& diags)
   }
 }
 
-std::optional<RoundBundle> load_round(const std::string& path, Diagnostics& diags)
+std::optional<RoundBundle> load_round(const std::string& path, Diagnostics& diags, SheetsNeeded sheets_needed)
 {
   const size_t errors_before = diags.error_count();
   auto doc = load_document(path, diags);
@@ -343,12 +345,12 @@ std::optional<RoundBundle> load_round(const std::string& path, Diagnostics& diag
     }
   }
   if (!round_complete || !criteria) {
-    check_files_alone(b, criteria ? &*criteria : nullptr, diags);
+    check_files_alone(b, criteria ? &*criteria : nullptr, sheets_needed, diags);
     return std::nullopt;
   }
   b.criteria = std::move(*criteria);
   b.round.dossiers = expand_folders(b.round.dossiers, "dossiers", diags);
-  b.round.sheets = expand_folders(b.round.sheets, "sheets", diags);
+  b.round.sheets = expand_folders(b.round.sheets, "sheets", diags, sheets_needed == SheetsNeeded::not_yet);
   const size_t errors_before_dossiers = diags.error_count();
   std::vector<std::string> invalid_ids;
   bool all_applicants_known = true;

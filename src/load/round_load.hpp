@@ -13,8 +13,14 @@
 
 namespace ccn {
 
+// Whether the round's sheet folders must hold a sheet already. A round
+// being prepared has none: `sheet` writes the blank ones into its empty
+// sheet folder (formats-v1 8.5 makes an empty folder an error otherwise).
+enum class SheetsNeeded { yes, not_yet };
+
 // Load the round file at `path` and everything it names.
-std::optional<RoundBundle> load_round(const std::string& path, Diagnostics& diags);
+std::optional<RoundBundle> load_round(const std::string& path, Diagnostics& diags,
+                                      SheetsNeeded sheets_needed = SheetsNeeded::yes);
 
 // Load criteria and dossiers without a round (criteria with no judged criterion).
 std::optional<RoundBundle> load_direct(const std::string& criteria_path, const std::vector<std::string>& dossier_paths,

@@ -88,4 +88,48 @@ TEST_SUITE("cli/init")
     CHECK(read_text(s.path("v/ho-so/a2.yaml")) == filled);
     CHECK_FALSE(std::filesystem::exists(s.path("v/round.yaml")));
   }
+
+  TEST_CASE("init names the round after its folder also when the folder is written with a slash")
+  {
+    SampleCopy s;
+    Run r = run({"init", s.path("vong-tan-phu-2026/"), "--criteria", s.path("criteria/lao-cai-2026.yaml")});
+    CHECK(r.status == 0);
+    CHECK(read_text(s.path("vong-tan-phu-2026/round.yaml")).find("\nid: vong-tan-phu-2026    # ") != std::string::npos);
+  }
+
+  TEST_CASE("sheet --all writes the blank sheets into the empty sheet folder that init made")
+  {
+    SampleCopy s;
+    // The round as init leaves it once its dossiers are filled in: its
+    // sheet folder is still empty, and check says so.
+    const std::string round_path = s.path("samples/tan-nguyen-2026/round.yaml");
+    std::string round = read_text(round_path);
+    const size_t from = round.find("sheets:\n");
+    const size_t to = round.find("meeting:\n");
+    REQUIRE(from != std::string::npos);
+    REQUIRE(to != std::string::npos);
+    round.replace(from, to - from, "sheets: [phieu-moi/]\n");
+    std::ofstream(round_path, std::ios::binary | std::ios::trunc) << round;
+    std::filesystem::create_directory(s.path("samples/tan-nguyen-2026/phieu-moi"));
+    Run before = run({"check", round_path});
+    CHECK(before.status == 1);
+    CHECK(before.err.find("lỗi: sheets: thư mục phieu-moi/ không có tệp .yaml nào") != std::string::npos);
+
+    std::filesystem::create_directory(s.path("excel"));
+    Run xlsx = run({"sheet", round_path, "--member", "M2", "-f", "xlsx", "-o", s.path("excel/M2.xlsx")});
+    CHECK(xlsx.status == 0);
+    CHECK(std::filesystem::exists(s.path("excel/M2.xlsx")));
+    Run sheets = run({"sheet", round_path, "--all", "-o", s.path("samples/tan-nguyen-2026/phieu-moi/")});
+    CHECK(sheets.status == 0);
+    CHECK(sheets.err == "");
+    for (const char* m : {"M1", "M4", "M7"}) {
+      CAPTURE(m);
+      CHECK(std::filesystem::exists(s.path("samples/tan-nguyen-2026/phieu-moi/") + m + ".yaml"));
+    }
+    // Now the folder holds sheets: check names their placeholders instead.
+    Run after = run({"check", round_path});
+    CHECK(after.status == 1);
+    CHECK(after.err.find("không có tệp .yaml nào") == std::string::npos);
+    CHECK(after.err.find("phieu-moi/M1.yaml:") != std::string::npos);
+  }
 }
