@@ -12,6 +12,7 @@
 
 #include <fmt/format.h>
 
+#include <functional>
 #include <memory>
 
 namespace ccn {
@@ -24,10 +25,14 @@ struct CheckOptions
   std::string criteria;
 };
 
+// A valid file's short description, put into words once the file is read:
+// a round's criteria may choose the language that it is written in.
+using Description = std::function<std::string(const Lang&)>;
+
 // Check one file; returns a short description when it is valid, or an
 // empty one for a dossier of sound shape whose `--criteria` have errors.
-std::optional<std::string> check_file(const std::string& path, const Criteria* criteria, bool criteria_failed,
-                                      Diagnostics& diags, const Lang& lang)
+std::optional<Description> check_file(const std::string& path, const Criteria* criteria, bool criteria_failed,
+                                      Diagnostics& diags)
 {
   if (is_workbook_path(path)) {
     std::string sha256;
@@ -36,7 +41,9 @@ std::optional<std::string> check_file(const std::string& path, const Criteria* c
     if (!s || diags.error_count() != errors_before) {
       return std::nullopt;
     }
-    return tr(lang, "check_ok_sheet", {{"member", s->member}, {"round", s->round}});
+    return [member = s->member, round = s->round](const Lang& lang) {
+      return tr(lang, "check_ok_sheet", {{"member", member}, {"round", round}});
+    };
   }
   auto doc = load_document(path, diags);
   if (!doc) {
@@ -51,16 +58,22 @@ std::optional<std::string> check_file(const std::string& path, const Criteria* c
     if (!bundle || !score_round(*bundle, diags)) {
       return std::nullopt;
     }
-    return tr(lang, "check_ok_round", {{"round", bundle->round.id}, {"criteria", bundle->criteria.id},
-                                       {"dossiers", bundle->dossiers.size()}, {"sheets", bundle->sheets.size()}});
+    return [round = bundle->round.id, criteria = bundle->criteria.id, dossiers = bundle->dossiers.size(),
+            sheets = bundle->sheets.size()](const Lang& lang) {
+      return tr(lang, "check_ok_round",
+                {{"round", round}, {"criteria", criteria}, {"dossiers", dossiers}, {"sheets", sheets}});
+    };
   }
   if (format == k_format_criteria) {
     auto c = load_criteria(*doc, diags);
     if (!c) {
       return std::nullopt;
     }
-    return tr(lang, "check_ok_criteria", {{"criteria", c->id}, {"groups", c->groups.size()},
-                                          {"count", c->criteria.size()}, {"scale", Locale(lang).number(c->scale())}});
+    return [criteria = c->id, groups = c->groups.size(), count = c->criteria.size(),
+            scale = c->scale()](const Lang& lang) {
+      return tr(lang, "check_ok_criteria", {{"criteria", criteria}, {"groups", groups}, {"count", count},
+                                            {"scale", Locale(lang).number(scale)}});
+    };
   }
   if (format == k_format_dossier) {
     auto d = load_dossier(*doc, criteria, diags);
@@ -68,19 +81,23 @@ std::optional<std::string> check_file(const std::string& path, const Criteria* c
       return std::nullopt;
     }
     if (criteria_failed) {
-      return std::string();
+      return Description();
     }
     if (criteria != nullptr) {
-      return tr(lang, "check_ok_dossier_facts", {{"applicant", d->id}, {"criteria", criteria->id}});
+      return [applicant = d->id, criteria = criteria->id](const Lang& lang) {
+        return tr(lang, "check_ok_dossier_facts", {{"applicant", applicant}, {"criteria", criteria}});
+      };
     }
-    return tr(lang, "check_ok_dossier_shape", {{"applicant", d->id}});
+    return [applicant = d->id](const Lang& lang) { return tr(lang, "check_ok_dossier_shape", {{"applicant", applicant}}); };
   }
   if (format == k_format_sheet) {
     auto s = load_sheet(*doc, diags);
     if (!s) {
       return std::nullopt;
     }
-    return tr(lang, "check_ok_sheet", {{"member", s->member}, {"round", s->round}});
+    return [member = s->member, round = s->round](const Lang& lang) {
+      return tr(lang, "check_ok_sheet", {{"member", member}, {"round", round}});
+    };
   }
   const YNode& root = doc->root;
   const MsgArgs format_args{
@@ -112,14 +129,14 @@ int run_check(const CheckOptions& opt, Console& console)
   size_t bad = 0;
   for (const auto& path : opt.files) {
     Diagnostics file_diags;
-    auto ok = check_file(path, criteria ? &*criteria : nullptr, criteria_failed, file_diags, console.lang);
+    auto ok = check_file(path, criteria ? &*criteria : nullptr, criteria_failed, file_diags);
     diags.merge(file_diags);
     adopt_language_read(console, diags);
-    if (ok && ok->empty()) {
+    if (ok && !*ok) {
       continue; // a dossier whose criteria have errors: not called valid
     }
     if (ok) {
-      console.out << terminal_safe(tr(console.lang, "check_ok", {{"path", path}, {"what", *ok}})) << '\n';
+      console.out << terminal_safe(tr(console.lang, "check_ok", {{"path", path}, {"what", (*ok)(console.lang)}})) << '\n';
     } else {
       ++bad;
     }
