@@ -37,6 +37,16 @@ int check_target(const std::string& path, Console& console)
     print_error(console, path, "cannot_write", {{"reason", err->reason}});
     return k_exit_io;
   }
+  // A file inside a folder that does not exist: said in the run's language
+  // and naming the folder, rather than in the system's words.
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path folder = fs::path(path).parent_path();
+  if (!folder.empty() && !fs::exists(fs::symlink_status(path, ec)) && !fs::is_directory(folder, ec)) {
+    print_error(console, path, "cannot_write",
+                {MsgArg("reason", Message{"output_reason_no_folder", {{"folder", folder.string()}}})});
+    return k_exit_io;
+  }
   return k_exit_ok;
 }
 
