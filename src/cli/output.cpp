@@ -18,7 +18,7 @@ int refuse_input(const std::string& path, const std::vector<InputFile>& inputs, 
 {
   for (const auto& in : inputs) {
     if (same_file(path, in.resolved)) {
-      print_error(console, path, "output_is_input", {{"role", in.role}});
+      print_error(console, path, "output_is_input", {MsgArg("role", Message{"input_role_" + in.role, {}})});
       return k_exit_usage;
     }
   }

@@ -44,8 +44,12 @@ TEST_SUITE("cli/app")
     std::string before = read(sheet);
     Run r = run({"rank", k_round, "--lang", "en", "-o", sheet});
     CHECK(r.status == k_exit_usage);
-    CHECK(r.err.find("refusing to overwrite an input of the round (sheet)") != std::string::npos);
+    CHECK(r.err.find("refusing to overwrite an input of the round (score sheet)") != std::string::npos);
     CHECK(read(sheet) == before);
+    // In Vietnamese, the kind of input is named in Vietnamese too.
+    Run vi = run({"rank", k_round, "--lang", "vi", "-o", k_round});
+    CHECK(vi.status == k_exit_usage);
+    CHECK(vi.err.find("không ghi đè lên tệp đầu vào của đợt lựa chọn (tệp đợt lựa chọn)") != std::string::npos);
   }
 
   TEST_CASE("a write that fails leaves no file behind and exits 3")
