@@ -26,9 +26,17 @@ std::vector<Recorded> recorded_inputs(const nlohmann::json& rec, const std::stri
     return (p.is_absolute() ? p : base / p).lexically_normal().string();
   };
   fs::path base = base_of_round;
+  // `rank -o ROUND-FOLDER/ket-qua.json` records the round's path as given,
+  // relative to the working folder: when the round is not found beside
+  // the result, it is looked for there (the SHA-256 still decides).
+  const bool may_fall_back = root.empty() && !rec.contains("inputs_root");
   for (auto& in : inputs) {
     if (in.role == "round") {
       in.resolved = resolve(base_of_round, in.path);
+      std::error_code ec;
+      if (may_fall_back && !fs::exists(in.resolved, ec) && fs::is_regular_file(resolve(fs::path(), in.path), ec)) {
+        in.resolved = resolve(fs::path(), in.path);
+      }
       base = fs::path(in.resolved).parent_path();
     }
   }

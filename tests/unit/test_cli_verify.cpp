@@ -345,8 +345,8 @@ TEST_SUITE("cli/verify in Vietnamese")
     CHECK(asked.status == 4);
     CHECK_MESSAGE(asked.out.find("đã thay đổi: phiếu chấm sheets/m2.yaml: M2, C1, HT2: 8,5 → 8\n") != std::string::npos,
                   asked.out);
-    CHECK(asked.out.find("khác: nhà đầu tư C1: tổng điểm: kết quả lưu 94,7, tính lại ") != std::string::npos);
-    CHECK(asked.out.find("khác: nhà đầu tư C1: tiêu chí HT2: điểm: kết quả lưu 8,8, tính lại ") != std::string::npos);
+    CHECK(asked.out.find("\nsai khác: nhà đầu tư C1: tổng điểm: kết quả lưu 94,7, tính lại ") != std::string::npos);
+    CHECK(asked.out.find("\nsai khác: nhà đầu tư C1: tiêu chí HT2: điểm: kết quả lưu 8,8, tính lại ") != std::string::npos);
     CHECK(asked.out.find("ghi chú: phiếu chấm sheets/m3.yaml: chỉ thay đổi phần chú thích") != std::string::npos);
     CHECK(asked.out.find("KHÔNG KIỂM CHỨNG ĐƯỢC: 9 trên 11 tệp đầu vào khớp") != std::string::npos);
     for (const char* english : {"changed", "differs", "recorded", "recomputed", "VERIFIED", "applicant", "sheet ",
@@ -401,5 +401,31 @@ TEST_SUITE("cli/verify in Vietnamese")
     std::string bad = dir.write("x.json", "{ not json");
     CHECK(run({"verify", "--lang", "en", bad}).err == bad + ": error: not a JSON result file\n");
     CHECK(run({"verify", "--lang", "vi", bad}).err == bad + ": lỗi: không phải tệp kết quả JSON\n");
+  }
+
+  TEST_CASE("a result written with rank -o into the round's folder verifies from where it was written")
+  {
+    SampleCopy s;
+    // The secretariat works from the folder that holds its rounds, as the
+    // README does: rank vong/round.yaml -f json -o vong/ket-qua.json.
+    struct InFolder
+    {
+      std::filesystem::path before = std::filesystem::current_path();
+      explicit InFolder(const std::string& dir) { std::filesystem::current_path(dir); }
+      ~InFolder() { std::filesystem::current_path(before); }
+    } here(s.path("samples"));
+    Run r = run({"rank", "bo-trai-song-da-2024/round.yaml", "-f", "json", "-o", "bo-trai-song-da-2024/ket-qua.json"});
+    REQUIRE(r.status == 0);
+    Run v = run({"verify", "bo-trai-song-da-2024/ket-qua.json", "--lang", "en"});
+    CHECK_MESSAGE(v.status == 0, v.out);
+    CHECK(v.out.find("verified: all ") == 0);
+    // A changed score is still found.
+    const std::string sheet = "bo-trai-song-da-2024/sheets/m2.yaml";
+    std::string text = read_text(sheet);
+    REQUIRE(text.find("format:") != std::string::npos);
+    std::ofstream(sheet, std::ios::binary | std::ios::app) << "# soát lại\n";
+    Run again = run({"verify", "bo-trai-song-da-2024/ket-qua.json", "--lang", "en"});
+    CHECK(again.status == 0);
+    CHECK(again.out.find("changed only in its comments") != std::string::npos);
   }
 }
