@@ -31,6 +31,14 @@ struct Archive : RankedSample
   }
 };
 
+// The working folder changed for the lifetime of this object.
+struct InFolder
+{
+  std::filesystem::path before = std::filesystem::current_path();
+  explicit InFolder(const std::string& dir) { std::filesystem::current_path(dir); }
+  ~InFolder() { std::filesystem::current_path(before); }
+};
+
 } // namespace
 
 TEST_SUITE("cli/verify")
@@ -48,7 +56,11 @@ TEST_SUITE("cli/verify")
     Archive a;
     std::filesystem::create_directories(a.path("elsewhere"));
     std::filesystem::rename(a.result, a.path("elsewhere/result.json"));
-    CHECK(run({"verify", "--lang", "en", a.path("elsewhere/result.json")}).status == 4);
+    {
+      // Run from a folder where the recorded paths lead nowhere either.
+      InFolder here(a.path("elsewhere"));
+      CHECK(run({"verify", "--lang", "en", a.path("elsewhere/result.json")}).status == 4);
+    }
     CHECK(run({"verify", "--lang", "en", a.path("elsewhere/result.json"), "--root", a.path("")}).status == 0);
   }
 
@@ -408,12 +420,7 @@ TEST_SUITE("cli/verify in Vietnamese")
     SampleCopy s;
     // The secretariat works from the folder that holds its rounds, as the
     // README does: rank vong/round.yaml -f json -o vong/ket-qua.json.
-    struct InFolder
-    {
-      std::filesystem::path before = std::filesystem::current_path();
-      explicit InFolder(const std::string& dir) { std::filesystem::current_path(dir); }
-      ~InFolder() { std::filesystem::current_path(before); }
-    } here(s.path("samples"));
+    InFolder here(s.path("samples"));
     Run r = run({"rank", "bo-trai-song-da-2024/round.yaml", "-f", "json", "-o", "bo-trai-song-da-2024/ket-qua.json"});
     REQUIRE(r.status == 0);
     Run v = run({"verify", "bo-trai-song-da-2024/ket-qua.json", "--lang", "en"});
