@@ -58,10 +58,10 @@ Message usage_error_message(const CLI::Error& e)
       return {"usage_command_required", {}};
     }
     if (std::regex_match(what, m, std::regex("(\\S+) is required"))) {
-      // A positional argument by the name the help gives it.
-      const std::string argument = "help_argument_" + std::string(m[1]);
-      if (Messages::built_in().has(Lang{"en"}, argument)) {
-        return {"usage_required_argument", {{"name", Message{argument, {}}}}};
+      // A positional argument: say what to give, in words.
+      const std::string missing = "usage_missing_" + std::string(m[1]);
+      if (Messages::built_in().has(Lang{"en"}, missing)) {
+        return {missing, {}};
       }
       return {"usage_required", {{"name", std::string(m[1])}}};
     }

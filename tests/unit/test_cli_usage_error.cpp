@@ -31,9 +31,11 @@ TEST_SUITE("cli/usage_error")
     CHECK(words(CLI::ExtrasError("ccnscore", {"--bogus", "--other"}), "vi") == "lệnh không nhận tham số: --bogus --other");
     CHECK(words(CLI::ExtrasError(std::vector<std::string>{"x"}), "en") == "this argument was not expected: x");
     CHECK(words(CLI::RequiredError::Subcommand(1), "vi") == "chưa ghi lệnh cần chạy");
-    CHECK(words(CLI::RequiredError("round"), "vi") == "thiếu tham số tệp_đợt");
-    CHECK(words(CLI::RequiredError("round"), "en") == "round is required");
-    CHECK(words(CLI::RequiredError("--output"), "vi") == "thiếu --output");
+    CHECK(words(CLI::RequiredError("round"), "vi") == "chưa nêu tệp đợt lựa chọn: hãy ghi tên tệp đợt (ROUND.yaml)");
+    CHECK(words(CLI::RequiredError("round"), "en") == "no round file given: name the round file (ROUND.yaml)");
+    CHECK(words(CLI::RequiredError("applicant"), "vi")
+          == "chưa nêu nhà đầu tư: hãy ghi mã nhà đầu tư (ví dụ A1) sau tên tệp đợt lựa chọn");
+    CHECK(words(CLI::RequiredError("--output"), "vi") == "thiếu tùy chọn --output");
     CHECK(words(CLI::ArgumentMismatch::TypedAtLeast("--member", 1, "TEXT"), "vi") == "--member cần có giá trị đi kèm");
     CHECK(words(CLI::ValidationError("--jobs", "Value 0 not in range 1 to 256"), "vi")
           == "--jobs: “0” không phải là số từ 1 đến 256");
