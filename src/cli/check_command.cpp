@@ -1,6 +1,7 @@
 // `ccnscore check FILE...`: validate any mix of the four input formats.
 
 #include "cli/commands.hpp"
+#include "cli/usage_error.hpp"
 #include "load/loaders.hpp"
 #include "load/reader.hpp"
 #include "load/round_load.hpp"
@@ -159,7 +160,7 @@ CLI::App* add_check_command(CLI::App& app, Action& action)
   auto opt = std::make_shared<CheckOptions>();
   CLI::App* cmd = app.add_subcommand("check");
   cmd->add_option("files", opt->files)->required();
-  cmd->add_option("--criteria", opt->criteria);
+  cmd->add_option("--criteria", opt->criteria)->check(k_path_value);
   cmd->callback([opt, &action] { action = [opt](Console& c) { return run_check(*opt, c); }; });
   return cmd;
 }

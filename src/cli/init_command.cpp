@@ -2,6 +2,7 @@
 // in: round.yaml, one dossier template per applicant, and the sheets folder.
 
 #include "cli/commands.hpp"
+#include "cli/usage_error.hpp"
 #include "render/init_template.hpp"
 #include "render/locale.hpp"
 #include "render/messages.hpp"
@@ -107,7 +108,7 @@ CLI::App* add_init_command(CLI::App& app, Action& action)
   auto opt = std::make_shared<InitOptions>();
   CLI::App* cmd = app.add_subcommand("init");
   cmd->add_option("dir", opt->dir)->required();
-  cmd->add_option("--criteria", opt->criteria)->required();
+  cmd->add_option("--criteria", opt->criteria)->check(k_path_value)->required();
   cmd->add_option("--applicants", opt->applicants)
     ->check(CLI::Range(1u, 999u));
   cmd->add_option("--members", opt->members)

@@ -1,6 +1,7 @@
 // `ccnscore rank`: score a round and print or write the ranking.
 
 #include "cli/commands.hpp"
+#include "cli/usage_error.hpp"
 #include "cli/output.hpp"
 #include "load/round_load.hpp"
 #include "render/messages.hpp"
@@ -120,10 +121,10 @@ CLI::App* add_rank_command(CLI::App& app, Action& action)
   auto opt = std::make_shared<RankOptions>();
   CLI::App* cmd = app.add_subcommand("rank");
   cmd->add_option("files", opt->files)->required();
-  cmd->add_option("--criteria", opt->criteria);
+  cmd->add_option("--criteria", opt->criteria)->check(k_path_value);
   cmd->add_option("-f,--format", opt->format_name)
     ->check(CLI::IsMember({"table", "json", "csv", "md", "xlsx"}));
-  cmd->add_option("-o,--output", opt->output);
+  cmd->add_option("-o,--output", opt->output)->check(k_path_value);
   cmd->callback([opt, &action] { action = [opt](Console& c) { return run_rank(*opt, c); }; });
   return cmd;
 }

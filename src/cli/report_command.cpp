@@ -1,6 +1,7 @@
 // `ccnscore report`: the rationale report for the minutes.
 
 #include "cli/commands.hpp"
+#include "cli/usage_error.hpp"
 #include "cli/output.hpp"
 #include "load/round_load.hpp"
 #include "render/render.hpp"
@@ -56,7 +57,7 @@ CLI::App* add_report_command(CLI::App& app, Action& action)
   cmd->add_option("round", opt->round)->required();
   cmd->add_option("-f,--format", opt->format)
     ->check(CLI::IsMember({"html", "md"}));
-  cmd->add_option("-o,--output", opt->output);
+  cmd->add_option("-o,--output", opt->output)->check(k_path_value);
   cmd->add_flag("--no-robustness", opt->no_robustness);
   cmd->callback([opt, &action] { action = [opt](Console& c) { return run_report(*opt, c); }; });
   return cmd;

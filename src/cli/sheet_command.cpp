@@ -1,6 +1,7 @@
 // `ccnscore sheet`: blank score sheets for council members to fill in.
 
 #include "cli/commands.hpp"
+#include "cli/usage_error.hpp"
 #include "render/blank_sheet.hpp"
 #include "render/messages.hpp"
 #include "cli/output.hpp"
@@ -139,7 +140,7 @@ CLI::App* add_sheet_command(CLI::App& app, Action& action)
   cmd->add_option("round", opt->round)->required();
   cmd->add_option("--member", opt->member);
   cmd->add_flag("--all", opt->all);
-  cmd->add_option("-o,--output", opt->output);
+  cmd->add_option("-o,--output", opt->output)->check(k_path_value);
   cmd->add_option("-f,--format", opt->format)
     ->check(CLI::IsMember({"yaml", "xlsx", "html"}));
   cmd->add_flag("--force", opt->force);

@@ -70,6 +70,9 @@ Message usage_error_message(const CLI::Error& e)
     return {"usage_value_missing", {{"option", std::string(m[1])}}};
   }
   if (is(static_cast<const CLI::ValidationError*>(nullptr))) {
+    if (std::regex_match(what, m, std::regex("(\\S+): empty path"))) {
+      return {"usage_empty_path", {{"option", std::string(m[1])}}};
+    }
     if (std::regex_match(what, m, std::regex("(\\S+): Value (.*) not in range (\\S+) to (\\S+)"))) {
       return {"usage_out_of_range",
               {{"option", std::string(m[1])},
@@ -87,5 +90,8 @@ Message usage_error_message(const CLI::Error& e)
   }
   return {k_raw_message, {{"text", what}}};
 }
+
+const CLI::Validator k_path_value([](std::string& text) { return text.empty() ? std::string("empty path") : std::string(); },
+                                  "");
 
 } // namespace ccn

@@ -4,6 +4,7 @@
 #include "util/message.hpp"
 
 #include <CLI/Error.hpp>
+#include <CLI/Validators.hpp>
 
 namespace ccn {
 
@@ -13,5 +14,10 @@ namespace ccn {
 // the catalogue with their parts as arguments; a form not recognised is
 // passed on as CLI11 wrote it (`k_raw_message`).
 Message usage_error_message(const CLI::Error& e);
+
+// A path option given an empty value (`-o ""`, as a script's unset
+// variable gives): a usage error, not "no option", so that nothing is
+// silently written to standard output instead of the file meant.
+extern const CLI::Validator k_path_value;
 
 } // namespace ccn

@@ -2,6 +2,7 @@
 // still stands: every input unchanged, and the round recomputes identically.
 
 #include "cli/commands.hpp"
+#include "cli/usage_error.hpp"
 #include "render/diagnostic_text.hpp"
 #include "render/messages.hpp"
 #include "util/text.hpp"
@@ -85,7 +86,7 @@ CLI::App* add_verify_command(CLI::App& app, Action& action)
   auto opt = std::make_shared<VerifyOptions>();
   CLI::App* cmd = app.add_subcommand("verify");
   cmd->add_option("result", opt->result)->required();
-  cmd->add_option("--root", opt->root);
+  cmd->add_option("--root", opt->root)->check(k_path_value);
   cmd->callback([opt, &action] { action = [opt](Console& c) { return run_verify(*opt, c); }; });
   return cmd;
 }

@@ -43,6 +43,8 @@ TEST_SUITE("cli/usage_error")
           == "--format: “pdf” không thuộc các giá trị được chấp nhận là table và json");
     CHECK(words(CLI::ValidationError("--format", "pdf not in {table,json}"), "en")
           == "--format: 'pdf' is not one of the accepted values, table and json");
+    CHECK(words(CLI::ValidationError("--output", "empty path"), "vi")
+          == "--output: đường dẫn để trống; hãy ghi tên tệp hoặc thư mục");
     CHECK(words(CLI::ConversionError("--jobs", std::vector<std::string>{"abc"}), "vi")
           == "--jobs: “abc” không phải là số");
   }
@@ -82,6 +84,21 @@ TEST_SUITE("cli/usage_error")
       const std::string first = r.err.substr(0, r.err.find('\n'));
       CHECK(first.rfind("ccnscore: lỗi: ", 0) == 0);
       CHECK_FALSE(std::regex_search(first, english));
+    }
+  }
+
+  TEST_CASE("an empty path is a usage error, and nothing goes to standard output instead")
+  {
+    const std::string round = k_src + "/samples/yen-quang-2024/round.yaml";
+    for (const std::vector<std::string>& args :
+         {std::vector<std::string>{"rank", round, "-o", ""}, {"report", round, "--output", ""},
+          {"sheet", round, "--member", "M1", "-o", ""}, {"check", "--criteria", "", round},
+          {"verify", k_src + "/samples/thanh-ha-2023/result.json", "--root", ""}}) {
+      CAPTURE(args[0]);
+      Run r = run(args);
+      CHECK(r.status == 2);
+      CHECK(r.out.empty());
+      CHECK(r.err.find(": the path is empty; name a file or folder") != std::string::npos);
     }
   }
 }
