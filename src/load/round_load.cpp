@@ -376,12 +376,22 @@ std::optional<RoundBundle> load_round(const std::string& path, Diagnostics& diag
   }
   std::map<std::string, std::string> sheet_of_member;
   for (const auto& ref : b.round.sheets) {
-    auto s = is_workbook_path(ref.resolved) ? load_workbook_ref(b, ref, diags) : load_sheet_ref(b, ref, diags);
-    if (!s) {
+    // Sheets still being filled in do not stop `sheet` from writing them
+    // again (a name corrected in the round, a member who wants Excel):
+    // it reads only the sheets that are valid, for their recusals.
+    Diagnostics sheet_diags;
+    const size_t inputs_before = b.inputs.size();
+    auto s = is_workbook_path(ref.resolved) ? load_workbook_ref(b, ref, sheet_diags) : load_sheet_ref(b, ref, sheet_diags);
+    if (s && b.round.council) {
+      check_sheet(*s, b, applicants, all_applicants_known, criteria_by_id, sheet_diags);
+    }
+    if (sheets_needed == SheetsNeeded::not_yet && (sheet_diags.error_count() != 0 || sheet_diags.has_io_errors())) {
+      b.inputs.resize(inputs_before); // not an input yet: `sheet --force` may write it anew
       continue;
     }
-    if (b.round.council) {
-      check_sheet(*s, b, applicants, all_applicants_known, criteria_by_id, diags);
+    diags.merge(sheet_diags);
+    if (!s) {
+      continue;
     }
     auto [it, fresh] = sheet_of_member.emplace(s->member, s->path);
     if (!fresh) {

@@ -126,6 +126,16 @@ TEST_SUITE("cli/init")
       CAPTURE(m);
       CHECK(std::filesystem::exists(s.path("samples/tan-nguyen-2026/phieu-moi/") + m + ".yaml"));
     }
+    // Blank sheets in the round's folder do not stop sheet from writing
+    // them again (a name corrected in the round) nor a workbook for a
+    // member who prefers Excel; a file that exists still needs --force.
+    Run again = run({"sheet", round_path, "--all", "-o", s.path("samples/tan-nguyen-2026/phieu-moi/")});
+    CHECK(again.status == 2);
+    CHECK(again.err.find("M1.yaml: lỗi: tệp đã có; thêm --force để ghi thay") != std::string::npos);
+    Run forced = run({"sheet", round_path, "--all", "--force", "-o", s.path("samples/tan-nguyen-2026/phieu-moi/")});
+    CHECK_MESSAGE(forced.status == 0, forced.err);
+    Run late_xlsx = run({"sheet", round_path, "--member", "M3", "-f", "xlsx", "-o", s.path("excel/M3.xlsx")});
+    CHECK_MESSAGE(late_xlsx.status == 0, late_xlsx.err);
     // Now the folder holds sheets: check names their placeholders instead.
     Run after = run({"check", round_path});
     CHECK(after.status == 1);
