@@ -50,8 +50,7 @@ int check_target(const std::string& path, Console& console)
   return k_exit_ok;
 }
 
-int write_output(const std::string& path, const std::string& text, const std::vector<InputFile>& inputs,
-                 Console& console, bool overwrite)
+int check_output(const std::string& path, const std::vector<InputFile>& inputs, Console& console, bool overwrite)
 {
   if (int rc = refuse_input(path, inputs, console); rc != k_exit_ok) {
     return rc;
@@ -63,6 +62,15 @@ int write_output(const std::string& path, const std::string& text, const std::ve
   if (!overwrite && std::filesystem::exists(path, ec)) {
     print_error(console, path, "output_exists");
     return k_exit_usage;
+  }
+  return k_exit_ok;
+}
+
+int write_output(const std::string& path, const std::string& text, const std::vector<InputFile>& inputs,
+                 Console& console, bool overwrite)
+{
+  if (int rc = check_output(path, inputs, console, overwrite); rc != k_exit_ok) {
+    return rc;
   }
   if (std::string why = write_file_atomic(path, text); !why.empty()) {
     print_error(console, path, "cannot_write", {{"reason", why}});

@@ -17,6 +17,13 @@ int refuse_input(const std::string& path, const std::vector<InputFile>& inputs, 
 // cannot be looked at; else 0.
 int check_target(const std::string& path, Console& console);
 
+// The checks of write_output without the writing: 0 when `path` may be
+// written, else the exit status, with its message printed. Commands that
+// write several files check them all first, so that none is written when
+// one cannot be.
+int check_output(const std::string& path, const std::vector<InputFile>& inputs, Console& console,
+                 bool overwrite = true);
+
 // Write `text` to `path` through a temporary file and a rename. Refuses a
 // path that names one of `inputs` (exit 2) or, unless `overwrite`, an
 // existing file (exit 2), and a target that check_target refuses; a failed

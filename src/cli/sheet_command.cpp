@@ -13,6 +13,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <memory>
 
@@ -119,6 +120,18 @@ int run_sheet(const SheetOptions& opt, Console& console)
   if (ec) {
     print_error(console, opt.output, "cannot_create_folder", {{"reason", ec.message()}});
     return k_exit_io;
+  }
+  // Every member's file is checked before any is written: one sheet in the
+  // way leaves the folder as it was, not half the council's sheets new.
+  int refused = k_exit_ok;
+  for (const Member& m : members) {
+    std::string path = (std::filesystem::path(opt.output) / (m.id + ".yaml")).string();
+    if (int rc = check_output(path, bundle->inputs, console, opt.force); rc != k_exit_ok) {
+      refused = std::max(refused, rc);
+    }
+  }
+  if (refused != k_exit_ok) {
+    return refused;
   }
   for (const Member& m : members) {
     std::string path = (std::filesystem::path(opt.output) / (m.id + ".yaml")).string();

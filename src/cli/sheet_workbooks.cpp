@@ -8,6 +8,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -70,6 +71,17 @@ int write_sheet_workbooks(const RoundBundle& b, const std::vector<const Member*>
       print_error(console, output, "cannot_create_folder", {{"reason", ec.message()}});
       return k_exit_io;
     }
+  }
+  // Every member's file is checked before any is written (see sheet).
+  int refused = k_exit_ok;
+  for (const Member* m : members) {
+    std::string path = one_file ? output : (fs::path(output) / (m->id + ".xlsx")).string();
+    if (int rc = check_output(path, b.inputs, console, force); rc != k_exit_ok) {
+      refused = std::max(refused, rc);
+    }
+  }
+  if (refused != k_exit_ok) {
+    return refused;
   }
   for (const Member* m : members) {
     std::string path = one_file ? output : (fs::path(output) / (m->id + ".xlsx")).string();

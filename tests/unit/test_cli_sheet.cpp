@@ -80,4 +80,22 @@ TEST_SUITE("cli/sheet")
     CHECK(run({"sheet", round, "--member", "M2", "-o", out}).status == 2);
     CHECK(run({"sheet", round, "--member", "M2", "-o", out, "--force"}).status == 0);
   }
+
+  TEST_CASE("sheet --all writes no sheet when one of them cannot be written")
+  {
+    SampleCopy s;
+    std::string round = s.path("samples/thanh-ha-2023/round.yaml");
+    std::filesystem::create_directories(s.path("phieu/M4.xlsx"));
+    std::ofstream(s.path("phieu/M3.yaml"), std::ios::binary) << "# điền dở\n";
+    Run yaml = run({"sheet", round, "--all", "-o", s.path("phieu"), "--lang", "en"});
+    CHECK(yaml.status == 2);
+    CHECK(yaml.err.find("M3.yaml: error: the file exists; give --force to replace it") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(s.path("phieu/M1.yaml")));
+    CHECK_FALSE(std::filesystem::exists(s.path("phieu/M2.yaml")));
+    Run xlsx = run({"sheet", round, "--all", "-f", "xlsx", "-o", s.path("phieu"), "--lang", "en"});
+    CHECK(xlsx.status == 2);
+    CHECK(xlsx.err.find("M4.xlsx: error:") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(s.path("phieu/M1.xlsx")));
+    CHECK(read_text(s.path("phieu/M3.yaml")) == "# điền dở\n");
+  }
 }
