@@ -27,8 +27,13 @@ std::optional<Fact> read_fact(Reader& r, const YNode& node, const Field& f)
   if (numeric && node.kind == YNode::Kind::scalar && node.plain) {
     // `rent: 480.000` is 480 to YAML and 480000 to a Vietnamese reader (8.2).
     if (auto readings = thousands_readings(node.text)) {
-      r.error(node, "dossier_thousands_ambiguous",
-              {{"fact", f.id}, {"number", node.text}, {"thousands", readings->first}, {"decimal", readings->second}});
+      if (readings->first == readings->second) {
+        // 0.000 is zero either way: still refused, as the rule says, with the one plain form.
+        r.error(node, "dossier_thousands_same", {{"fact", f.id}, {"number", node.text}, {"value", std::string("0")}});
+      } else {
+        r.error(node, "dossier_thousands_ambiguous",
+                {{"fact", f.id}, {"number", node.text}, {"thousands", readings->first}, {"decimal", readings->second}});
+      }
       return std::nullopt;
     }
   }

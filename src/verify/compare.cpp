@@ -133,8 +133,8 @@ void compare_list(const Json& recorded, const Json& recomputed, std::initializer
                       {"part", part_name},
                       {"id", std::string_view(id)},
                       {"field", field(k)},
-                      result_value("recorded", a),
-                      result_value("recomputed", b)}};
+                      result_value("recorded", a, &b),
+                      result_value("recomputed", b, &a)}};
     });
   }
 }
@@ -162,6 +162,14 @@ bool short_plain_number(const std::string& text)
                      [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// Whether a string begins as a number does ("13.67", "-2"), so that it
+// could be taken for one.
+bool looks_numeric(const std::string& text)
+{
+  size_t i = !text.empty() && (text[0] == '-' || text[0] == '+') ? 1 : 0;
+  return i < text.size() && text[i] >= '0' && text[i] <= '9';
+}
+
 } // namespace
 
 Message input_role(const std::string& role)
@@ -172,11 +180,16 @@ Message input_role(const std::string& role)
   return {k_raw_message, {{"text", std::string_view(role)}}}; // a role no version of the contract knows
 }
 
-MsgArg result_value(std::string name, const Json& value)
+MsgArg result_value(std::string name, const Json& value, const Json* other)
 {
   std::string text = exact_text(value);
   if (!value.is_string() && short_plain_number(text)) {
     return MsgArg::decimal(std::move(name), std::move(text));
+  }
+  if (value.is_string() && other != nullptr && !other->is_string() && looks_numeric(text)) {
+    // A number edited into a string: shown in quotes, else "13.67" would
+    // read the same as the number 13.67 recomputed beside it.
+    text = "\"" + text + "\"";
   }
   return {std::move(name), std::string_view(text)};
 }
@@ -225,7 +238,7 @@ std::vector<Message> compare_results(const Json& rec, const Json& now)
   compare_keys(rec.value("round", Json::object()), now["round"], {"id", "criteria", "precision", "scale"}, out,
                [](const char* k, const Json& a, const Json& b) {
                  return Message{"verify_round_field",
-                                {{"field", field(k)}, result_value("recorded", a), result_value("recomputed", b)}};
+                                {{"field", field(k)}, result_value("recorded", a, &b), result_value("recomputed", b, &a)}};
                });
   const Json& ra = rec.value("applicants", Json::array());
   const Json& na = now["applicants"];
@@ -254,8 +267,8 @@ std::vector<Message> compare_results(const Json& rec, const Json& now)
                    return Message{"verify_applicant_field",
                                   {{"applicant", std::string_view(id)},
                                    {"field", field(k)},
-                                   result_value("recorded", a),
-                                   result_value("recomputed", b)}};
+                                   result_value("recorded", a, &b),
+                                   result_value("recomputed", b, &a)}};
                  });
     compare_list(r->value("groups", Json::array()), n["groups"], {"id", "points", "passed"}, id, "group", out);
     compare_list(r->value("criteria", Json::array()), n["criteria"], {"id", "points", "exact"}, id, "criterion", out);
@@ -288,8 +301,8 @@ std::vector<Message> compare_results(const Json& rec, const Json& now)
                      return Message{"verify_warning_field",
                                     {{"warning", std::string_view(std::to_string(i + 1))},
                                      {"field", field(k)},
-                                     result_value("recorded", a),
-                                     result_value("recomputed", b)}};
+                                     result_value("recorded", a, &b),
+                                     result_value("recomputed", b, &a)}};
                    });
     }
   }

@@ -41,7 +41,8 @@ Message input_role(const std::string& role);
 
 // A value of a result as an argument named `name`: a short plain number as
 // an exact decimal (written in the language's digits), anything else as
-// its exact JSON text, digit for digit.
-MsgArg result_value(std::string name, const nlohmann::json& value);
+// its exact JSON text, digit for digit; a string that begins like a number
+// is quoted when `other`, the value it is compared with, is not a string.
+MsgArg result_value(std::string name, const nlohmann::json& value, const nlohmann::json* other = nullptr);
 
 } // namespace ccn

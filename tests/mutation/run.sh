@@ -88,7 +88,7 @@ fi
 cmake -S "$tree" -B "$tree/build" "${launcher[@]}" -DCMAKE_CXX_FLAGS=-D_GLIBCXX_ASSERTIONS >/dev/null
 build() { cmake --build "$tree/build" -j"$(nproc)" --target ccnscore unit_tests >"$out/build.log" 2>&1; }
 suite() {
-  (timeout "$timeout" "$tree/build/tests/unit_tests" --minimal >/dev/null 2>&1) 2>/dev/null &&
+  (timeout -k 10 "$timeout" "$tree/build/tests/unit_tests" --minimal >/dev/null 2>&1) 2>/dev/null &&
     ctest --test-dir "$tree/build" -R '^golden/' --no-tests=error --timeout "$timeout" --stop-on-failure \
       >/dev/null 2>&1
 }

@@ -422,9 +422,9 @@ TEST_SUITE("cli/batch")
     // locale of the test run is not Vietnamese.
     Run r = run({"batch", s.path("samples/bad/round-numbers"), "-o", s.path("out")});
     CHECK(r.status == 1);
-    CHECK(r.err.find("/d1.yaml:6:11: lỗi: chỉ tiêu “equity”: 96.000 có thể hiểu là 96000") != std::string::npos);
+    CHECK(r.err.find("/d1.yaml:6:11: lỗi: số liệu “equity”: 96.000 có thể hiểu là 96000") != std::string::npos);
     CHECK(r.err.find(": error: ") == std::string::npos);
-    CHECK(read_text(s.path("out/summary.csv")).find("lỗi: chỉ tiêu “equity”") != std::string::npos);
+    CHECK(read_text(s.path("out/summary.csv")).find("lỗi: số liệu “equity”") != std::string::npos);
   }
 
   TEST_CASE("a folder in the way of a round's results is that round's error, in the round's language")

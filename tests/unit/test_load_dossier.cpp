@@ -58,6 +58,19 @@ TEST_SUITE("load/dossier")
     CHECK(d.error_count() == 2);
   }
 
+  TEST_CASE("0.000 is refused too, with the one plain form it has")
+  {
+    Money m;
+    Diagnostics d;
+    CHECK_FALSE(m.load("0.000", "-0.000", d));
+    CHECK_MESSAGE(has_message(d, "d.yaml:4:9: error: fact 'rent': 0.000 is 0 whichever way its dot is read, but a dot "
+                                 "followed by three zeros is refused in a fact, so that 480.000 is never taken for 480; "
+                                 "write 0"),
+                  all_messages(d));
+    CHECK(has_message(d, "d.yaml:5:10: error: fact 'money': -0.000 is 0 whichever way its dot is read"));
+    CHECK(d.error_count() == 2);
+  }
+
   TEST_CASE("other decimals in a number fact are read as written")
   {
     for (const char* text : {"480.00", "480.0000", "480.500", "0.5", "2.5e3", "480000"}) {

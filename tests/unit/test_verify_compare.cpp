@@ -61,6 +61,16 @@ TEST_SUITE("verify/compare")
     CHECK(result_value("v", parse_exact(R"(["8.5"])")[0]).kind == MsgArg::Kind::text);
   }
 
+  TEST_CASE("a number edited into a string is shown in quotes, a string field compared with a string is not")
+  {
+    auto rec = parse_exact(R"({"applicants": [{"id": "A1", "total": "13.67", "total_exact": "41/3", "groups": [], "criteria": [], "gates": []}]})");
+    auto now = parse_exact(R"({"round": {}, "applicants": [{"id": "A1", "total": 13.67, "total_exact": "40/3", "groups": [], "criteria": [], "gates": []}], "warnings": []})");
+    auto found = compare_results(rec, now);
+    CHECK(words(found, "en") == "applicant A1: total: recorded \"13.67\", recomputed 13.67\n"
+                                "applicant A1: total_exact: recorded 41/3, recomputed 40/3\n");
+    CHECK(words(found, "vi").find("kết quả lưu \"13.67\", tính lại 13,67") != std::string::npos);
+  }
+
   TEST_CASE("an input on one side only is a difference, named by its role in the language")
   {
     std::vector<InputFile> recorded = {{"round", "round.yaml", "/r/round.yaml", "x"},
