@@ -2,6 +2,7 @@
 // in: round.yaml, one dossier template per applicant, and the sheets folder.
 
 #include "cli/commands.hpp"
+#include "cli/output.hpp"
 #include "cli/usage_error.hpp"
 #include "render/init_template.hpp"
 #include "render/locale.hpp"
@@ -81,7 +82,7 @@ int run_init(const InitOptions& opt, Console& console)
   for (const fs::path& sub : {dir / dossiers, members > 0 ? dir / sheets : dir}) {
     fs::create_directories(sub, ec);
     if (ec) {
-      print_error(console, sub.string(), "cannot_create_folder", {{"reason", ec.message()}});
+      print_error(console, sub.string(), "cannot_create_folder", {MsgArg("reason", folder_reason(ec))});
       return k_exit_io;
     }
   }

@@ -79,6 +79,17 @@ int write_output(const std::string& path, const std::string& text, const std::ve
   return k_exit_ok;
 }
 
+Message folder_reason(const std::error_code& ec)
+{
+  if (ec == std::errc::not_a_directory || ec == std::errc::file_exists) {
+    return {"output_reason_not_a_folder", {}};
+  }
+  if (ec == std::errc::permission_denied || ec == std::errc::read_only_file_system) {
+    return {"output_reason_no_write_permission", {}};
+  }
+  return {"file_reason_system", {{"text", ec.message()}}};
+}
+
 void guard_standard_descriptors()
 {
   for (int fd : {STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO}) {

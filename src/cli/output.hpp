@@ -5,6 +5,7 @@
 #include "load/round_load.hpp"
 
 #include <string>
+#include <system_error>
 #include <vector>
 
 namespace ccn {
@@ -30,6 +31,10 @@ int check_output(const std::string& path, const std::vector<InputFile>& inputs, 
 // write is exit 3. Returns the exit status.
 int write_output(const std::string& path, const std::string& text, const std::vector<InputFile>& inputs,
                  Console& console, bool overwrite = true);
+
+// Why a folder could not be created, in the catalogue's words for the
+// common causes (a file in the path, no permission), else the system's.
+Message folder_reason(const std::error_code& ec);
 
 // Open /dev/null on the standard descriptors that are closed, so that no
 // file a command opens takes their place. Standard output gets it read-only,

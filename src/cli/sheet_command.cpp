@@ -118,7 +118,7 @@ int run_sheet(const SheetOptions& opt, Console& console)
   std::error_code ec;
   std::filesystem::create_directories(opt.output, ec);
   if (ec) {
-    print_error(console, opt.output, "cannot_create_folder", {{"reason", ec.message()}});
+    print_error(console, opt.output, "cannot_create_folder", {MsgArg("reason", folder_reason(ec))});
     return k_exit_io;
   }
   // Every member's file is checked before any is written: one sheet in the

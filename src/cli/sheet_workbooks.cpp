@@ -68,7 +68,7 @@ int write_sheet_workbooks(const RoundBundle& b, const std::vector<const Member*>
     std::error_code ec;
     fs::create_directories(output, ec);
     if (ec) {
-      print_error(console, output, "cannot_create_folder", {{"reason", ec.message()}});
+      print_error(console, output, "cannot_create_folder", {MsgArg("reason", folder_reason(ec))});
       return k_exit_io;
     }
   }

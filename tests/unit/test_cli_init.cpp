@@ -142,4 +142,17 @@ TEST_SUITE("cli/init")
     CHECK(after.err.find("không có tệp .yaml nào") == std::string::npos);
     CHECK(after.err.find("phieu-moi/M1.yaml:") != std::string::npos);
   }
+
+  TEST_CASE("init into a path that is a file says so in the run's language")
+  {
+    SampleCopy s;
+    std::ofstream(s.path("vong"), std::ios::binary) << "";
+    Run r = run({"init", s.path("vong"), "--criteria", s.path("criteria/lao-cai-2026.yaml")});
+    CHECK(r.status == 3);
+    CHECK(r.err.find("vong/ho-so/: lỗi: không tạo được thư mục: một phần của đường dẫn là tệp, không phải thư mục\n")
+          != std::string::npos);
+    Run en = run({"init", s.path("vong/moi"), "--lang", "en", "--criteria", s.path("criteria/lao-cai-2026.yaml")});
+    CHECK(en.status == 3);
+    CHECK(en.err.find("error: cannot create the folder: a part of the path is a file, not a folder\n") != std::string::npos);
+  }
 }
