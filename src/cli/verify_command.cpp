@@ -8,6 +8,7 @@
 #include "util/text.hpp"
 #include "verify/verify.hpp"
 
+#include <algorithm>
 #include <memory>
 
 namespace ccn {
@@ -59,6 +60,11 @@ int run_verify(const VerifyOptions& opt, Console& console)
   }
   for (const auto& p : v.problems) {
     say(console, p);
+  }
+  // Not one recorded input found: most likely the paths start elsewhere.
+  if (v.matched == 0 && !v.problems.empty()
+      && std::all_of(v.problems.begin(), v.problems.end(), [](const Message& p) { return p.key == "verify_missing"; })) {
+    say(console, {opt.root.empty() ? "verify_hint_root" : "verify_hint_root_given", {}});
   }
   for (const auto& n : v.notes) {
     say(console, n);

@@ -59,7 +59,12 @@ TEST_SUITE("cli/verify")
     {
       // Run from a folder where the recorded paths lead nowhere either.
       InFolder here(a.path("elsewhere"));
-      CHECK(run({"verify", "--lang", "en", a.path("elsewhere/result.json")}).status == 4);
+      Run lost = run({"verify", "--lang", "en", a.path("elsewhere/result.json")});
+      CHECK(lost.status == 4);
+      // Not one input found: the auditor is told where the paths start.
+      CHECK(lost.out.find("\nnote: none of the recorded inputs was found; their paths start from the folder of the "
+                          "result file: give --root with the folder that the round was ranked from\nNOT VERIFIED")
+            != std::string::npos);
     }
     CHECK(run({"verify", "--lang", "en", a.path("elsewhere/result.json"), "--root", a.path("")}).status == 0);
   }
