@@ -99,6 +99,10 @@ void add_lang_options(CLI::App& app, std::optional<Lang>& asked)
     cmd->add_option_function<std::string>("--lang", [&asked](const std::string& code) { asked = Lang{code}; })
       ->check(CLI::IsMember(codes));
   }
+  // Also before the command (`ccnscore --lang vi rank ...`), as a
+  // secretary who sets the language first writes it.
+  app.add_option_function<std::string>("--lang", [&asked](const std::string& code) { asked = Lang{code}; })
+    ->check(CLI::IsMember(codes));
 }
 
 // The command names of `app`, for the message about an unknown one.
@@ -170,9 +174,11 @@ int parse_and_run(const std::vector<std::string>& args, Console& console)
     const auto subs = app.get_subcommands({});
     return std::any_of(subs.begin(), subs.end(), [&](const CLI::App* s) { return s->get_name() == name; });
   };
-  if (!args.empty() && !args.front().empty() && args.front()[0] != '-' && !is_command(args.front())) {
+  // The command: the first argument, or the one after a leading `--lang X`.
+  const size_t first = args.size() >= 2 && args[0] == "--lang" ? 2 : 0;
+  if (args.size() > first && !args[first].empty() && args[first][0] != '-' && !is_command(args[first])) {
     print_error(console, "ccnscore", "usage_unknown_command",
-                {{"command", args.front()}, MsgArg::list("commands", command_names(app))});
+                {{"command", args[first]}, MsgArg::list("commands", command_names(app))});
     console.err << tr(console.lang, "usage_see_help") << '\n';
     return k_exit_usage;
   }
