@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <filesystem>
 #include <regex>
 #include <string>
 #include <vector>
@@ -73,6 +74,9 @@ Message usage_error_message(const CLI::Error& e)
     if (std::regex_match(what, m, std::regex("(\\S+): empty path"))) {
       return {"usage_empty_path", {{"option", std::string(m[1])}}};
     }
+    if (std::regex_match(what, m, std::regex("(\\S+): no such folder: (.*)"))) {
+      return {"usage_no_such_folder", {{"option", std::string(m[1])}, {"path", std::string(m[2])}}};
+    }
     if (std::regex_match(what, m, std::regex("(\\S+): Value (.*) not in range (\\S+) to (\\S+)"))) {
       return {"usage_out_of_range",
               {{"option", std::string(m[1])},
@@ -93,5 +97,15 @@ Message usage_error_message(const CLI::Error& e)
 
 const CLI::Validator k_path_value([](std::string& text) { return text.empty() ? std::string("empty path") : std::string(); },
                                   "");
+
+const CLI::Validator k_existing_folder(
+  [](std::string& text) {
+    if (text.empty()) {
+      return std::string("empty path");
+    }
+    std::error_code ec;
+    return std::filesystem::is_directory(text, ec) ? std::string() : "no such folder: " + text;
+  },
+  "");
 
 } // namespace ccn

@@ -20,4 +20,8 @@ Message usage_error_message(const CLI::Error& e);
 // silently written to standard output instead of the file meant.
 extern const CLI::Validator k_path_value;
 
+// A folder option (`verify --root`): not empty, and a folder that exists,
+// so that a mistyped folder is a usage error rather than every input missing.
+extern const CLI::Validator k_existing_folder;
+
 } // namespace ccn

@@ -87,13 +87,27 @@ TEST_SUITE("cli/usage_error")
     }
   }
 
+  TEST_CASE("verify --root that is not a folder is a usage error, not every input missing")
+  {
+    const std::string result = k_src + "/samples/thanh-ha-2023/result.json";
+    for (const std::string& root : {k_src + "/samples/no-such-folder", result}) {
+      CAPTURE(root);
+      Run r = run({"verify", "--lang", "en", result, "--root", root});
+      CHECK(r.status == 2);
+      CHECK(r.out.empty());
+      CHECK(r.err == "ccnscore: error: --root: there is no folder " + root + "\nRun 'ccnscore --help' for more information.\n");
+    }
+    CHECK(run({"verify", "--lang", "en", result, "--root", k_src + "/samples/thanh-ha-2023"}).status == 0);
+  }
+
   TEST_CASE("an empty path is a usage error, and nothing goes to standard output instead")
   {
     const std::string round = k_src + "/samples/yen-quang-2024/round.yaml";
     for (const std::vector<std::string>& args :
          {std::vector<std::string>{"rank", round, "-o", ""}, {"report", round, "--output", ""},
           {"sheet", round, "--member", "M1", "-o", ""}, {"check", "--criteria", "", round},
-          {"verify", k_src + "/samples/thanh-ha-2023/result.json", "--root", ""}}) {
+          {"verify", k_src + "/samples/thanh-ha-2023/result.json", "--root", ""},
+          {"batch", k_src + "/samples/yen-quang-2024", "-o", ""}}) {
       CAPTURE(args[0]);
       Run r = run(args);
       CHECK(r.status == 2);
