@@ -4,6 +4,9 @@
 
 
 #include <algorithm>
+#include <sstream>
+#include <string_view>
+#include <vector>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -89,11 +92,56 @@ std::string without_spaces(const std::string& text)
   return out;
 }
 
+// Whether the spaces in `written` only separate groups of three digits in
+// its whole part ("450 000", "-1 250 000", "1 000,5") or trail it
+// ("450000 "): the only spaces a hint may take out. "12 5", "2 500.000" or
+// "1.000 000" have no plain form to suggest.
+bool spaces_group_thousands(const std::string& written)
+{
+  std::string spaced = written;
+  for (std::string_view s : {"\xC2\xA0", "\xE2\x80\x87", "\xE2\x80\x89", "\xE2\x80\x8B", "\xE2\x80\xAF"}) {
+    for (size_t at = spaced.find(s); at != std::string::npos; at = spaced.find(s, at + 1)) {
+      spaced.replace(at, s.size(), " ");
+    }
+  }
+  const size_t comma = spaced.find(',');
+  const std::string whole = spaced.substr(0, comma);
+  if (comma != std::string::npos) {
+    std::string decimals = spaced.substr(comma);
+    decimals.erase(decimals.find_last_not_of(' ') + 1);
+    if (decimals.find(' ') != std::string::npos) {
+      return false; // a space inside the decimals
+    }
+  }
+  std::vector<std::string> groups;
+  std::istringstream in(whole);
+  for (std::string g; in >> g;) {
+    groups.push_back(g);
+  }
+  if (groups.size() <= 1) {
+    return true;
+  }
+  for (size_t i = 0; i < groups.size(); ++i) {
+    std::string_view g = groups[i];
+    if (i == 0 && !g.empty() && (g[0] == '-' || g[0] == '+')) {
+      g.remove_prefix(1);
+    }
+    const bool digits = !g.empty() && g.find_first_not_of("0123456789") == std::string_view::npos;
+    if (!digits || (i == 0 ? g.size() > 3 : g.size() != 3)) {
+      return false;
+    }
+  }
+  return true;
+}
+
 // The plain form of a number written the Vietnamese way ("85,5",
 // "1.000.000", "450 000"); empty when there is none to suggest.
 std::string number_hint(const std::string& written)
 {
   const std::string text = without_spaces(written);
+  if (text != written && (!spaces_group_thousands(written) || thousands_readings(text))) {
+    return {};
+  }
   if (text != written && text.find_first_not_of("+-0123456789.") == std::string::npos
       && std::count(text.begin(), text.end(), '.') <= 1 && parse_decimal(text).kind == NumberParse::Kind::ok) {
     return text;
@@ -235,10 +283,11 @@ std::optional<std::string> Reader::identifier(const YNode& node, const Subject& 
   }
   // Keys that start with x- are ignored everywhere (formats-v1 section 1),
   // so such an id could never be a key: a sheet could not score the
-  // applicant, nor levels: give the value its points.
+  // applicant, nor levels: give the value its points. The identifier is
+  // valid (section 1), so this is a warning, where it is defined.
   if (t && t->rfind("x-", 0) == 0) {
-    error(node, what, "load_identifier_extension", {{"found", quote_found(*t)}});
-    return std::nullopt;
+    m_diags.warning(pos(node), "load_identifier_extension",
+                    {MsgArg("what", what.message), {"found", quote_found(*t)}});
   }
   return t;
 }

@@ -576,7 +576,6 @@ Message syntax_detail(const SyntaxError& error)
     {"control characters are not allowed", "yaml_problem_control_characters"},
     {"found unexpected ':'", "yaml_problem_unexpected_colon"},
     {"found undefined tag handle", "yaml_problem_undefined_tag_handle"},
-    {"found duplicate anchor; first occurrence", "yaml_problem_duplicate_anchor"}
   };
   static const std::map<std::string_view, const char*> k_contexts{
     {"while parsing a block mapping", "yaml_context_block_mapping"},

@@ -146,10 +146,11 @@ void explain_difference(std::string& out, const RoundResult& res, const Applican
       break;
     }
   }
-  // Equal after every computed rule, and one of them selected: the chair's
-  // proposal decided between the two.
+  // Equal after every computed rule, both ranked (an applicant that failed a
+  // rule was never tied with the other), and one of them selected: the
+  // chair's proposal decided between the two.
   const ChairProposal* cp = res.chair_proposal;
-  if (!separated && cp != nullptr && (cp->selects == a.id() || cp->selects == b.id())) {
+  if (!separated && a.rank && b.rank && cp != nullptr && (cp->selects == a.id() || cp->selects == b.id())) {
     out += "  " + proposal_settled_line(res, L) + "\n";
   }
   if (a.tied && b.tied && a.rank == b.rank) {

@@ -3,6 +3,8 @@
 
 #include <doctest/doctest.h>
 
+#include <fstream>
+
 using namespace ccn;
 using namespace ccn::test;
 
@@ -38,6 +40,33 @@ TEST_SUITE("cli/explain")
     CHECK(run_en.out.find("equal totals.") != std::string::npos);
     CHECK(run_en.out.find("F2 +≈0.024938 (10 against ≈9.975062) Rent") != std::string::npos);
     CHECK(run_en.out.find("+0 ") == std::string::npos);
+  }
+
+  TEST_CASE("the chair's proposal is not said to decide against an applicant that failed a rule with the same total")
+  {
+    // A1 and A2 tie for first at 20 (finance 20, plan 0), and the chair
+    // proposes A1. A3 has 20 too (finance 10, plan 10) but fails the
+    // finance minimum of 15: it was never tied with A1.
+    std::string criteria = small_criteria("  - proposal: chair\n");
+    const std::string finance = "    name: Finance\n";
+    REQUIRE(criteria.find(finance) != std::string::npos);
+    criteria.replace(criteria.find(finance), finance.size(), finance + "    min: 15\n");
+    ScoredRound r(criteria,
+                  {{"A1", small_dossier("A1", "60", "100", "400")}, {"A2", small_dossier("A2", "60", "100", "400")},
+                   {"A3", small_dossier("A3", "50", "100", "400")}},
+                  1, {{1, "A1: 0, A2: 0, A3: 10", ""}});
+    REQUIRE(r.result);
+    std::ofstream(r.dir.path("round.yaml"), std::ios::app)
+      << "chair_proposal:\n  selects: A1\n  reason: Phương án khả thi hơn\n";
+    Run tied = run({"explain", r.dir.path("round.yaml"), "A1", "--vs", "A2", "--lang", "en"});
+    REQUIRE_MESSAGE(tied.status == 0, tied.err);
+    Run failed = run({"explain", r.dir.path("round.yaml"), "A1", "--vs", "A3", "--lang", "en"});
+    REQUIRE_MESSAGE(failed.status == 0, failed.err);
+    CHECK(failed.out.find("equal totals.") != std::string::npos);
+    // The line that the proposal settled it: for A2, not for A3.
+    const std::string settled = tied.out.substr(tied.out.rfind("\n  ", tied.out.size() - 2));
+    REQUIRE_MESSAGE(settled.find("proposal") != std::string::npos, tied.out);
+    CHECK_MESSAGE(failed.out.find("proposal") == std::string::npos, failed.out);
   }
 
   TEST_CASE("an unknown applicant is named with its control characters escaped")

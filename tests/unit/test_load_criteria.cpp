@@ -402,7 +402,7 @@ TEST_SUITE("load/criteria labels")
     CHECK(d.error_count() == 6);
   }
 
-  TEST_CASE("an id that starts with x- is refused where it is defined, as a key it would be ignored")
+  TEST_CASE("an id that starts with x- is valid, with a warning where it is defined: as a key it is ignored")
   {
     Diagnostics d;
     CHECK_FALSE(criteria_from("format: ccnscore/criteria@1\nid: t\ntitle: T\nfields:\n"
@@ -411,12 +411,21 @@ TEST_SUITE("load/criteria labels")
                               "      - { id: x-c1, name: C, max: 10, judged: {} }\n"
                               "      - { id: C2, name: C, max: 10, of: e, levels: { chung: 1 } }\n",
                               d));
-    CHECK_MESSAGE(has_message(d, "c.yaml:5:29: error: field 'e' values: \"x-rieng\" starts with x-, which marks a key "
+    CHECK_MESSAGE(has_message(d, "c.yaml:5:29: warning: field 'e' values: \"x-rieng\" starts with x-, which marks a key "
                                  "to ignore"),
                   all_messages(d));
-    CHECK(has_message(d, "c.yaml:10:15: error: criterion id: \"x-c1\" starts with x-"));
-    // The enum with the refused value is not checked against levels: again.
-    CHECK(d.error_count() == 2);
+    CHECK(has_message(d, "c.yaml:10:15: warning: criterion id: \"x-c1\" starts with x-"));
+    // What the warning foretells: levels: cannot name the value.
+    CHECK(has_message(d, "c.yaml:11:52: error: criterion 'C2' levels: missing points for 'x-rieng'"));
+    CHECK(d.error_count() == 1);
+    // Without such a key, the criteria are valid (section 1 allows the id).
+    Diagnostics ok;
+    CHECK(criteria_from("format: ccnscore/criteria@1\nid: x-t\ntitle: T\nfields: {}\n"
+                        "groups:\n  - id: g\n    name: G\n    criteria:\n"
+                        "      - { id: x-c1, name: C, max: 10, judged: {} }\n",
+                        ok));
+    CHECK_MESSAGE(ok.error_count() == 0, all_messages(ok));
+    CHECK(has_message(ok, "c.yaml:2:5: warning: id: \"x-t\" starts with x-"));
   }
 
   TEST_CASE("a labelled enum needs identifiers for values and non-empty labels")

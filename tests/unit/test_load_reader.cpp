@@ -94,6 +94,27 @@ TEST_SUITE("load/reader")
     CHECK(has_message(f.diags, "t.yaml:5:4: error: e: expected a number, found \"4 5 x\"\n"));
   }
 
+  TEST_CASE("spaces that do not separate groups of three digits get no plain form, never a wrong one")
+  {
+    // "1.000 000" is a million to its writer, "1.000000" is one: no hint is
+    // better than that one. The same for "2 500.000", "12 5" and "1 0000".
+    Fixture f("a: 1.000 000\nb: 2 500.000\nc: 12 5\nd: 1 0000\ne: 1 250 000\nf: \"1 000,5 0\"\n");
+    for (const char* k : {"a", "b", "c", "d", "e", "f"}) {
+      CHECK_FALSE(f.reader.number(f.at(k), k).has_value());
+    }
+    const std::string all = all_messages(f.diags);
+    for (const char* found : {"a: expected a number, found \"1.000 000\"", "b: expected a number, found \"2 500.000\"",
+                              "c: expected a number, found \"12 5\"", "d: expected a number, found \"1 0000\"",
+                              "f: expected a number, found the quoted text \"1 000,5 0\""}) {
+      CAPTURE(found);
+      const size_t at = all.find(found);
+      REQUIRE(at != std::string::npos);
+      const std::string line = all.substr(at, all.find('\n', at) - at);
+      CHECK(line.find("write it as") == std::string::npos);
+    }
+    CHECK(has_message(f.diags, "e: expected a number, found \"1 250 000\"; write it as 1250000"));
+  }
+
   TEST_CASE("a number with both thousands dots and a decimal comma gets the plain form")
   {
     // The dots are thousands separators once a comma is the decimal point.
