@@ -34,7 +34,12 @@ int check_target(const std::string& path, Console& console)
       print_error(console, path, "output_refused", {why});
       return k_exit_usage;
     }
-    print_error(console, path, "cannot_write", {{"reason", err->reason}});
+    if (err->errnum == ENOTDIR) {
+      // `-o afile/x.json`: said in the run's language, not the system's.
+      print_error(console, path, "cannot_write", {MsgArg("reason", Message{"output_reason_not_a_folder", {}})});
+    } else {
+      print_error(console, path, "cannot_write", {{"reason", err->reason}});
+    }
     return k_exit_io;
   }
   // A file inside a folder that does not exist: said in the run's language

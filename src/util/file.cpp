@@ -168,7 +168,9 @@ std::variant<OutputTarget, FileError> output_target(const std::string& path)
     if (errno == ENOENT) {
       return OutputTarget{path, std::nullopt};
     }
-    return FileError{std::strerror(errno)};
+    FileError err{std::strerror(errno)};
+    err.errnum = errno;
+    return err;
   }
   if (S_ISREG(st.st_mode)) {
     return OutputTarget{path, static_cast<unsigned>(st.st_mode & 0777)};
