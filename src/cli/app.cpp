@@ -52,10 +52,18 @@ void adopt_criteria_language(Console& console, const Criteria& criteria)
   console.lang = console_lang_for(console, criteria);
 }
 
+std::optional<Lang> language_read(const Diagnostics& diags)
+{
+  if (!diags.language()) {
+    return std::nullopt;
+  }
+  return Lang{diags.language()->empty() ? "en" : *diags.language()};
+}
+
 void adopt_language_read(Console& console, const Diagnostics& diags)
 {
-  if (!console.lang_asked && diags.language()) {
-    console.lang = Lang{diags.language()->empty() ? "en" : *diags.language()};
+  if (auto lang = language_read(diags); lang && !console.lang_asked) {
+    console.lang = *lang;
   }
 }
 

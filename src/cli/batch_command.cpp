@@ -195,9 +195,8 @@ BatchOutcome rank_round_into(const BatchRound& f, const fs::path& out_dir, bool 
   }
   if (!result) {
     o.status = "error";
-    if (!f.lang_asked && !bundle && diags.language()) {
-      // The round's criteria were read, if not the rest: their language speaks.
-      lang = Lang{diags.language()->empty() ? "en" : *diags.language()};
+    if (auto read = language_read(diags); read && !f.lang_asked && !bundle) {
+      lang = *read; // the round's criteria were read, if not the rest: their language speaks
     }
     for (const auto& d : diags.items()) {
       o.errors.push_back(format_diagnostic(d, lang));

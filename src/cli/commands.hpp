@@ -9,6 +9,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace ccn {
 
@@ -42,8 +43,12 @@ int report(const class Diagnostics& diags, Console& console);
 // without one), unless --lang chose the language.
 void adopt_criteria_language(Console& console, const Criteria& criteria);
 
-// The same for the first criteria file that `diags` saw read, even when it
-// or a file after it has errors; nothing when no criteria file was read.
+// The language of the first criteria file that `diags` saw read, even when
+// it or a file after it has errors (English when it has no `language:`);
+// nothing when no criteria file was read.
+std::optional<Lang> language_read(const Diagnostics& diags);
+
+// From now on speak language_read(diags), unless --lang was given.
 void adopt_language_read(Console& console, const Diagnostics& diags);
 
 // A round loaded and scored. The result points into the bundle, so the

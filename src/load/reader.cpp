@@ -72,10 +72,11 @@ std::optional<std::string> parse_date_part(std::string_view s, int64_t& days)
   return std::nullopt;
 }
 
-// `text` without the spaces that separate thousands or that a copy from a
-// word processor leaves around a number: ASCII, no-break (U+00A0), figure
-// (U+2007), thin (U+2009), zero-width (U+200B) and narrow no-break (U+202F).
-std::string without_spaces(const std::string& text)
+// `text` with each space that separates thousands or that a copy from a
+// word processor leaves around a number written as `as`: ASCII, no-break
+// (U+00A0), figure (U+2007), thin (U+2009), zero-width (U+200B) and narrow
+// no-break (U+202F).
+std::string with_spaces_as(const std::string& text, std::string_view as)
 {
   static const std::string_view k_spaces[] = {" ", "\xC2\xA0", "\xE2\x80\x87", "\xE2\x80\x89", "\xE2\x80\x8B",
                                               "\xE2\x80\xAF"};
@@ -85,11 +86,17 @@ std::string without_spaces(const std::string& text)
                               [&](std::string_view s) { return std::string_view(text).substr(i, s.size()) == s; });
     if (space != std::end(k_spaces)) {
       i += space->size();
+      out += as;
       continue;
     }
     out += text[i++];
   }
   return out;
+}
+
+std::string without_spaces(const std::string& text)
+{
+  return with_spaces_as(text, "");
 }
 
 // Whether the spaces in `written` only separate groups of three digits in
@@ -98,12 +105,7 @@ std::string without_spaces(const std::string& text)
 // "1.000 000" have no plain form to suggest.
 bool spaces_group_thousands(const std::string& written)
 {
-  std::string spaced = written;
-  for (std::string_view s : {"\xC2\xA0", "\xE2\x80\x87", "\xE2\x80\x89", "\xE2\x80\x8B", "\xE2\x80\xAF"}) {
-    for (size_t at = spaced.find(s); at != std::string::npos; at = spaced.find(s, at + 1)) {
-      spaced.replace(at, s.size(), " ");
-    }
-  }
+  const std::string spaced = with_spaces_as(written, " ");
   const size_t comma = spaced.find(',');
   const std::string whole = spaced.substr(0, comma);
   if (comma != std::string::npos) {
