@@ -4,6 +4,7 @@
 #include "model/sheet_workbook.hpp"
 #include "util/file.hpp"
 #include "util/rational.hpp"
+#include "util/text.hpp"
 
 #include <fmt/format.h>
 #include <pugixml.hpp>
@@ -108,6 +109,32 @@ std::optional<std::pair<long, long>> parse_ref(std::string_view ref)
     return std::nullopt;
   }
   return std::pair{row - 1, col - 1};
+}
+
+// Byte offset of the first NUL in the XML `xml`, as a byte or as a
+// character reference (`&#0;`, `&#x00;`), if any.
+std::optional<size_t> find_nul(std::string_view xml)
+{
+  for (size_t i = 0; i < xml.size(); ++i) {
+    if (xml[i] == '\0') {
+      return i;
+    }
+    if (xml[i] != '&' || i + 1 >= xml.size() || xml[i + 1] != '#') {
+      continue;
+    }
+    size_t j = i + 2;
+    if (j < xml.size() && xml[j] == 'x') {
+      ++j;
+    }
+    const size_t digits = j;
+    while (j < xml.size() && xml[j] == '0') {
+      ++j;
+    }
+    if (j > digits && j < xml.size() && xml[j] == ';') {
+      return i;
+    }
+  }
+  return std::nullopt;
 }
 
 class WorkbookReader
@@ -233,6 +260,18 @@ private:
 
   bool parse(pugi::xml_document& doc, const std::string& name, const std::string& data)
   {
+    // pugixml checks neither: text that is not UTF-8 would reach every
+    // output as it is, and a NUL would silently cut the text holding it.
+    if (auto bad = find_invalid_utf8(data)) {
+      file_error("wb_invalid_utf8", {{"part", name},
+                                     {"offset", std::to_string(*bad)},
+                                     {"byte", fmt::format("{:02X}", static_cast<unsigned char>(data[*bad]))}});
+      return false;
+    }
+    if (auto nul = find_nul(data)) {
+      file_error("wb_nul_character", {{"part", name}, {"offset", std::to_string(*nul)}});
+      return false;
+    }
     pugi::xml_parse_result r = doc.load_buffer(data.data(), data.size(), pugi::parse_default, pugi::encoding_utf8);
     if (!r) {
       file_error("wb_broken_xml", {{"part", name}, {"offset", std::to_string(r.offset)}, {"reason", r.description()}});
@@ -386,6 +425,11 @@ private:
             return std::nullopt;
           }
           cell.value = m_strings[static_cast<size_t>(index.value.get_num().get_ui())];
+        }
+        // The rule of every input text: tabs and line breaks, no other control.
+        if (auto control = find_control_char(cell.value)) {
+          m_diags.error(at(row, col), "wb_control_character",
+                        {{"code", fmt::format("{:04X}", static_cast<unsigned>(control->code_point))}});
         }
         out[{row, col}] = std::move(cell);
       }

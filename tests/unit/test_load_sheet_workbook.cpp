@@ -198,6 +198,60 @@ TEST_SUITE("load/sheet_workbook")
     CHECK_FALSE(d.has_io_errors());
   }
 
+  TEST_CASE("a control character in a cell is an error at the cell, as in a YAML sheet")
+  {
+    TestBook book("r1", "M2");
+    book.row(8, "A1", "P1", "><v>8</v>", "esc &#27;[31m");
+    book.shared("<si><t>bell \x07</t></si>");
+    book.row(9, "A2", "P1", "><v>7</v>");
+    book.raw(0, "H9", "t=\"s\"><v>0</v>");
+    book.row(10, "A3", "P1", "><v>7</v>", "tab\tand\nline");
+    Diagnostics d;
+    read(book, d);
+    CHECK_MESSAGE(d.error_count() == 2, all_messages(d));
+    CHECK_MESSAGE(has_message(d, "m2.xlsx:Phiếu!H8: error: control character U+001B in the cell; a cell may hold "
+                                 "tabs and line breaks but no other control characters"),
+                  all_messages(d));
+    CHECK_MESSAGE(has_message(d, "m2.xlsx:Phiếu!H9: error: control character U+0007"), all_messages(d));
+  }
+
+  TEST_CASE("a part that is not UTF-8 or holds a NUL is a damaged workbook, not text cut short")
+  {
+    Diagnostics d;
+    SUBCASE("invalid UTF-8")
+    {
+      TestBook book("r1", "M2");
+      book.row(8, "A1", "P1", "><v>8</v>", "bad \xff\xfe");
+      CHECK_FALSE(read(book, d));
+      CHECK_MESSAGE(has_message(d, "m2.xlsx: error: xl/worksheets/sheet1.xml: invalid UTF-8 at byte"), all_messages(d));
+      CHECK_MESSAGE(has_message(d, "(byte 0xFF): the workbook is damaged"), all_messages(d));
+    }
+    SUBCASE("a NUL written as a character reference")
+    {
+      TestBook book("r1", "M2");
+      book.shared("<si><t>cut &#x00; here</t></si>");
+      CHECK_FALSE(read(book, d));
+      CHECK_MESSAGE(has_message(d, "m2.xlsx: error: xl/sharedStrings.xml: a NUL character at byte"), all_messages(d));
+    }
+    SUBCASE("a NUL byte")
+    {
+      TestBook book("r1", "M2");
+      book.row(8, "A1", "P1", "><v>8</v>", std::string("cut \0 here", 11));
+      CHECK_FALSE(read(book, d));
+      CHECK_MESSAGE(has_message(d, "m2.xlsx: error: xl/worksheets/sheet1.xml: a NUL character at byte"),
+                    all_messages(d));
+    }
+    SUBCASE("references to other characters are text")
+    {
+      TestBook book("r1", "M2");
+      book.row(8, "A1", "P1", "><v>8</v>", "&#10;&#x30;&#0010;&amp;");
+      auto s = read(book, d);
+      REQUIRE_MESSAGE(s, all_messages(d));
+      CHECK(s->comments.at("A1").at("P1").text == "\n0\n&");
+      CHECK_FALSE(d.has_errors());
+    }
+  }
+
   TEST_CASE("a workbook of exactly the entry limit is read, one entry more is refused")
   {
     auto parts = TestBook("r1", "M2").parts();
