@@ -79,18 +79,43 @@ int run_init(const InitOptions& opt, Console& console)
     console.err << "ccnscore init: " << tr(lang, "init_nothing_written") << "\n";
     return k_exit_usage;
   }
+  // A run that fails leaves nothing behind, not even the folders it made:
+  // a second run would otherwise find half a round in its way.
+  std::vector<fs::path> made;
+  auto undo = [&] {
+    std::sort(made.begin(), made.end(), [](const fs::path& a, const fs::path& b) { return a.native().size() > b.native().size(); });
+    for (const fs::path& p : made) {
+      fs::remove(p, ec);
+    }
+  };
   for (const fs::path& sub : {dir / dossiers, members > 0 ? dir / sheets : dir}) {
+    for (fs::path p = sub.lexically_normal(); !p.empty() && !fs::exists(fs::symlink_status(p, ec));
+         p = p.parent_path()) {
+      if (p.has_filename()) {
+        made.push_back(p);
+      }
+    }
     fs::create_directories(sub, ec);
     if (ec) {
       print_error(console, sub.string(), "cannot_create_folder", {MsgArg("reason", folder_reason(ec))});
+      undo();
       return k_exit_io;
     }
   }
+  FileSet written;
   for (const auto& [path, text] : files) {
-    if (std::string why = write_file_atomic(path.string(), text); !why.empty()) {
+    if (std::string why = written.add(path.string(), text); !why.empty()) {
       print_error(console, path.string(), "cannot_write", {{"reason", why}});
+      written.discard();
+      undo();
       return k_exit_io;
     }
+  }
+  if (std::string why = written.commit(); !why.empty()) {
+    print_error(console, dir.string(), "cannot_write", {{"reason", why}});
+    return k_exit_io;
+  }
+  for (const auto& [path, text] : files) {
     console.out << terminal_safe(path.string()) << "\n";
   }
   if (members > 0) {

@@ -9,6 +9,7 @@
 #include "load/round_load.hpp"
 #include "render/minutes.hpp"
 #include "score/score.hpp"
+#include "util/file.hpp"
 #include "util/text.hpp"
 
 #include <fmt/format.h>
@@ -133,12 +134,21 @@ int run_sheet(const SheetOptions& opt, Console& console)
   if (refused != k_exit_ok) {
     return refused;
   }
+  // All written or none: a full disk half-way leaves the folder as it was.
+  FileSet written;
   for (const Member& m : members) {
     std::string path = (std::filesystem::path(opt.output) / (m.id + ".yaml")).string();
-    if (int rc = write_output(path, render_blank_sheet(*bundle, m, *passed, console.lang), bundle->inputs, console, opt.force);
-        rc != k_exit_ok) {
-      return rc;
+    if (std::string why = written.add(path, render_blank_sheet(*bundle, m, *passed, console.lang)); !why.empty()) {
+      print_error(console, path, "cannot_write", {{"reason", why}});
+      return k_exit_io;
     }
+  }
+  if (std::string why = written.commit(); !why.empty()) {
+    print_error(console, opt.output, "cannot_write", {{"reason", why}});
+    return k_exit_io;
+  }
+  for (const Member& m : members) {
+    std::string path = (std::filesystem::path(opt.output) / (m.id + ".yaml")).string();
     console.out << terminal_safe(tr(console.lang, "sheet_written", {{"path", path}, {"member", m.id}})) << "\n";
   }
   return k_exit_ok;

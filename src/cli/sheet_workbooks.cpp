@@ -83,16 +83,26 @@ int write_sheet_workbooks(const RoundBundle& b, const std::vector<const Member*>
   if (refused != k_exit_ok) {
     return refused;
   }
+  // All written or none, as sheet's YAML files.
+  FileSet written;
   for (const Member* m : members) {
     std::string path = one_file ? output : (fs::path(output) / (m->id + ".xlsx")).string();
     std::string bytes;
-    if (std::string why = build(b, *m, passed, lang, bytes); !why.empty()) {
+    std::string why = build(b, *m, passed, lang, bytes);
+    if (why.empty()) {
+      why = written.add(path, bytes);
+    }
+    if (!why.empty()) {
       print_error(console, path, "cannot_write", {{"reason", why}});
       return k_exit_io;
     }
-    if (int rc = write_output(path, bytes, b.inputs, console, force); rc != k_exit_ok) {
-      return rc;
-    }
+  }
+  if (std::string why = written.commit(); !why.empty()) {
+    print_error(console, output, "cannot_write", {{"reason", why}});
+    return k_exit_io;
+  }
+  for (const Member* m : members) {
+    std::string path = one_file ? output : (fs::path(output) / (m->id + ".xlsx")).string();
     console.out << tr(console.lang, "xlsx_sheet_written", {{"path", path}, {"member", m->id}}) << '\n';
   }
   return k_exit_ok;

@@ -198,20 +198,25 @@ std::variant<OutputTarget, FileError> output_target(const std::string& path)
   return OutputTarget{resolved, static_cast<unsigned>(st.st_mode & 0777)};
 }
 
-std::string write_file_atomic_with(const std::string& path, const FileFiller& fill)
+namespace {
+
+// Fill a temporary file beside the file that `path` resolves to, synced and
+// closed, and set `tmp` to it and `target` to that file. Empty on success,
+// else why not, and then no temporary file is left.
+std::string stage_file(const std::string& path, const FileFiller& fill, std::string& tmp, std::string& target)
 {
   auto resolved = output_target(path);
   if (auto* err = std::get_if<FileError>(&resolved)) {
     return err->reason;
   }
-  const OutputTarget& target = std::get<OutputTarget>(resolved);
-  std::string tmp;
-  int fd = create_temporary(target.path, tmp);
+  const OutputTarget& out = std::get<OutputTarget>(resolved);
+  target = out.path;
+  int fd = create_temporary(out.path, tmp);
   if (fd < 0) {
     return std::strerror(errno);
   }
   std::string why = fill(fd, tmp);
-  if (why.empty() && target.mode && ::fchmod(fd, *target.mode) != 0) {
+  if (why.empty() && out.mode && ::fchmod(fd, *out.mode) != 0) {
     why = std::strerror(errno);
   }
   if (why.empty() && ::fsync(fd) != 0) {
@@ -220,15 +225,72 @@ std::string write_file_atomic_with(const std::string& path, const FileFiller& fi
   if (::close(fd) != 0 && why.empty()) {
     why = std::strerror(errno);
   }
-  if (why.empty() && ::rename(tmp.c_str(), target.path.c_str()) != 0) {
-    why = std::strerror(errno);
-  }
   if (!why.empty()) {
+    ::unlink(tmp.c_str());
+  }
+  return why;
+}
+
+} // namespace
+
+std::string write_file_atomic_with(const std::string& path, const FileFiller& fill)
+{
+  std::string tmp;
+  std::string target;
+  if (std::string why = stage_file(path, fill, tmp, target); !why.empty()) {
+    return why;
+  }
+  if (::rename(tmp.c_str(), target.c_str()) != 0) {
+    std::string why = std::strerror(errno);
     ::unlink(tmp.c_str());
     return why;
   }
-  sync_folder(std::filesystem::path(target.path).parent_path().string());
+  sync_folder(std::filesystem::path(target).parent_path().string());
+  return {};
+}
+
+std::string FileSet::add(const std::string& path, const std::string& content)
+{
+  Staged s;
+  std::string why =
+    stage_file(path, [&](int fd, const std::string&) { return write_all(fd, content); }, s.tmp, s.target);
+  if (why.empty()) {
+    m_staged.push_back(std::move(s));
+  }
   return why;
+}
+
+std::string FileSet::commit()
+{
+  std::vector<std::string> folders;
+  for (size_t i = 0; i < m_staged.size(); ++i) {
+    if (::rename(m_staged[i].tmp.c_str(), m_staged[i].target.c_str()) != 0) {
+      std::string why = std::strerror(errno);
+      m_staged.erase(m_staged.begin(), m_staged.begin() + static_cast<std::ptrdiff_t>(i));
+      return why;
+    }
+    folders.push_back(std::filesystem::path(m_staged[i].target).parent_path().string());
+  }
+  m_staged.clear();
+  std::sort(folders.begin(), folders.end());
+  folders.erase(std::unique(folders.begin(), folders.end()), folders.end());
+  for (const auto& folder : folders) {
+    sync_folder(folder);
+  }
+  return {};
+}
+
+void FileSet::discard()
+{
+  for (const auto& s : m_staged) {
+    ::unlink(s.tmp.c_str());
+  }
+  m_staged.clear();
+}
+
+FileSet::~FileSet()
+{
+  discard();
 }
 
 std::string write_file_atomic(const std::string& path, const std::string& content)

@@ -8,6 +8,7 @@
 #include <string>
 #include <system_error>
 #include <variant>
+#include <vector>
 
 #include "util/message.hpp"
 
@@ -55,6 +56,38 @@ std::string write_file_atomic_with(const std::string& path, const FileFiller& fi
 
 // write_file_atomic_with for `content` in memory.
 std::string write_file_atomic(const std::string& path, const std::string& content);
+
+// Files written all or none: each is written to a temporary file beside the
+// file its path resolves to (as write_file_atomic does) and synced, and
+// `commit` renames them into place only once every one is written, so that a
+// full disk leaves none of them new. What is not committed is removed when
+// the set goes away.
+class FileSet
+{
+public:
+  FileSet() = default;
+  FileSet(const FileSet&) = delete;
+  FileSet& operator=(const FileSet&) = delete;
+  ~FileSet();
+
+  // Write `content` for `path`, not yet in place; empty on success, else why not.
+  std::string add(const std::string& path, const std::string& content);
+
+  // Rename every file added into place and sync their folders; empty on
+  // success, else why not.
+  std::string commit();
+
+  // Remove every file added and not committed.
+  void discard();
+
+private:
+  struct Staged
+  {
+    std::string tmp;    // the temporary file, written and synced
+    std::string target; // the file it replaces or creates
+  };
+  std::vector<Staged> m_staged;
+};
 
 // Ask the system to write the entries of `folder` (names created or renamed
 // in it) to the disk, so that a rename survives a power cut. Best effort:

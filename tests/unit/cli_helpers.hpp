@@ -6,9 +6,11 @@
 
 #include <doctest/doctest.h>
 
+#include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <sys/resource.h>
 
 namespace ccn::test {
 
@@ -61,6 +63,32 @@ struct RankedSample : SampleCopy
     Run r = run({"rank", path("samples/bo-trai-song-da-2024/round.yaml"), "--format", "json", "-o", result});
     REQUIRE_MESSAGE(r.status == 0, r.err);
   }
+};
+
+// No file this process writes may grow beyond `bytes` while the object
+// lives: a write past it fails (EFBIG) as on a full disk, instead of
+// raising SIGXFSZ.
+class FileSizeLimit
+{
+public:
+  explicit FileSizeLimit(rlim_t bytes) : m_handler(std::signal(SIGXFSZ, SIG_IGN))
+  {
+    ::getrlimit(RLIMIT_FSIZE, &m_old);
+    rlimit limit = m_old;
+    limit.rlim_cur = bytes;
+    ::setrlimit(RLIMIT_FSIZE, &limit);
+  }
+  ~FileSizeLimit()
+  {
+    ::setrlimit(RLIMIT_FSIZE, &m_old);
+    std::signal(SIGXFSZ, m_handler);
+  }
+  FileSizeLimit(const FileSizeLimit&) = delete;
+  FileSizeLimit& operator=(const FileSizeLimit&) = delete;
+
+private:
+  rlimit m_old{};
+  void (*m_handler)(int);
 };
 
 } // namespace ccn::test

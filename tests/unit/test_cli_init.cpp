@@ -89,6 +89,27 @@ TEST_SUITE("cli/init")
     CHECK_FALSE(std::filesystem::exists(s.path("v/round.yaml")));
   }
 
+  TEST_CASE("init that cannot write every file leaves no file and no folder behind")
+  {
+    SampleCopy s;
+    const std::string criteria = s.path("criteria/lao-cai-2026.yaml");
+    REQUIRE(run({"init", s.path("whole"), "--criteria", criteria}).status == 0);
+    // The round file fits and the dossier templates, written after it, do not.
+    const auto dossier_bytes = std::filesystem::file_size(s.path("whole/ho-so/a1.yaml"));
+    REQUIRE(std::filesystem::file_size(s.path("whole/round.yaml")) + 100 < dossier_bytes);
+    Run r;
+    {
+      FileSizeLimit limit(dossier_bytes - 1);
+      r = run({"init", s.path("new/vong"), "--criteria", criteria});
+    }
+    CHECK(r.status == 3);
+    CHECK_MESSAGE(r.err.find("new/vong/ho-so/a1.yaml: lỗi: không ghi được: ") != std::string::npos, r.err);
+    CHECK(r.out.empty());
+    CHECK_FALSE(std::filesystem::exists(s.path("new")));
+    // Nothing in the way of the next run.
+    CHECK(run({"init", s.path("new/vong"), "--criteria", criteria}).status == 0);
+  }
+
   TEST_CASE("init names the round after its folder also when the folder is written with a slash")
   {
     SampleCopy s;

@@ -98,4 +98,40 @@ TEST_SUITE("cli/sheet")
     CHECK_FALSE(std::filesystem::exists(s.path("phieu/M1.xlsx")));
     CHECK(read_text(s.path("phieu/M3.yaml")) == "# điền dở\n");
   }
+
+  TEST_CASE("sheet --all that cannot write every sheet writes none, YAML or workbook")
+  {
+    SampleCopy s;
+    // The last member's id is long, so that its sheet is the largest.
+    std::string round = s.path("samples/thanh-ha-2023/round.yaml");
+    std::string text = read_text(round);
+    const std::string last = "{ id: M5,";
+    REQUIRE(text.find(last) != std::string::npos);
+    text.replace(text.find(last), last.size(), "{ id: M5-thanh-vien-du-khuyet-cua-hoi-dong,");
+    std::ofstream(round, std::ios::binary) << text;
+    for (const std::string format : {"yaml", "xlsx"}) {
+      CAPTURE(format);
+      const std::string whole = s.path("whole-" + format);
+      REQUIRE(run({"sheet", round, "--all", "-f", format, "-o", whole, "--lang", "en"}).status == 0);
+      // Every sheet fits but the last one.
+      std::uintmax_t others = 0;
+      for (const std::string m : {"M1", "M2", "M3", "M4"}) {
+        others = std::max(others, std::filesystem::file_size(whole + "/" + m + "." + format));
+      }
+      REQUIRE(std::filesystem::file_size(whole + "/M5-thanh-vien-du-khuyet-cua-hoi-dong." + format) > others);
+      const std::string out = s.path("phieu-" + format);
+      std::filesystem::create_directories(out);
+      Run r;
+      {
+        FileSizeLimit limit(others);
+        r = run({"sheet", round, "--all", "-f", format, "-o", out, "--lang", "en"});
+      }
+      CHECK(r.status == 3);
+      CHECK_MESSAGE(r.err.find("M5-thanh-vien-du-khuyet-cua-hoi-dong." + format + ": error: cannot write: ")
+                      != std::string::npos,
+                    r.err);
+      CHECK(r.out.empty());
+      CHECK(std::filesystem::is_empty(out));
+    }
+  }
 }

@@ -182,6 +182,35 @@ TEST_SUITE("util/file")
     check_only(dir, {"out.txt"});
   }
 
+  TEST_CASE("FileSet puts its files in place all at once, or none of them")
+  {
+    TempDir dir;
+    std::string kept = dir.write("b.txt", "old");
+    SUBCASE("every file written: all in place on commit, none before")
+    {
+      FileSet set;
+      CHECK(set.add(dir.path("a.txt"), "A") == "");
+      CHECK(set.add(kept, "B") == "");
+      CHECK_FALSE(fs::exists(dir.path("a.txt")));
+      CHECK(slurp(kept) == "old");
+      CHECK(set.commit() == "");
+      CHECK(slurp(dir.path("a.txt")) == "A");
+      CHECK(slurp(kept) == "B");
+      check_only(dir, {"a.txt", "b.txt"});
+    }
+    SUBCASE("one file that cannot be written: the others are not put in place")
+    {
+      {
+        FileSet set;
+        CHECK(set.add(dir.path("a.txt"), "A") == "");
+        CHECK(set.add(kept, "B") == "");
+        CHECK(set.add(dir.path("no-such-folder/c.txt"), "C") != "");
+      }
+      CHECK(slurp(kept) == "old");
+      check_only(dir, {"b.txt"});
+    }
+  }
+
   TEST_CASE("is_temporary_name knows the names of the temporary files and folders, and no others")
   {
     CHECK(is_temporary_name(".thanh-ha-2023.tmp-a1B2c3"));
