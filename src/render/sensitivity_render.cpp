@@ -43,10 +43,16 @@ std::string render_sensitivity_table(const Sensitivity& s, const RoundResult& re
   if (s.first.empty()) {
     out += L.text("sens_not_enough") + "\n";
   } else {
+    // Equal totals that no tie-break rule separated share first place: nothing put one first.
+    const ApplicantResult* first = res.find(s.first);
+    const ApplicantResult* second = res.find(s.second);
+    const bool shared = first != nullptr && second != nullptr && first->rank && first->rank == second->rank;
+    const MsgArgs pair{{"first", s.first}, {"second", s.second}};
     out += "\n"
-           + (s.margin == 0 ? L.text("sens_margin_equal", {{"first", s.first}, {"second", s.second}})
-                            : L.text("sens_margin", {{"first", s.first}, {"second", s.second},
-                                                     {"margin", points_words(L, c, s.margin)}}))
+           + (s.margin != 0 ? L.text("sens_margin", {{"first", s.first}, {"second", s.second},
+                                                     {"margin", points_words(L, c, s.margin)}})
+              : shared      ? L.text("sens_margin_shared", pair)
+                            : L.text("sens_margin_equal", pair))
            + "\n";
     out += "\n" + L.text("sens_weights_heading") + "\n";
     for (const auto& w : s.weights) {
