@@ -38,6 +38,8 @@ TEST_SUITE("render/report")
     REQUIRE_MESSAGE(r.status == 0, r.err);
     CHECK(r.out.find("<img") == std::string::npos);
     CHECK(r.out.find("&lt;img src=x onerror=alert(1)&gt; &amp; Co") != std::string::npos);
+    CHECK(html_escape("ho-so/a\x1b[31m\nb\u202e.yaml") == "ho-so/a\\x1b[31m\nb\\u202e.yaml");
+    CHECK(html_escape("a\xff") == "a\\xff");
   }
 
   TEST_CASE("the report holds what the minutes need, in the criteria's language by default")
