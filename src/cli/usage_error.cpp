@@ -70,6 +70,11 @@ Message usage_error_message(const CLI::Error& e)
   if (is(static_cast<const CLI::ArgumentMismatch*>(nullptr)) && std::regex_match(what, m, std::regex("(\\S+): \\d+ required \\S+ missing"))) {
     return {"usage_value_missing", {{"option", std::string(m[1])}}};
   }
+  if (is(static_cast<const CLI::ArgumentMismatch*>(nullptr))
+      && std::regex_match(what, m, std::regex("(\\S+): At Most (\\d+) required but received (\\d+)"))) {
+    return {"usage_given_too_often",
+            {{"option", std::string(m[1])}, {"max", std::stoll(m[2])}, {"received", std::stoll(m[3])}}};
+  }
   if (is(static_cast<const CLI::ValidationError*>(nullptr))) {
     if (std::regex_match(what, m, std::regex("(\\S+): empty path"))) {
       return {"usage_empty_path", {{"option", std::string(m[1])}}};

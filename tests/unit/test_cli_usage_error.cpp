@@ -37,6 +37,9 @@ TEST_SUITE("cli/usage_error")
           == "chưa nêu nhà đầu tư: hãy ghi mã nhà đầu tư (ví dụ A1) sau tên tệp đợt lựa chọn");
     CHECK(words(CLI::RequiredError("--output"), "vi") == "thiếu tùy chọn --output");
     CHECK(words(CLI::ArgumentMismatch::TypedAtLeast("--member", 1, "TEXT"), "vi") == "--member cần có giá trị đi kèm");
+    CHECK(words(CLI::ArgumentMismatch::AtMost("--format", 1, 2), "vi")
+          == "--format được ghi 2 lần; chỉ được ghi một lần");
+    CHECK(words(CLI::ArgumentMismatch::AtMost("--format", 1, 2), "en") == "--format is given 2 times; give it once");
     CHECK(words(CLI::ValidationError("--jobs", "Value 0 not in range 1 to 256"), "vi")
           == "--jobs: “0” không phải là số từ 1 đến 256");
     CHECK(words(CLI::ValidationError("--format", "pdf not in {table,json}"), "vi")
@@ -70,6 +73,8 @@ TEST_SUITE("cli/usage_error")
       {"batch", "samples", "-o", "out", "--jobs", "0"},
       {"sheet", round, "--member"},
       {"rank", "--lang", "xx", round},
+      {"rank", round, "-f", "json", "-f", "csv"},
+      {"rank", round, "--lang", "vi", "--lang", "vi"},
     };
     const std::regex english("\\b(the|is|not|was|were|required|expected|value|range|missing|convert|number)\\b",
                              std::regex::icase);
