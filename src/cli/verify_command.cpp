@@ -8,6 +8,8 @@
 #include "util/text.hpp"
 #include "verify/verify.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <memory>
 
@@ -37,8 +39,10 @@ int run_verify(const VerifyOptions& opt, Console& console)
     return console.lang;
   });
   if (!v.result_errors.empty()) {
+    const std::string at = v.result_line > 0 ? fmt::format("{}:{}:{}", opt.result, v.result_line, v.result_column)
+                                              : opt.result;
     for (const auto& e : v.result_errors) {
-      print_error(console, opt.result, e.key, e.args);
+      print_error(console, at, e.key, e.args);
     }
     return v.result_unreadable ? k_exit_io : k_exit_invalid;
   }

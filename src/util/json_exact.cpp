@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace ccn {
@@ -112,7 +113,15 @@ public:
   bool end_object() { return close(); }
   bool start_array(size_t) { return open(Json::array()); }
   bool end_array() { return close(); }
-  bool parse_error(size_t, const std::string&, const Json::exception&) { return false; }
+  bool parse_error(size_t position, const std::string&, const Json::exception&)
+  {
+    m_error_at = position;
+    return false;
+  }
+
+  // Where the syntax broke (the count of bytes read, the last one wrong), if it did.
+  std::optional<size_t> error_at() const { return m_error_at; }
+  bool too_deep() const { return m_too_deep; }
 
 private:
   Json* place(Json v)
@@ -137,6 +146,10 @@ private:
   }
   bool open(Json v)
   {
+    if (m_open.size() >= k_max_json_depth) {
+      m_too_deep = true;
+      return false;
+    }
     m_open.push_back(place(std::move(v)));
     return true;
   }
@@ -149,6 +162,8 @@ private:
   Json& m_root;
   std::vector<Json*> m_open; // the containers being filled, innermost last
   std::string m_key;
+  std::optional<size_t> m_error_at;
+  bool m_too_deep = false;
 };
 
 } // namespace
@@ -165,11 +180,23 @@ std::string dump_exact(const OrderedJson& value)
   return out;
 }
 
-Json parse_exact(std::string_view text)
+Json parse_exact(std::string_view text, JsonProblem* problem)
 {
   Json root;
   ExactSax sax(root);
   if (!Json::sax_parse(text, &sax)) {
+    if (problem != nullptr) {
+      problem->too_deep = sax.too_deep();
+      if (auto at = sax.error_at()) {
+        const size_t end = std::min(*at > 0 ? *at - 1 : 0, text.size());
+        const size_t newline = text.rfind('\n', end == 0 ? std::string_view::npos : end - 1);
+        const size_t start = newline == std::string_view::npos || end == 0 ? 0 : newline + 1;
+        problem->line = static_cast<size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(start), '\n')) + 1;
+        problem->column = 1 + static_cast<size_t>(std::count_if(text.begin() + static_cast<std::ptrdiff_t>(start),
+                                                                 text.begin() + static_cast<std::ptrdiff_t>(end),
+                                                                 [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+      }
+    }
     return Json(Json::value_t::discarded);
   }
   return root;

@@ -23,10 +23,24 @@ nlohmann::ordered_json exact_number(std::string_view text);
 // written as its text.
 std::string dump_exact(const nlohmann::ordered_json& value);
 
+// Deepest nesting of arrays and objects that parse_exact reads: a result
+// nests a few levels, and comparing or writing a value recurses as deep as
+// it nests, so that a deeper one would overflow the stack.
+inline constexpr size_t k_max_json_depth = 64;
+
+// Why a text is not read as JSON.
+struct JsonProblem
+{
+  size_t line = 0;   // where its syntax breaks, 1-based; 0 when it does not
+  size_t column = 0; // in characters
+  bool too_deep = false; // it nests deeper than k_max_json_depth
+};
+
 // Parse the JSON `text`; every number becomes an exact number in canonical
 // form ("48.50", "4.85e1" and "48.5" all become "48.5"). A value that is
-// discarded when `text` is not JSON.
-nlohmann::json parse_exact(std::string_view text);
+// discarded when `text` is not JSON or nests too deep, and then why in
+// `problem` when given.
+nlohmann::json parse_exact(std::string_view text, JsonProblem* problem = nullptr);
 
 // An exact number's text, a string's text, or any other value's JSON, for
 // a message.

@@ -45,9 +45,14 @@ std::optional<Json> read_result(const std::string& path, Verification& v)
     return std::nullopt;
   }
   // Numbers are read exactly, so that results compare to the last digit.
-  Json rec = parse_exact(std::get<std::string>(bytes));
-  if (rec.is_discarded() || !rec.is_object()) {
+  JsonProblem problem;
+  Json rec = parse_exact(std::get<std::string>(bytes), &problem);
+  if (problem.too_deep) {
+    v.result_errors.push_back({"verify_json_too_deep", {{"max", k_max_json_depth}}});
+  } else if (rec.is_discarded() || !rec.is_object()) {
     v.result_errors.push_back({"verify_not_json", {}});
+    v.result_line = problem.line;
+    v.result_column = problem.column;
   } else if (!rec.contains("format")) {
     v.result_errors.push_back({"verify_no_format", {}});
   } else if (rec["format"].is_string() && rec["format"] != "ccnscore/result@1") {

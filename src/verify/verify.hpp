@@ -22,6 +22,10 @@ struct Verification
   std::vector<Message> result_errors;
   // With `result_errors`: the file could not be read (not merely too large).
   bool result_unreadable = false;
+  // With `result_errors`: where the file stops being JSON, 1-based; 0 when
+  // no one place is to blame.
+  size_t result_line = 0;
+  size_t result_column = 0;
 
   // How far the recomputation went: not tried when an input is missing.
   enum class Recompute { not_tried, failed, done };

@@ -416,8 +416,36 @@ TEST_SUITE("cli/verify in Vietnamese")
   {
     TempDir dir;
     std::string bad = dir.write("x.json", "{ not json");
-    CHECK(run({"verify", "--lang", "en", bad}).err == bad + ": error: not a JSON result file\n");
-    CHECK(run({"verify", "--lang", "vi", bad}).err == bad + ": lỗi: không phải tệp kết quả JSON\n");
+    CHECK(run({"verify", "--lang", "en", bad}).err == bad + ":1:3: error: not a JSON result file\n");
+    CHECK(run({"verify", "--lang", "vi", bad}).err == bad + ":1:3: lỗi: không phải tệp kết quả JSON\n");
+    // At the character that breaks it, counted in characters.
+    std::string later = dir.write("y.json", "{\n  \"tên\": \"Công ty\" x\n}");
+    CHECK(run({"verify", "--lang", "en", later}).err == later + ":2:18: error: not a JSON result file\n");
+    // Valid JSON that is no object: no one place to blame.
+    std::string list = dir.write("z.json", "[1, 2]");
+    CHECK(run({"verify", "--lang", "en", list}).err == list + ": error: not a JSON result file\n");
+  }
+
+  TEST_CASE("a result nested deeper than a result nests is refused before anything recurses into it")
+  {
+    SampleCopy s;
+    std::string result = s.path("result.json");
+    REQUIRE(run({"rank", s.path("samples/thanh-ha-2023/round.yaml"), "-f", "json", "-o", result}).status == 0);
+    std::string text = read_text(result);
+    const size_t deep = 100000;
+    text.insert(text.rfind('}'), ", \"chair_proposal\": " + std::string(deep, '[') + std::string(deep, ']'));
+    std::ofstream(result, std::ios::binary) << text;
+    Run r = run({"verify", "--lang", "en", result});
+    CHECK(r.status == 1);
+    CHECK(r.err == result + ": error: nested deeper than 64 levels: not a result file of ccnscore\n");
+    // As deep as it may be: read, and compared.
+    text = read_text(result);
+    const size_t at = text.find(std::string(deep, '['));
+    text.replace(at, 2 * deep, std::string(62, '[') + std::string(62, ']'));
+    std::ofstream(result, std::ios::binary) << text;
+    Run ok = run({"verify", "--lang", "en", result});
+    CHECK(ok.status == 4);
+    CHECK_MESSAGE(ok.out.find("chair") != std::string::npos, ok.out);
   }
 
   TEST_CASE("a result written with rank -o into the round's folder verifies from where it was written")
