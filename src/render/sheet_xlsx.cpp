@@ -2,11 +2,13 @@
 
 #include "model/sheet_workbook.hpp"
 #include "render/messages.hpp"
+#include "render/xlsxwriter_library.hpp"
 
 #include <xlsxwriter.h>
 
 #include <fmt/format.h>
 
+#include <cerrno>
 #include <cstdlib>
 
 namespace ccn {
@@ -149,11 +151,14 @@ public:
   std::string close()
   {
     lxw_error closed = workbook_close(m_wb);
+    int system_error = errno;
     m_wb = nullptr;
     if (m_error == LXW_NO_ERROR) {
       m_error = closed;
+    } else {
+      system_error = 0;
     }
-    return m_error == LXW_NO_ERROR ? "" : lxw_strerror(m_error);
+    return m_error == LXW_NO_ERROR ? "" : xlsxwriter_failure(m_error, system_error);
   }
 
 private:

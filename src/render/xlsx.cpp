@@ -2,11 +2,13 @@
 #include "render/words.hpp"
 
 #include "render/render.hpp"
+#include "render/xlsxwriter_library.hpp"
 
 #include <xlsxwriter.h>
 
 #include <fmt/format.h>
 
+#include <cerrno>
 #include <cstdlib>
 #include <string>
 
@@ -213,11 +215,13 @@ public:
   std::string close()
   {
     lxw_error e = workbook_close(m_wb);
+    int system_error = errno;
     m_wb = nullptr;
     if (m_error != LXW_NO_ERROR) {
       e = m_error;
+      system_error = 0;
     }
-    return e == LXW_NO_ERROR ? std::string() : std::string(lxw_strerror(e));
+    return e == LXW_NO_ERROR ? std::string() : xlsxwriter_failure(e, system_error);
   }
 
   ~Book()

@@ -3,6 +3,12 @@
 
 #include <doctest/doctest.h>
 
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
+
 using namespace ccn;
 using namespace ccn::test;
 
@@ -132,6 +138,35 @@ TEST_SUITE("cli/rank")
           != std::string::npos);
     CHECK(std::filesystem::exists(out.path("ket-qua.xlsx")));
     // The cut text itself is read back by tests/check_xlsx.py.
+  }
+
+  TEST_CASE("XLSX: a disk that fills up is said in one line with the system's reason, and no file is left")
+  {
+    NamedRound round("Công ty Cổ phần Bình An");
+    TempDir out;
+    const std::string path = out.path("ket-qua.xlsx");
+    // What libxlsxwriter writes to the process's standard error, not to the console.
+    TempDir stderr_dir;
+    const std::string captured = stderr_dir.path("stderr");
+    std::fflush(stderr);
+    const int saved = ::dup(STDERR_FILENO);
+    const int file = ::open(captured.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    REQUIRE(saved >= 0);
+    REQUIRE(file >= 0);
+    ::dup2(file, STDERR_FILENO);
+    Run r;
+    {
+      FileSizeLimit limit(1000);
+      r = round.rank({"-f", "xlsx", "-o", path});
+    }
+    std::fflush(stderr);
+    ::dup2(saved, STDERR_FILENO);
+    ::close(saved);
+    ::close(file);
+    CHECK(r.status == 3);
+    CHECK(r.err == path + ": error: cannot write: " + std::strerror(EFBIG) + "\n");
+    CHECK(read_text(captured).empty());
+    CHECK(std::filesystem::is_empty(out.path()));
   }
 
   TEST_CASE("XLSX: a weight with more than six decimals is its nearest double, not zero")
