@@ -416,11 +416,11 @@ TEST_SUITE("cli/verify in Vietnamese")
   {
     TempDir dir;
     std::string bad = dir.write("x.json", "{ not json");
-    CHECK(run({"verify", "--lang", "en", bad}).err == bad + ":1:3: error: not a JSON result file\n");
-    CHECK(run({"verify", "--lang", "vi", bad}).err == bad + ":1:3: lỗi: không phải tệp kết quả JSON\n");
-    // At the character that breaks it, counted in characters.
+    CHECK(run({"verify", "--lang", "en", bad}).err == bad + ":1:4: error: not a JSON result file\n");
+    CHECK(run({"verify", "--lang", "vi", bad}).err == bad + ":1:4: lỗi: không phải tệp kết quả JSON\n");
+    // At the character where it stops being JSON, counted in characters.
     std::string later = dir.write("y.json", "{\n  \"tên\": \"Công ty\" x\n}");
-    CHECK(run({"verify", "--lang", "en", later}).err == later + ":2:18: error: not a JSON result file\n");
+    CHECK(run({"verify", "--lang", "en", later}).err == later + ":2:20: error: not a JSON result file\n");
     // Valid JSON that is no object: no one place to blame.
     std::string list = dir.write("z.json", "[1, 2]");
     CHECK(run({"verify", "--lang", "en", list}).err == list + ": error: not a JSON result file\n");
