@@ -176,7 +176,10 @@ BatchOutcome rank_round_into(const BatchRound& f, const fs::path& out_dir, bool 
     return o;
   }
   const fs::path dir = out_dir / f.id;
-  auto previous = previous_result(dir);
+  // A round with no id, or one that is no identifier ("." or a path), has
+  // no folder of its own: OUTDIR/ itself is no previous result, and loading
+  // the round says what is wrong with it.
+  auto previous = is_identifier(f.id) ? previous_result(dir) : std::monostate{};
   if (auto* why = std::get_if<Message>(&previous); why != nullptr && !force) {
     o.status = "error";
     o.errors.push_back(tr(lang, why->key, why->args));

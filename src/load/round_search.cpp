@@ -16,6 +16,24 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// Whether a line of `text` reads `format: ccnscore/round@1`, the value
+// quoted or not.
+bool declares_round(std::string_view text)
+{
+  for (size_t at = text.find(k_format_round); at != std::string_view::npos; at = text.find(k_format_round, at + 1)) {
+    const size_t newline = at == 0 ? std::string_view::npos : text.rfind('\n', at - 1);
+    std::string_view before = text.substr(newline == std::string_view::npos ? 0 : newline + 1);
+    before = before.substr(0, at - (newline == std::string_view::npos ? 0 : newline + 1));
+    if (newline == std::string_view::npos && before.starts_with("\xEF\xBB\xBF")) {
+      before.remove_prefix(3);
+    }
+    if (before.starts_with("format:") && before.find_first_not_of(" \t\"'", 7) == std::string_view::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // The round file at `path` with its id, or nothing when it is no round file.
 std::optional<FoundRound> look_into(const std::string& path)
 {
@@ -24,9 +42,15 @@ std::optional<FoundRound> look_into(const std::string& path)
   if (text == nullptr || text->find(k_format_round) == std::string::npos) {
     return std::nullopt;
   }
+  // A round file that YAML cannot read is still a round: ranked, it is an
+  // error row that says why, rather than a round passed over in silence.
+  const bool declared = declares_round(*text);
   Diagnostics ignore;
   auto doc = parse_document(path, std::move(*text), ignore);
-  if (!doc || document_format(doc->root) != k_format_round) {
+  if (!doc) {
+    return declared ? std::optional<FoundRound>(FoundRound{path, {}, {}}) : std::nullopt;
+  }
+  if (document_format(doc->root) != k_format_round) {
     return std::nullopt;
   }
   FoundRound f{path, {}, {}};

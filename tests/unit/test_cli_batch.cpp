@@ -104,6 +104,28 @@ TEST_SUITE("cli/batch")
     CHECK(r.err.find("round id 'thanh-ha-2023' is also the id of") != std::string::npos);
   }
 
+  TEST_CASE("a round that YAML cannot read, or with no id, is an error row saying what is wrong with it")
+  {
+    SampleCopy s;
+    const std::string round = s.path("samples/thanh-ha-2023/round.yaml");
+    const std::string text = read_text(round);
+    std::filesystem::copy(s.path("samples/thanh-ha-2023"), s.path("samples/khong-ma"),
+                          std::filesystem::copy_options::recursive);
+    std::string no_id = text;
+    no_id.erase(no_id.find("id: thanh-ha-2023\n"), std::string("id: thanh-ha-2023\n").size());
+    write_text(s.path("samples/khong-ma/round.yaml"), no_id);
+    write_text(round, text + "council2: [\n");
+    Run r = run({"batch", s.path("samples/thanh-ha-2023"), s.path("samples/khong-ma"), "-o", s.path("out"), "--lang",
+                 "en"});
+    CHECK(r.status == 1);
+    CHECK(r.out.find("0 rounds ranked, 2 with errors") != std::string::npos);
+    CHECK_MESSAGE(r.err.find("thanh-ha-2023/round.yaml:") != std::string::npos, r.err);
+    CHECK_MESSAGE(r.err.find(": error: YAML syntax: ") != std::string::npos, r.err);
+    CHECK_MESSAGE(r.err.find("khong-ma/round.yaml:1:1: error: round: missing required key 'id'") != std::string::npos,
+                  r.err);
+    CHECK_MESSAGE(r.err.find("result.json cannot be read") == std::string::npos, r.err);
+  }
+
   TEST_CASE("table.csv and summary.csv neutralise cells a spreadsheet would run as a formula")
   {
     SampleCopy s;

@@ -33,6 +33,22 @@ TEST_SUITE("load/round_search")
     CHECK(found[2].id == "dot-2");
   }
 
+  TEST_CASE("a round file that YAML cannot read is found all the same, to be reported")
+  {
+    TempDir dir;
+    dir.write("a/round.yaml", "format: ccnscore/round@1\nid: hong\ndossiers: [\n");
+    dir.write("b/round.yaml", "\xEF\xBB\xBF" "format:  \"ccnscore/round@1\"\nid: [\n");
+    dir.write("c/dossier.yaml", "format: ccnscore/dossier@1\nnote: ccnscore/round@1\nfacts: [\n");
+    dir.write("c/notes.yaml", "# format: ccnscore/round@1\nx: [\n");
+    Diagnostics diags;
+    std::vector<FoundRound> found = find_round_files({dir.path("")}, FolderId{}, 2, diags);
+    CHECK_FALSE(diags.has_errors());
+    REQUIRE(found.size() == 2);
+    CHECK(found[0].path == dir.path("a/round.yaml"));
+    CHECK(found[0].id.empty());
+    CHECK(found[1].path == dir.path("b/round.yaml"));
+  }
+
   TEST_CASE("nothing in the output folder is ranked, however it is reached")
   {
     namespace fs = std::filesystem;
