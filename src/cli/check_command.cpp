@@ -143,11 +143,14 @@ int run_check(const CheckOptions& opt, Console& console)
     }
   }
   int rc = report(diags, console);
+  // Criteria given with --criteria that have errors are a file with errors
+  // too: else dossiers of sound shape would be summed up as "all valid".
+  const size_t files = opt.files.size() + (criteria_failed ? 1 : 0);
+  bad += criteria_failed ? 1 : 0;
   if (bad == 0) {
-    console.out << tr(console.lang, "check_all_valid", {{"files", opt.files.size()}}) << '\n';
+    console.out << tr(console.lang, "check_all_valid", {{"files", files}}) << '\n';
   } else {
-    console.out << tr(console.lang, "check_some_invalid",
-                      {{"files", opt.files.size()}, {"bad", bad}, {"errors", diags.error_count()}})
+    console.out << tr(console.lang, "check_some_invalid", {{"files", files}, {"bad", bad}, {"errors", diags.error_count()}})
                 << '\n';
   }
   return rc;
