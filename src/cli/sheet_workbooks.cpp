@@ -4,6 +4,7 @@
 #include "render/messages.hpp"
 #include "render/sheet_xlsx.hpp"
 #include "util/file.hpp"
+#include "util/text.hpp"
 
 
 #include <unistd.h>
@@ -31,7 +32,7 @@ bool names_workbook(const std::string& path)
 // removed again, so that the output itself is written like every other:
 // atomically, checked. Empty on success, else why.
 std::string build(const RoundBundle& b, const Member& m, const std::vector<bool>& passed, Lang lang,
-                  std::string& bytes)
+                  std::string& bytes, std::vector<std::string>& notes)
 {
   std::error_code ec;
   fs::path dir = fs::temp_directory_path(ec);
@@ -44,7 +45,7 @@ std::string build(const RoundBundle& b, const Member& m, const std::vector<bool>
     return std::string("cannot create a temporary file: ") + std::strerror(errno);
   }
   ::close(fd);
-  std::string why = write_sheet_workbook(b, m, passed, lang, tmp);
+  std::string why = write_sheet_workbook(b, m, passed, lang, tmp, notes);
   if (why.empty()) {
     auto read = read_file(tmp);
     if (auto* err = std::get_if<FileError>(&read)) {
@@ -85,10 +86,15 @@ int write_sheet_workbooks(const RoundBundle& b, const std::vector<const Member*>
   }
   // All written or none, as sheet's YAML files.
   FileSet written;
+  std::vector<std::pair<std::string, std::string>> warnings; // path, note
   for (const Member* m : members) {
     std::string path = one_file ? output : (fs::path(output) / (m->id + ".xlsx")).string();
     std::string bytes;
-    std::string why = build(b, *m, passed, lang, bytes);
+    std::vector<std::string> notes;
+    std::string why = build(b, *m, passed, lang, bytes, notes);
+    for (auto& note : notes) {
+      warnings.emplace_back(path, std::move(note));
+    }
     if (why.empty()) {
       why = written.add(path, bytes);
     }
@@ -104,6 +110,9 @@ int write_sheet_workbooks(const RoundBundle& b, const std::vector<const Member*>
   for (const Member* m : members) {
     std::string path = one_file ? output : (fs::path(output) / (m->id + ".xlsx")).string();
     console.out << tr(console.lang, "xlsx_sheet_written", {{"path", path}, {"member", m->id}}) << '\n';
+  }
+  for (const auto& [path, note] : warnings) {
+    console.err << terminal_safe(path + ": " + tr(console.lang, "severity_warning") + ": " + note) << "\n";
   }
   return k_exit_ok;
 }

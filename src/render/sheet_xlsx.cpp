@@ -2,6 +2,7 @@
 
 #include "model/sheet_workbook.hpp"
 #include "render/messages.hpp"
+#include "render/xlsx_cell.hpp"
 #include "render/xlsxwriter_library.hpp"
 
 #include <xlsxwriter.h>
@@ -20,8 +21,8 @@ using namespace sheet_layout;
 class SheetBook
 {
 public:
-  SheetBook(const RoundBundle& b, Lang lang, const std::string& path)
-    : m_b(b), m_lang(lang), m_L(lang), m_wb(workbook_new(path.c_str()))
+  SheetBook(const RoundBundle& b, Lang lang, const std::string& path, std::vector<std::string>& notes)
+    : m_b(b), m_lang(lang), m_L(lang), m_notes(notes), m_wb(workbook_new(path.c_str()))
   {
     if (m_wb == nullptr) {
       return;
@@ -64,7 +65,8 @@ public:
 
   void scores(const Member& m, const std::vector<bool>& passed)
   {
-    lxw_worksheet* ws = workbook_add_worksheet(m_wb, word("scores").c_str());
+    m_sheet = word("scores");
+    lxw_worksheet* ws = workbook_add_worksheet(m_wb, m_sheet.c_str());
     if (ws == nullptr) {
       check(LXW_ERROR_MEMORY_MALLOC_FAILED);
       return;
@@ -110,7 +112,8 @@ public:
 
   void recusals(const std::vector<bool>& passed)
   {
-    lxw_worksheet* ws = workbook_add_worksheet(m_wb, word("recusals").c_str());
+    m_sheet = word("recusals");
+    lxw_worksheet* ws = workbook_add_worksheet(m_wb, m_sheet.c_str());
     if (ws == nullptr) {
       check(LXW_ERROR_MEMORY_MALLOC_FAILED);
       return;
@@ -169,10 +172,23 @@ private:
     }
   }
 
+  // A string cell; a name longer than a cell holds is cut visibly and
+  // noted, as in the ranking's workbook (no id is that long).
   void text(lxw_worksheet* ws, int row, int col, std::string_view value, lxw_format* f)
   {
-    check(worksheet_write_string(ws, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col),
-                                 std::string(value).c_str(), f));
+    const auto r = static_cast<lxw_row_t>(row);
+    const auto c = static_cast<lxw_col_t>(col);
+    bool cut = false;
+    std::string fitted = fit_cell(value, cut);
+    if (cut) {
+      char cell[LXW_MAX_CELL_NAME_LENGTH] = {};
+      lxw_rowcol_to_cell(cell, r, c);
+      m_notes.push_back(m_L.text("xlsx_cell_cut", {{"sheet", std::string_view(m_sheet)},
+                                                   {"cell", std::string_view(cell)},
+                                                   {"bytes", std::to_string(value.size())},
+                                                   {"limit", std::to_string(k_xlsx_cell_limit)}}));
+    }
+    check(worksheet_write_string(ws, r, c, fitted.c_str(), f));
   }
 
   void score_row(lxw_worksheet* ws, int row, const Dossier& d, const Criterion& cr)
@@ -218,6 +234,8 @@ private:
   const RoundBundle& m_b;
   Lang m_lang;
   Locale m_L;
+  std::vector<std::string>& m_notes;
+  std::string m_sheet; // the worksheet being written, for the notes
   lxw_workbook* m_wb;
   std::string m_title;
   lxw_format* m_bold = nullptr;
@@ -229,9 +247,9 @@ private:
 } // namespace
 
 std::string write_sheet_workbook(const RoundBundle& b, const Member& m, const std::vector<bool>& passed, Lang lang,
-                                 const std::string& path)
+                                 const std::string& path, std::vector<std::string>& notes)
 {
-  SheetBook book(b, lang, path);
+  SheetBook book(b, lang, path, notes);
   if (!book.created()) {
     return "cannot create the workbook";
   }

@@ -2,6 +2,7 @@
 #include "render/words.hpp"
 
 #include "render/render.hpp"
+#include "render/xlsx_cell.hpp"
 #include "render/xlsxwriter_library.hpp"
 
 #include <xlsxwriter.h>
@@ -16,24 +17,21 @@ namespace ccn {
 
 namespace {
 
-// Excel holds at most 32,767 UTF-16 code units in a cell.
-constexpr size_t k_cell_limit = 32767;
-
 // UTF-16 code units of a UTF-8 character that starts with byte `lead`.
 size_t utf16_units(unsigned char lead)
 {
   return (lead & 0xC0) == 0x80 ? 0 : lead >= 0xF0 ? 2 : 1;
 }
 
-// `text` as a cell holds it: whole when it fits, else cut on a character
-// boundary and ended with "…" (one unit), and `cut` set.
+} // namespace
+
 std::string fit_cell(std::string_view text, bool& cut)
 {
   size_t units = 0;
   for (char ch : text) {
     units += utf16_units(static_cast<unsigned char>(ch));
   }
-  cut = units > k_cell_limit;
+  cut = units > k_xlsx_cell_limit;
   if (!cut) {
     return std::string(text);
   }
@@ -41,7 +39,7 @@ std::string fit_cell(std::string_view text, bool& cut)
   size_t end = 0;
   while (end < text.size()) {
     const size_t need = utf16_units(static_cast<unsigned char>(text[end]));
-    if (need > 0 && units + need > k_cell_limit - 1) {
+    if (need > 0 && units + need > k_xlsx_cell_limit - 1) {
       break;
     }
     units += need;
@@ -49,6 +47,8 @@ std::string fit_cell(std::string_view text, bool& cut)
   }
   return std::string(text.substr(0, end)) + "…";
 }
+
+namespace {
 
 class Book
 {
@@ -265,7 +265,7 @@ private:
       m_notes.push_back(m_L.text("xlsx_cell_cut", {{"sheet", std::string_view(sheet)},
                                                    {"cell", std::string_view(cell)},
                                                    {"bytes", std::to_string(value.size())},
-                                                   {"limit", std::to_string(k_cell_limit)}}));
+                                                   {"limit", std::to_string(k_xlsx_cell_limit)}}));
     }
     check(worksheet_write_string(ws, row, col, fitted.c_str(), format));
   }

@@ -100,4 +100,26 @@ TEST_SUITE("cli/sheet_workbooks")
     CHECK(unknown.err.find("'M9' is not a member of the council") != std::string::npos);
     CHECK(run({"sheet", round, "--member", "M2", "--format", "ods", "-o", s.path("out")}).status == 2);
   }
+
+  TEST_CASE("a name longer than a cell holds is cut and noted, and the workbook is still a sheet")
+  {
+    SampleCopy s;
+    const std::string round = s.path("samples/thanh-ha-2023/round.yaml");
+    std::string text = read_text(round);
+    const std::string name = "name: Nguyễn Văn Thắng";
+    REQUIRE(text.find(name) != std::string::npos);
+    text.replace(text.find(name), name.size(), "name: " + std::string(40000, 'x'));
+    std::ofstream(round, std::ios::binary) << text;
+    const std::string out = s.path("m1.xlsx");
+    Run r = run({"sheet", round, "--member", "M1", "-f", "xlsx", "-o", out, "--lang", "en"});
+    CHECK_MESSAGE(r.status == 0, r.err);
+    CHECK(r.err == out + ": warning: sheet 'Score sheet', cell C3: a text of 40008 bytes is longer than a cell holds "
+                         "(32767 characters); it is cut and ends in \"…\"\n");
+    Diagnostics d;
+    std::string sha256;
+    auto sheet = load_sheet_workbook_file(out, sha256, d);
+    REQUIRE_MESSAGE(sheet, all_messages(d));
+    CHECK(sheet->member == "M1");
+    CHECK(sheet->round == "thanh-ha-2023");
+  }
 }
