@@ -43,7 +43,9 @@ std::string yaml_scalar(const std::string& text)
     if (c == '"' || c == '\\') {
       out += '\\';
     }
-    out += c;
+    // A line break or tab in a double-quoted scalar would be read as a
+    // space: written as its escape, it is read back as itself.
+    out += c == '\n' ? std::string("\\n") : c == '\t' ? std::string("\\t") : std::string(1, c);
   }
   return out + "\"";
 }

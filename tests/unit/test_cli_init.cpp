@@ -110,6 +110,18 @@ TEST_SUITE("cli/init")
     CHECK(run({"init", s.path("new/vong"), "--criteria", criteria}).status == 0);
   }
 
+  TEST_CASE("init names criteria whose file name holds a line break so that the round finds them")
+  {
+    SampleCopy s;
+    const std::string criteria = s.path("criteria/lao cai\n2026.yaml");
+    std::filesystem::copy_file(s.path("criteria/lao-cai-2026.yaml"), criteria);
+    REQUIRE(run({"init", s.path("vong"), "--criteria", criteria, "--lang", "en"}).status == 0);
+    CHECK(read_text(s.path("vong/round.yaml")).find("criteria: \"../criteria/lao cai\\n2026.yaml\"") != std::string::npos);
+    Run check = run({"check", s.path("vong/round.yaml"), "--lang", "en"});
+    CHECK(check.err.find("cannot read") == std::string::npos);
+    CHECK(check.err.find("not filled in yet") != std::string::npos);
+  }
+
   TEST_CASE("init names the round after its folder also when the folder is written with a slash")
   {
     SampleCopy s;
