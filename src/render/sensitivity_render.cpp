@@ -90,7 +90,8 @@ std::string render_sensitivity_table(const Sensitivity& s, const RoundResult& re
                          MsgArg::decimal("spread", fmt::format("{}", opt.spread_percent)),
                          {"seed", std::to_string(opt.seed)}})
          + "\n";
-  if (!m.applicants.empty()) {
+  // No trial drawn (--samples 0): no share to tell, not a share of 0 %.
+  if (!m.applicants.empty() && m.samples > 0) {
     out += "  " + L.text("sens_first_share", {{"applicant", m.applicants.front()},
                                               {"share", percent(L, m.acceptability.front().front())}})
            + "\n";

@@ -75,4 +75,15 @@ TEST_SUITE("cli/sensitivity")
     // 10^30 − 10^30 × 17/19 = 105263157894736842105263157894.736842…
     CHECK(r.out.find("\"margin\": 105263157894736842105263157894.736842,") != std::string::npos);
   }
+
+  TEST_CASE("no trial drawn is said so, not a share of 0 percent for the first")
+  {
+    Run none = run({"sensitivity", k_round, "--samples", "0", "--lang", "en"});
+    CHECK(none.status == 0);
+    CHECK(none.out.find("In 0 trials in which every weight varies") != std::string::npos);
+    CHECK_MESSAGE(none.out.find("comes first in") == std::string::npos, none.out);
+    CHECK(none.out.find("How often each applicant takes each place") == std::string::npos);
+    Run some = run({"sensitivity", k_round, "--samples", "10", "--lang", "en"});
+    CHECK(some.out.find("comes first in") != std::string::npos);
+  }
 }
