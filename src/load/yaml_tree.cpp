@@ -857,7 +857,9 @@ std::optional<Document> parse_document(const std::string& path, std::string byte
   Document doc;
   doc.path = path;
   doc.sha256 = sha256_hex(bytes);
-  if (bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) {
+  // A tool that adds a byte-order mark to a file that has one writes it
+  // twice; libyaml would read the second as the start of a second document.
+  while (bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) {
     bytes.erase(0, 3);
   }
   if (looks_utf16(bytes)) {

@@ -228,6 +228,16 @@ TEST_SUITE("load/yaml_tree")
     CHECK(doc->root.entries[1].second.line == 2);
   }
 
+  TEST_CASE("a byte-order mark written twice at the start is accepted as one, not read as a second document")
+  {
+    Diagnostics d;
+    auto doc = parse_document("t.yaml", "\xEF\xBB\xBF\xEF\xBB\xBF" "a: 1\nb: x\n", d);
+    REQUIRE_MESSAGE(doc, all_messages(d));
+    CHECK(doc->root.entries[1].second.text == "x");
+    CHECK(doc->root.entries[1].second.line == 2);
+    CHECK(doc->root.entries[1].second.col == 4);
+  }
+
   TEST_CASE("a UTF-16 file is named as such, with or without its byte-order mark")
   {
     for (std::string bytes : {std::string("\xFF\xFE" "a\0:\0 \0" "1\0", 10), std::string("a\0:\0 \0" "1\0\n\0", 10),
