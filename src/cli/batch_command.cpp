@@ -56,7 +56,7 @@ std::variant<std::monostate, Previous, Message> previous_result(const fs::path& 
     return std::monostate{};
   }
   const std::string path = (dir / "result.json").string();
-  auto bytes = read_file(path);
+  auto bytes = read_file(path, k_max_result_bytes);
   if (auto* err = std::get_if<FileError>(&bytes)) {
     return Message{"batch_previous_unreadable", {{"folder", dir.string()}, {"reason", err->reason}}};
   }

@@ -16,7 +16,7 @@
 
 namespace ccn {
 
-std::variant<std::string, FileError> read_file(const std::string& path)
+std::variant<std::string, FileError> read_file(const std::string& path, size_t max_bytes)
 {
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0) {
@@ -28,8 +28,8 @@ std::variant<std::string, FileError> read_file(const std::string& path)
   if (!S_ISREG(st.st_mode)) {
     return FileError{"is not a regular file"};
   }
-  if (static_cast<size_t>(st.st_size) > k_max_file_bytes) {
-    return FileError{fmt::format("file is {} bytes; the limit is {} bytes", st.st_size, k_max_file_bytes), true, 0,
+  if (static_cast<size_t>(st.st_size) > max_bytes) {
+    return FileError{fmt::format("file is {} bytes; the limit is {} bytes", st.st_size, max_bytes), true, 0,
                      static_cast<uint64_t>(st.st_size)};
   }
   int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
@@ -57,9 +57,9 @@ std::variant<std::string, FileError> read_file(const std::string& path)
       break;
     }
     used += static_cast<size_t>(n);
-    if (used > k_max_file_bytes) {
+    if (used > max_bytes) {
       ::close(fd);
-      return FileError{fmt::format("file is larger than the limit of {} bytes", k_max_file_bytes), true};
+      return FileError{fmt::format("file is larger than the limit of {} bytes", max_bytes), true};
     }
   }
   ::close(fd);

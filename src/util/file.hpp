@@ -17,6 +17,11 @@ namespace ccn {
 // Largest input file accepted, in bytes.
 inline constexpr size_t k_max_file_bytes = 8 * 1024 * 1024;
 
+// Largest result file (`ccnscore/result@1`) that verify and batch read back,
+// in bytes: a result gathers every input of a round, and one of 300
+// applicants and 40 members is 9 MB.
+inline constexpr size_t k_max_result_bytes = 64 * 1024 * 1024;
+
 // Why a file could not be read or written.
 struct FileError
 {
@@ -30,8 +35,9 @@ struct FileError
   std::optional<Message> message = std::nullopt;
 };
 
-// The bytes of the regular file at `path`, or why it cannot be read.
-std::variant<std::string, FileError> read_file(const std::string& path);
+// The bytes of the regular file at `path`, or why it cannot be read; a
+// file larger than `max_bytes` is refused (`too_large`).
+std::variant<std::string, FileError> read_file(const std::string& path, size_t max_bytes = k_max_file_bytes);
 
 // Where writing to a path goes, decided before anything is written.
 struct OutputTarget

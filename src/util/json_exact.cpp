@@ -122,6 +122,7 @@ public:
   // Where the syntax broke (the count of bytes read, the last one wrong), if it did.
   std::optional<size_t> error_at() const { return m_error_at; }
   bool too_deep() const { return m_too_deep; }
+  bool too_many() const { return m_too_many; }
 
 private:
   Json* place(Json v)
@@ -141,6 +142,10 @@ private:
   }
   bool put(Json v)
   {
+    if (++m_values > k_max_json_values) {
+      m_too_many = true;
+      return false;
+    }
     place(std::move(v));
     return true;
   }
@@ -148,6 +153,10 @@ private:
   {
     if (m_open.size() >= k_max_json_depth) {
       m_too_deep = true;
+      return false;
+    }
+    if (++m_values > k_max_json_values) {
+      m_too_many = true;
       return false;
     }
     m_open.push_back(place(std::move(v)));
@@ -164,6 +173,8 @@ private:
   std::string m_key;
   std::optional<size_t> m_error_at;
   bool m_too_deep = false;
+  bool m_too_many = false;
+  size_t m_values = 0;
 };
 
 } // namespace
@@ -187,6 +198,7 @@ Json parse_exact(std::string_view text, JsonProblem* problem)
   if (!Json::sax_parse(text, &sax)) {
     if (problem != nullptr) {
       problem->too_deep = sax.too_deep();
+      problem->too_many = sax.too_many();
       if (auto at = sax.error_at()) {
         const size_t end = std::min(*at > 0 ? *at - 1 : 0, text.size());
         const size_t newline = text.rfind('\n', end == 0 ? std::string_view::npos : end - 1);

@@ -28,12 +28,18 @@ std::string dump_exact(const nlohmann::ordered_json& value);
 // it nests, so that a deeper one would overflow the stack.
 inline constexpr size_t k_max_json_depth = 64;
 
+// Most values (numbers, strings, lists, objects...) that parse_exact reads:
+// each takes memory far beyond its bytes, and a result of 300 applicants
+// and 40 members holds some 200000.
+inline constexpr size_t k_max_json_values = 2000000;
+
 // Why a text is not read as JSON.
 struct JsonProblem
 {
   size_t line = 0;   // where its syntax breaks, 1-based; 0 when it does not
   size_t column = 0; // in characters
   bool too_deep = false; // it nests deeper than k_max_json_depth
+  bool too_many = false; // it holds more than k_max_json_values values
 };
 
 // Parse the JSON `text`; every number becomes an exact number in canonical

@@ -30,15 +30,15 @@ Message differs(Message finding)
 Message unreadable_reason(const FileError& err)
 {
   if (err.too_large) {
-    return err.size > 0 ? Message{"file_too_large", {{"size", err.size}, {"max", k_max_file_bytes}}}
-                        : Message{"file_larger_than_limit", {{"max", k_max_file_bytes}}};
+    return err.size > 0 ? Message{"file_too_large", {{"size", err.size}, {"max", k_max_result_bytes}}}
+                        : Message{"file_larger_than_limit", {{"max", k_max_result_bytes}}};
   }
   return file_error_reason(err);
 }
 
 std::optional<Json> read_result(const std::string& path, Verification& v)
 {
-  auto bytes = read_file(path);
+  auto bytes = read_file(path, k_max_result_bytes);
   if (auto* err = std::get_if<FileError>(&bytes)) {
     v.result_errors.push_back({"cannot_read", {{"reason", unreadable_reason(*err)}}});
     v.result_unreadable = !err->too_large;
@@ -49,6 +49,8 @@ std::optional<Json> read_result(const std::string& path, Verification& v)
   Json rec = parse_exact(std::get<std::string>(bytes), &problem);
   if (problem.too_deep) {
     v.result_errors.push_back({"verify_json_too_deep", {{"max", k_max_json_depth}}});
+  } else if (problem.too_many) {
+    v.result_errors.push_back({"verify_json_too_many", {{"max", k_max_json_values}}});
   } else if (rec.is_discarded() || !rec.is_object()) {
     v.result_errors.push_back({"verify_not_json", {}});
     v.result_line = problem.line;

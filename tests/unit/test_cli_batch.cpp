@@ -1,5 +1,6 @@
 #include "cli/batch.hpp"
 #include "cli_helpers.hpp"
+#include "util/file.hpp"
 #include "util/folder.hpp"
 
 #include <doctest/doctest.h>
@@ -124,6 +125,21 @@ TEST_SUITE("cli/batch")
     CHECK_MESSAGE(r.err.find("khong-ma/round.yaml:1:1: error: round: missing required key 'id'") != std::string::npos,
                   r.err);
     CHECK_MESSAGE(r.err.find("result.json cannot be read") == std::string::npos, r.err);
+  }
+
+  TEST_CASE("a previous result larger than an input may be is read back, and found up to date")
+  {
+    SampleCopy s;
+    const std::vector<std::string> args{"batch", s.path("samples/thanh-ha-2023"), "-o", s.path("out"), "--lang", "en"};
+    REQUIRE(run(args).status == 0);
+    // A large round's result is over 8 MiB; the same size, in white space.
+    const std::string result = s.path("out/thanh-ha-2023/result.json");
+    std::string text = read_text(result);
+    text.insert(text.rfind('}'), std::string(k_max_file_bytes, ' '));
+    write_text(result, text);
+    Run again = run(args);
+    CHECK_MESSAGE(again.status == 0, again.err);
+    CHECK(again.out.find("thanh-ha-2023: up to date") != std::string::npos);
   }
 
   TEST_CASE("table.csv and summary.csv neutralise cells a spreadsheet would run as a formula")

@@ -1,5 +1,6 @@
 #include "cli_helpers.hpp"
 #include "util/file.hpp"
+#include "util/json_exact.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -424,6 +425,35 @@ TEST_SUITE("cli/verify in Vietnamese")
     // Valid JSON that is no object: no one place to blame.
     std::string list = dir.write("z.json", "[1, 2]");
     CHECK(run({"verify", "--lang", "en", list}).err == list + ": error: not a JSON result file\n");
+  }
+
+  TEST_CASE("a result larger than an input may be is read: a large round's result is")
+  {
+    RankedSample s;
+    // A round of 300 applicants and 40 members gives a result of 9 MB; the
+    // same size, here, in the white space JSON allows.
+    std::string text = read_text(s.result);
+    text.insert(text.rfind('}'), std::string(k_max_file_bytes, ' '));
+    std::ofstream(s.result, std::ios::binary) << text;
+    Run r = run({"verify", "--lang", "en", s.result});
+    CHECK_MESSAGE(r.status == 0, r.err);
+    CHECK(r.out.find("verified: all") != std::string::npos);
+  }
+
+  TEST_CASE("a result of more values than a result holds is refused before it fills the memory")
+  {
+    TempDir dir;
+    std::string many = "[";
+    for (size_t i = 0; i < k_max_json_values; ++i) {
+      many += "0,";
+    }
+    std::string path = dir.write("many.json", many + "0]");
+    Run r = run({"verify", "--lang", "en", path});
+    CHECK(r.status == 1);
+    CHECK(r.err == path + ": error: more than 2000000 values: not a result file of ccnscore\n");
+    // As many as it may hold: read, and found to be no result.
+    std::string just = dir.write("just.json", many.substr(0, many.size() - 3) + "]");
+    CHECK(run({"verify", "--lang", "en", just}).err == just + ": error: not a JSON result file\n");
   }
 
   TEST_CASE("a result nested deeper than a result nests is refused before anything recurses into it")
