@@ -156,8 +156,10 @@ int parse_and_run(const std::vector<std::string>& args, Console& console)
   app.require_subcommand(1);
   app.fallthrough(false);
   app.failure_message([&console](const CLI::App*, const CLI::Error& e) {
+    // An argument is quoted as typed: a file name from a hostile folder
+    // (`ccnscore check *`) may hold an escape sequence.
     const Message why = usage_error_message(e);
-    return format_program_error("ccnscore", console.lang, why.key, why.args) + "\n" +
+    return terminal_safe(format_program_error("ccnscore", console.lang, why.key, why.args)) + "\n" +
            tr(console.lang, "usage_see_help") + "\n";
   });
   Action action;

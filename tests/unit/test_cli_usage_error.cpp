@@ -92,6 +92,20 @@ TEST_SUITE("cli/usage_error")
     }
   }
 
+  TEST_CASE("an argument quoted in a usage error shows its control characters as escapes")
+  {
+    const std::string round = k_src + "/samples/thanh-ha-2023/round.yaml";
+    for (const auto& args : std::vector<std::vector<std::string>>{{"rank", round, "-f", "\x1b[31m"},
+                                                                  {"rank", round, "--\x1b[2J"},
+                                                                  {"sensitivity", round, "--seed", "\x1b[31m"}}) {
+      CAPTURE(args);
+      Run r = run(args);
+      CHECK(r.status == 2);
+      CHECK(r.err.find('\x1b') == std::string::npos);
+      CHECK_MESSAGE(r.err.find("\\x1b[") != std::string::npos, r.err);
+    }
+  }
+
   TEST_CASE("verify --root that is not a folder is a usage error, not every input missing")
   {
     const std::string result = k_src + "/samples/thanh-ha-2023/result.json";
