@@ -109,7 +109,7 @@ int write_sheet_workbooks(const RoundBundle& b, const std::vector<const Member*>
   }
   for (const Member* m : members) {
     std::string path = one_file ? output : (fs::path(output) / (m->id + ".xlsx")).string();
-    console.out << tr(console.lang, "xlsx_sheet_written", {{"path", path}, {"member", m->id}}) << '\n';
+    console.out << terminal_safe(tr(console.lang, "xlsx_sheet_written", {{"path", path}, {"member", m->id}})) << '\n';
   }
   for (const auto& [path, note] : warnings) {
     console.err << terminal_safe(path + ": " + tr(console.lang, "severity_warning") + ": " + note) << "\n";

@@ -122,4 +122,15 @@ TEST_SUITE("cli/sheet_workbooks")
     CHECK(sheet->member == "M1");
     CHECK(sheet->round == "thanh-ha-2023");
   }
+
+  TEST_CASE("the workbooks written are named with control characters as escapes")
+  {
+    SampleCopy s;
+    const std::string round = s.path("samples/thanh-ha-2023/round.yaml");
+    const std::string out = s.path("phieu\x1b[31m");
+    Run r = run({"sheet", round, "--member", "M1", "-f", "xlsx", "-o", out, "--lang", "en"});
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    CHECK(r.out.find('\x1b') == std::string::npos);
+    CHECK(r.out.find("phieu\\x1b[31m/M1.xlsx") != std::string::npos);
+  }
 }
