@@ -5,6 +5,7 @@
 #include "render/render.hpp"
 #include "score/score.hpp"
 #include "score/sensitivity.hpp"
+#include "util/text.hpp"
 
 #include <charconv>
 #include <cmath>
@@ -29,8 +30,11 @@ int run_sensitivity(const SensitivityOptions& opt, Console& console)
     return status;
   }
   Sensitivity s = analyse_sensitivity(scored->bundle, scored->result, opt.smaa);
-  console.out << (opt.format == "json" ? render_sensitivity_json(s, scored->result, opt.smaa)
-                                       : render_sensitivity_table(s, scored->result, opt.smaa, console.lang));
+  // The table is for the terminal, as rank's is: names from the criteria
+  // are shown with their direction overrides as escapes.
+  console.out << (opt.format == "json"
+                    ? render_sensitivity_json(s, scored->result, opt.smaa)
+                    : terminal_safe(render_sensitivity_table(s, scored->result, opt.smaa, console.lang), true));
   return k_exit_ok;
 }
 

@@ -86,4 +86,19 @@ TEST_SUITE("cli/sensitivity")
     Run some = run({"sensitivity", k_round, "--samples", "10", "--lang", "en"});
     CHECK(some.out.find("comes first in") != std::string::npos);
   }
+
+  TEST_CASE("the table shows a name's direction override as an escape, as rank's table does")
+  {
+    SampleCopy s;
+    const std::string criteria = s.path("criteria/nd66-khung-quoc-gia.yaml");
+    std::string text = read_text(criteria);
+    const std::string name = "name: Giải pháp quy hoạch, kỹ thuật và đấu nối hạ tầng";
+    REQUIRE(text.find(name) != std::string::npos);
+    text.replace(text.find(name), name.size(), "name: \"Giải pháp \\u202e quy hoạch\"");
+    std::ofstream(criteria, std::ios::binary) << text;
+    Run r = run({"sensitivity", s.path("samples/thanh-ha-2023/round.yaml"), "--samples", "10", "--lang", "en"});
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    CHECK(r.out.find("\u202e") == std::string::npos);
+    CHECK(r.out.find("Giải pháp \\u202e quy hoạch") != std::string::npos);
+  }
 }
