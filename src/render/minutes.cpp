@@ -4,6 +4,7 @@
 #include "render/minutes.hpp"
 #include "render/messages.hpp"
 #include "render/report.hpp"
+#include "render/words.hpp"
 
 #include <fmt/format.h>
 
@@ -321,7 +322,41 @@ private:
                            a.rank ? fmt::format("{}{}", *a.rank, a.tied ? "=" : "") : "–", esc(m_L.status(a.status)));
     }
     m_out += "</table>\n";
+    outcomes();
     p(m_w("minutes_results_annex"));
+  }
+
+  // Why each dossier that is not ranked is not: the gates it failed, named
+  // as the criteria name them (their values are in the annex), or the pass
+  // rules it missed. The minutes that the members sign say it themselves.
+  void outcomes()
+  {
+    for (const auto& a : m_res.applicants) {
+      std::vector<std::string> gates;
+      std::vector<std::string> missed;
+      for (const auto& r : a.reasons) {
+        if (r.kind != Reason::Kind::gate_failed) {
+          missed.push_back(reason_words(m_res, r, m_L));
+          continue;
+        }
+        std::string name = r.ref;
+        for (const auto& g : m_b.criteria.gates) {
+          if (g.id == r.ref) {
+            name = g.name;
+          }
+        }
+        gates.push_back("“" + name + "”");
+      }
+      if (a.status == Status::disqualified && !gates.empty()) {
+        p(m_w("minutes_disqualified", {{"applicant", a.id()}, MsgArg::list("gates", gates)}), "bb-item");
+      } else if (a.status == Status::not_qualified && !missed.empty()) {
+        std::string reasons;
+        for (const auto& m : missed) {
+          reasons += (reasons.empty() ? "" : "; ") + m;
+        }
+        p(m_w("minutes_not_qualified", {{"applicant", a.id()}, {"reasons", reasons}}), "bb-item");
+      }
+    }
   }
 
   std::string member_name(const std::string& id) const
@@ -471,6 +506,8 @@ private:
     } else {
       p(m_w("minutes_end", {{"time", m_w("minutes_time_blank")}}));
     }
+    // The number of copies is the secretary's to write in: a short dotted line.
+    p(m_w("minutes_copies", {{"copies", std::string("……")}}));
   }
 
   void sign_cell(const std::string& title, const std::string& name)

@@ -192,15 +192,12 @@ void chair_proposal(Html& h, const RoundResult& res)
     h.p(esc(L.text(cp->date ? "report_chair_proposed_on" : "report_chair_proposed", args)));
   }
   if (!res.awaiting_proposal.empty()) {
-    std::string tied;
-    for (const auto& id : res.awaiting_proposal) {
-      tied += (tied.empty() ? "" : ", ") + id;
-    }
     h.p("<span class=\"bad\">" +
-        esc(L.text("report_chair_proposal_needed", {{"applicants", tied}})) +
+        esc(L.text("report_chair_proposal_needed", {MsgArg::list("applicants", res.awaiting_proposal)})) +
         "</span>");
-    h.raw(fmt::format("<pre>chair_proposal:\n  selects: {}\n  reason: ...\n  date: YYYY-MM-DD</pre>\n",
-                      esc(res.awaiting_proposal.front())));
+    // Placeholders, not the first id and a dummy reason: a block pasted as
+    // it stands must not record a decision that nobody took (check refuses ___).
+    h.raw("<pre>chair_proposal:\n  selects: ___\n  reason: ___\n  date: ___</pre>\n");
   }
 }
 
@@ -263,7 +260,7 @@ void ranking(Html& h, const RoundResult& res)
       h.p(esc(L.text("report_equal_totals", {MsgArg::list("applicants", level)})));
     }
   }
-  for (const auto& line : tie_break_lines(res, L)) {
+  for (const auto& line : tie_break_lines(res, L, false)) {
     h.p(esc(line));
   }
   chair_proposal(h, res);

@@ -128,6 +128,49 @@ TEST_SUITE("render/minutes")
     CHECK(m.find("proposes that the provincial") == std::string::npos);
   }
 
+  TEST_CASE("the minutes say why each dossier is not ranked, by the gate's name or the rule it missed")
+  {
+    Run r = run({"report", k_src + "/samples/bo-trai-song-da-2024/round.yaml", "--no-robustness", "--lang", "vi"});
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    const std::string m = minutes_of(r.out);
+    CHECK(m.find("- Hồ sơ C2 bị loại, không chấm điểm, do không đáp ứng điều kiện “Không vi phạm pháp luật về đất "
+                 "đai”.") != std::string::npos);
+    CHECK(m.find("- Hồ sơ C3 không đạt: tổng điểm 28,83 điểm, thấp hơn điểm tối thiểu để đạt là 50 điểm.") !=
+          std::string::npos);
+    // The reasons come before the pointer to the annex, inside the results.
+    CHECK(m.find("Hồ sơ C2 bị loại") < m.find("Phụ lục kèm theo"));
+    // The expression of the gate is for the annex, not for the signed text.
+    CHECK(m.find("quy định:") == std::string::npos);
+  }
+
+  TEST_CASE("the minutes end with the number of copies to fill in and their adoption by those present")
+  {
+    for (const auto& [lang, line] :
+         std::vector<std::pair<std::string, std::string>>{
+           {"vi", "Biên bản được lập thành …… bản, đã được đọc lại cho những người dự họp cùng nghe và thống nhất ký "
+                  "tên."},
+           {"en", "These minutes, made in …… copies, were read out to those present, who agreed to sign them."}}) {
+      CAPTURE(lang);
+      Run r = run({"report", k_src + "/samples/tan-nguyen-2026/round.yaml", "--no-robustness", "--lang", lang});
+      REQUIRE_MESSAGE(r.status == 0, r.err);
+      const std::string m = minutes_of(r.out);
+      const size_t at = m.find(line);
+      REQUIRE(at != std::string::npos);
+      // After the end of the meeting, before the signatures.
+      CHECK(at > m.find(lang == "vi" ? "kết thúc vào lúc" : "The meeting ended"));
+      CHECK(at < m.find("class=\"bb-sign\""));
+    }
+  }
+
+  TEST_CASE("the conclusion on a tie settled by the chair says the dossier also has the highest total")
+  {
+    Run r = run({"report", k_src + "/samples/dong-lai-2025/round.yaml", "--no-robustness"});
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    const std::string m = minutes_of(r.out);
+    CHECK(m.find("do hồ sơ đạt yêu cầu, cùng có tổng điểm cao nhất (80,00/100 điểm) và được Chủ tịch Hội đồng đề "
+                 "xuất lựa chọn") != std::string::npos);
+  }
+
   TEST_CASE("document dates put a zero before days below 10 and months 1 and 2")
   {
     CHECK(document_date(Timestamp{0, true, "2026-02-05", ""}, Lang{"vi"}) == "ngày 05 tháng 02 năm 2026");
