@@ -78,6 +78,19 @@ std::optional<Meeting> read_meeting(Reader& r, const YNode& node, const std::opt
       *target = r.text(*n, Message{"load_key", {{"key", std::string("meeting ") + key}}}).value_or("");
     }
   }
+  // The secretary is not a member and never scores (8.7): a secretary who
+  // bears a member's name would sign the minutes twice, once as what they
+  // say they are not. The name is what precedes the first comma ("Nguyễn
+  // Văn Hải, Trưởng phòng ..."). Valid under the format, so a warning.
+  if (const YNode* n = m.get("secretary"); n != nullptr && council && !mt.secretary.empty()) {
+    std::string name = mt.secretary.substr(0, mt.secretary.find(','));
+    name.erase(name.find_last_not_of(" \t") + 1);
+    for (const auto& x : council->members) {
+      if (!name.empty() && x.name == name) {
+        r.diags().warning(r.pos(*n), "round_secretary_is_member", {{"name", name}, {"member", x.id}});
+      }
+    }
+  }
   if (const YNode* n = m.get("start")) {
     mt.start = read_meeting_time(r, *n, "meeting start");
   }

@@ -155,6 +155,21 @@ TEST_SUITE("load/round_file")
                   all_messages(same));
   }
 
+  TEST_CASE("a secretary who bears a council member's name is a warning, and the round still loads")
+  {
+    Files f;
+    Diagnostics d;
+    CHECK_MESSAGE(f.load("meeting:\n  secretary: Thành viên 2, Trưởng phòng Quản lý công nghiệp\n", d),
+                  all_messages(d));
+    CHECK(d.error_count() == 0);
+    CHECK_MESSAGE(has_message(d, "round.yaml:" + std::to_string(k_extra_line + 1) + ":14: warning: meeting secretary: 'Thành viên 2' is the name of council "
+                                             "member 'M2'; the secretary of the meeting is not a member"),
+                  all_messages(d));
+    Diagnostics other;
+    CHECK(f.load("meeting:\n  secretary: Nguyễn Văn Hải, Thành viên 2\n", other));
+    CHECK_MESSAGE(!has_message(other, "secretary"), all_messages(other));
+  }
+
   TEST_CASE("an absent member needs a council")
   {
     TempDir dir;
