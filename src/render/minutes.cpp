@@ -269,6 +269,13 @@ private:
         p(member_line(m) + ", " + m_w("minutes_absent_reason", {{"reason", reason}}) + (++listed == absent ? "." : ";"), "bb-item");
       }
     }
+    // The chair presides when present; otherwise the round does not say who
+    // did, and the secretary writes it in, as under the signature.
+    const Member* chair = chair_of(m_res);
+    p(m_w("minutes_presiding", {{"presiding", chair != nullptr && is_present(m_res, chair->id)
+                                                  ? fmt::format("{}, {}", chair->name, m_L.role(chair->role))
+                                                  : blank()}}),
+      "bb-item");
     p(m_w("minutes_secretary", {{"secretary", m_meeting != nullptr ? given(m_meeting->secretary) : blank()}}), "bb-item");
     if (cn) {
       Rational need = cn->quorum * Rational(static_cast<long>(cn->members.size()));

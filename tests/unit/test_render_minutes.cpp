@@ -44,7 +44,8 @@ TEST_SUITE("render/minutes")
     const std::string m = minutes_of(r.out);
     const std::string dots = "……………………";
     for (const std::string& needle : std::vector<std::string>{"<div class=\"bb-issuer\">" + dots + "</div>", "Số: " + dots, "2. Địa điểm: " + dots + ".",
-          "bắt đầu vào lúc …… giờ …… phút, ngày 10 tháng 9 năm 2026", "3. Thư ký cuộc họp: " + dots + " (",
+          "bắt đầu vào lúc …… giờ …… phút, ngày 10 tháng 9 năm 2026", "4. Thư ký cuộc họp: " + dots + " (",
+          "3. Chủ trì cuộc họp: Hoàng Quốc Khánh, Chủ tịch Hội đồng.",
           "- Nông Văn Cường, Thành viên, lý do: " + dots + ".", "kết thúc vào lúc …… giờ …… phút.",
           "<b>THƯ KÝ</b><br><i>(Ký, ghi rõ họ tên)</i><br><br><br><br>" + dots + "</td>"}) {
       CAPTURE(needle);
@@ -141,6 +142,23 @@ TEST_SUITE("render/minutes")
     CHECK(m.find("Hồ sơ C2 bị loại") < m.find("Phụ lục kèm theo"));
     // The expression of the gate is for the annex, not for the signed text.
     CHECK(m.find("quy định:") == std::string::npos);
+  }
+
+  TEST_CASE("who presided: the chair when present, else a dotted line, as under the signature")
+  {
+    SampleCopy s;
+    const std::string round = s.path("samples/tan-nguyen-2026/round.yaml");
+    // Without the chair's sheet the chair is absent (6.1), and the quorum still holds.
+    std::string text = read_text(round);
+    size_t at = text.find("  - phieu/m1.yaml\n");
+    REQUIRE(at != std::string::npos);
+    std::ofstream(round, std::ios::binary) << text.erase(at, std::string("  - phieu/m1.yaml\n").size());
+    Run r = run({"report", round, "--no-robustness"});
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    const std::string m = minutes_of(r.out);
+    CHECK(m.find("3. Chủ trì cuộc họp: ……………………") != std::string::npos);
+    CHECK(m.find("Chủ trì cuộc họp: Hoàng Quốc Khánh") == std::string::npos);
+    CHECK(m.find("<b>CHỦ TRÌ CUỘC HỌP</b>") != std::string::npos);
   }
 
   TEST_CASE("the minutes end with the number of copies to fill in and their adoption by those present")
