@@ -174,8 +174,10 @@ void check_chair_proposal(const RoundBundle& b, bool all_dossiers_read, Diagnost
     for (const auto& d : b.dossiers) {
       ids.push_back(d.id);
     }
+    std::optional<std::string> near = nearest_name(cp->selects, ids);
     diags.error(cp->pos, "round_chair_proposal_not_applicant",
-                {{"selects", cp->selects}, {"round", b.round.id}, MsgArg::list("applicants", std::move(ids))});
+                {{"selects", cp->selects}, {"round", b.round.id}, MsgArg::list("applicants", std::move(ids))},
+                std::move(near));
   }
 }
 

@@ -87,6 +87,18 @@ TEST_SUITE("load/round_file")
     CHECK_MESSAGE(has_message(d, at(1, 12) + "chair_proposal selects 'A9', which is not an applicant of round 'r1' "
                                              "(its applicants: A1 and A2)"),
                   all_messages(d));
+    // A9 is as near to A1 as to A2: no guess.
+    CHECK_FALSE(has_message(d, "did you mean"));
+  }
+
+  TEST_CASE("selects that differs from one applicant's id by a letter suggests that id")
+  {
+    Files f;
+    Diagnostics d;
+    CHECK_FALSE(f.load("chair_proposal:\n  selects: a2\n  reason: Lý do\n", d));
+    CHECK_MESSAGE(has_message(d, at(1, 12) + "chair_proposal selects 'a2', which is not an applicant of round 'r1' "
+                                             "(its applicants: A1 and A2); did you mean 'A2'?"),
+                  all_messages(d));
   }
 
   TEST_CASE("the meeting block is read, and no key is required")
