@@ -311,13 +311,22 @@ private:
     tie();
   }
 
+  // A shared rank in words ("đồng hạng 2"), not the "2=" of the terminal's table.
+  std::string rank_text(const ApplicantResult& a) const
+  {
+    if (!a.rank) {
+      return "–";
+    }
+    return a.tied ? esc(m_w("minutes_rank_shared", {{"rank", *a.rank}})) : std::to_string(*a.rank);
+  }
+
   void results()
   {
     const int precision = m_b.criteria.precision;
     h3("minutes_s_results");
     p(m_w("minutes_results_intro", {{"dossiers", m_res.applicants.size()}}));
     m_out += "<table class=\"ranking\">\n<colgroup><col style=\"width: 10mm\"><col><col style=\"width: 18mm\">"
-             "<col style=\"width: 16mm\"><col style=\"width: 30mm\"></colgroup>\n"
+             "<col style=\"width: 22mm\"><col style=\"width: 30mm\"></colgroup>\n"
              "<thead><tr><th class=\"n\">" + esc(m_w("minutes_col_no")) + "</th><th>" + esc(m_w("minutes_col_applicant")) +
              "</th><th class=\"n\">" + esc(m_w("minutes_col_total")) + "</th><th class=\"n\">" + esc(m_w("minutes_col_rank")) +
              "</th><th>" + esc(m_w("minutes_col_outcome")) + "</th></tr></thead>\n";
@@ -326,7 +335,7 @@ private:
       m_out += fmt::format("<tr><td class=\"n\">{}</td><td class=\"who\">{}</td><td class=\"n\">{}</td>"
                            "<td class=\"n\">{}</td><td class=\"status\">{}</td></tr>\n",
                            ++n, esc(applicant_name(m_res, a.id())), a.total ? esc(m_L.fixed(*a.total, precision)) : "–",
-                           a.rank ? fmt::format("{}{}", *a.rank, a.tied ? "=" : "") : "–", esc(m_L.status(a.status)));
+                           rank_text(a), esc(m_L.status(a.status)));
     }
     m_out += "</table>\n";
     outcomes();

@@ -209,14 +209,17 @@ void ranking(Html& h, const RoundResult& res)
   h.h2("report_3_ranking");
   // The names take the width that the points by group would take from
   // them: those follow in a table of their own, by the applicants' ids.
-  h.raw("<table class=\"ranking\">\n<colgroup><col style=\"width: 12mm\"><col><col style=\"width: 22mm\">"
+  h.raw("<table class=\"ranking\">\n<colgroup><col style=\"width: 20mm\"><col><col style=\"width: 22mm\">"
         "<col style=\"width: 32mm\"></colgroup>\n<thead><tr><th class=\"n\">" +
         esc(L.text("report_rank")) + "</th><th>" + esc(L.text("report_applicant")) + "</th><th class=\"n\">" +
         esc(L.text("report_total")) + "</th><th>" + esc(L.text("report_status")) + "</th></tr></thead>\n");
   for (const auto& a : res.applicants) {
     h.raw(fmt::format("<tr><td class=\"n\">{}</td><td class=\"who\">{} ({})</td><td class=\"n\">{}</td>"
                       "<td class=\"status\">{}</td></tr>\n",
-                      a.rank ? fmt::format("{}{}", *a.rank, a.tied ? "=" : "") : "–", esc(a.dossier->name),
+                      !a.rank  ? std::string("–")
+                      : a.tied ? esc(L.text("minutes_rank_shared", {{"rank", *a.rank}}))
+                               : std::to_string(*a.rank),
+                      esc(a.dossier->name),
                       esc(a.id()), a.total ? L.fixed(*a.total, p) : "–", esc(L.status(a.status))));
   }
   h.raw("</table>\n");

@@ -127,6 +127,12 @@ TEST_SUITE("render/minutes")
     CHECK(m.find("the council chair&#39;s proposal is needed to choose among them") != std::string::npos);
     CHECK(m.find("The council does not yet propose an investor: D1 and D2 are tied") != std::string::npos);
     CHECK(m.find("proposes that the provincial") == std::string::npos);
+    // A shared rank in words, not the terminal table's "1=".
+    CHECK(m.find("<td class=\"n\">1 (tied)</td>") != std::string::npos);
+    CHECK(r.out.find(">1=<") == std::string::npos);
+    Run vi = run({"report", k_src + "/tests/golden/rounds/dong-lai-cho-de-xuat.yaml", "--no-robustness", "--lang", "vi"});
+    REQUIRE_MESSAGE(vi.status == 0, vi.err);
+    CHECK(minutes_of(vi.out).find("<td class=\"n\">đồng hạng 1</td>") != std::string::npos);
   }
 
   TEST_CASE("the minutes say why each dossier is not ranked, by the gate's name or the rule it missed")
