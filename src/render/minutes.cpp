@@ -326,7 +326,7 @@ private:
     h3("minutes_s_results");
     p(m_w("minutes_results_intro", {{"dossiers", m_res.applicants.size()}}));
     m_out += "<table class=\"ranking\">\n<colgroup><col style=\"width: 10mm\"><col><col style=\"width: 18mm\">"
-             "<col style=\"width: 22mm\"><col style=\"width: 30mm\"></colgroup>\n"
+             "<col style=\"width: 26mm\"><col style=\"width: 30mm\"></colgroup>\n"
              "<thead><tr><th class=\"n\">" + esc(m_w("minutes_col_no")) + "</th><th>" + esc(m_w("minutes_col_applicant")) +
              "</th><th class=\"n\">" + esc(m_w("minutes_col_total")) + "</th><th class=\"n\">" + esc(m_w("minutes_col_rank")) +
              "</th><th>" + esc(m_w("minutes_col_outcome")) + "</th></tr></thead>\n";

@@ -209,7 +209,7 @@ void ranking(Html& h, const RoundResult& res)
   h.h2("report_3_ranking");
   // The names take the width that the points by group would take from
   // them: those follow in a table of their own, by the applicants' ids.
-  h.raw("<table class=\"ranking\">\n<colgroup><col style=\"width: 20mm\"><col><col style=\"width: 22mm\">"
+  h.raw("<table class=\"ranking\">\n<colgroup><col style=\"width: 26mm\"><col><col style=\"width: 22mm\">"
         "<col style=\"width: 32mm\"></colgroup>\n<thead><tr><th class=\"n\">" +
         esc(L.text("report_rank")) + "</th><th>" + esc(L.text("report_applicant")) + "</th><th class=\"n\">" +
         esc(L.text("report_total")) + "</th><th>" + esc(L.text("report_status")) + "</th></tr></thead>\n");
