@@ -65,7 +65,8 @@ std::optional<Timestamp> read_meeting_time(Reader& r, const YNode& node, const S
   return t;
 }
 
-std::optional<Meeting> read_meeting(Reader& r, const YNode& node, const std::optional<Council>& council)
+std::optional<Meeting> read_meeting(Reader& r, const YNode& node, const std::optional<Council>& council,
+                                    const std::optional<Timestamp>& round_date)
 {
   MapView m(r, node, "meeting", {"issuer", "document_number", "place", "start", "end", "secretary", "absent"});
   if (!m.ok()) {
@@ -93,6 +94,13 @@ std::optional<Meeting> read_meeting(Reader& r, const YNode& node, const std::opt
   }
   if (const YNode* n = m.get("start")) {
     mt.start = read_meeting_time(r, *n, "meeting start");
+    // The minutes bear the day the meeting started, the annex the round's
+    // `date`, each as written: two days for one meeting is a slip that the
+    // format allows, so a warning.
+    if (mt.start && round_date && mt.start->text.substr(0, 10) != round_date->text.substr(0, 10)) {
+      r.diags().warning(r.pos(*n), "round_meeting_start_not_round_date",
+                        {{"start", mt.start->text}, {"date", round_date->text}});
+    }
   }
   if (const YNode* n = m.get("end")) {
     mt.end = read_meeting_time(r, *n, "meeting end");
@@ -292,7 +300,7 @@ std::optional<Round> load_round_file(const Document& doc, Diagnostics& diags, bo
     rd.chair_proposal = read_chair_proposal(r, *n);
   }
   if (const YNode* n = m.get("meeting")) {
-    rd.meeting = read_meeting(r, *n, rd.council);
+    rd.meeting = read_meeting(r, *n, rd.council, rd.date);
   }
   // A round fresh from `init` still holds placeholders: its dossiers and
   // sheets are read all the same, so that `check` names every one left in

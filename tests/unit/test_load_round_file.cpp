@@ -182,6 +182,21 @@ TEST_SUITE("load/round_file")
     CHECK_MESSAGE(!has_message(other, "secretary"), all_messages(other));
   }
 
+  TEST_CASE("a meeting that starts on another day than the round's date is a warning")
+  {
+    Files f;
+    Diagnostics d;
+    CHECK_MESSAGE(f.load("date: 2026-09-12\nmeeting:\n  start: 2026-09-10T08:30:00+07:00\n", d), all_messages(d));
+    CHECK(d.error_count() == 0);
+    CHECK_MESSAGE(has_message(d, "round.yaml:" + std::to_string(k_extra_line + 2) +
+                                     ":10: warning: meeting start: 2026-09-10T08:30:00+07:00 is not on the round's "
+                                     "date 2026-09-12"),
+                  all_messages(d));
+    Diagnostics same;
+    CHECK(f.load("date: 2026-09-10\nmeeting:\n  start: 2026-09-10T08:30:00+07:00\n", same));
+    CHECK_MESSAGE(!has_message(same, "warning"), all_messages(same));
+  }
+
   TEST_CASE("an absent member needs a council")
   {
     TempDir dir;
