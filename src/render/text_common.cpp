@@ -28,7 +28,9 @@ std::string chair_name(const RoundResult& res, const Locale& L)
 
 std::string proposal_needed_line(const RoundResult& res, const Locale& L)
 {
-  return L.text("proposal_needed", {MsgArg::list("applicants", res.awaiting_proposal)});
+  // Ranked with --criteria there is no round file to add the block to.
+  return L.text(res.bundle->direct ? "proposal_needed_direct" : "proposal_needed",
+                {MsgArg::list("applicants", res.awaiting_proposal)});
 }
 
 std::string proposal_settled_line(const RoundResult& res, const Locale& L)
