@@ -299,7 +299,9 @@ std::optional<Round> load_round_file(const Document& doc, Diagnostics& diags, bo
   if (const YNode* n = m.get("chair_proposal")) {
     rd.chair_proposal = read_chair_proposal(r, *n);
   }
-  if (const YNode* n = m.get("meeting")) {
+  // Every key of the meeting is optional (8.7): a block left with none,
+  // `meeting:` alone, records nothing, as `sheets:` alone names no sheet.
+  if (const YNode* n = m.get("meeting"); n != nullptr && !is_null_node(*n)) {
     rd.meeting = read_meeting(r, *n, rd.council, rd.date);
   }
   // A round fresh from `init` still holds placeholders: its dossiers and

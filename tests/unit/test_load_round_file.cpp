@@ -182,6 +182,15 @@ TEST_SUITE("load/round_file")
     CHECK_MESSAGE(!has_message(other, "secretary"), all_messages(other));
   }
 
+  TEST_CASE("a meeting block left empty records nothing and is no error")
+  {
+    Files f;
+    Diagnostics d;
+    auto b = f.load("meeting:\n", d);
+    REQUIRE_MESSAGE(b, all_messages(d));
+    CHECK_FALSE(b->round.meeting);
+  }
+
   TEST_CASE("a meeting that starts on another day than the round's date is a warning")
   {
     Files f;
