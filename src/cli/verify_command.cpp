@@ -91,8 +91,8 @@ CLI::App* add_verify_command(CLI::App& app, Action& action)
 {
   auto opt = std::make_shared<VerifyOptions>();
   CLI::App* cmd = app.add_subcommand("verify");
-  cmd->add_option("result", opt->result)->required();
-  cmd->add_option("--root", opt->root)->check(k_existing_folder);
+  cmd->add_option("result", opt->result)->type_name("FILE")->required();
+  cmd->add_option("--root", opt->root)->type_name("DIR")->check(k_existing_folder);
   cmd->callback([opt, &action] { action = [opt](Console& c) { return run_verify(*opt, c); }; });
   return cmd;
 }
