@@ -64,7 +64,13 @@ int run_verify(const VerifyOptions& opt, Console& console)
   // Not one recorded input found: most likely the paths start elsewhere.
   if (v.matched == 0 && !v.problems.empty()
       && std::all_of(v.problems.begin(), v.problems.end(), [](const Message& p) { return p.key == "verify_missing"; })) {
-    say(console, {opt.root.empty() ? "verify_hint_root" : "verify_hint_root_given", {}});
+    if (!opt.root.empty()) {
+      say(console, {"verify_hint_root_given", {}});
+    } else if (!v.recorded_root.empty()) {
+      say(console, {"verify_hint_root_recorded", {{"folder", v.recorded_root}}});
+    } else {
+      say(console, {"verify_hint_root", {}});
+    }
   }
   for (const auto& n : v.notes) {
     say(console, n);
