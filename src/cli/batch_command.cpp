@@ -483,8 +483,8 @@ CLI::App* add_batch_command(CLI::App& app, Action& action)
 {
   auto opt = std::make_shared<BatchOptions>();
   CLI::App* cmd = app.add_subcommand("batch");
-  cmd->add_option("dirs", opt->dirs)->required();
-  cmd->add_option("-o,--output", opt->output)->required()->check(k_path_value);
+  cmd->add_option("dirs", opt->dirs)->type_name("DIR")->required();
+  cmd->add_option("-o,--output", opt->output)->type_name("DIR")->required()->check(k_path_value);
   cmd->add_option("-j,--jobs", opt->jobs)->check(CLI::Range(1u, 256u));
   cmd->add_flag("--force", opt->force);
   cmd->callback([opt, &action] { action = [opt](Console& c) { return run_batch(*opt, c); }; });

@@ -159,8 +159,8 @@ CLI::App* add_check_command(CLI::App& app, Action& action)
 {
   auto opt = std::make_shared<CheckOptions>();
   CLI::App* cmd = app.add_subcommand("check");
-  cmd->add_option("files", opt->files)->required();
-  cmd->add_option("--criteria", opt->criteria)->check(k_path_value);
+  cmd->add_option("files", opt->files)->type_name("FILE")->required();
+  cmd->add_option("--criteria", opt->criteria)->type_name("FILE")->check(k_path_value);
   cmd->callback([opt, &action] { action = [opt](Console& c) { return run_check(*opt, c); }; });
   return cmd;
 }

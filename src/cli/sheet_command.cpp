@@ -150,11 +150,11 @@ CLI::App* add_sheet_command(CLI::App& app, Action& action)
 {
   auto opt = std::make_shared<SheetOptions>();
   CLI::App* cmd = app.add_subcommand("sheet");
-  cmd->add_option("round", opt->round)->required();
-  cmd->add_option("--member", opt->member);
+  cmd->add_option("round", opt->round)->type_name("FILE")->required();
+  cmd->add_option("--member", opt->member)->type_name("ID");
   cmd->add_flag("--all", opt->all);
-  cmd->add_option("-o,--output", opt->output)->check(k_path_value);
-  cmd->add_option("-f,--format", opt->format)
+  cmd->add_option("-o,--output", opt->output)->type_name("PATH")->check(k_path_value);
+  cmd->add_option("-f,--format", opt->format)->type_name("")
     ->check(CLI::IsMember({"yaml", "xlsx", "html"}));
   cmd->add_flag("--force", opt->force);
   cmd->callback([opt, &action] { action = [opt](Console& c) { return run_sheet(*opt, c); }; });
