@@ -75,4 +75,20 @@ TEST_SUITE("cli/sensitivity")
     // 10^30 − 10^30 × 17/19 = 105263157894736842105263157894.736842…
     CHECK(r.out.find("\"margin\": 105263157894736842105263157894.736842,") != std::string::npos);
   }
+
+  TEST_CASE("equal totals: the chair's proposal, or nothing, is named as what put the first ahead")
+  {
+    Run settled = run({"sensitivity", k_src + "/samples/dong-lai-2025/round.yaml", "--samples", "10", "--lang", "en"});
+    REQUIRE_MESSAGE(settled.status == 0, settled.err);
+    CHECK_MESSAGE(settled.out.find("D2 and D1 have equal totals; the council chair's proposal put D2 first.") !=
+                    std::string::npos,
+                  settled.out);
+    Run waiting = run({"sensitivity", k_src + "/tests/golden/rounds/dong-lai-cho-de-xuat.yaml", "--samples", "10",
+                       "--lang", "en"});
+    REQUIRE_MESSAGE(waiting.status == 0, waiting.err);
+    CHECK_MESSAGE(waiting.out.find("D1 and D2 have equal totals and are still tied after the tie-break rules.") !=
+                    std::string::npos,
+                  waiting.out);
+    CHECK(waiting.out.find("put D1 first") == std::string::npos);
+  }
 }
