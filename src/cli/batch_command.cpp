@@ -204,6 +204,14 @@ BatchOutcome rank_round_into(const BatchRound& f, const fs::path& out_dir, bool 
     }
     return o;
   }
+  // A round that ranks may still warn, as rank and check do, and a tie for
+  // first waiting for the chair's proposal is said here too (8.4).
+  if (!result->awaiting_proposal.empty()) {
+    diags.warning({f.path, 0, 0}, "check_awaiting_proposal", {MsgArg::list("applicants", result->awaiting_proposal)});
+  }
+  for (const auto& d : diags.items()) {
+    diag_text += terminal_safe(format_diagnostic(d, lang)) + "\n";
+  }
   const Criteria& c = bundle->criteria;
   std::vector<std::string> firsts;
   for (const auto& a : result->applicants) {
