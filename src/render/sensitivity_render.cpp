@@ -60,6 +60,9 @@ std::string render_sensitivity_table(const Sensitivity& s, const RoundResult& re
                             : L.text("sens_margin", {{"first", s.first}, {"second", s.second},
                                                      {"margin", points_words(L, c, s.margin)}}))
            + "\n";
+    if (!res.awaiting_proposal.empty()) {
+      out += proposal_needed_line(res, L) + "\n";
+    }
     out += "\n" + L.text("sens_weights_heading") + "\n";
     for (const auto& w : s.weights) {
       MsgArgs args{{"criterion", criterion_name(c, w.criterion)}, {"weight", L.number(w.weight)}};

@@ -90,5 +90,8 @@ TEST_SUITE("cli/sensitivity")
                     std::string::npos,
                   waiting.out);
     CHECK(waiting.out.find("put D1 first") == std::string::npos);
+    // And, as every output for people, that the proposal is needed and how to record it (8.4).
+    CHECK(waiting.out.find("chair_proposal: { selects: ___, reason: ___, date: ___ }") != std::string::npos);
+    CHECK(settled.out.find("chair_proposal: {") == std::string::npos);
   }
 }
