@@ -299,12 +299,16 @@ private:
       p(m_w("minutes_effective", {{"date", document_date(*c.effective, m_w.lang)}}));
     }
     p(m_w("minutes_basis", {{"basis", given(c.basis)}}));
-    std::string groups;
+    // One clause for the group minimums, each group in it, rather than a
+    // clause per group ("đồng thời ..., đồng thời ...").
+    std::string minimums;
     for (const auto& g : c.groups) {
       if (c.group_min(g) > 0) {
-        groups += m_w("minutes_pass_group", {{"points", m_L.number(c.group_min(g))}, {"group", g.name}});
+        minimums += (minimums.empty() ? "" : "; ")
+                    + m_w("minutes_pass_group", {{"points", m_L.number(c.group_min(g))}, {"group", g.name}});
       }
     }
+    std::string groups = minimums.empty() ? std::string() : m_w("minutes_pass_groups", {{"groups", minimums}});
     p(m_w("minutes_pass", {{"total", m_L.number(c.pass_total)}, {"scale", m_L.number(m_res.scale)}, {"groups", groups}}));
     results();
     deviations();

@@ -167,6 +167,20 @@ TEST_SUITE("render/minutes")
     CHECK(m.find("<b>CHỦ TRÌ CUỘC HỌP</b>") != std::string::npos);
   }
 
+  TEST_CASE("the group minimums of the pass rules are one clause, not one 'đồng thời' per group")
+  {
+    Run r = run({"report", k_src + "/samples/hien-luong-2026/round.yaml", "--no-robustness"});
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    const std::string m = minutes_of(r.out);
+    CHECK(m.find("Hồ sơ đạt yêu cầu khi có tổng điểm từ 50 điểm trở lên trên thang 100 điểm, đồng thời điểm của từng "
+                 "nhóm tiêu chí không thấp hơn mức tối thiểu: nhóm “I. Phương án đầu tư xây dựng hạ tầng kỹ thuật” từ "
+                 "4,5 điểm; nhóm “II.") != std::string::npos);
+    CHECK(m.find("12 điểm.</p>") != std::string::npos);
+    size_t first = m.find("đồng thời");
+    REQUIRE(first != std::string::npos);
+    CHECK(m.find("đồng thời", first + 1) == std::string::npos);
+  }
+
   TEST_CASE("the minutes end with the number of copies to fill in and their adoption by those present")
   {
     for (const auto& [lang, line] :
