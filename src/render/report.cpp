@@ -364,13 +364,19 @@ void applicant(Html& h, const RoundResult& res, const ApplicantResult& a)
   if (!a.dossier->tax_code.empty()) {
     h.p(esc(fmt::format("{} {}", L.text("report_tax_code"), a.dossier->tax_code)));
   }
-  h.raw("<table>\n");
-  h.head({std::string(L.text("report_gate")), std::string(L.text("report_outcome"))});
-  for (const auto& g : a.gates) {
-    h.raw(fmt::format("<tr><td>{} {}</td><td{}>{}</td></tr>\n", esc(g.id), esc(g.name), g.passed ? "" : " class=\"bad\"",
-                      g.passed ? esc(L.text("report_passed")) : esc(L.text("report_failed"))));
+  if (a.gates.empty()) {
+    // No table of gates with a heading and no row: say that there are none.
+    h.p(esc(L.text("report_no_gates")));
+  } else {
+    h.raw("<table>\n");
+    h.head({std::string(L.text("report_gate")), std::string(L.text("report_outcome"))});
+    for (const auto& g : a.gates) {
+      h.raw(fmt::format("<tr><td>{} {}</td><td{}>{}</td></tr>\n", esc(g.id), esc(g.name),
+                        g.passed ? "" : " class=\"bad\"",
+                        g.passed ? esc(L.text("report_passed")) : esc(L.text("report_failed"))));
+    }
+    h.raw("</table>\n");
   }
-  h.raw("</table>\n");
   if (a.status == Status::disqualified) {
     for (const auto& r : a.reasons) {
       h.p("<span class=\"bad\">" + esc(L.text("report_disqualified")) + "</span> " + esc(reason_words(res, r, L)));
