@@ -67,7 +67,9 @@ Clock clock_of(const Timestamp& t)
 {
   const std::string& s = t.text;
   Clock c{s.substr(11, 2), s.substr(14, 2), ""};
-  size_t z = s.find_first_of("Zz+-", 19);
+  // The zone follows the minutes (index 16) or the seconds: seconds are
+  // optional in ISO 8601, and "08:30Z" is UTC, not Vietnam's time.
+  size_t z = s.find_first_of("Zz+-", 16);
   std::string offset = z == std::string::npos ? std::string() : s.substr(z);
   if (offset == "Z" || offset == "z") {
     c.zone = " (UTC)";

@@ -118,6 +118,18 @@ TEST_SUITE("render/minutes")
     CHECK(m.find("kết thúc vào lúc 09 giờ 05 phút, ngày 11 tháng 9 năm 2026.") != std::string::npos);
   }
 
+  TEST_CASE("a time written without seconds keeps its zone")
+  {
+    SampleCopy s;
+    const std::string round = s.path("samples/tan-nguyen-2026/round.yaml");
+    replace_meeting(round, "meeting:\n  start: 2026-09-10T01:30Z\n  end: 2026-09-10T11:15+07:00\n");
+    Run r = run({"report", round, "--no-robustness"});
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    const std::string m = minutes_of(r.out);
+    CHECK(m.find("bắt đầu vào lúc 01 giờ 30 phút (UTC), ngày 10 tháng 9 năm 2026.") != std::string::npos);
+    CHECK(m.find("kết thúc vào lúc 11 giờ 15 phút cùng ngày.") != std::string::npos);
+  }
+
   TEST_CASE("a tie waiting for the chair's proposal is said so, with a line for the proposal")
   {
     Run r = run({"report", k_src + "/tests/golden/rounds/dong-lai-cho-de-xuat.yaml", "--no-robustness", "--lang", "en"});
