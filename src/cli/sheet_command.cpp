@@ -33,18 +33,42 @@ struct SheetOptions
   bool force = false;
 };
 
+// The members whose sheets to write: the one asked for, or with --all every
+// member but those the round records absent from the meeting (8.7), who
+// hand in no sheet; each of those is named on standard error.
+std::vector<const Member*> chosen_members(const SheetOptions& opt, const Round& round, Console& console)
+{
+  std::vector<const Member*> chosen;
+  for (const Member& m : round.council->members) {
+    if (!opt.all) {
+      if (m.id == opt.member) {
+        chosen.push_back(&m);
+      }
+      continue;
+    }
+    const Absence* absence = nullptr;
+    if (round.meeting) {
+      for (const Absence& a : round.meeting->absent) {
+        absence = a.member == m.id ? &a : absence;
+      }
+    }
+    if (absence != nullptr) {
+      console.err << terminal_safe(tr(console.lang, "sheet_member_absent", {{"member", m.id}, {"reason", absence->reason}}))
+                  << "\n";
+      continue;
+    }
+    chosen.push_back(&m);
+  }
+  return chosen;
+}
+
 // `--format html`: one printable document, one A4 page per member chosen
 // (the province's form 01), to standard output or the file given with -o.
 int write_paper_sheets(const SheetOptions& opt, const RoundBundle& b, const std::vector<bool>& passed,
                        Console& console)
 {
-  std::vector<const Member*> chosen;
-  for (const Member& m : b.round.council->members) {
-    if (opt.all || m.id == opt.member) {
-      chosen.push_back(&m);
-    }
-  }
-  if (chosen.empty()) {
+  std::vector<const Member*> chosen = chosen_members(opt, b.round, console);
+  if (chosen.empty() && !opt.all) {
     print_error(console, "ccnscore sheet", "usage_not_a_member", {{"member", opt.member}, {"round", b.round.id}});
     return k_exit_usage;
   }
@@ -90,13 +114,8 @@ int run_sheet(const SheetOptions& opt, Console& console)
     return write_paper_sheets(opt, *bundle, *passed, console);
   }
   if (opt.format == "xlsx") {
-    std::vector<const Member*> chosen;
-    for (const Member& m : members) {
-      if (opt.all || m.id == opt.member) {
-        chosen.push_back(&m);
-      }
-    }
-    if (chosen.empty()) {
+    std::vector<const Member*> chosen = chosen_members(opt, bundle->round, console);
+    if (chosen.empty() && !opt.all) {
       print_error(console, "ccnscore sheet", "usage_not_a_member", {{"member", opt.member}, {"round", bundle->round.id}});
       return k_exit_usage;
     }
@@ -124,8 +143,9 @@ int run_sheet(const SheetOptions& opt, Console& console)
   // Every member's file is checked before any is written: one sheet in the
   // way leaves the folder as it was, not half the council's sheets new.
   int refused = k_exit_ok;
-  for (const Member& m : members) {
-    std::string path = (std::filesystem::path(opt.output) / (m.id + ".yaml")).string();
+  const std::vector<const Member*> chosen = chosen_members(opt, bundle->round, console);
+  for (const Member* m : chosen) {
+    std::string path = (std::filesystem::path(opt.output) / (m->id + ".yaml")).string();
     if (int rc = check_output(path, bundle->inputs, console, opt.force); rc != k_exit_ok) {
       refused = std::max(refused, rc);
     }
@@ -133,13 +153,13 @@ int run_sheet(const SheetOptions& opt, Console& console)
   if (refused != k_exit_ok) {
     return refused;
   }
-  for (const Member& m : members) {
-    std::string path = (std::filesystem::path(opt.output) / (m.id + ".yaml")).string();
-    if (int rc = write_output(path, render_blank_sheet(*bundle, m, *passed, console.lang), bundle->inputs, console, opt.force);
+  for (const Member* m : chosen) {
+    std::string path = (std::filesystem::path(opt.output) / (m->id + ".yaml")).string();
+    if (int rc = write_output(path, render_blank_sheet(*bundle, *m, *passed, console.lang), bundle->inputs, console, opt.force);
         rc != k_exit_ok) {
       return rc;
     }
-    console.out << terminal_safe(tr(console.lang, "sheet_written", {{"path", path}, {"member", m.id}})) << "\n";
+    console.out << terminal_safe(tr(console.lang, "sheet_written", {{"path", path}, {"member", m->id}})) << "\n";
   }
   return k_exit_ok;
 }

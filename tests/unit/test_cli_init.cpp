@@ -155,11 +155,19 @@ TEST_SUITE("cli/init")
     CHECK(std::filesystem::exists(s.path("excel/M2.xlsx")));
     Run sheets = run({"sheet", round_path, "--all", "-o", s.path("samples/tan-nguyen-2026/phieu-moi/")});
     CHECK(sheets.status == 0);
-    CHECK(sheets.err == "");
+    // M6 is recorded absent from the meeting: it hands in no sheet.
+    CHECK(sheets.err
+          == "thành viên M6 được ghi là vắng mặt tại cuộc họp (Thực hiện nhiệm vụ đột xuất theo chỉ đạo của Giám đốc "
+             "Công an tỉnh): không lập phiếu chấm điểm cho thành viên này\n");
     for (const char* m : {"M1", "M4", "M7"}) {
       CAPTURE(m);
       CHECK(std::filesystem::exists(s.path("samples/tan-nguyen-2026/phieu-moi/") + m + ".yaml"));
     }
+    CHECK_FALSE(std::filesystem::exists(s.path("samples/tan-nguyen-2026/phieu-moi/M6.yaml")));
+    // Asked for by name, an absent member's sheet is still written.
+    Run one = run({"sheet", round_path, "--member", "M6", "-o", s.path("M6.yaml")});
+    CHECK(one.status == 0);
+    CHECK(one.err == "");
     // Blank sheets in the round's folder do not stop sheet from writing
     // them again (a name corrected in the round) nor a workbook for a
     // member who prefers Excel; a file that exists still needs --force.
