@@ -105,11 +105,13 @@ void add_lang_options(CLI::App& app, std::optional<Lang>& asked)
   const std::vector<std::string> codes = Messages::built_in().languages();
   for (CLI::App* cmd : app.get_subcommands({})) {
     cmd->add_option_function<std::string>("--lang", [&asked](const std::string& code) { asked = Lang{code}; })
+      ->type_name("")
       ->check(CLI::IsMember(codes));
   }
   // Also before the command (`ccnscore --lang vi rank ...`), as a
   // secretary who sets the language first writes it.
   app.add_option_function<std::string>("--lang", [&asked](const std::string& code) { asked = Lang{code}; })
+    ->type_name("")
     ->check(CLI::IsMember(codes));
 }
 

@@ -207,6 +207,14 @@ BatchOutcome rank_round_into(const BatchRound& f, const fs::path& out_dir, bool 
     }
     return o;
   }
+  // A round that ranks may still warn, as rank and check do, and a tie for
+  // first waiting for the chair's proposal is said here too (8.4).
+  if (!result->awaiting_proposal.empty()) {
+    diags.warning({f.path, 0, 0}, "check_awaiting_proposal", {MsgArg::list("applicants", result->awaiting_proposal)});
+  }
+  for (const auto& d : diags.items()) {
+    diag_text += terminal_safe(format_diagnostic(d, lang)) + "\n";
+  }
   const Criteria& c = bundle->criteria;
   std::vector<std::string> firsts;
   for (const auto& a : result->applicants) {
@@ -486,8 +494,8 @@ CLI::App* add_batch_command(CLI::App& app, Action& action)
 {
   auto opt = std::make_shared<BatchOptions>();
   CLI::App* cmd = app.add_subcommand("batch");
-  cmd->add_option("dirs", opt->dirs)->required();
-  cmd->add_option("-o,--output", opt->output)->required()->check(k_path_value);
+  cmd->add_option("dirs", opt->dirs)->type_name("DIR")->required();
+  cmd->add_option("-o,--output", opt->output)->type_name("DIR")->required()->check(k_path_value);
   cmd->add_option("-j,--jobs", opt->jobs)->check(CLI::Range(1u, 256u));
   cmd->add_flag("--force", opt->force);
   cmd->callback([opt, &action] { action = [opt](Console& c) { return run_batch(*opt, c); }; });

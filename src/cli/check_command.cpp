@@ -56,8 +56,17 @@ std::optional<Description> check_file(const std::string& path, const Criteria* c
       diags.warning({path, 0, 0}, f.sheet ? "check_unlisted_sheet" : "check_unlisted_dossier", {{"file", f.path}});
     }
     auto bundle = load_round(path, diags);
-    if (!bundle || !score_round(*bundle, diags)) {
+    if (!bundle) {
       return std::nullopt;
+    }
+    auto result = score_round(*bundle, diags);
+    if (!result) {
+      return std::nullopt;
+    }
+    // The round is valid, but cannot be decided without the chair (8.4):
+    // check says so too, before the meeting's minutes are drawn up.
+    if (!result->awaiting_proposal.empty()) {
+      diags.warning({path, 0, 0}, "check_awaiting_proposal", {MsgArg::list("applicants", result->awaiting_proposal)});
     }
     return [round = bundle->round.id, criteria = bundle->criteria.id, dossiers = bundle->dossiers.size(),
             sheets = bundle->sheets.size()](const Lang& lang) {
@@ -162,8 +171,8 @@ CLI::App* add_check_command(CLI::App& app, Action& action)
 {
   auto opt = std::make_shared<CheckOptions>();
   CLI::App* cmd = app.add_subcommand("check");
-  cmd->add_option("files", opt->files)->required();
-  cmd->add_option("--criteria", opt->criteria)->check(k_path_value);
+  cmd->add_option("files", opt->files)->type_name("FILE")->required();
+  cmd->add_option("--criteria", opt->criteria)->type_name("FILE")->check(k_path_value);
   cmd->callback([opt, &action] { action = [opt](Console& c) { return run_check(*opt, c); }; });
   return cmd;
 }

@@ -65,9 +65,9 @@ CLI::App* add_explain_command(CLI::App& app, Action& action)
 {
   auto opt = std::make_shared<ExplainOptions>();
   CLI::App* cmd = app.add_subcommand("explain");
-  cmd->add_option("round", opt->round)->required();
-  cmd->add_option("applicant", opt->applicant)->required();
-  cmd->add_option("--vs", opt->vs);
+  cmd->add_option("round", opt->round)->type_name("FILE")->required();
+  cmd->add_option("applicant", opt->applicant)->type_name("ID")->required();
+  cmd->add_option("--vs", opt->vs)->type_name("ID");
   cmd->add_flag("--exact", opt->exact);
   cmd->callback([opt, &action] { action = [opt](Console& c) { return run_explain(*opt, c); }; });
   return cmd;

@@ -30,6 +30,10 @@ public:
     label("Positionals", text("help_group_arguments"));
     label("REQUIRED", text("help_required"));
     label("TEXT", text("help_type_text"));
+    label("FILE", text("help_type_file"));
+    label("DIR", text("help_type_dir"));
+    label("PATH", text("help_type_path"));
+    label("ID", text("help_type_id"));
     label("UINT", text("help_type_uint"));
     label("FLOAT", text("help_type_float"));
   }
@@ -73,7 +77,9 @@ public:
   {
     std::string out;
     if (opt->get_type_size() != 0) {
-      if (!opt->get_type_name().empty()) {
+      // A positional argument's name already says what it is, in the
+      // help's language ("round", "tệp_đợt"): its type would repeat it.
+      if (!opt->get_positional() && !opt->get_type_name().empty()) {
         out += " " + type_name(opt->get_type_name());
       }
       if (!opt->get_default_str().empty()) {

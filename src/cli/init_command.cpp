@@ -133,8 +133,8 @@ CLI::App* add_init_command(CLI::App& app, Action& action)
 {
   auto opt = std::make_shared<InitOptions>();
   CLI::App* cmd = app.add_subcommand("init");
-  cmd->add_option("dir", opt->dir)->required();
-  cmd->add_option("--criteria", opt->criteria)->check(k_path_value)->required();
+  cmd->add_option("dir", opt->dir)->type_name("DIR")->required();
+  cmd->add_option("--criteria", opt->criteria)->type_name("FILE")->check(k_path_value)->required();
   cmd->add_option("--applicants", opt->applicants)
     ->check(CLI::Range(1u, 999u));
   cmd->add_option("--members", opt->members)

@@ -120,11 +120,11 @@ CLI::App* add_rank_command(CLI::App& app, Action& action)
 {
   auto opt = std::make_shared<RankOptions>();
   CLI::App* cmd = app.add_subcommand("rank");
-  cmd->add_option("files", opt->files)->required();
-  cmd->add_option("--criteria", opt->criteria)->check(k_path_value);
-  cmd->add_option("-f,--format", opt->format_name)
+  cmd->add_option("files", opt->files)->type_name("FILE")->required();
+  cmd->add_option("--criteria", opt->criteria)->type_name("FILE")->check(k_path_value);
+  cmd->add_option("-f,--format", opt->format_name)->type_name("")
     ->check(CLI::IsMember({"table", "json", "csv", "md", "xlsx"}));
-  cmd->add_option("-o,--output", opt->output)->check(k_path_value);
+  cmd->add_option("-o,--output", opt->output)->type_name("FILE")->check(k_path_value);
   cmd->callback([opt, &action] { action = [opt](Console& c) { return run_rank(*opt, c); }; });
   return cmd;
 }

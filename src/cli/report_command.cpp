@@ -54,10 +54,10 @@ CLI::App* add_report_command(CLI::App& app, Action& action)
 {
   auto opt = std::make_shared<ReportOptions>();
   CLI::App* cmd = app.add_subcommand("report");
-  cmd->add_option("round", opt->round)->required();
-  cmd->add_option("-f,--format", opt->format)
+  cmd->add_option("round", opt->round)->type_name("FILE")->required();
+  cmd->add_option("-f,--format", opt->format)->type_name("")
     ->check(CLI::IsMember({"html", "md"}));
-  cmd->add_option("-o,--output", opt->output)->check(k_path_value);
+  cmd->add_option("-o,--output", opt->output)->type_name("FILE")->check(k_path_value);
   cmd->add_flag("--no-robustness", opt->no_robustness);
   cmd->callback([opt, &action] { action = [opt](Console& c) { return run_report(*opt, c); }; });
   return cmd;

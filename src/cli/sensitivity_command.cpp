@@ -71,8 +71,8 @@ CLI::App* add_sensitivity_command(CLI::App& app, Action& action)
 {
   auto opt = std::make_shared<SensitivityOptions>();
   CLI::App* cmd = app.add_subcommand("sensitivity");
-  cmd->add_option("round", opt->round)->required();
-  cmd->add_option("-f,--format", opt->format)->check(CLI::IsMember({"table", "json"}));
+  cmd->add_option("round", opt->round)->type_name("FILE")->required();
+  cmd->add_option("-f,--format", opt->format)->type_name("")->check(CLI::IsMember({"table", "json"}));
   cmd->add_option("--samples", opt->smaa.samples)->check(CLI::Range(0ULL, 100000000ULL));
   cmd->add_option("--spread", opt->smaa.spread_percent)
     ->check(k_spread_value);

@@ -34,18 +34,42 @@ struct SheetOptions
   bool force = false;
 };
 
+// The members whose sheets to write: the one asked for, or with --all every
+// member but those the round records absent from the meeting (8.7), who
+// hand in no sheet; each of those is named on standard error.
+std::vector<const Member*> chosen_members(const SheetOptions& opt, const Round& round, Console& console)
+{
+  std::vector<const Member*> chosen;
+  for (const Member& m : round.council->members) {
+    if (!opt.all) {
+      if (m.id == opt.member) {
+        chosen.push_back(&m);
+      }
+      continue;
+    }
+    const Absence* absence = nullptr;
+    if (round.meeting) {
+      for (const Absence& a : round.meeting->absent) {
+        absence = a.member == m.id ? &a : absence;
+      }
+    }
+    if (absence != nullptr) {
+      console.err << terminal_safe(tr(console.lang, "sheet_member_absent", {{"member", m.id}, {"reason", absence->reason}}))
+                  << "\n";
+      continue;
+    }
+    chosen.push_back(&m);
+  }
+  return chosen;
+}
+
 // `--format html`: one printable document, one A4 page per member chosen
 // (the province's form 01), to standard output or the file given with -o.
 int write_paper_sheets(const SheetOptions& opt, const RoundBundle& b, const std::vector<bool>& passed,
                        Console& console)
 {
-  std::vector<const Member*> chosen;
-  for (const Member& m : b.round.council->members) {
-    if (opt.all || m.id == opt.member) {
-      chosen.push_back(&m);
-    }
-  }
-  if (chosen.empty()) {
+  std::vector<const Member*> chosen = chosen_members(opt, b.round, console);
+  if (chosen.empty() && !opt.all) {
     print_error(console, "ccnscore sheet", "usage_not_a_member", {{"member", opt.member}, {"round", b.round.id}});
     return k_exit_usage;
   }
@@ -91,13 +115,8 @@ int run_sheet(const SheetOptions& opt, Console& console)
     return write_paper_sheets(opt, *bundle, *passed, console);
   }
   if (opt.format == "xlsx") {
-    std::vector<const Member*> chosen;
-    for (const Member& m : members) {
-      if (opt.all || m.id == opt.member) {
-        chosen.push_back(&m);
-      }
-    }
-    if (chosen.empty()) {
+    std::vector<const Member*> chosen = chosen_members(opt, bundle->round, console);
+    if (chosen.empty() && !opt.all) {
       print_error(console, "ccnscore sheet", "usage_not_a_member", {{"member", opt.member}, {"round", bundle->round.id}});
       return k_exit_usage;
     }
@@ -125,8 +144,9 @@ int run_sheet(const SheetOptions& opt, Console& console)
   // Every member's file is checked before any is written: one sheet in the
   // way leaves the folder as it was, not half the council's sheets new.
   int refused = k_exit_ok;
-  for (const Member& m : members) {
-    std::string path = (std::filesystem::path(opt.output) / (m.id + ".yaml")).string();
+  const std::vector<const Member*> chosen = chosen_members(opt, bundle->round, console);
+  for (const Member* m : chosen) {
+    std::string path = (std::filesystem::path(opt.output) / (m->id + ".yaml")).string();
     if (int rc = check_output(path, bundle->inputs, console, opt.force); rc != k_exit_ok) {
       refused = std::max(refused, rc);
     }
@@ -136,9 +156,9 @@ int run_sheet(const SheetOptions& opt, Console& console)
   }
   // All written or none: a full disk half-way leaves the folder as it was.
   FileSet written;
-  for (const Member& m : members) {
-    std::string path = (std::filesystem::path(opt.output) / (m.id + ".yaml")).string();
-    if (std::string why = written.add(path, render_blank_sheet(*bundle, m, *passed, console.lang)); !why.empty()) {
+  for (const Member* m : chosen) {
+    std::string path = (std::filesystem::path(opt.output) / (m->id + ".yaml")).string();
+    if (std::string why = written.add(path, render_blank_sheet(*bundle, *m, *passed, console.lang)); !why.empty()) {
       print_error(console, path, "cannot_write", {{"reason", why}});
       return k_exit_io;
     }
@@ -147,9 +167,9 @@ int run_sheet(const SheetOptions& opt, Console& console)
     print_error(console, opt.output, "cannot_write", {{"reason", why}});
     return k_exit_io;
   }
-  for (const Member& m : members) {
-    std::string path = (std::filesystem::path(opt.output) / (m.id + ".yaml")).string();
-    console.out << terminal_safe(tr(console.lang, "sheet_written", {{"path", path}, {"member", m.id}})) << "\n";
+  for (const Member* m : chosen) {
+    std::string path = (std::filesystem::path(opt.output) / (m->id + ".yaml")).string();
+    console.out << terminal_safe(tr(console.lang, "sheet_written", {{"path", path}, {"member", m->id}})) << "\n";
   }
   return k_exit_ok;
 }
@@ -160,11 +180,11 @@ CLI::App* add_sheet_command(CLI::App& app, Action& action)
 {
   auto opt = std::make_shared<SheetOptions>();
   CLI::App* cmd = app.add_subcommand("sheet");
-  cmd->add_option("round", opt->round)->required();
-  cmd->add_option("--member", opt->member);
+  cmd->add_option("round", opt->round)->type_name("FILE")->required();
+  cmd->add_option("--member", opt->member)->type_name("ID");
   cmd->add_flag("--all", opt->all);
-  cmd->add_option("-o,--output", opt->output)->check(k_path_value);
-  cmd->add_option("-f,--format", opt->format)
+  cmd->add_option("-o,--output", opt->output)->type_name("PATH")->check(k_path_value);
+  cmd->add_option("-f,--format", opt->format)->type_name("")
     ->check(CLI::IsMember({"yaml", "xlsx", "html"}));
   cmd->add_flag("--force", opt->force);
   cmd->callback([opt, &action] { action = [opt](Console& c) { return run_sheet(*opt, c); }; });

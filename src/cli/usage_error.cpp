@@ -79,6 +79,9 @@ Message usage_error_message(const CLI::Error& e)
     if (std::regex_match(what, m, std::regex("(\\S+): empty path"))) {
       return {"usage_empty_path", {{"option", std::string(m[1])}}};
     }
+    if (std::regex_match(what, m, std::regex("(\\S+): an option, not a value: (.*)"))) {
+      return {"usage_option_as_value", {{"option", std::string(m[1])}, {"value", std::string(m[2])}}};
+    }
     if (std::regex_match(what, m, std::regex("(\\S+): no such folder: (.*)"))) {
       return {"usage_no_such_folder", {{"option", std::string(m[1])}, {"path", std::string(m[2])}}};
     }
@@ -100,13 +103,37 @@ Message usage_error_message(const CLI::Error& e)
   return {k_raw_message, {{"text", what}}};
 }
 
-const CLI::Validator k_path_value([](std::string& text) { return text.empty() ? std::string("empty path") : std::string(); },
-                                  "");
+namespace {
+
+// CLI11 gives an option that needs a value the next word whatever it is, so
+// that `--criteria --lang vi` would read a file named "--lang". A value
+// that has the form of an option (`-o`, `--lang`, `--lang=vi`) is taken as a
+// forgotten value; a file of such a name is still reached as `./--lang`.
+bool looks_like_option(const std::string& text)
+{
+  static const std::regex option("-[A-Za-z]|--[A-Za-z][A-Za-z0-9-]*(=.*)?");
+  return std::regex_match(text, option);
+}
+
+std::string check_path(const std::string& text)
+{
+  if (text.empty()) {
+    return "empty path";
+  }
+  if (looks_like_option(text)) {
+    return "an option, not a value: " + text;
+  }
+  return {};
+}
+
+} // namespace
+
+const CLI::Validator k_path_value([](std::string& text) { return check_path(text); }, "");
 
 const CLI::Validator k_existing_folder(
   [](std::string& text) {
-    if (text.empty()) {
-      return std::string("empty path");
+    if (std::string why = check_path(text); !why.empty()) {
+      return why;
     }
     std::error_code ec;
     return std::filesystem::is_directory(text, ec) ? std::string() : "no such folder: " + text;

@@ -68,7 +68,13 @@ int run_verify(const VerifyOptions& opt, Console& console)
   // Not one recorded input found: most likely the paths start elsewhere.
   if (v.matched == 0 && !v.problems.empty()
       && std::all_of(v.problems.begin(), v.problems.end(), [](const Message& p) { return p.key == "verify_missing"; })) {
-    say(console, {opt.root.empty() ? "verify_hint_root" : "verify_hint_root_given", {}});
+    if (!opt.root.empty()) {
+      say(console, {"verify_hint_root_given", {}});
+    } else if (!v.recorded_root.empty()) {
+      say(console, {"verify_hint_root_recorded", {{"folder", v.recorded_root}}});
+    } else {
+      say(console, {"verify_hint_root", {}});
+    }
   }
   for (const auto& n : v.notes) {
     say(console, n);
@@ -95,8 +101,8 @@ CLI::App* add_verify_command(CLI::App& app, Action& action)
 {
   auto opt = std::make_shared<VerifyOptions>();
   CLI::App* cmd = app.add_subcommand("verify");
-  cmd->add_option("result", opt->result)->required();
-  cmd->add_option("--root", opt->root)->check(k_existing_folder);
+  cmd->add_option("result", opt->result)->type_name("FILE")->required();
+  cmd->add_option("--root", opt->root)->type_name("DIR")->check(k_existing_folder);
   cmd->callback([opt, &action] { action = [opt](Console& c) { return run_verify(*opt, c); }; });
   return cmd;
 }

@@ -65,7 +65,8 @@ std::optional<Timestamp> read_meeting_time(Reader& r, const YNode& node, const S
   return t;
 }
 
-std::optional<Meeting> read_meeting(Reader& r, const YNode& node, const std::optional<Council>& council)
+std::optional<Meeting> read_meeting(Reader& r, const YNode& node, const std::optional<Council>& council,
+                                    const std::optional<Timestamp>& round_date)
 {
   MapView m(r, node, "meeting", {"issuer", "document_number", "place", "start", "end", "secretary", "absent"});
   if (!m.ok()) {
@@ -78,8 +79,28 @@ std::optional<Meeting> read_meeting(Reader& r, const YNode& node, const std::opt
       *target = r.text(*n, Message{"load_key", {{"key", std::string("meeting ") + key}}}).value_or("");
     }
   }
+  // The secretary is not a member and never scores (8.7): a secretary who
+  // bears a member's name would sign the minutes twice, once as what they
+  // say they are not. The name is what precedes the first comma ("Nguyễn
+  // Văn Hải, Trưởng phòng ..."). Valid under the format, so a warning.
+  if (const YNode* n = m.get("secretary"); n != nullptr && council && !mt.secretary.empty()) {
+    std::string name = mt.secretary.substr(0, mt.secretary.find(','));
+    name.erase(name.find_last_not_of(" \t") + 1);
+    for (const auto& x : council->members) {
+      if (!name.empty() && x.name == name) {
+        r.diags().warning(r.pos(*n), "round_secretary_is_member", {{"name", name}, {"member", x.id}});
+      }
+    }
+  }
   if (const YNode* n = m.get("start")) {
     mt.start = read_meeting_time(r, *n, "meeting start");
+    // The minutes bear the day the meeting started, the annex the round's
+    // `date`, each as written: two days for one meeting is a slip that the
+    // format allows, so a warning.
+    if (mt.start && round_date && mt.start->text.substr(0, 10) != round_date->text.substr(0, 10)) {
+      r.diags().warning(r.pos(*n), "round_meeting_start_not_round_date",
+                        {{"start", mt.start->text}, {"date", round_date->text}});
+    }
   }
   if (const YNode* n = m.get("end")) {
     mt.end = read_meeting_time(r, *n, "meeting end");
@@ -278,8 +299,10 @@ std::optional<Round> load_round_file(const Document& doc, Diagnostics& diags, bo
   if (const YNode* n = m.get("chair_proposal")) {
     rd.chair_proposal = read_chair_proposal(r, *n);
   }
-  if (const YNode* n = m.get("meeting")) {
-    rd.meeting = read_meeting(r, *n, rd.council);
+  // Every key of the meeting is optional (8.7): a block left with none,
+  // `meeting:` alone, records nothing, as `sheets:` alone names no sheet.
+  if (const YNode* n = m.get("meeting"); n != nullptr && !is_null_node(*n)) {
+    rd.meeting = read_meeting(r, *n, rd.council, rd.date);
   }
   // A round fresh from `init` still holds placeholders: its dossiers and
   // sheets are read all the same, so that `check` names every one left in

@@ -112,6 +112,16 @@ void check_sheet(const Sheet& s, const RoundBundle& b, const std::map<std::strin
   }
 }
 
+// The file that `ref` names, read; when it cannot be read, the message
+// also says where the round file named it: that line is the one to correct.
+std::optional<Document> load_named(const FileRef& ref, Diagnostics& diags)
+{
+  const size_t before = diags.items().size();
+  auto doc = load_document(ref.resolved, diags);
+  diags.name_place(before, ref.pos);
+  return doc;
+}
+
 // The files that the entries of `dossiers:` or `sheets:` stand for: a folder
 // entry (8.5) becomes every regular `*.yaml` file directly in it that does
 // not start with '.', in byte order of the names. An empty folder is an
@@ -129,7 +139,9 @@ std::vector<FileRef> expand_folders(const std::vector<FileRef>& refs, std::strin
     std::error_code ec;
     fs::directory_iterator it(fs::path(ref.resolved), ec);
     if (ec) {
+      const size_t before = diags.items().size();
       diags.io_error(ref.resolved, "cannot_read_folder", {{"reason", error_code_reason(ec)}});
+      diags.name_place(before, ref.pos);
       continue;
     }
     std::vector<std::string> names;
@@ -142,7 +154,9 @@ std::vector<FileRef> expand_folders(const std::vector<FileRef>& refs, std::strin
       }
     }
     if (ec) {
+      const size_t before = diags.items().size();
       diags.io_error(ref.resolved, "cannot_read_folder", {{"reason", error_code_reason(ec)}});
+      diags.name_place(before, ref.pos);
       continue;
     }
     if (names.empty() && !empty_ok) {
@@ -174,8 +188,10 @@ void check_chair_proposal(const RoundBundle& b, bool all_dossiers_read, Diagnost
     for (const auto& d : b.dossiers) {
       ids.push_back(d.id);
     }
+    std::optional<std::string> near = nearest_name(cp->selects, ids);
     diags.error(cp->pos, "round_chair_proposal_not_applicant",
-                {{"selects", cp->selects}, {"round", b.round.id}, MsgArg::list("applicants", std::move(ids))});
+                {{"selects", cp->selects}, {"round", b.round.id}, MsgArg::list("applicants", std::move(ids))},
+                std::move(near));
   }
 }
 
@@ -225,7 +241,7 @@ void load_dossiers(RoundBundle& b, const std::vector<FileRef>& refs, Diagnostics
 {
   std::map<std::string, const FileRef*> seen;
   for (const auto& ref : refs) {
-    auto doc = load_document(ref.resolved, diags);
+    auto doc = load_named(ref, diags);
     if (!doc) {
       if (all_known != nullptr) {
         *all_known = false;
@@ -262,7 +278,7 @@ void load_dossiers(RoundBundle& b, const std::vector<FileRef>& refs, Diagnostics
 // The sheet that `ref` names, listed in the inputs once its bytes are read.
 std::optional<Sheet> load_sheet_ref(RoundBundle& b, const FileRef& ref, Diagnostics& diags)
 {
-  auto doc = load_document(ref.resolved, diags);
+  auto doc = load_named(ref, diags);
   if (!doc) {
     return std::nullopt;
   }
@@ -274,7 +290,9 @@ std::optional<Sheet> load_sheet_ref(RoundBundle& b, const FileRef& ref, Diagnost
 std::optional<Sheet> load_workbook_ref(RoundBundle& b, const FileRef& ref, Diagnostics& diags)
 {
   std::string sha256;
+  const size_t before = diags.items().size();
   auto s = load_sheet_workbook_file(ref.resolved, sha256, diags);
+  diags.name_place(before, ref.pos);
   if (!sha256.empty()) {
     b.inputs.push_back({"sheet", ref.as_written, ref.resolved, sha256});
   }
@@ -288,7 +306,7 @@ std::optional<Sheet> load_workbook_ref(RoundBundle& b, const FileRef& ref, Diagn
 void check_files_alone(RoundBundle& b, const Criteria* criteria, SheetsNeeded sheets_needed, Diagnostics& diags)
 {
   for (const auto& ref : expand_folders(b.round.dossiers, "dossiers", diags)) {
-    if (auto doc = load_document(ref.resolved, diags)) {
+    if (auto doc = load_named(ref, diags)) {
       load_dossier(*doc, criteria, diags);
     }
   }
@@ -339,7 +357,7 @@ std::optional<RoundBundle> load_round(const std::string& path, Diagnostics& diag
   doc.reset(); // read: its tree's memory serves the files that follow
   std::optional<Criteria> criteria;
   if (!b.round.criteria.resolved.empty()) {
-    if (auto cdoc = load_document(b.round.criteria.resolved, diags)) {
+    if (auto cdoc = load_named(b.round.criteria, diags)) {
       b.inputs.push_back({"criteria", b.round.criteria.as_written, b.round.criteria.resolved, cdoc->sha256});
       criteria = load_criteria(*cdoc, diags);
     }

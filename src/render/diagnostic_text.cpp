@@ -14,6 +14,10 @@ std::string format_diagnostic(const Diagnostic& d, const Lang& lang)
   if (!d.suggestion.empty()) {
     message += tr(lang, "did_you_mean", {{"name", d.suggestion}});
   }
+  if (d.named_at.line > 0) {
+    message += tr(lang, "named_at",
+                  {{"place", fmt::format("{}:{}:{}", d.named_at.path, d.named_at.line, d.named_at.col)}});
+  }
   if (d.pos.line > 0) {
     return fmt::format("{}:{}:{}: {}: {}", d.pos.path, d.pos.line, d.pos.col, label, message);
   }

@@ -46,11 +46,18 @@ void explain_points(std::string& out, const RoundResult& res, const ApplicantRes
 {
   const Criteria& c = res.bundle->criteria;
   out += "\n" + L.text("explain_gates") + "\n";
+  if (c.gates.empty()) {
+    out += "  " + L.text("explain_no_gates") + "\n";
+  }
   for (const auto& g : a.gates) {
     out += "  " + L.text(g.passed ? "explain_gate_passed" : "explain_gate_failed", {{"gate", g.id}, {"name", g.name}}) + "\n";
   }
+  // Only a failed gate belongs under the gates; a pass rule missed is said
+  // after the groups, where its points are.
   for (const auto& r : a.reasons) {
-    out += "  " + reason_words(res, r, L) + "\n";
+    if (r.kind == Reason::Kind::gate_failed) {
+      out += "  " + reason_words(res, r, L) + "\n";
+    }
   }
   if (a.criteria.empty()) {
     return;
@@ -77,6 +84,14 @@ void explain_points(std::string& out, const RoundResult& res, const ApplicantRes
                           {"points", L.fixed(a.groups[gi].points, c.precision)},
                           {"minimum", L.number(a.groups[gi].min)}})
            + "\n";
+  }
+  bool heading = false;
+  for (const auto& r : a.reasons) {
+    if (r.kind != Reason::Kind::gate_failed) {
+      out += heading ? "" : "\n" + L.text("report_not_qualified") + "\n";
+      heading = true;
+      out += "  " + reason_words(res, r, L) + "\n";
+    }
   }
 }
 

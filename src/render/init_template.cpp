@@ -146,6 +146,15 @@ std::string round_template(const Criteria& c, const std::string& id, const std::
     out += fmt::format("# {} {}\n", w("round.sheet_cmd"), sheets);
     out += fmt::format("sheets: [{}]    # {}\n", sheets, w("round.sheets"));
   }
+  // The meeting (formats-v1 8.7), commented out: the minutes read it once
+  // the secretariat fills in what it knows and removes the '#'.
+  out += "# " + w("round.meeting") + "\n# meeting:\n";
+  for (const char* key : {"issuer", "document_number", "place", "start", "end", "secretary"}) {
+    out += fmt::format("#   {}: {}    # {}\n", key, k_blank, w(std::string("round.meeting_") + key));
+  }
+  if (members > 0) {
+    out += fmt::format("#   absent:    # {}\n#     M{}: {}\n", w("round.meeting_absent"), members, k_blank);
+  }
   return out;
 }
 

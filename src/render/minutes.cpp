@@ -4,6 +4,7 @@
 #include "render/minutes.hpp"
 #include "render/messages.hpp"
 #include "render/report.hpp"
+#include "render/words.hpp"
 
 #include <fmt/format.h>
 
@@ -66,7 +67,9 @@ Clock clock_of(const Timestamp& t)
 {
   const std::string& s = t.text;
   Clock c{s.substr(11, 2), s.substr(14, 2), ""};
-  size_t z = s.find_first_of("Zz+-", 19);
+  // The zone follows the minutes (index 16) or the seconds: seconds are
+  // optional in ISO 8601, and "08:30Z" is UTC, not Vietnam's time.
+  size_t z = s.find_first_of("Zz+-", 16);
   std::string offset = z == std::string::npos ? std::string() : s.substr(z);
   if (offset == "Z" || offset == "z") {
     c.zone = " (UTC)";
@@ -268,6 +271,13 @@ private:
         p(member_line(m) + ", " + m_w("minutes_absent_reason", {{"reason", reason}}) + (++listed == absent ? "." : ";"), "bb-item");
       }
     }
+    // The chair presides when present; otherwise the round does not say who
+    // did, and the secretary writes it in, as under the signature.
+    const Member* chair = chair_of(m_res);
+    p(m_w("minutes_presiding", {{"presiding", chair != nullptr && is_present(m_res, chair->id)
+                                                  ? fmt::format("{}, {}", chair->name, m_L.role(chair->role))
+                                                  : blank()}}),
+      "bb-item");
     p(m_w("minutes_secretary", {{"secretary", m_meeting != nullptr ? given(m_meeting->secretary) : blank()}}), "bb-item");
     if (cn) {
       Rational need = cn->quorum * Rational(static_cast<long>(cn->members.size()));
@@ -291,16 +301,29 @@ private:
       p(m_w("minutes_effective", {{"date", document_date(*c.effective, m_w.lang)}}));
     }
     p(m_w("minutes_basis", {{"basis", given(c.basis)}}));
-    std::string groups;
+    // One clause for the group minimums, each group in it, rather than a
+    // clause per group ("đồng thời ..., đồng thời ...").
+    std::string minimums;
     for (const auto& g : c.groups) {
       if (c.group_min(g) > 0) {
-        groups += m_w("minutes_pass_group", {{"points", m_L.number(c.group_min(g))}, {"group", g.name}});
+        minimums += (minimums.empty() ? "" : "; ")
+                    + m_w("minutes_pass_group", {{"points", m_L.number(c.group_min(g))}, {"group", g.name}});
       }
     }
+    std::string groups = minimums.empty() ? std::string() : m_w("minutes_pass_groups", {{"groups", minimums}});
     p(m_w("minutes_pass", {{"total", m_L.number(c.pass_total)}, {"scale", m_L.number(m_res.scale)}, {"groups", groups}}));
     results();
     deviations();
     tie();
+  }
+
+  // A shared rank in words ("đồng hạng 2"), not the "2=" of the terminal's table.
+  std::string rank_text(const ApplicantResult& a) const
+  {
+    if (!a.rank) {
+      return "–";
+    }
+    return a.tied ? esc(m_w("minutes_rank_shared", {{"rank", *a.rank}})) : std::to_string(*a.rank);
   }
 
   void results()
@@ -309,7 +332,7 @@ private:
     h3("minutes_s_results");
     p(m_w("minutes_results_intro", {{"dossiers", m_res.applicants.size()}}));
     m_out += "<table class=\"ranking\">\n<colgroup><col style=\"width: 10mm\"><col><col style=\"width: 18mm\">"
-             "<col style=\"width: 16mm\"><col style=\"width: 30mm\"></colgroup>\n"
+             "<col style=\"width: 26mm\"><col style=\"width: 30mm\"></colgroup>\n"
              "<thead><tr><th class=\"n\">" + esc(m_w("minutes_col_no")) + "</th><th>" + esc(m_w("minutes_col_applicant")) +
              "</th><th class=\"n\">" + esc(m_w("minutes_col_total")) + "</th><th class=\"n\">" + esc(m_w("minutes_col_rank")) +
              "</th><th>" + esc(m_w("minutes_col_outcome")) + "</th></tr></thead>\n";
@@ -318,10 +341,44 @@ private:
       m_out += fmt::format("<tr><td class=\"n\">{}</td><td class=\"who\">{}</td><td class=\"n\">{}</td>"
                            "<td class=\"n\">{}</td><td class=\"status\">{}</td></tr>\n",
                            ++n, esc(applicant_name(m_res, a.id())), a.total ? esc(m_L.fixed(*a.total, precision)) : "–",
-                           a.rank ? fmt::format("{}{}", *a.rank, a.tied ? "=" : "") : "–", esc(m_L.status(a.status)));
+                           rank_text(a), esc(m_L.status(a.status)));
     }
     m_out += "</table>\n";
+    outcomes();
     p(m_w("minutes_results_annex"));
+  }
+
+  // Why each dossier that is not ranked is not: the gates it failed, named
+  // as the criteria name them (their values are in the annex), or the pass
+  // rules it missed. The minutes that the members sign say it themselves.
+  void outcomes()
+  {
+    for (const auto& a : m_res.applicants) {
+      std::vector<std::string> gates;
+      std::vector<std::string> missed;
+      for (const auto& r : a.reasons) {
+        if (r.kind != Reason::Kind::gate_failed) {
+          missed.push_back(reason_words(m_res, r, m_L));
+          continue;
+        }
+        std::string name = r.ref;
+        for (const auto& g : m_b.criteria.gates) {
+          if (g.id == r.ref) {
+            name = g.name;
+          }
+        }
+        gates.push_back("“" + name + "”");
+      }
+      if (a.status == Status::disqualified && !gates.empty()) {
+        p(m_w("minutes_disqualified", {{"applicant", a.id()}, MsgArg::list("gates", gates)}), "bb-item");
+      } else if (a.status == Status::not_qualified && !missed.empty()) {
+        std::string reasons;
+        for (const auto& m : missed) {
+          reasons += (reasons.empty() ? "" : "; ") + m;
+        }
+        p(m_w("minutes_not_qualified", {{"applicant", a.id()}, {"reasons", reasons}}), "bb-item");
+      }
+    }
   }
 
   std::string member_name(const std::string& id) const
@@ -471,6 +528,8 @@ private:
     } else {
       p(m_w("minutes_end", {{"time", m_w("minutes_time_blank")}}));
     }
+    // The number of copies is the secretary's to write in: a short dotted line.
+    p(m_w("minutes_copies", {{"copies", std::string("……")}}));
   }
 
   void sign_cell(const std::string& title, const std::string& name)

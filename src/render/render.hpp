@@ -43,8 +43,10 @@ std::string render_sensitivity_json(const Sensitivity& s, const RoundResult& res
 // A rounded value as shown: `precision` decimals ("85.30").
 std::string shown(const Rational& value, int precision);
 
-// The tie-break and deviation lines shared by the table and Markdown.
-std::vector<std::string> tie_break_lines(const RoundResult& res, const Locale& L);
+// The tie-break and deviation lines shared by the table and Markdown; the
+// report, which says the chair's proposal in a paragraph of its own, asks
+// for them without it (`with_proposal` false).
+std::vector<std::string> tie_break_lines(const RoundResult& res, const Locale& L, bool with_proposal = true);
 std::vector<std::string> deviation_lines(const RoundResult& res, const Locale& L);
 
 // A criterion's basis as people read it: the field or measure by its label,

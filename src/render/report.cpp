@@ -192,15 +192,12 @@ void chair_proposal(Html& h, const RoundResult& res)
     h.p(esc(L.text(cp->date ? "report_chair_proposed_on" : "report_chair_proposed", args)));
   }
   if (!res.awaiting_proposal.empty()) {
-    std::string tied;
-    for (const auto& id : res.awaiting_proposal) {
-      tied += (tied.empty() ? "" : ", ") + id;
-    }
     h.p("<span class=\"bad\">" +
-        esc(L.text("report_chair_proposal_needed", {{"applicants", tied}})) +
+        esc(L.text("report_chair_proposal_needed", {MsgArg::list("applicants", res.awaiting_proposal)})) +
         "</span>");
-    h.raw(fmt::format("<pre>chair_proposal:\n  selects: {}\n  reason: ...\n  date: YYYY-MM-DD</pre>\n",
-                      esc(res.awaiting_proposal.front())));
+    // Placeholders, not the first id and a dummy reason: a block pasted as
+    // it stands must not record a decision that nobody took (check refuses ___).
+    h.raw("<pre>chair_proposal:\n  selects: ___\n  reason: ___\n  date: ___</pre>\n");
   }
 }
 
@@ -212,14 +209,17 @@ void ranking(Html& h, const RoundResult& res)
   h.h2("report_3_ranking");
   // The names take the width that the points by group would take from
   // them: those follow in a table of their own, by the applicants' ids.
-  h.raw("<table class=\"ranking\">\n<colgroup><col style=\"width: 12mm\"><col><col style=\"width: 22mm\">"
+  h.raw("<table class=\"ranking\">\n<colgroup><col style=\"width: 26mm\"><col><col style=\"width: 22mm\">"
         "<col style=\"width: 32mm\"></colgroup>\n<thead><tr><th class=\"n\">" +
         esc(L.text("report_rank")) + "</th><th>" + esc(L.text("report_applicant")) + "</th><th class=\"n\">" +
         esc(L.text("report_total")) + "</th><th>" + esc(L.text("report_status")) + "</th></tr></thead>\n");
   for (const auto& a : res.applicants) {
     h.raw(fmt::format("<tr><td class=\"n\">{}</td><td class=\"who\">{} ({})</td><td class=\"n\">{}</td>"
                       "<td class=\"status\">{}</td></tr>\n",
-                      a.rank ? fmt::format("{}{}", *a.rank, a.tied ? "=" : "") : "–", esc(a.dossier->name),
+                      !a.rank  ? std::string("–")
+                      : a.tied ? esc(L.text("minutes_rank_shared", {{"rank", *a.rank}}))
+                               : std::to_string(*a.rank),
+                      esc(a.dossier->name),
                       esc(a.id()), a.total ? L.fixed(*a.total, p) : "–", esc(L.status(a.status))));
   }
   h.raw("</table>\n");
@@ -263,7 +263,7 @@ void ranking(Html& h, const RoundResult& res)
       h.p(esc(L.text("report_equal_totals", {MsgArg::list("applicants", level)})));
     }
   }
-  for (const auto& line : tie_break_lines(res, L)) {
+  for (const auto& line : tie_break_lines(res, L, false)) {
     h.p(esc(line));
   }
   chair_proposal(h, res);
@@ -364,13 +364,19 @@ void applicant(Html& h, const RoundResult& res, const ApplicantResult& a)
   if (!a.dossier->tax_code.empty()) {
     h.p(esc(fmt::format("{} {}", L.text("report_tax_code"), a.dossier->tax_code)));
   }
-  h.raw("<table>\n");
-  h.head({std::string(L.text("report_gate")), std::string(L.text("report_outcome"))});
-  for (const auto& g : a.gates) {
-    h.raw(fmt::format("<tr><td>{} {}</td><td{}>{}</td></tr>\n", esc(g.id), esc(g.name), g.passed ? "" : " class=\"bad\"",
-                      g.passed ? esc(L.text("report_passed")) : esc(L.text("report_failed"))));
+  if (a.gates.empty()) {
+    // No table of gates with a heading and no row: say that there are none.
+    h.p(esc(L.text("report_no_gates")));
+  } else {
+    h.raw("<table>\n");
+    h.head({std::string(L.text("report_gate")), std::string(L.text("report_outcome"))});
+    for (const auto& g : a.gates) {
+      h.raw(fmt::format("<tr><td>{} {}</td><td{}>{}</td></tr>\n", esc(g.id), esc(g.name),
+                        g.passed ? "" : " class=\"bad\"",
+                        g.passed ? esc(L.text("report_passed")) : esc(L.text("report_failed"))));
+    }
+    h.raw("</table>\n");
   }
-  h.raw("</table>\n");
   if (a.status == Status::disqualified) {
     for (const auto& r : a.reasons) {
       h.p("<span class=\"bad\">" + esc(L.text("report_disqualified")) + "</span> " + esc(reason_words(res, r, L)));

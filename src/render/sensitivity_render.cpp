@@ -39,21 +39,30 @@ std::string render_sensitivity_table(const Sensitivity& s, const RoundResult& re
 {
   const Locale L(lang);
   const Criteria& c = res.bundle->criteria;
+  // Equal totals: what put the first ahead, if anything did. The chair's
+  // proposal is a tie-break rule, but the decision is the chair's, and an
+  // applicant still tied with the second was put first by nothing (8.4).
+  auto equal_totals_key = [](const RoundResult& r, const Sensitivity& sv) {
+    const ApplicantResult* a = r.find(sv.first);
+    const ApplicantResult* b = r.find(sv.second);
+    if (a != nullptr && b != nullptr && a->rank && a->rank == b->rank) {
+      return "sens_margin_still_tied";
+    }
+    return r.chair_proposal != nullptr && r.chair_proposal->selects == sv.first ? "sens_margin_proposal"
+                                                                                  : "sens_margin_equal";
+  };
   std::string out = L.text("sens_title", {{"round", res.bundle->round.id}, {"winners", list(L, s.winners)}}) + "\n";
   if (s.first.empty()) {
     out += L.text("sens_not_enough") + "\n";
   } else {
-    // Equal totals that no tie-break rule separated share first place: nothing put one first.
-    const ApplicantResult* first = res.find(s.first);
-    const ApplicantResult* second = res.find(s.second);
-    const bool shared = first != nullptr && second != nullptr && first->rank && first->rank == second->rank;
-    const MsgArgs pair{{"first", s.first}, {"second", s.second}};
     out += "\n"
-           + (s.margin != 0 ? L.text("sens_margin", {{"first", s.first}, {"second", s.second},
-                                                     {"margin", points_words(L, c, s.margin)}})
-              : shared      ? L.text("sens_margin_shared", pair)
-                            : L.text("sens_margin_equal", pair))
+           + (s.margin == 0 ? L.text(equal_totals_key(res, s), {{"first", s.first}, {"second", s.second}})
+                            : L.text("sens_margin", {{"first", s.first}, {"second", s.second},
+                                                     {"margin", points_words(L, c, s.margin)}}))
            + "\n";
+    if (!res.awaiting_proposal.empty()) {
+      out += proposal_needed_line(res, L) + "\n";
+    }
     out += "\n" + L.text("sens_weights_heading") + "\n";
     for (const auto& w : s.weights) {
       MsgArgs args{{"criterion", criterion_name(c, w.criterion)}, {"weight", L.number(w.weight)}};

@@ -28,8 +28,9 @@ std::string chair_name(const RoundResult& res, const Locale& L)
 
 std::string proposal_needed_line(const RoundResult& res, const Locale& L)
 {
-  return L.text("proposal_needed", {MsgArg::list("applicants", res.awaiting_proposal),
-                                    {"first", res.awaiting_proposal.front()}});
+  // Ranked with --criteria there is no round file to add the block to.
+  return L.text(res.bundle->direct ? "proposal_needed_direct" : "proposal_needed",
+                {MsgArg::list("applicants", res.awaiting_proposal)});
 }
 
 std::string proposal_settled_line(const RoundResult& res, const Locale& L)
@@ -42,21 +43,36 @@ std::string proposal_settled_line(const RoundResult& res, const Locale& L)
                  {"reason", cp.reason}});
 }
 
-std::vector<std::string> tie_break_lines(const RoundResult& res, const Locale& L)
+std::vector<std::string> tie_break_lines(const RoundResult& res, const Locale& L, bool with_proposal)
 {
   std::vector<std::string> out;
   for (const auto& t : res.tie_steps) {
     out.push_back(tie_step_words(res, t, L));
   }
+  // Applicants that share a rank are next to each other in the listing:
+  // one sentence for each such set, not one for each of its applicants.
+  std::vector<std::string> level;
+  int rank = 0;
+  auto flush = [&] {
+    if (!level.empty()) {
+      out.push_back(still_tied_words(level, rank, L));
+      level.clear();
+    }
+  };
   for (const auto& a : res.applicants) {
+    if (!a.tied || !a.rank || *a.rank != rank) {
+      flush();
+    }
     if (a.tied && a.rank) {
-      out.push_back(still_tied_words(a, L));
+      rank = *a.rank;
+      level.push_back(a.id());
     }
   }
-  if (res.chair_proposal != nullptr) {
+  flush();
+  if (with_proposal && res.chair_proposal != nullptr) {
     out.push_back(proposal_settled_line(res, L));
   }
-  if (!res.awaiting_proposal.empty()) {
+  if (with_proposal && !res.awaiting_proposal.empty()) {
     out.push_back(proposal_needed_line(res, L));
   }
   return out;

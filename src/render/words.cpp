@@ -356,9 +356,9 @@ std::string tie_step_words(const RoundResult& res, const TieStep& t, const Local
                 {{"rule", tie_rule_words(c, rule, L)}, {"values", format_list(L.lang(), values)}});
 }
 
-std::string still_tied_words(const ApplicantResult& a, const Locale& L)
+std::string still_tied_words(const std::vector<std::string>& applicants, int rank, const Locale& L)
 {
-  return L.text("tie_still_tied", {{"applicant", a.id()}, {"rank", a.rank.value_or(0)}});
+  return L.text("tie_still_tied", {MsgArg::list("applicants", applicants), {"rank", rank}});
 }
 
 std::string deviation_words(const RoundResult& res, const Deviation& d, const Locale& L)

@@ -43,8 +43,8 @@ std::string reason_words(const RoundResult& res, const Reason& r, const Locale& 
 std::string tie_rule_words(const Criteria& c, const TieRule& r, const Locale& L);
 // One application of a tie-break rule, in a sentence.
 std::string tie_step_words(const RoundResult& res, const TieStep& t, const Locale& L);
-// The sentence for an applicant still tied after every rule.
-std::string still_tied_words(const ApplicantResult& a, const Locale& L);
+// The sentence for the `applicants` still tied at `rank` after every rule.
+std::string still_tied_words(const std::vector<std::string>& applicants, int rank, const Locale& L);
 // One deviation warning (6.3), in a sentence.
 std::string deviation_words(const RoundResult& res, const Deviation& d, const Locale& L);
 

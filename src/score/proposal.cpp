@@ -13,9 +13,9 @@ bool settle_by_chair_proposal(RoundResult& res, Diagnostics& diags)
   }
   // Ranked applicants come first in listing order, so the tie for first is a prefix.
   size_t tied = 0;
-  std::string names;
+  std::vector<std::string> names;
   while (tied < res.applicants.size() && res.applicants[tied].status == Status::tied_first) {
-    names += (names.empty() ? "" : ", ") + res.applicants[tied].id();
+    names.push_back(res.applicants[tied].id());
     ++tied;
   }
   if (!cp) {
@@ -36,7 +36,7 @@ bool settle_by_chair_proposal(RoundResult& res, Diagnostics& diags)
   auto last = first + static_cast<long>(tied);
   auto chosen = std::find_if(first, last, [&](const ApplicantResult& a) { return a.id() == cp->selects; });
   if (chosen == last) {
-    diags.error(cp->pos, "score_proposal_not_tied", {{"applicant", cp->selects}, {"applicants", names}});
+    diags.error(cp->pos, "score_proposal_not_tied", {{"applicant", cp->selects}, MsgArg::list("applicants", std::move(names))});
     return false;
   }
   // The chosen applicant first; the others keep their order by id.

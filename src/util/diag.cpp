@@ -58,6 +58,16 @@ void Diagnostics::io_error(const std::string& path, std::string key, MsgArgs arg
   add({SourcePos{path, 0, 0}, std::move(key), std::move(args), Severity::io_error, {}});
 }
 
+void Diagnostics::name_place(size_t from, const SourcePos& where)
+{
+  for (size_t i = from; i < m_items.size(); ++i) {
+    Diagnostic& d = m_items[i];
+    if (d.severity == Severity::io_error && d.named_at.line == 0) {
+      d.named_at = where;
+    }
+  }
+}
+
 void Diagnostics::warning(const SourcePos& pos, std::string key, MsgArgs args)
 {
   add({pos, std::move(key), std::move(args), Severity::warning, {}});

@@ -33,6 +33,9 @@ struct Diagnostic
   Severity severity = Severity::error;
   // The name the input most likely meant ("did you mean ..."), if any.
   std::string suggestion;
+  // For a file that could not be read: where an input named it (a line of
+  // a round file), when it was named in one; line 0 when not.
+  SourcePos named_at = {};
 };
 
 // Collects diagnostics in the order they are found, without repeats.
@@ -47,6 +50,11 @@ public:
   void io_error(const std::string& path, std::string key, MsgArgs args);
   // Record a warning; warnings never change the exit status.
   void warning(const SourcePos& pos, std::string key, MsgArgs args);
+
+  // Say that the file behind each "cannot read" recorded since the first
+  // `from` items was named at `where` (a line of a round file), so that the
+  // message leads to the line to correct.
+  void name_place(size_t from, const SourcePos& where);
 
   bool has_errors() const { return m_errors > 0; }
   bool has_io_errors() const { return m_io_errors > 0; }

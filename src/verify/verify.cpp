@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <filesystem>
 
 namespace ccn {
 
@@ -164,6 +165,11 @@ Verification verify_result(const std::string& result_path, const std::string& ro
     return v;
   }
   std::vector<Recorded> inputs = recorded_inputs(*rec, result_path, root);
+  if (root.empty() && rec->contains("inputs_root") && (*rec)["inputs_root"].is_string()) {
+    v.recorded_root = (std::filesystem::path(result_path).parent_path() / (*rec)["inputs_root"].get<std::string>())
+                        .lexically_normal()
+                        .string();
+  }
   if (std::none_of(inputs.begin(), inputs.end(),
                    [](const Recorded& r) { return r.role == "round" || r.role == "criteria"; })) {
     v.result_errors.push_back({"verify_no_round_input", {}});

@@ -39,6 +39,10 @@ struct Verification
   std::vector<Message> problems;
   // Sheets whose bytes changed but whose scores did not (comments only).
   std::vector<Message> notes;
+  // The folder the recorded paths start from when the result records it
+  // (`inputs_root`, as batch writes it) and no root was given: a hint that
+  // none was found names it. Empty otherwise.
+  std::string recorded_root;
   // Inputs whose SHA-256 matches the record, of `total` recorded.
   size_t matched = 0;
   size_t total = 0;

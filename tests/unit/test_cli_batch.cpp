@@ -68,6 +68,25 @@ TEST_SUITE("cli/batch")
     CHECK_FALSE(std::filesystem::exists(s.path("out/loi-chia-cho-khong")));
   }
 
+  TEST_CASE("a round whose tie for first waits for the chair's proposal is said on standard error")
+  {
+    SampleCopy s;
+    const std::string round = s.path("samples/dong-lai-2025/round.yaml");
+    Run settled = run({"batch", s.path("samples/dong-lai-2025"), "-o", s.path("out"), "--lang", "en"});
+    REQUIRE_MESSAGE(settled.status == 0, settled.err);
+    CHECK_MESSAGE(settled.err.find("chair's proposal") == std::string::npos, settled.err);
+    std::string text = read_text(round);
+    const size_t at = text.find("chair_proposal:");
+    REQUIRE(at != std::string::npos);
+    std::ofstream(round, std::ios::binary) << text.substr(0, at);
+    Run waiting = run({"batch", s.path("samples/dong-lai-2025"), "-o", s.path("out"), "--lang", "en"});
+    REQUIRE_MESSAGE(waiting.status == 0, waiting.err);
+    CHECK_MESSAGE(waiting.err.find("round.yaml: warning: D1 and D2 are tied for first and wait for the council "
+                                   "chair's proposal") != std::string::npos,
+                  waiting.err);
+    CHECK(read_text(s.path("out/summary.csv")).find(",D1 D2,80.00,tied_first,") != std::string::npos);
+  }
+
   TEST_CASE("a folder in the way is replaced only with --force, and one and two jobs agree")
   {
     SampleCopy s;

@@ -69,6 +69,29 @@ TEST_SUITE("cli/explain")
     CHECK_MESSAGE(failed.out.find("proposal") == std::string::npos, failed.out);
   }
 
+  TEST_CASE("a pass rule missed is said after the groups, not under the gates")
+  {
+    // Criteria without gates: the total below the pass mark is no gate.
+    TempDir dir;
+    dir.write("c.yaml", "format: ccnscore/criteria@1\nid: c\ntitle: C\npass: { total: 5 }\nfields:\n"
+                        "  n: { type: number }\ngroups:\n  - { id: g, name: Nhóm, criteria: [{ id: C1, name: Tiêu "
+                        "chí, max: 10, of: n, per_unit: 1 }] }\n");
+    dir.write("a1.yaml", "format: ccnscore/dossier@1\napplicant: { id: A1, name: Một }\nfacts: { n: 8 }\n");
+    dir.write("a2.yaml", "format: ccnscore/dossier@1\napplicant: { id: A2, name: Hai }\nfacts: { n: 3 }\n");
+    const std::string round = dir.write("r.yaml", "format: ccnscore/round@1\nid: r\ntitle: R\ncriteria: c.yaml\n"
+                                                  "dossiers: [a1.yaml, a2.yaml]\n");
+    Run r = run({"explain", round, "A2", "--lang", "en"});
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    CHECK_MESSAGE(r.out.find("Gates:\n  the criteria have no gates\n\nHow each point came about:") != std::string::npos,
+                  r.out);
+    const size_t groups = r.out.find("Groups:");
+    const size_t reason = r.out.find("Not qualified:\n  the total of 3.00 points is below the pass mark of 5 points\n");
+    REQUIRE_MESSAGE(reason != std::string::npos, r.out);
+    CHECK(reason > groups);
+    Run vi = run({"explain", round, "A2", "--lang", "vi"});
+    CHECK(vi.out.find("Điều kiện loại:\n  bộ tiêu chí không quy định điều kiện loại\n") != std::string::npos);
+  }
+
   TEST_CASE("an unknown applicant is named with its control characters escaped")
   {
     Run r = run({"explain", k_src + "/samples/thanh-ha-2023/round.yaml", "A9\x1b[2J", "--lang", "en"});

@@ -64,6 +64,20 @@ TEST_SUITE("cli/help")
     }
   }
 
+  TEST_CASE("an option's value is named by what it is, a positional argument by its own name")
+  {
+    const std::string vi = help("sheet", Lang{"vi"}).out;
+    CHECK(vi.find("\n  tệp_đợt (bắt buộc) ") != std::string::npos);
+    CHECK(vi.find("\n  --member MÃ ") != std::string::npos);
+    CHECK(vi.find("\n  -o,--output ĐƯỜNG_DẪN ") != std::string::npos);
+    CHECK(vi.find("\n  -f,--format {yaml,xlsx,html}") != std::string::npos);
+    CHECK(vi.find("\n  --lang {en,vi} ") != std::string::npos);
+    const std::string en = help("batch", Lang{"en"}).out;
+    CHECK(en.find("\n  dirs ... REQUIRED ") != std::string::npos);
+    CHECK(en.find("\n  -o,--output DIR REQUIRED ") != std::string::npos);
+    CHECK(help("verify", Lang{"vi"}).out.find("\n  --root THƯ_MỤC ") != std::string::npos);
+  }
+
   TEST_CASE("the locale decides without --lang, and --lang wins over it")
   {
     CHECK(help("rank", Lang{"vi"}).out.find("Tùy chọn:") != std::string::npos);
@@ -74,11 +88,11 @@ TEST_SUITE("cli/help")
 
   TEST_CASE("options are aligned by the characters shown, not by bytes")
   {
-    // "  tệp CHUỖI ... BẮT_BUỘC" is 24 characters but more bytes: its text
-    // starts in the same column as the English one's.
+    // "  --criteria TỆP" is 16 characters but more bytes: its text starts
+    // in the same column as the English one's.
     Run r = help("rank", Lang{"vi"});
-    CHECK(r.out.find("\n  tệp CHUỖI ... BẮT_BUỘC      Tệp đợt lựa chọn") != std::string::npos);
-    CHECK(help("rank", Lang{"en"}).out.find("\n  files TEXT ... REQUIRED     ROUND.yaml") != std::string::npos);
+    CHECK(r.out.find("\n  --criteria TỆP              Xếp hạng trực tiếp") != std::string::npos);
+    CHECK(help("rank", Lang{"en"}).out.find("\n  --criteria FILE             Rank dossiers") != std::string::npos);
   }
 
   TEST_CASE("language_asked reads --lang before the command line is parsed")

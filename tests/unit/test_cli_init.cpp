@@ -51,6 +51,40 @@ TEST_SUITE("cli/init")
     }
   }
 
+  TEST_CASE("init writes the meeting block commented out, and check names its placeholders once it is not")
+  {
+    SampleCopy s;
+    Run r = run({"init", s.path("vong-moi"), "--criteria", s.path("criteria/lao-cai-2026.yaml"), "--members", "4"});
+    REQUIRE(r.status == 0);
+    std::string round = read_text(s.path("vong-moi/round.yaml"));
+    const size_t at = round.find("\n# meeting:\n");
+    REQUIRE(at != std::string::npos);
+    CHECK(round.find("#   start: ___    # thời điểm bắt đầu cuộc họp, ví dụ 2026-09-10T08:30:00+07:00\n", at)
+          != std::string::npos);
+    CHECK(round.find("#   absent:    # thành viên vắng mặt: mã thành viên: lý do vắng mặt\n#     M4: ___\n", at)
+          != std::string::npos);
+    // As written, the block is a comment: check does not speak of it.
+    Run commented = run({"check", s.path("vong-moi/round.yaml"), "--lang", "en"});
+    CHECK(commented.status == 1);
+    CHECK(commented.err.find("meeting") == std::string::npos);
+    // The secretariat removes the '#' and forgets to fill it in.
+    std::string tail = round.substr(at + 1);
+    for (size_t line = 0; line < tail.size(); line = tail.find('\n', line) + 1) {
+      REQUIRE(tail.compare(line, 2, "# ") == 0);
+      tail.erase(line, 2);
+    }
+    std::ofstream(s.path("vong-moi/round.yaml"), std::ios::binary | std::ios::trunc) << round.substr(0, at + 1) + tail;
+    Run c = run({"check", s.path("vong-moi/round.yaml"), "--lang", "en"});
+    CHECK(c.status == 1);
+    for (const char* what : {"error: meeting issuer: not filled in yet", "error: meeting document_number: not filled in yet",
+                             "error: meeting place: not filled in yet", "error: meeting start: not filled in yet",
+                             "error: meeting end: not filled in yet", "error: meeting secretary: not filled in yet",
+                             "error: meeting absent: reason of 'M4': not filled in yet"}) {
+      CAPTURE(what);
+      CHECK(c.err.find(what) != std::string::npos);
+    }
+  }
+
   TEST_CASE("init in English numbers ten dossiers with leading zeros")
   {
     SampleCopy s;
@@ -154,11 +188,19 @@ TEST_SUITE("cli/init")
     CHECK(std::filesystem::exists(s.path("excel/M2.xlsx")));
     Run sheets = run({"sheet", round_path, "--all", "-o", s.path("samples/tan-nguyen-2026/phieu-moi/")});
     CHECK(sheets.status == 0);
-    CHECK(sheets.err == "");
+    // M6 is recorded absent from the meeting: it hands in no sheet.
+    CHECK(sheets.err
+          == "thành viên M6 được ghi là vắng mặt tại cuộc họp (Thực hiện nhiệm vụ đột xuất theo chỉ đạo của Giám đốc "
+             "Công an tỉnh): không lập phiếu chấm điểm cho thành viên này\n");
     for (const char* m : {"M1", "M4", "M7"}) {
       CAPTURE(m);
       CHECK(std::filesystem::exists(s.path("samples/tan-nguyen-2026/phieu-moi/") + m + ".yaml"));
     }
+    CHECK_FALSE(std::filesystem::exists(s.path("samples/tan-nguyen-2026/phieu-moi/M6.yaml")));
+    // Asked for by name, an absent member's sheet is still written.
+    Run one = run({"sheet", round_path, "--member", "M6", "-o", s.path("M6.yaml")});
+    CHECK(one.status == 0);
+    CHECK(one.err == "");
     // Blank sheets in the round's folder do not stop sheet from writing
     // them again (a name corrected in the round) nor a workbook for a
     // member who prefers Excel; a file that exists still needs --force.

@@ -193,4 +193,21 @@ TEST_SUITE("cli/rank")
     const std::string sheet = unzip_part(book, "xl/worksheets/sheet2.xml");
     CHECK(sheet.find("<c r=\"E2\"><v>0.1234567</v></c>") != std::string::npos);
   }
+
+  TEST_CASE("a tie waiting for the chair's proposal in rank --criteria says a round file is needed to record it")
+  {
+    TempDir dir;
+    dir.write("c.yaml", "format: ccnscore/criteria@1\nid: c\ntitle: C\nfields:\n  n: { type: number }\ngroups:\n"
+                        "  - { id: g, name: G, criteria: [{ id: C1, name: C, max: 10, of: n, per_unit: 1 }] }\n"
+                        "tie_break:\n  - proposal: chair\n");
+    dir.write("a1.yaml", "format: ccnscore/dossier@1\napplicant: { id: A1, name: Một }\nfacts: { n: 8 }\n");
+    dir.write("a2.yaml", "format: ccnscore/dossier@1\napplicant: { id: A2, name: Hai }\nfacts: { n: 8 }\n");
+    Run r = run({"rank", "--criteria", dir.path("c.yaml"), dir.path("a1.yaml"), dir.path("a2.yaml"), "--lang", "en"});
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    CHECK_MESSAGE(r.out.find("Dossiers ranked with --criteria have no round file to record it in: write one") !=
+                    std::string::npos,
+                  r.out);
+    CHECK(r.out.find("chair_proposal: { selects: ___, reason: ___, date: ___ }") != std::string::npos);
+    CHECK(r.out.find("Record it in the round file") == std::string::npos);
+  }
 }

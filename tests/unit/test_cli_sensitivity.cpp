@@ -101,4 +101,23 @@ TEST_SUITE("cli/sensitivity")
     CHECK(r.out.find("\u202e") == std::string::npos);
     CHECK(r.out.find("Giải pháp \\u202e quy hoạch") != std::string::npos);
   }
+
+  TEST_CASE("equal totals: the chair's proposal, or nothing, is named as what put the first ahead")
+  {
+    Run settled = run({"sensitivity", k_src + "/samples/dong-lai-2025/round.yaml", "--samples", "10", "--lang", "en"});
+    REQUIRE_MESSAGE(settled.status == 0, settled.err);
+    CHECK_MESSAGE(settled.out.find("D2 and D1 have equal totals; the council chair's proposal put D2 first.") !=
+                    std::string::npos,
+                  settled.out);
+    Run waiting = run({"sensitivity", k_src + "/tests/golden/rounds/dong-lai-cho-de-xuat.yaml", "--samples", "10",
+                       "--lang", "en"});
+    REQUIRE_MESSAGE(waiting.status == 0, waiting.err);
+    CHECK_MESSAGE(waiting.out.find("D1 and D2 have equal totals and are still tied after the tie-break rules.") !=
+                    std::string::npos,
+                  waiting.out);
+    CHECK(waiting.out.find("put D1 first") == std::string::npos);
+    // And, as every output for people, that the proposal is needed and how to record it (8.4).
+    CHECK(waiting.out.find("chair_proposal: { selects: ___, reason: ___, date: ___ }") != std::string::npos);
+    CHECK(settled.out.find("chair_proposal: {") == std::string::npos);
+  }
 }

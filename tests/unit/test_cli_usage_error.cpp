@@ -134,4 +134,31 @@ TEST_SUITE("cli/usage_error")
       CHECK(r.err.find(": the path is empty; name a file or folder") != std::string::npos);
     }
   }
+
+  TEST_CASE("an option where a path belongs is a forgotten value, not a file of that name")
+  {
+    const std::string round = k_src + "/samples/yen-quang-2024/round.yaml";
+    const std::string dossier = k_src + "/samples/thanh-ha-2023/dossiers/a1.yaml";
+    const std::vector<std::pair<std::vector<std::string>, std::string>> cases{
+      {{"rank", "--criteria", "--lang", "en", dossier}, "--lang"},
+      {{"rank", round, "-o", "-f", "json"}, "-f"},
+      {{"report", round, "--output", "--format=md"}, "--format=md"},
+      {{"check", "--criteria", "--lang", "en", dossier}, "--lang"},
+      {{"verify", k_src + "/samples/thanh-ha-2023/result.json", "--root", "--lang"}, "--lang"},
+      {{"batch", k_src + "/samples/yen-quang-2024", "-o", "--jobs", "2"}, "--jobs"}};
+    for (const auto& [args, value] : cases) {
+      CAPTURE(args[0]);
+      Run r = run(args);
+      CHECK(r.status == 2);
+      CHECK(r.out.empty());
+      CHECK(r.err.find("needs a value: '" + value + "' is an option; for a file of that name, write ./" + value)
+            != std::string::npos);
+    }
+    CHECK(words(CLI::ValidationError("--criteria", "an option, not a value: --lang"), "vi")
+          == "--criteria cần có giá trị đi kèm: “--lang” là một tùy chọn; nếu đó là tên tệp, hãy viết ./--lang");
+    // A path that only starts with a dash is still a path.
+    CHECK(k_path_value("-").empty());
+    CHECK(k_path_value("./--lang").empty());
+    CHECK(k_path_value("-2024.json").empty());
+  }
 }

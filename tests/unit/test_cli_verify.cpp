@@ -70,6 +70,28 @@ TEST_SUITE("cli/verify")
     CHECK(run({"verify", "--lang", "en", a.path("elsewhere/result.json"), "--root", a.path("")}).status == 0);
   }
 
+  TEST_CASE("a result that records where its paths start is said to start there when nothing is found")
+  {
+    // batch records `inputs_root`: the folder it was run from, relative to
+    // the result. The inputs were moved away from it since.
+    Archive a;
+    std::string text = read_text(a.result);
+    REQUIRE(text.front() == '{');
+    text.insert(1, "\n  \"inputs_root\": \"ranked-from\",");
+    std::ofstream(a.result, std::ios::binary) << text;
+    const std::string folder = (std::filesystem::path(a.result).parent_path() / "ranked-from").string();
+    Run lost = run({"verify", "--lang", "en", a.result});
+    CHECK(lost.status == 4);
+    CHECK(lost.out.find("\nnote: none of the recorded inputs was found; as the result records, their paths start from "
+                        + folder + ", the folder the round was ranked from: if the inputs have moved since, give "
+                        "--root with the folder that now holds them\nNOT VERIFIED") != std::string::npos);
+    CHECK(lost.out.find("the folder of the result file") == std::string::npos);
+    Run vi = run({"verify", "--lang", "vi", a.result});
+    CHECK(vi.out.find("theo kết quả, đường dẫn được tính từ " + folder + ", thư mục đã dùng khi xếp hạng")
+          != std::string::npos);
+    CHECK(run({"verify", "--lang", "en", a.result, "--root", a.path("")}).status == 0);
+  }
+
   TEST_CASE("one changed byte in each kind of input is caught")
   {
     const std::vector<std::tuple<std::string, std::string, std::string, std::string>> edits = {

@@ -62,6 +62,71 @@ TEST_SUITE("load/round")
     CHECK(b->inputs[1].sha256.size() == 64);
   }
 
+  TEST_CASE("a file that cannot be read is said with the line of the round file that names it")
+  {
+    RoundFiles f;
+    auto io_errors = [](const Diagnostics& d) {
+      std::vector<Diagnostic> out;
+      for (const auto& item : d.items()) {
+        if (item.severity == Severity::io_error) {
+          out.push_back(item);
+        }
+      }
+      return out;
+    };
+    SUBCASE("a dossier and a sheet")
+    {
+      Diagnostics d;
+      CHECK_FALSE(f.load(small_round({"A1", "A9"}, 3, {1, 2, 7}), d));
+      auto errors = io_errors(d);
+      REQUIRE(errors.size() == 2);
+      CHECK(errors[0].pos.path.ends_with("A9.yaml"));
+      CHECK(errors[0].named_at.path.ends_with("round.yaml"));
+      CHECK(errors[0].named_at.line == 7); // "  - A9.yaml", after 5 lines of heading and A1's
+      CHECK(errors[0].named_at.col == 5);
+      CHECK(errors[1].pos.path.ends_with("m7.yaml"));
+      CHECK(errors[1].named_at.line == 16);
+      CHECK(format_diagnostic(errors[0], Lang{"en"}) ==
+            errors[0].pos.path + ": error: cannot read: No such file or directory (named at " +
+              errors[0].named_at.path + ":7:5)");
+      CHECK(format_diagnostic(errors[0], Lang{"vi"}).ends_with("(tệp được nêu tại " + errors[0].named_at.path + ":7:5)"));
+    }
+    SUBCASE("the criteria, and when they are missing the dossiers still read alone")
+    {
+      std::string round = small_round({"A1", "A9"}, 3, {1, 2, 3});
+      round.replace(round.find("criteria.yaml"), 13, "nowhere.yaml");
+      Diagnostics d;
+      CHECK_FALSE(f.load(round, d));
+      auto errors = io_errors(d);
+      REQUIRE(errors.size() == 2);
+      CHECK(errors[0].pos.path.ends_with("nowhere.yaml"));
+      CHECK(errors[0].named_at.line == 4);
+      CHECK(errors[0].named_at.col == 11);
+      CHECK(errors[1].pos.path.ends_with("A9.yaml"));
+      CHECK(errors[1].named_at.line == 7);
+    }
+    SUBCASE("a folder entry")
+    {
+      std::string round = small_round({"A1", "A2"}, 3, {1, 2, 3});
+      round.replace(round.find("  - A2.yaml"), 11, "  - gone/");
+      Diagnostics d;
+      CHECK_FALSE(f.load(round, d));
+      auto errors = io_errors(d);
+      REQUIRE(errors.size() == 1);
+      CHECK(errors[0].key == "cannot_read_folder");
+      CHECK(errors[0].named_at.line == 7);
+    }
+    SUBCASE("a file given on the command line has no line to name")
+    {
+      Diagnostics d;
+      CHECK_FALSE(load_direct(f.dir.path("nowhere.yaml"), {f.dir.path("A1.yaml")}, d));
+      auto errors = io_errors(d);
+      REQUIRE(errors.size() == 1);
+      CHECK(errors[0].named_at.line == 0);
+      CHECK(format_diagnostic(errors[0], Lang{"en"}).find("named at") == std::string::npos);
+    }
+  }
+
   TEST_CASE("paths inside a round are relative to the round's folder")
   {
     RoundFiles f;

@@ -87,6 +87,18 @@ TEST_SUITE("load/round_file")
     CHECK_MESSAGE(has_message(d, at(1, 12) + "chair_proposal selects 'A9', which is not an applicant of round 'r1' "
                                              "(its applicants: A1 and A2)"),
                   all_messages(d));
+    // A9 is as near to A1 as to A2: no guess.
+    CHECK_FALSE(has_message(d, "did you mean"));
+  }
+
+  TEST_CASE("selects that differs from one applicant's id by a letter suggests that id")
+  {
+    Files f;
+    Diagnostics d;
+    CHECK_FALSE(f.load("chair_proposal:\n  selects: a2\n  reason: Lý do\n", d));
+    CHECK_MESSAGE(has_message(d, at(1, 12) + "chair_proposal selects 'a2', which is not an applicant of round 'r1' "
+                                             "(its applicants: A1 and A2); did you mean 'A2'?"),
+                  all_messages(d));
   }
 
   TEST_CASE("the meeting block is read, and no key is required")
@@ -153,6 +165,45 @@ TEST_SUITE("load/round_file")
     Diagnostics same;
     CHECK_MESSAGE(f.load("meeting:\n  start: 2026-09-10T08:30:00+07:00\n  end: 2026-09-10T01:30:00Z\n", same),
                   all_messages(same));
+  }
+
+  TEST_CASE("a secretary who bears a council member's name is a warning, and the round still loads")
+  {
+    Files f;
+    Diagnostics d;
+    CHECK_MESSAGE(f.load("meeting:\n  secretary: Thành viên 2, Trưởng phòng Quản lý công nghiệp\n", d),
+                  all_messages(d));
+    CHECK(d.error_count() == 0);
+    CHECK_MESSAGE(has_message(d, "round.yaml:" + std::to_string(k_extra_line + 1) + ":14: warning: meeting secretary: 'Thành viên 2' is the name of council "
+                                             "member 'M2'; the secretary of the meeting is not a member"),
+                  all_messages(d));
+    Diagnostics other;
+    CHECK(f.load("meeting:\n  secretary: Nguyễn Văn Hải, Thành viên 2\n", other));
+    CHECK_MESSAGE(!has_message(other, "secretary"), all_messages(other));
+  }
+
+  TEST_CASE("a meeting block left empty records nothing and is no error")
+  {
+    Files f;
+    Diagnostics d;
+    auto b = f.load("meeting:\n", d);
+    REQUIRE_MESSAGE(b, all_messages(d));
+    CHECK_FALSE(b->round.meeting);
+  }
+
+  TEST_CASE("a meeting that starts on another day than the round's date is a warning")
+  {
+    Files f;
+    Diagnostics d;
+    CHECK_MESSAGE(f.load("date: 2026-09-12\nmeeting:\n  start: 2026-09-10T08:30:00+07:00\n", d), all_messages(d));
+    CHECK(d.error_count() == 0);
+    CHECK_MESSAGE(has_message(d, "round.yaml:" + std::to_string(k_extra_line + 2) +
+                                     ":10: warning: meeting start: 2026-09-10T08:30:00+07:00 is not on the round's "
+                                     "date 2026-09-12"),
+                  all_messages(d));
+    Diagnostics same;
+    CHECK(f.load("date: 2026-09-10\nmeeting:\n  start: 2026-09-10T08:30:00+07:00\n", same));
+    CHECK_MESSAGE(!has_message(same, "warning"), all_messages(same));
   }
 
   TEST_CASE("an absent member needs a council")

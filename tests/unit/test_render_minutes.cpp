@@ -44,7 +44,8 @@ TEST_SUITE("render/minutes")
     const std::string m = minutes_of(r.out);
     const std::string dots = "……………………";
     for (const std::string& needle : std::vector<std::string>{"<div class=\"bb-issuer\">" + dots + "</div>", "Số: " + dots, "2. Địa điểm: " + dots + ".",
-          "bắt đầu vào lúc …… giờ …… phút, ngày 10 tháng 9 năm 2026", "3. Thư ký cuộc họp: " + dots + " (",
+          "bắt đầu vào lúc …… giờ …… phút, ngày 10 tháng 9 năm 2026", "4. Thư ký cuộc họp: " + dots + " (",
+          "3. Chủ trì cuộc họp: Hoàng Quốc Khánh, Chủ tịch Hội đồng.",
           "- Nông Văn Cường, Thành viên, lý do: " + dots + ".", "kết thúc vào lúc …… giờ …… phút.",
           "<b>THƯ KÝ</b><br><i>(Ký, ghi rõ họ tên)</i><br><br><br><br>" + dots + "</td>"}) {
       CAPTURE(needle);
@@ -117,6 +118,18 @@ TEST_SUITE("render/minutes")
     CHECK(m.find("kết thúc vào lúc 09 giờ 05 phút, ngày 11 tháng 9 năm 2026.") != std::string::npos);
   }
 
+  TEST_CASE("a time written without seconds keeps its zone")
+  {
+    SampleCopy s;
+    const std::string round = s.path("samples/tan-nguyen-2026/round.yaml");
+    replace_meeting(round, "meeting:\n  start: 2026-09-10T01:30Z\n  end: 2026-09-10T11:15+07:00\n");
+    Run r = run({"report", round, "--no-robustness"});
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    const std::string m = minutes_of(r.out);
+    CHECK(m.find("bắt đầu vào lúc 01 giờ 30 phút (UTC), ngày 10 tháng 9 năm 2026.") != std::string::npos);
+    CHECK(m.find("kết thúc vào lúc 11 giờ 15 phút cùng ngày.") != std::string::npos);
+  }
+
   TEST_CASE("a tie waiting for the chair's proposal is said so, with a line for the proposal")
   {
     Run r = run({"report", k_src + "/tests/golden/rounds/dong-lai-cho-de-xuat.yaml", "--no-robustness", "--lang", "en"});
@@ -126,6 +139,86 @@ TEST_SUITE("render/minutes")
     CHECK(m.find("the council chair&#39;s proposal is needed to choose among them") != std::string::npos);
     CHECK(m.find("The council does not yet propose an investor: D1 and D2 are tied") != std::string::npos);
     CHECK(m.find("proposes that the provincial") == std::string::npos);
+    // A shared rank in words, not the terminal table's "1=".
+    CHECK(m.find("<td class=\"n\">1 (tied)</td>") != std::string::npos);
+    CHECK(r.out.find(">1=<") == std::string::npos);
+    Run vi = run({"report", k_src + "/tests/golden/rounds/dong-lai-cho-de-xuat.yaml", "--no-robustness", "--lang", "vi"});
+    REQUIRE_MESSAGE(vi.status == 0, vi.err);
+    CHECK(minutes_of(vi.out).find("<td class=\"n\">đồng hạng 1</td>") != std::string::npos);
+  }
+
+  TEST_CASE("the minutes say why each dossier is not ranked, by the gate's name or the rule it missed")
+  {
+    Run r = run({"report", k_src + "/samples/bo-trai-song-da-2024/round.yaml", "--no-robustness", "--lang", "vi"});
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    const std::string m = minutes_of(r.out);
+    CHECK(m.find("- Hồ sơ C2 bị loại, không chấm điểm, do không đáp ứng điều kiện “Không vi phạm pháp luật về đất "
+                 "đai”.") != std::string::npos);
+    CHECK(m.find("- Hồ sơ C3 không đạt: tổng điểm 28,83 điểm, thấp hơn điểm tối thiểu để đạt là 50 điểm.") !=
+          std::string::npos);
+    // The reasons come before the pointer to the annex, inside the results.
+    CHECK(m.find("Hồ sơ C2 bị loại") < m.find("Phụ lục kèm theo"));
+    // The expression of the gate is for the annex, not for the signed text.
+    CHECK(m.find("quy định:") == std::string::npos);
+  }
+
+  TEST_CASE("who presided: the chair when present, else a dotted line, as under the signature")
+  {
+    SampleCopy s;
+    const std::string round = s.path("samples/tan-nguyen-2026/round.yaml");
+    // Without the chair's sheet the chair is absent (6.1), and the quorum still holds.
+    std::string text = read_text(round);
+    size_t at = text.find("  - phieu/m1.yaml\n");
+    REQUIRE(at != std::string::npos);
+    std::ofstream(round, std::ios::binary) << text.erase(at, std::string("  - phieu/m1.yaml\n").size());
+    Run r = run({"report", round, "--no-robustness"});
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    const std::string m = minutes_of(r.out);
+    CHECK(m.find("3. Chủ trì cuộc họp: ……………………") != std::string::npos);
+    CHECK(m.find("Chủ trì cuộc họp: Hoàng Quốc Khánh") == std::string::npos);
+    CHECK(m.find("<b>CHỦ TRÌ CUỘC HỌP</b>") != std::string::npos);
+  }
+
+  TEST_CASE("the group minimums of the pass rules are one clause, not one 'đồng thời' per group")
+  {
+    Run r = run({"report", k_src + "/samples/hien-luong-2026/round.yaml", "--no-robustness"});
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    const std::string m = minutes_of(r.out);
+    CHECK(m.find("Hồ sơ đạt yêu cầu khi có tổng điểm từ 50 điểm trở lên trên thang 100 điểm, đồng thời điểm của từng "
+                 "nhóm tiêu chí không thấp hơn mức tối thiểu: nhóm “I. Phương án đầu tư xây dựng hạ tầng kỹ thuật” từ "
+                 "4,5 điểm; nhóm “II.") != std::string::npos);
+    CHECK(m.find("12 điểm.</p>") != std::string::npos);
+    size_t first = m.find("đồng thời");
+    REQUIRE(first != std::string::npos);
+    CHECK(m.find("đồng thời", first + 1) == std::string::npos);
+  }
+
+  TEST_CASE("the minutes end with the number of copies to fill in and their adoption by those present")
+  {
+    for (const auto& [lang, line] :
+         std::vector<std::pair<std::string, std::string>>{
+           {"vi", "Biên bản được lập thành …… bản, đã được đọc lại cho những người dự họp cùng nghe và thống nhất ký "
+                  "tên."},
+           {"en", "These minutes, made in …… copies, were read out to those present, who agreed to sign them."}}) {
+      CAPTURE(lang);
+      Run r = run({"report", k_src + "/samples/tan-nguyen-2026/round.yaml", "--no-robustness", "--lang", lang});
+      REQUIRE_MESSAGE(r.status == 0, r.err);
+      const std::string m = minutes_of(r.out);
+      const size_t at = m.find(line);
+      REQUIRE(at != std::string::npos);
+      // After the end of the meeting, before the signatures.
+      CHECK(at > m.find(lang == "vi" ? "kết thúc vào lúc" : "The meeting ended"));
+      CHECK(at < m.find("class=\"bb-sign\""));
+    }
+  }
+
+  TEST_CASE("the conclusion on a tie settled by the chair says the dossier also has the highest total")
+  {
+    Run r = run({"report", k_src + "/samples/dong-lai-2025/round.yaml", "--no-robustness"});
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    const std::string m = minutes_of(r.out);
+    CHECK(m.find("do hồ sơ đạt yêu cầu, cùng có tổng điểm cao nhất (80,00/100 điểm) và được Chủ tịch Hội đồng đề "
+                 "xuất lựa chọn") != std::string::npos);
   }
 
   TEST_CASE("document dates put a zero before days below 10 and months 1 and 2")
@@ -177,7 +270,10 @@ TEST_SUITE("render/minutes")
          at = all.out.find("<section class=\"page\">", at + 1)) {
       ++pages;
     }
-    CHECK(pages == 7);
+    // M6 is recorded absent from the meeting (8.7): no page, and said so.
+    CHECK(pages == 6);
+    CHECK(all.out.find("M6") == std::string::npos);
+    CHECK(all.err.find("thành viên M6 được ghi là vắng mặt tại cuộc họp (Thực hiện nhiệm vụ đột xuất") != std::string::npos);
     // T3 fails a gate: it is not on the sheet.
     CHECK(all.out.find("Hồ sơ T3") == std::string::npos);
     CHECK(all.out.find("Hồ sơ T1") != std::string::npos);

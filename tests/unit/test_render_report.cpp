@@ -11,6 +11,20 @@ using namespace ccn::test;
 
 TEST_SUITE("render/report")
 {
+  TEST_CASE("criteria without gates: the annex says so instead of an empty table of gates")
+  {
+    TempDir dir;
+    dir.write("c.yaml", "format: ccnscore/criteria@1\nid: c\ntitle: C\nfields:\n  n: { type: number }\ngroups:\n"
+                        "  - { id: g, name: G, criteria: [{ id: C1, name: C, max: 10, of: n, per_unit: 1 }] }\n");
+    dir.write("a1.yaml", "format: ccnscore/dossier@1\napplicant: { id: A1, name: Một }\nfacts: { n: 8 }\n");
+    const std::string round =
+      dir.write("r.yaml", "format: ccnscore/round@1\nid: r\ntitle: R\ncriteria: c.yaml\ndossiers: [a1.yaml]\n");
+    Run r = run({"report", round, "--no-robustness", "--lang", "vi"});
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    CHECK(r.out.find("<p>Bộ tiêu chí không quy định điều kiện loại.</p>") != std::string::npos);
+    CHECK(r.out.find("<th>Điều kiện loại</th>") == std::string::npos);
+  }
+
   TEST_CASE("Vietnamese numbers: decimal comma, dot thousands, dates day first")
   {
     Locale vi(Lang{"vi"});

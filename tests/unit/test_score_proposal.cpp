@@ -121,8 +121,24 @@ TEST_SUITE("score/proposal")
                              "proposal decides")
                     != std::string::npos,
                   table);
-    CHECK(table.find("chair_proposal: { selects: A1, reason: \"...\", date: YYYY-MM-DD }") != std::string::npos);
+    CHECK(table.find("chair_proposal: { selects: ___, reason: ___, date: ___ }") != std::string::npos);
     CHECK(render_markdown(*r.result, Lang{"en"}).find("are tied for first") != std::string::npos);
+  }
+
+  TEST_CASE("the block that the outputs suggest records no decision until it is filled in")
+  {
+    // A secretary who pastes the suggested block as it stands must get an
+    // error, not a proposal for an applicant and a reason that nobody gave.
+    ProposalRound waiting({"A1", "A2"}, "A1: 8, A2: 8", "");
+    REQUIRE(waiting.result);
+    std::string table = render_table(*waiting.result, false, Lang{"en"});
+    size_t at = table.find("chair_proposal: {");
+    REQUIRE_MESSAGE(at != std::string::npos, table);
+    std::string block = table.substr(at, table.find('}', at) + 1 - at) + "\n";
+    ProposalRound pasted({"A1", "A2"}, "A1: 8, A2: 8", block);
+    CHECK_FALSE(pasted.result);
+    CHECK_MESSAGE(has_message(pasted.diags, "chair_proposal selects: not filled in yet"), all_messages(pasted.diags));
+    CHECK_MESSAGE(has_message(pasted.diags, "chair_proposal reason: not filled in yet"), all_messages(pasted.diags));
   }
 
   TEST_CASE("a tie below first place is not the chair's to settle")
@@ -141,7 +157,7 @@ TEST_SUITE("score/proposal")
     ProposalRound r({"A1", "A2", "A3"}, "A1: 8, A2: 8, A3: 7", proposal("A3"));
     CHECK_FALSE(r.result);
     CHECK_MESSAGE(has_message(r.diags, selects_at(3) + "chair_proposal selects 'A3', which is not tied for first; the "
-                                                       "applicants tied for first are A1, A2"),
+                                                       "applicants tied for first are A1 and A2"),
                   all_messages(r.diags));
   }
 

@@ -178,6 +178,40 @@ TEST_SUITE("score/what_if")
     CHECK(moves[1].to == ratio(11, 2));
   }
 
+  TEST_CASE("leaving out a member whose sheet scores a disqualified applicant in part changes only what counted")
+  {
+    // Two judged criteria. A2 fails the gate: M1's sheet gives it P1 only,
+    // which the spec allows and ignores (section 5). Each member left out in
+    // turn must give the winners of scoring the round without that sheet.
+    std::string criteria = small_criteria();
+    const std::string p1 = "      - { id: P1, name: Plan, max: 10, judged: { step: 0.5 } }\n";
+    criteria.replace(criteria.find(p1), p1.size(), p1 + "      - { id: P2, name: Market, max: 10, judged: {} }\n");
+    TempDir dir;
+    dir.write("criteria.yaml", criteria);
+    dir.write("A1.yaml", small_dossier("A1", "60", "100", "400"));
+    dir.write("A2.yaml", small_dossier("A2", "60", "100", "300", true));
+    dir.write("A3.yaml", small_dossier("A3", "60", "100", "400"));
+    auto sheet = [](const std::string& member, const std::string& scores) {
+      return "format: ccnscore/sheet@1\nround: r1\nmember: " + member + "\nscores:\n" + scores;
+    };
+    dir.write("m1.yaml", sheet("M1", "  A1: { P1: 5, P2: 6 }\n  A2: { P1: 9 }\n  A3: { P1: 10, P2: 10 }\n"));
+    dir.write("m2.yaml", sheet("M2", "  A1: { P1: 7, P2: 8 }\n  A2: { P1: 3, P2: 4 }\n  A3: { P1: 6, P2: 6 }\n"));
+    dir.write("m3.yaml", sheet("M3", "  A1: { P1: 6, P2: 6 }\n  A3: { P1: 6, P2: 6 }\n"));
+    Diagnostics diags;
+    auto bundle = load_round(dir.write("round.yaml", small_round({"A1", "A2", "A3"}, 3, {1, 2, 3}, "  quorum: \"1/2\"\n")), diags);
+    REQUIRE_MESSAGE(bundle, all_messages(diags));
+    auto result = score_round(*bundle, diags);
+    REQUIRE_MESSAGE(result, all_messages(diags));
+    REQUIRE(bundle->sheets[0].scores.at("A2").size() == 1); // the part-scored disqualified applicant
+    WhatIfCheck check = check_what_ifs(*bundle, *result);
+    CHECK(check.left_out == 3);
+    CHECK_MESSAGE(check.differences.empty(), check.differences.front());
+    // A3 leads on its 10s from M1 (judged points 22/3 + 22/3 against A1's
+    // 6 + 20/3); without M1 it has 6 + 6 against A1's 13/2 + 7.
+    CHECK(rank_one(*result) == std::vector<std::string>{"A3"});
+    CHECK(WhatIf(*bundle, *result).winners_without(0) == std::vector<std::string>{"A1"});
+  }
+
   TEST_CASE("moves stay within 0 and max: both ends are reached, never passed")
   {
     // The moves of A1's one judged score `score`, as "to" values in order.
