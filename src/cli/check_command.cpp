@@ -159,7 +159,8 @@ int run_check(const CheckOptions& opt, Console& console)
   if (bad == 0) {
     console.out << tr(console.lang, "check_all_valid", {{"files", files}}) << '\n';
   } else {
-    console.out << tr(console.lang, "check_some_invalid", {{"files", files}, {"bad", bad}, {"errors", diags.error_count()}})
+    console.out << tr(console.lang, "check_some_invalid",
+                      {{"files", files}, {"bad", bad}, {"errors", diags.error_count()}})
                 << '\n';
   }
   return rc;

@@ -83,7 +83,9 @@ int run_init(const InitOptions& opt, Console& console)
   // a second run would otherwise find half a round in its way.
   std::vector<fs::path> made;
   auto undo = [&] {
-    std::sort(made.begin(), made.end(), [](const fs::path& a, const fs::path& b) { return a.native().size() > b.native().size(); });
+    // The deepest first: a folder is removed only once it is empty.
+    std::sort(made.begin(), made.end(),
+              [](const fs::path& a, const fs::path& b) { return a.native().size() > b.native().size(); });
     for (const fs::path& p : made) {
       fs::remove(p, ec);
     }

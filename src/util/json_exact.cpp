@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <cstdint>
 #include <optional>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 namespace ccn {
@@ -92,6 +94,22 @@ void dump_to(const OrderedJson& value, size_t indent, std::string& out)
 }
 
 // Builds the tree as nlohmann's own parser would, but with exact numbers.
+// The 1-based line and column, in characters, of byte `offset` of `text`.
+std::pair<size_t, size_t> line_and_column(std::string_view text, size_t offset)
+{
+  size_t line = 1;
+  size_t column = 1;
+  for (size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      ++column;
+    }
+  }
+  return {line, column};
+}
+
 class ExactSax
 {
 public:
@@ -200,13 +218,8 @@ Json parse_exact(std::string_view text, JsonProblem* problem)
       problem->too_deep = sax.too_deep();
       problem->too_many = sax.too_many();
       if (auto at = sax.error_at()) {
-        const size_t end = std::min(*at > 0 ? *at - 1 : 0, text.size());
-        const size_t newline = text.rfind('\n', end == 0 ? std::string_view::npos : end - 1);
-        const size_t start = newline == std::string_view::npos || end == 0 ? 0 : newline + 1;
-        problem->line = static_cast<size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(start), '\n')) + 1;
-        problem->column = 1 + static_cast<size_t>(std::count_if(text.begin() + static_cast<std::ptrdiff_t>(start),
-                                                                 text.begin() + static_cast<std::ptrdiff_t>(end),
-                                                                 [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+        // The last byte read is the one that broke the text.
+        std::tie(problem->line, problem->column) = line_and_column(text, *at > 0 ? *at - 1 : 0);
       }
     }
     return Json(Json::value_t::discarded);
