@@ -426,10 +426,14 @@ private:
           }
           cell.value = m_strings[static_cast<size_t>(index.value.get_num().get_ui())];
         }
-        // The rule of every input text: tabs and line breaks, no other control.
+        // The rules of every input text: tabs and line breaks, no other
+        // control; NFC, so that a comment typed with combining accents is
+        // the text a YAML sheet would give.
         if (auto control = find_control_char(cell.value)) {
           m_diags.error(at(row, col), "wb_control_character",
                         {{"code", fmt::format("{:04X}", static_cast<unsigned>(control->code_point))}});
+        } else if (cell.type == "s" || cell.type == "inlineStr" || cell.type == "str") {
+          cell.value = to_nfc(cell.value);
         }
         out[{row, col}] = std::move(cell);
       }

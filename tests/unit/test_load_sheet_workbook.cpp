@@ -215,6 +215,17 @@ TEST_SUITE("load/sheet_workbook")
     CHECK_MESSAGE(has_message(d, "m2.xlsx:Phiếu!H9: error: control character U+0007"), all_messages(d));
   }
 
+  TEST_CASE("text in a cell is read in NFC, as a YAML sheet's is")
+  {
+    TestBook book("r1", "M2");
+    // "Phương án" with its accents typed as combining marks.
+    book.row(8, "A1", "P1", "><v>8</v>", "Phu\xCC\x9Bo\xCC\x9Bng a\xCC\x81n");
+    Diagnostics d;
+    auto s = read(book, d);
+    REQUIRE_MESSAGE(s, all_messages(d));
+    CHECK(s->comments.at("A1").at("P1").text == "Phương án");
+  }
+
   TEST_CASE("a part that is not UTF-8 or holds a NUL is a damaged workbook, not text cut short")
   {
     Diagnostics d;
