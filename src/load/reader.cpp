@@ -487,8 +487,10 @@ std::optional<Timestamp> Reader::date_or_datetime(const YNode& node, const Subje
       return fail("load_datetime_offset_range");
     }
     offset = (oh * 3600 + om * 60) * (s[i] == '-' ? -1 : 1);
+  } else if (i == s.size() || std::string_view("+-Zz").find(s[i]) != std::string_view::npos) {
+    return fail("load_datetime_needs_offset"); // none, or one that is not +HH:MM
   } else {
-    return fail("load_datetime_needs_offset");
+    return fail("load_expected_datetime"); // "09:30:00,5+07:00": not an offset that is wrong
   }
   return Timestamp{days * 86400 + hh * 3600 + mi * 60 + ss - offset, false, s, fraction};
 }

@@ -191,6 +191,15 @@ TEST_SUITE("load/reader")
     CHECK_FALSE(f.reader.date(f.at("f"), "f"));
     CHECK_FALSE(f.reader.date(f.at("g"), "g"));
     CHECK_FALSE(f.reader.date_or_datetime(f.at("h"), "h"));
+    // Only a missing or malformed offset is said to be one.
+    Fixture offsets("a: 2023-05-10T09:30:00+7:00\nb: 2023-05-10T09:30:00,5+07:00\n");
+    CHECK_FALSE(offsets.reader.date_or_datetime(offsets.at("a"), "a"));
+    CHECK(has_message(offsets.diags, "a: a date-time needs an offset such as +07:00"));
+    CHECK_FALSE(offsets.reader.date_or_datetime(offsets.at("b"), "b"));
+    CHECK_MESSAGE(has_message(offsets.diags, "b: expected a date-time such as 2023-05-10T09:30:00+07:00, found "
+                                       "\"2023-05-10T09:30:00,5+07:00\""),
+                  all_messages(offsets.diags));
+    CHECK(offsets.diags.error_count() == 2);
     SUBCASE("a date counts as 00:00 at +07:00")
     {
       Fixture g("a: 2023-05-10\nb: 2023-05-09T17:00:00Z\n");
