@@ -113,7 +113,7 @@ std::pair<size_t, size_t> line_and_column(std::string_view text, size_t offset)
 class ExactSax
 {
 public:
-  explicit ExactSax(Json& root) : m_root(root) {}
+  ExactSax(Json& root, size_t max_values) : m_root(root), m_max_values(max_values) {}
 
   bool null() { return put(nullptr); }
   bool boolean(bool v) { return put(v); }
@@ -160,7 +160,7 @@ private:
   }
   bool put(Json v)
   {
-    if (++m_values > k_max_json_values) {
+    if (++m_values > m_max_values) {
       m_too_many = true;
       return false;
     }
@@ -173,7 +173,7 @@ private:
       m_too_deep = true;
       return false;
     }
-    if (++m_values > k_max_json_values) {
+    if (++m_values > m_max_values) {
       m_too_many = true;
       return false;
     }
@@ -193,6 +193,7 @@ private:
   bool m_too_deep = false;
   bool m_too_many = false;
   size_t m_values = 0;
+  size_t m_max_values;
 };
 
 } // namespace
@@ -209,10 +210,10 @@ std::string dump_exact(const OrderedJson& value)
   return out;
 }
 
-Json parse_exact(std::string_view text, JsonProblem* problem)
+Json parse_exact(std::string_view text, JsonProblem* problem, size_t max_values)
 {
   Json root;
-  ExactSax sax(root);
+  ExactSax sax(root, max_values);
   if (!Json::sax_parse(text, &sax)) {
     if (problem != nullptr) {
       problem->too_deep = sax.too_deep();

@@ -44,9 +44,10 @@ struct JsonProblem
 
 // Parse the JSON `text`; every number becomes an exact number in canonical
 // form ("48.50", "4.85e1" and "48.5" all become "48.5"). A value that is
-// discarded when `text` is not JSON or nests too deep, and then why in
-// `problem` when given.
-nlohmann::json parse_exact(std::string_view text, JsonProblem* problem = nullptr);
+// discarded when `text` is not JSON, nests too deep or holds more than
+// `max_values` values, and then why in `problem` when given.
+nlohmann::json parse_exact(std::string_view text, JsonProblem* problem = nullptr,
+                           size_t max_values = k_max_json_values);
 
 // An exact number's text, a string's text, or any other value's JSON, for
 // a message.

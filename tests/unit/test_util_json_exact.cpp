@@ -103,4 +103,18 @@ TEST_SUITE("util/json_exact")
     CHECK(exact_text(j["a"]["b"][1]["c"]) == "2");
     CHECK(exact_text(j["d"]) == "3");
   }
+
+  TEST_CASE("a text of more values than allowed is discarded and said so, within the limit it is read")
+  {
+    JsonProblem problem;
+    CHECK(parse_exact("[1, [2], {\"a\": 3}]", &problem, 5).is_discarded());
+    CHECK(problem.too_many);
+    CHECK_FALSE(problem.too_deep);
+    CHECK(problem.line == 0);
+    JsonProblem fits;
+    nlohmann::json j = parse_exact("[1, [2], {\"a\": 3}]", &fits, 6);
+    CHECK_FALSE(j.is_discarded());
+    CHECK_FALSE(fits.too_many);
+    CHECK(exact_text(j[2]["a"]) == "3");
+  }
 }
