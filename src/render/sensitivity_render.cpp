@@ -21,9 +21,11 @@ std::string percent(const Locale& L, double share)
   return format_decimal(L.lang(), fmt::format("{:.1f}", share * 100), 1) + " %";
 }
 
-std::string list(const Locale& L, const std::vector<std::string>& ids)
+// The applicants first, as the arguments `winners` and `count` of a
+// message: with none, the message says so in its own words.
+std::vector<MsgArg> first(const Locale& L, const std::vector<std::string>& ids)
 {
-  return ids.empty() ? L.text("sens_nobody") : format_list(L.lang(), ids);
+  return {{"winners", format_list(L.lang(), ids)}, {"count", ids.size()}};
 }
 
 std::string criterion_name(const Criteria& c, const std::string& id)
@@ -51,7 +53,11 @@ std::string render_sensitivity_table(const Sensitivity& s, const RoundResult& re
     return r.chair_proposal != nullptr && r.chair_proposal->selects == sv.first ? "sens_margin_proposal"
                                                                                   : "sens_margin_equal";
   };
-  std::string out = L.text("sens_title", {{"round", res.bundle->round.id}, {"winners", list(L, s.winners)}}) + "\n";
+  MsgArgs title{{"round", res.bundle->round.id}};
+  for (auto& a : first(L, s.winners)) {
+    title.push_back(std::move(a));
+  }
+  std::string out = L.text("sens_title", title) + "\n";
   if (s.first.empty()) {
     out += L.text("sens_not_enough") + "\n";
   } else {
@@ -77,30 +83,38 @@ std::string render_sensitivity_table(const Sensitivity& s, const RoundResult& re
   if (c.has_judged()) {
     out += "\n" + L.text("sens_moves", {{"tried", s.moves_tried}, {"flips", s.flips.size()}}) + "\n";
     for (const auto& f : s.flips) {
-      out += "  " + L.text("sens_flip", {{"member", f.member}, {"criterion", criterion_name(c, f.criterion)},
-                                         {"applicant", f.applicant}, {"from", L.number(f.from)},
-                                         {"to", L.number(f.to)}, {"winners", list(L, f.winners)}})
-             + "\n";
+      MsgArgs args{{"member", f.member}, {"criterion", criterion_name(c, f.criterion)},
+                   {"applicant", f.applicant}, {"from", L.number(f.from)}, {"to", L.number(f.to)}};
+      for (auto& a : first(L, f.winners)) {
+        args.push_back(std::move(a));
+      }
+      out += "  " + L.text("sens_flip", args) + "\n";
     }
     out += "\n" + L.text("sens_leave_heading") + "\n";
     for (const auto& l : s.leave_one_out) {
       if (!l.ranked) {
         out += "  " + L.text("sens_leave_unranked", {{"member", l.member}}) + "\n";
       } else {
-        out += "  " + L.text(l.changes_winner ? "sens_leave_changes" : "sens_leave",
-                             {{"member", l.member}, {"winners", list(L, l.winners)}})
-               + "\n";
+        MsgArgs args{{"member", l.member}};
+        for (auto& a : first(L, l.winners)) {
+          args.push_back(std::move(a));
+        }
+        out += "  " + L.text(l.changes_winner ? "sens_leave_changes" : "sens_leave", args) + "\n";
       }
     }
   }
   const SmaaResult& m = s.smaa;
+  if (m.applicants.empty()) {
+    // No applicant qualified: the trials have nothing to rank, and none was drawn.
+    return out + "\n" + L.text("sens_trials_nobody") + "\n";
+  }
   out += "\n" + L.text(opt.judged_range ? "sens_trials_judged" : "sens_trials",
                         {{"samples", static_cast<int64_t>(m.samples)},
                          MsgArg::decimal("spread", fmt::format("{}", opt.spread_percent)),
                          {"seed", std::to_string(opt.seed)}})
          + "\n";
   // No trial drawn (--samples 0): no share to tell, not a share of 0 %.
-  if (!m.applicants.empty() && m.samples > 0) {
+  if (m.samples > 0) {
     out += "  " + L.text("sens_first_share", {{"applicant", m.applicants.front()},
                                               {"share", percent(L, m.acceptability.front().front())}})
            + "\n";

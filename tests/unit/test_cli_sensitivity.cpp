@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <fstream>
+
 using namespace ccn;
 using namespace ccn::test;
 
@@ -74,6 +76,32 @@ TEST_SUITE("cli/sensitivity")
     REQUIRE_MESSAGE(r.status == 0, r.err);
     // 10^30 − 10^30 × 17/19 = 105263157894736842105263157894.736842…
     CHECK(r.out.find("\"margin\": 105263157894736842105263157894.736842,") != std::string::npos);
+  }
+
+  TEST_CASE("a round where no applicant passes says that none is first, in words")
+  {
+    SampleCopy s;
+    const std::string criteria = s.path("criteria/nd66-khung-quoc-gia.yaml");
+    std::string text = read_text(criteria);
+    REQUIRE(text.find("pass:\n  total: 50\n") != std::string::npos);
+    text.replace(text.find("pass:\n  total: 50\n"), 17, "pass:\n  total: 99\n");
+    std::ofstream(criteria, std::ios::binary | std::ios::trunc) << text;
+    const std::string round = s.path("samples/thanh-ha-2023/round.yaml");
+    Run en = run({"sensitivity", round, "--samples", "100", "--lang", "en"});
+    REQUIRE_MESSAGE(en.status == 0, en.err);
+    CHECK(en.out.find("Robustness of round thanh-ha-2023: no applicant is first\n") == 0);
+    CHECK(en.out.find("  without M1: no applicant first\n") != std::string::npos);
+    CHECK(en.out.find("nobody") == std::string::npos);
+    // No trials are drawn with nobody to rank: said so, not "In 0 trials".
+    CHECK(en.out.ends_with("\nNo applicant passed: the trials that vary the weights have nothing to rank.\n"));
+    CHECK(en.out.find("In 0 trials") == std::string::npos);
+    Run vi = run({"sensitivity", round, "--samples", "0", "--lang", "vi"});
+    REQUIRE(vi.status == 0);
+    CHECK(vi.out.find("Mức độ vững chắc của kết quả đợt thanh-ha-2023: không có hồ sơ nào đứng đầu\n") == 0);
+    CHECK(vi.out.find("  không có phiếu của M1: không có hồ sơ nào đứng đầu\n") != std::string::npos);
+    // With a first, the same messages name it.
+    Run ranked = run({"sensitivity", k_round, "--samples", "0", "--lang", "en"});
+    CHECK(ranked.out.find("Robustness of round yen-quang-2024: first ") == 0);
   }
 
   TEST_CASE("no trial drawn is said so, not a share of 0 percent for the first")
