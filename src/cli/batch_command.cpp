@@ -3,6 +3,7 @@
 
 #include "cli/batch.hpp"
 #include "cli/commands.hpp"
+#include "cli/output.hpp"
 #include "cli/usage_error.hpp"
 #include "verify/recorded.hpp"
 #include "load/loaders.hpp"
@@ -359,11 +360,10 @@ private:
 
 int run_batch(const BatchOptions& opt, Console& console, const RoundRanker& rank)
 {
-  std::error_code ec;
-  if (fs::file_status st = fs::status(opt.output, ec); fs::exists(st) && !fs::is_directory(st)) {
-    print_error(console, opt.output, "batch_output_not_folder");
-    return k_exit_usage;
+  if (int rc = refuse_non_folder(opt.output, console); rc != k_exit_ok) {
+    return rc;
   }
+  std::error_code ec;
   fs::create_directories(opt.output, ec);
   if (ec) {
     print_error(console, opt.output, "cannot_create_folder", {{"reason", ec.message()}});

@@ -84,6 +84,17 @@ int write_output(const std::string& path, const std::string& text, const std::ve
   return k_exit_ok;
 }
 
+int refuse_non_folder(const std::string& path, Console& console)
+{
+  std::error_code ec;
+  if (std::filesystem::file_status st = std::filesystem::status(path, ec);
+      std::filesystem::exists(st) && !std::filesystem::is_directory(st)) {
+    print_error(console, path, "batch_output_not_folder");
+    return k_exit_usage;
+  }
+  return k_exit_ok;
+}
+
 Message folder_reason(const std::error_code& ec)
 {
   if (ec == std::errc::not_a_directory || ec == std::errc::file_exists) {

@@ -36,6 +36,11 @@ int write_output(const std::string& path, const std::string& text, const std::ve
 // common causes (a file in the path, no permission), else the system's.
 Message folder_reason(const std::error_code& ec);
 
+// An output folder (`batch -o`, `sheet --all -o`) that names something that
+// exists and is not a folder: refused before anything is written, as a file
+// named by -o that is not a regular file is (exit 2). k_exit_ok otherwise.
+int refuse_non_folder(const std::string& path, Console& console);
+
 // Open /dev/null on the standard descriptors that are closed, so that no
 // file a command opens takes their place. Standard output gets it read-only,
 // so that writing to a closed standard output still fails.

@@ -135,6 +135,9 @@ int run_sheet(const SheetOptions& opt, Console& console)
     }
     return write_output(opt.output, text, bundle->inputs, console, opt.force);
   }
+  if (int rc = refuse_non_folder(opt.output, console); rc != k_exit_ok) {
+    return rc;
+  }
   std::error_code ec;
   std::filesystem::create_directories(opt.output, ec);
   if (ec) {

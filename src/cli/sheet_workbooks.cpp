@@ -66,6 +66,9 @@ int write_sheet_workbooks(const RoundBundle& b, const std::vector<const Member*>
 {
   const bool one_file = members.size() == 1 && names_workbook(output);
   if (!one_file) {
+    if (int rc = refuse_non_folder(output, console); rc != k_exit_ok) {
+      return rc;
+    }
     std::error_code ec;
     fs::create_directories(output, ec);
     if (ec) {

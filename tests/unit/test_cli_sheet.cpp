@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <fstream>
 #include <regex>
 
 using namespace ccn;
@@ -79,6 +80,24 @@ TEST_SUITE("cli/sheet")
     CHECK(run({"sheet", round, "--member", "M2", "-o", out}).status == 0);
     CHECK(run({"sheet", round, "--member", "M2", "-o", out}).status == 2);
     CHECK(run({"sheet", round, "--member", "M2", "-o", out, "--force"}).status == 0);
+  }
+
+  TEST_CASE("sheet --all into a file that is not a folder is refused as batch refuses it")
+  {
+    SampleCopy s;
+    const std::string round = s.path("samples/bo-trai-song-da-2024/round.yaml");
+    const std::string file = s.path("phieu");
+    std::ofstream(file, std::ios::binary) << "not a folder\n";
+    for (const char* format : {"yaml", "xlsx"}) {
+      CAPTURE(format);
+      Run r = run({"sheet", round, "--all", "-f", format, "-o", file, "--lang", "en"});
+      CHECK(r.status == k_exit_usage);
+      CHECK(r.err == file + ": error: refusing to write there: it is not a folder\n");
+      CHECK(read_text(file) == "not a folder\n");
+    }
+    Run batch = run({"batch", s.path("samples/bo-trai-song-da-2024"), "-o", file, "--lang", "en"});
+    CHECK(batch.status == k_exit_usage);
+    CHECK(batch.err == file + ": error: refusing to write there: it is not a folder\n");
   }
 
   TEST_CASE("sheet --all writes no sheet when one of them cannot be written")
