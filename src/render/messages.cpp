@@ -10,6 +10,8 @@
 #include <yaml.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <deque>
 #include <map>
 #include <functional>
@@ -31,6 +33,33 @@ std::string utf8(const icu::UnicodeString& s)
   return out;
 }
 
+
+// The C library's description of the system errors a secretary meets (as
+// std::strerror and std::error_code::message write them, in English), each
+// to the catalogue key that says it in every language: a `reason` of a
+// message that is one of them is written in the run's language.
+// Whether `a` is an argument that may hold a system error's description.
+bool may_be_system_error(const MsgArg& a)
+{
+  return a.name == "reason" || a.name == "text";
+}
+
+const std::map<std::string, std::string, std::less<>>& system_error_keys()
+{
+  static const std::map<std::string, std::string, std::less<>> keys = [] {
+    const std::pair<int, const char*> known[] = {
+      {ENOSPC, "enospc"}, {EACCES, "eacces"}, {EROFS, "erofs"}, {ENOENT, "enoent"}, {EISDIR, "eisdir"},
+      {ENOTDIR, "enotdir"}, {EEXIST, "eexist"}, {EDQUOT, "edquot"}, {EIO, "eio"}, {EFBIG, "efbig"},
+      {EMFILE, "emfile"}, {ENAMETOOLONG, "enametoolong"}, {ELOOP, "eloop"}, {EPERM, "eperm"}, {EBUSY, "ebusy"},
+      {EXDEV, "exdev"}, {ENXIO, "enxio"}, {ETXTBSY, "etxtbsy"}};
+    std::map<std::string, std::string, std::less<>> out;
+    for (const auto& [number, name] : known) {
+      out.emplace(std::strerror(number), std::string("system_error_") + name);
+    }
+    return out;
+  }();
+  return keys;
+}
 } // namespace
 
 namespace {
@@ -200,7 +229,7 @@ bool fill_into(std::string_view pattern, std::span<const MsgArg> args, const Val
         return false;
       }
       out += *count;
-    } else if (arg->kind == MsgArg::Kind::text) {
+    } else if (arg->kind == MsgArg::Kind::text && !may_be_system_error(*arg)) {
       // ICU mends text that is not UTF-8.
       if (find_invalid_utf8(arg->text)) {
         return false;
@@ -473,7 +502,7 @@ std::string Messages::text_of(const Lang& lang, std::string_view key, std::span<
       values.emplace_back(icu::UnicodeString::fromUTF8(format_list(lang, a.items)));
       break;
     case MsgArg::Kind::text:
-      values.emplace_back(icu::UnicodeString::fromUTF8(a.text));
+      values.emplace_back(icu::UnicodeString::fromUTF8(system_words(lang, a)));
       break;
     }
   }
@@ -496,10 +525,21 @@ std::string Messages::arg_text(const Lang& lang, const MsgArg& a) const
   case MsgArg::Kind::list:
     return format_list(lang, a.items);
   case MsgArg::Kind::count:
-  case MsgArg::Kind::text:
     break;
+  case MsgArg::Kind::text:
+    return system_words(lang, a);
   }
   return a.text;
+}
+
+std::string Messages::system_words(const Lang& lang, const MsgArg& a) const
+{
+  if (!may_be_system_error(a)) {
+    return a.text;
+  }
+  const auto& keys = system_error_keys();
+  auto known = keys.find(a.text);
+  return known == keys.end() ? a.text : text_of(lang, known->second, {});
 }
 
 std::optional<std::string> fill_simple_pattern(std::string_view pattern, std::span<const MsgArg> args,

@@ -11,6 +11,8 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <bit>
 #include <set>
 
@@ -417,5 +419,29 @@ TEST_SUITE("render_messages")
     CHECK(vi.fixed(Rational(450000), 0) == "450.000");
     CHECK(en.fixed(Rational(450000), 2) == "450,000.00");
     CHECK(vi.decimal_text("48.50") == "48,50");
+  }
+
+  TEST_CASE("a system error given as the reason is said in the run's language")
+  {
+    const MsgArgs full{{"reason", std::strerror(ENOSPC)}};
+    CHECK(tr(Lang{"vi"}, "cannot_write", full) == "không ghi được: ổ đĩa đã hết chỗ trống");
+    CHECK(tr(Lang{"en"}, "cannot_write", full) == std::string("cannot write: ") + std::strerror(ENOSPC));
+    // Through the ICU path too (a pattern with a plural), and as the text
+    // of file_reason_system, as the readers of files give it.
+    const Message reason{"file_reason_system", {{"text", std::strerror(EROFS)}}};
+    CHECK(tr(Lang{"vi"}, "cannot_read", {{"reason", reason}}) == "không đọc được: hệ thống tệp chỉ cho phép đọc");
+    CHECK(tr(Lang{"vi"}, "sens_leave", {{"member", "M1"}, {"winners", std::strerror(EACCES)}, {"count", 1}})
+          == std::string("không có phiếu của M1: ") + std::strerror(EACCES) + " đứng đầu"); // not a reason
+    // A reason that is no known system error passes as it is.
+    CHECK(tr(Lang{"vi"}, "cannot_write", {{"reason", "String exceeds Excel's limit"}})
+          == "không ghi được: String exceeds Excel's limit");
+    // Every error in the table has its words in every language.
+    for (int e : {ENOSPC, EACCES, EROFS, ENOENT, EISDIR, ENOTDIR, EEXIST, EDQUOT, EIO, EFBIG, EMFILE, ENAMETOOLONG,
+                  ELOOP, EPERM, EBUSY, EXDEV, ENXIO, ETXTBSY}) {
+      CAPTURE(e);
+      const std::string vi = tr(Lang{"vi"}, "cannot_write", {{"reason", std::strerror(e)}});
+      CHECK(vi.find(std::strerror(e)) == std::string::npos);
+      CHECK(tr(Lang{"en"}, "cannot_write", {{"reason", std::strerror(e)}}) == std::string("cannot write: ") + std::strerror(e));
+    }
   }
 }
