@@ -14,6 +14,7 @@
 #include <cstring>
 #include <deque>
 #include <map>
+#include <set>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -38,10 +39,18 @@ std::string utf8(const icu::UnicodeString& s)
 // std::strerror and std::error_code::message write them, in English), each
 // to the catalogue key that says it in every language: a `reason` of a
 // message that is one of them is written in the run's language.
-// Whether `a` is an argument that may hold a system error's description.
-bool may_be_system_error(const MsgArg& a)
+// The messages whose `reason` (`text` for file_reason_system) is the
+// system's description of an error, never words of an input file: a
+// chair's reason or an absence's that reads "Permission denied" is the
+// council's and is written as it is.
+bool says_system_reason(std::string_view key)
 {
-  return a.name == "reason" || a.name == "text";
+  static const std::set<std::string, std::less<>> keys = {
+    "cannot_read", "cannot_read_folder", "cannot_write", "cannot_create_folder", "missing_library",
+    "output_refused_dangling", "batch_previous_unreadable", "batch_cannot_write", "batch_cannot_create_in",
+    "batch_cannot_replace", "batch_cannot_create", "lock_cannot_create", "lock_cannot_lock", "wb_not_zip",
+    "wb_part_unreadable", "verify_missing", "file_reason_system"};
+  return keys.find(key) != keys.end();
 }
 
 const std::map<std::string, std::string, std::less<>>& system_error_keys()
@@ -229,7 +238,7 @@ bool fill_into(std::string_view pattern, std::span<const MsgArg> args, const Val
         return false;
       }
       out += *count;
-    } else if (arg->kind == MsgArg::Kind::text && !may_be_system_error(*arg)) {
+    } else if (arg->kind == MsgArg::Kind::text) {
       // ICU mends text that is not UTF-8.
       if (find_invalid_utf8(arg->text)) {
         return false;
@@ -451,6 +460,25 @@ const std::string_view* Messages::pattern(const std::string& code, std::string_v
 
 std::string Messages::text_of(const Lang& lang, std::string_view key, std::span<const MsgArg> args) const
 {
+  if (says_system_reason(key)) {
+    // The system's reason in the words of `lang`, where the catalogue has them.
+    std::vector<MsgArg> worded(args.begin(), args.end());
+    bool changed = false;
+    for (MsgArg& a : worded) {
+      if (a.kind != MsgArg::Kind::text || (a.name != "reason" && a.name != "text")) {
+        continue;
+      }
+      auto known = system_error_keys().find(a.text);
+      if (known != system_error_keys().end()) {
+        std::string words = text_of(lang, known->second, {});
+        changed = changed || words != a.text;
+        a.text = std::move(words);
+      }
+    }
+    if (changed) {
+      return text_of(lang, key, worded); // the words are no system error's English: no second change
+    }
+  }
   // Found in the language, else in English; no copy of either code.
   auto find = [&](const std::string& code) { return this->pattern(code, key); };
   const std::string_view* pattern = find(lang.code);
@@ -502,7 +530,7 @@ std::string Messages::text_of(const Lang& lang, std::string_view key, std::span<
       values.emplace_back(icu::UnicodeString::fromUTF8(format_list(lang, a.items)));
       break;
     case MsgArg::Kind::text:
-      values.emplace_back(icu::UnicodeString::fromUTF8(system_words(lang, a)));
+      values.emplace_back(icu::UnicodeString::fromUTF8(a.text));
       break;
     }
   }
@@ -525,21 +553,10 @@ std::string Messages::arg_text(const Lang& lang, const MsgArg& a) const
   case MsgArg::Kind::list:
     return format_list(lang, a.items);
   case MsgArg::Kind::count:
-    break;
   case MsgArg::Kind::text:
-    return system_words(lang, a);
+    break;
   }
   return a.text;
-}
-
-std::string Messages::system_words(const Lang& lang, const MsgArg& a) const
-{
-  if (!may_be_system_error(a)) {
-    return a.text;
-  }
-  const auto& keys = system_error_keys();
-  auto known = keys.find(a.text);
-  return known == keys.end() ? a.text : text_of(lang, known->second, {});
 }
 
 std::optional<std::string> fill_simple_pattern(std::string_view pattern, std::span<const MsgArg> args,

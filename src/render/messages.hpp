@@ -108,9 +108,6 @@ private:
   std::string text_of(const Lang& lang, std::string_view key, std::span<const MsgArg> args) const;
   // An argument's value as text in `lang`, as a message writes it.
   std::string arg_text(const Lang& lang, const MsgArg& a) const;
-  // A text argument `reason` (or `text`) that is the C library's English
-  // description of a known system error, in the words of `lang`.
-  std::string system_words(const Lang& lang, const MsgArg& a) const;
   // Reads `catalogue` on its first use, unless the build has read it.
   void parse(const Catalogue& catalogue) const;
   const Table& table(const Catalogue& catalogue) const;
