@@ -26,23 +26,25 @@ Message differs(Message finding)
   return {"verify_differs", {{"finding", std::move(finding)}}};
 }
 
-// The result file read and checked for the shape verify reads; nothing
-// when `v.result_errors` says why not.
-// Why a file could not be read, as a message in the reader's language.
-Message unreadable_reason(const FileError& err)
+// Why a file could not be read, as a message in the reader's language;
+// `limit`: the size it was read with (a result's, or an input's).
+Message unreadable_reason(const FileError& err, uint64_t limit)
 {
   if (err.too_large) {
-    return err.size > 0 ? Message{"file_too_large", {{"size", err.size}, {"max", k_max_result_bytes}}}
-                        : Message{"file_larger_than_limit", {{"max", k_max_result_bytes}}};
+    return err.size > 0 ? Message{"file_too_large", {{"size", err.size}, {"max", limit}}}
+                        : Message{"file_larger_than_limit", {{"max", limit}}};
   }
   return file_error_reason(err);
 }
+
+// The result file read and checked for the shape verify reads; nothing
+// when `v.result_errors` says why not.
 
 std::optional<Json> read_result(const std::string& path, Verification& v)
 {
   auto bytes = read_file(path, k_max_result_bytes);
   if (auto* err = std::get_if<FileError>(&bytes)) {
-    v.result_errors.push_back({"cannot_read", {{"reason", unreadable_reason(*err)}}});
+    v.result_errors.push_back({"cannot_read", {{"reason", unreadable_reason(*err, k_max_result_bytes)}}});
     v.result_unreadable = !err->too_large;
     return std::nullopt;
   }
@@ -84,7 +86,7 @@ bool check_hashes(const std::vector<Recorded>& inputs, Verification& v,
                             {{"role", input_role(in.role)},
                              {"path", in.path},
                              {"resolved", in.resolved},
-                             {"reason", unreadable_reason(*err)}}});
+                             {"reason", unreadable_reason(*err, k_max_file_bytes)}}});
       all_read = false;
       continue;
     }

@@ -92,6 +92,18 @@ TEST_SUITE("cli/verify")
     CHECK(run({"verify", "--lang", "en", a.result, "--root", a.path("")}).status == 0);
   }
 
+  TEST_CASE("an input grown past an input's limit is said with that limit, not a result's")
+  {
+    Archive a;
+    const std::string dossier = a.path("samples/bo-trai-song-da-2024/dossiers/c4.yaml");
+    std::ofstream(dossier, std::ios::binary | std::ios::app) << "# " << std::string(9 * 1000 * 1000, 'x') << "\n";
+    Run r = run({"verify", "--lang", "en", a.result});
+    CHECK(r.status == 4);
+    CAPTURE(r.out);
+    const std::string size = std::to_string(std::filesystem::file_size(dossier));
+    CHECK(r.out.find("c4.yaml: file is " + size + " bytes; the limit is 8388608 bytes)") != std::string::npos);
+  }
+
   TEST_CASE("one changed byte in each kind of input is caught")
   {
     const std::vector<std::tuple<std::string, std::string, std::string, std::string>> edits = {
