@@ -34,6 +34,19 @@ struct SheetOptions
   bool force = false;
 };
 
+// The record of `member`'s absence from the meeting, if the round has one.
+const Absence* absence_of(const Round& round, const std::string& member)
+{
+  if (round.meeting) {
+    for (const Absence& a : round.meeting->absent) {
+      if (a.member == member) {
+        return &a;
+      }
+    }
+  }
+  return nullptr;
+}
+
 // The members whose sheets to write: the one asked for, or with --all every
 // member but those the round records absent from the meeting (8.7), who
 // hand in no sheet; each of those is named on standard error.
@@ -47,13 +60,7 @@ std::vector<const Member*> chosen_members(const SheetOptions& opt, const Round& 
       }
       continue;
     }
-    const Absence* absence = nullptr;
-    if (round.meeting) {
-      for (const Absence& a : round.meeting->absent) {
-        absence = a.member == m.id ? &a : absence;
-      }
-    }
-    if (absence != nullptr) {
+    if (const Absence* absence = absence_of(round, m.id)) {
       console.err << terminal_safe(tr(console.lang, "sheet_member_absent", {{"member", m.id}, {"reason", absence->reason}}))
                   << "\n";
       continue;
@@ -111,6 +118,11 @@ int run_sheet(const SheetOptions& opt, Console& console)
     return report(diags, console);
   }
   const auto& members = bundle->round.council->members;
+  if (opt.all && std::all_of(members.begin(), members.end(),
+                             [&](const Member& m) { return absence_of(bundle->round, m.id) != nullptr; })) {
+    print_error(console, opt.round, "sheet_all_absent", {{"round", bundle->round.id}});
+    return k_exit_invalid;
+  }
   if (opt.format == "html") {
     return write_paper_sheets(opt, *bundle, *passed, console);
   }

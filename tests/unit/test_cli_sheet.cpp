@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <filesystem>
 #include <fstream>
 #include <regex>
 
@@ -80,6 +81,33 @@ TEST_SUITE("cli/sheet")
     CHECK(run({"sheet", round, "--member", "M2", "-o", out}).status == 0);
     CHECK(run({"sheet", round, "--member", "M2", "-o", out}).status == 2);
     CHECK(run({"sheet", round, "--member", "M2", "-o", out, "--force"}).status == 0);
+  }
+
+  TEST_CASE("sheet --all when every member is recorded absent writes nothing and says why")
+  {
+    SampleCopy s;
+    const std::string round_path = s.path("samples/tan-nguyen-2026/round.yaml");
+    std::string round = read_text(round_path);
+    const size_t from = round.find("sheets:\n");
+    const size_t to = round.find("meeting:\n");
+    REQUIRE(from != std::string::npos);
+    REQUIRE(to != std::string::npos);
+    round.replace(from, to - from, "sheets: [phieu-moi/]\n");
+    std::string absent = "  absent:\n";
+    for (int m = 1; m <= 7; ++m) {
+      absent += "    M" + std::to_string(m) + ": Đi công tác\n";
+    }
+    round.replace(round.find("  absent:\n"), std::string::npos, absent);
+    std::ofstream(round_path, std::ios::binary | std::ios::trunc) << round;
+    std::filesystem::create_directory(s.path("samples/tan-nguyen-2026/phieu-moi"));
+    for (const char* format : {"yaml", "xlsx", "html"}) {
+      CAPTURE(format);
+      Run r = run({"sheet", round_path, "--all", "-f", format, "-o", s.path("out"), "--lang", "en"});
+      CHECK(r.status == k_exit_invalid);
+      CHECK(r.err == round_path + ": error: every member of the council of round tan-nguyen-2026 is recorded absent "
+                                  "from the meeting: there is no sheet to write\n");
+      CHECK_FALSE(std::filesystem::exists(s.path("out")));
+    }
   }
 
   TEST_CASE("sheet --all into a file that is not a folder is refused as batch refuses it")
