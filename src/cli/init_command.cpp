@@ -115,6 +115,8 @@ int run_init(const InitOptions& opt, Console& console)
   }
   if (std::string why = written.commit(); !why.empty()) {
     print_error(console, dir.string(), "cannot_write", {{"reason", why}});
+    written.discard(); // the files not yet in place; those it created are gone again
+    undo();
     return k_exit_io;
   }
   for (const auto& [path, text] : files) {

@@ -263,11 +263,22 @@ std::string FileSet::add(const std::string& path, const std::string& content)
 std::string FileSet::commit()
 {
   std::vector<std::string> folders;
+  std::vector<std::string> created; // targets that did not exist before
   for (size_t i = 0; i < m_staged.size(); ++i) {
+    struct stat before{};
+    const bool existed = ::lstat(m_staged[i].target.c_str(), &before) == 0;
     if (::rename(m_staged[i].tmp.c_str(), m_staged[i].target.c_str()) != 0) {
       std::string why = std::strerror(errno);
+      // The files this commit created go again (a file it replaced cannot
+      // come back); the rest are discarded with the set.
+      for (const auto& path : created) {
+        ::unlink(path.c_str());
+      }
       m_staged.erase(m_staged.begin(), m_staged.begin() + static_cast<std::ptrdiff_t>(i));
       return why;
+    }
+    if (!existed) {
+      created.push_back(m_staged[i].target);
     }
     folders.push_back(std::filesystem::path(m_staged[i].target).parent_path().string());
   }

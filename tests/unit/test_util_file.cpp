@@ -209,6 +209,21 @@ TEST_SUITE("util/file")
       CHECK(slurp(kept) == "old");
       check_only(dir, {"b.txt"});
     }
+    SUBCASE("a rename that fails on commit: the files it created go again")
+    {
+      {
+        FileSet set;
+        CHECK(set.add(dir.path("a.txt"), "A") == "");
+        CHECK(set.add(dir.path("c.txt"), "C") == "");
+        // c.txt becomes a folder with a file in it: no file can be renamed onto it.
+        fs::create_directory(dir.path("c.txt"));
+        dir.write("c.txt/inside", "x");
+        CHECK(set.commit() != "");
+      }
+      CHECK_FALSE(fs::exists(dir.path("a.txt")));
+      CHECK(slurp(kept) == "old");
+      check_only(dir, {"b.txt", "c.txt"});
+    }
   }
 
   TEST_CASE("is_temporary_name knows the names of the temporary files and folders, and no others")
