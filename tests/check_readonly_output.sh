@@ -5,6 +5,9 @@
 # that user's own, made read-only.
 #   check_readonly_output.sh BINARY SOURCE_DIR
 set -u
+# Messages before any criteria are read follow the locale: English here.
+export LC_ALL=C LANG=C
+unset LANGUAGE
 bin=$1
 src=$2
 work=$(mktemp -d)
