@@ -185,7 +185,7 @@ TEST_SUITE("render/minutes")
     REQUIRE_MESSAGE(r.status == 0, r.err);
     const std::string m = minutes_of(r.out);
     CHECK(m.find("Hồ sơ đạt yêu cầu khi có tổng điểm từ 50 điểm trở lên trên thang 100 điểm, đồng thời điểm của từng "
-                 "nhóm tiêu chí không thấp hơn mức tối thiểu: nhóm “I. Phương án đầu tư xây dựng hạ tầng kỹ thuật” từ "
+                 "nhóm tiêu chí không thấp hơn mức tối thiểu: nhóm “I. Phương án đầu tư xây dựng hạ tầng kỹ thuật” "
                  "4,5 điểm; nhóm “II.") != std::string::npos);
     CHECK(m.find("12 điểm.</p>") != std::string::npos);
     size_t first = m.find("đồng thời");
