@@ -370,13 +370,14 @@ private:
         gates.push_back("“" + name + "”");
       }
       if (a.status == Status::disqualified && !gates.empty()) {
-        p(m_w("minutes_disqualified", {{"applicant", a.id()}, MsgArg::list("gates", gates)}), "bb-item");
+        p(m_w("minutes_disqualified", {{"applicant", applicant_name(m_res, a.id())}, MsgArg::list("gates", gates)}),
+          "bb-item");
       } else if (a.status == Status::not_qualified && !missed.empty()) {
         std::string reasons;
         for (const auto& m : missed) {
           reasons += (reasons.empty() ? "" : "; ") + m;
         }
-        p(m_w("minutes_not_qualified", {{"applicant", a.id()}, {"reasons", reasons}}), "bb-item");
+        p(m_w("minutes_not_qualified", {{"applicant", applicant_name(m_res, a.id())}, {"reasons", reasons}}), "bb-item");
       }
     }
   }

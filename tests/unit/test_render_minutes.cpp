@@ -152,12 +152,14 @@ TEST_SUITE("render/minutes")
     Run r = run({"report", k_src + "/samples/bo-trai-song-da-2024/round.yaml", "--no-robustness", "--lang", "vi"});
     REQUIRE_MESSAGE(r.status == 0, r.err);
     const std::string m = minutes_of(r.out);
-    CHECK(m.find("- Hồ sơ C2 bị loại, không chấm điểm, do không đáp ứng điều kiện “Không vi phạm pháp luật về đất "
-                 "đai”.") != std::string::npos);
-    CHECK(m.find("- Hồ sơ C3 không đạt: tổng điểm 28,83 điểm, thấp hơn điểm tối thiểu để đạt là 50 điểm.") !=
-          std::string::npos);
+    CHECK(m.find("- Hồ sơ của Công ty TNHH Thương mại và Xây dựng Phú Cường (C2) bị loại, không chấm điểm, do "
+                 "không đáp ứng điều kiện “Không vi phạm pháp luật về đất đai”.")
+          != std::string::npos);
+    CHECK(m.find("- Hồ sơ của Công ty Cổ phần Xây lắp Mai Châu (C3) không đạt: tổng điểm 28,83 điểm, thấp hơn "
+                 "điểm tối thiểu để đạt là 50 điểm.")
+          != std::string::npos);
     // The reasons come before the pointer to the annex, inside the results.
-    CHECK(m.find("Hồ sơ C2 bị loại") < m.find("Phụ lục kèm theo"));
+    CHECK(m.find("(C2) bị loại") < m.find("Phụ lục kèm theo"));
     // The expression of the gate is for the annex, not for the signed text.
     CHECK(m.find("quy định:") == std::string::npos);
   }
