@@ -364,7 +364,7 @@ void applicant(Html& h, const RoundResult& res, const ApplicantResult& a)
   if (!a.dossier->tax_code.empty()) {
     h.p(esc(fmt::format("{} {}", L.text("report_tax_code"), a.dossier->tax_code)));
   }
-  if (a.gates.empty()) {
+  if (c.gates.empty()) {
     // No table of gates with a heading and no row: say that there are none.
     h.p(esc(L.text("report_no_gates")));
   } else {
