@@ -54,6 +54,24 @@ struct SampleCopy
   std::string path(const std::string& name) const { return dir.path(name); }
 };
 
+// The copy of tan-nguyen-2026 in `s` as a round is before its sheets are
+// handed in: its `sheets:` names the empty folder phieu-moi/. Its text, to
+// change further; the round file is `s.path(k_tan_nguyen_round)`.
+inline const std::string k_tan_nguyen_round = "samples/tan-nguyen-2026/round.yaml";
+inline std::string tan_nguyen_without_sheets(const SampleCopy& s)
+{
+  std::ifstream in(s.path(k_tan_nguyen_round), std::ios::binary);
+  std::string round((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const size_t from = round.find("sheets:\n");
+  const size_t to = round.find("meeting:\n");
+  REQUIRE(from != std::string::npos);
+  REQUIRE(to != std::string::npos);
+  round.replace(from, to - from, "sheets: [phieu-moi/]\n");
+  std::ofstream(s.path(k_tan_nguyen_round), std::ios::binary | std::ios::trunc) << round;
+  std::filesystem::create_directory(s.path("samples/tan-nguyen-2026/phieu-moi"));
+  return round;
+}
+
 // A sample round copied to a temporary folder and ranked into result.json.
 struct RankedSample : SampleCopy
 {

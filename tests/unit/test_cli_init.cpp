@@ -169,15 +169,8 @@ TEST_SUITE("cli/init")
     SampleCopy s;
     // The round as init leaves it once its dossiers are filled in: its
     // sheet folder is still empty, and check says so.
-    const std::string round_path = s.path("samples/tan-nguyen-2026/round.yaml");
-    std::string round = read_text(round_path);
-    const size_t from = round.find("sheets:\n");
-    const size_t to = round.find("meeting:\n");
-    REQUIRE(from != std::string::npos);
-    REQUIRE(to != std::string::npos);
-    round.replace(from, to - from, "sheets: [phieu-moi/]\n");
-    std::ofstream(round_path, std::ios::binary | std::ios::trunc) << round;
-    std::filesystem::create_directory(s.path("samples/tan-nguyen-2026/phieu-moi"));
+    const std::string round_path = s.path(k_tan_nguyen_round);
+    tan_nguyen_without_sheets(s);
     Run before = run({"check", round_path});
     CHECK(before.status == 1);
     CHECK(before.err.find("lỗi: sheets: thư mục phieu-moi/ không có tệp .yaml nào") != std::string::npos);
