@@ -34,11 +34,6 @@ std::string utf8(const icu::UnicodeString& s)
   return out;
 }
 
-
-// The C library's description of the system errors a secretary meets (as
-// std::strerror and std::error_code::message write them, in English), each
-// to the catalogue key that says it in every language: a `reason` of a
-// message that is one of them is written in the run's language.
 // The messages whose `reason` (`text` for file_reason_system) is the
 // system's description of an error, never words of an input file: a
 // chair's reason or an absence's that reads "Permission denied" is the
@@ -53,6 +48,15 @@ bool says_system_reason(std::string_view key)
   return keys.find(key) != keys.end();
 }
 
+// Whether `a` is where such a message gives the system's reason.
+bool is_reason_argument(const MsgArg& a)
+{
+  return a.kind == MsgArg::Kind::text && (a.name == "reason" || a.name == "text");
+}
+
+// The C library's description of the system errors a secretary meets (as
+// std::strerror and std::error_code::message write them, in English), each
+// to the catalogue key that says it in every language.
 const std::map<std::string, std::string, std::less<>>& system_error_keys()
 {
   static const std::map<std::string, std::string, std::less<>> keys = [] {
@@ -69,6 +73,7 @@ const std::map<std::string, std::string, std::less<>>& system_error_keys()
   }();
   return keys;
 }
+
 } // namespace
 
 namespace {
@@ -460,12 +465,13 @@ const std::string_view* Messages::pattern(const std::string& code, std::string_v
 
 std::string Messages::text_of(const Lang& lang, std::string_view key, std::span<const MsgArg> args) const
 {
-  if (says_system_reason(key)) {
-    // The system's reason in the words of `lang`, where the catalogue has them.
+  // The system's reason in the words of `lang`, where the catalogue has
+  // them (the arguments first: most messages have no reason to look up).
+  if (std::any_of(args.begin(), args.end(), is_reason_argument) && says_system_reason(key)) {
     std::vector<MsgArg> worded(args.begin(), args.end());
     bool changed = false;
     for (MsgArg& a : worded) {
-      if (a.kind != MsgArg::Kind::text || (a.name != "reason" && a.name != "text")) {
+      if (!is_reason_argument(a)) {
         continue;
       }
       auto known = system_error_keys().find(a.text);
