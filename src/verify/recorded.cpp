@@ -8,6 +8,14 @@ namespace ccn {
 
 namespace fs = std::filesystem;
 
+std::optional<std::string> recorded_inputs_root(const nlohmann::json& rec, const std::string& result_path)
+{
+  if (!rec.contains("inputs_root") || !rec["inputs_root"].is_string()) {
+    return std::nullopt;
+  }
+  return (fs::path(result_path).parent_path() / rec["inputs_root"].get<std::string>()).lexically_normal().string();
+}
+
 std::vector<Recorded> recorded_inputs(const nlohmann::json& rec, const std::string& result_path,
                                       const std::string& root)
 {
@@ -18,8 +26,8 @@ std::vector<Recorded> recorded_inputs(const nlohmann::json& rec, const std::stri
   fs::path base_of_round = fs::path(result_path).parent_path();
   if (!root.empty()) {
     base_of_round = root;
-  } else if (rec.contains("inputs_root") && rec["inputs_root"].is_string()) {
-    base_of_round = (base_of_round / rec["inputs_root"].get<std::string>()).lexically_normal();
+  } else if (auto recorded = recorded_inputs_root(rec, result_path)) {
+    base_of_round = *recorded;
   }
   auto resolve = [](const fs::path& base, const std::string& path) {
     fs::path p(path);

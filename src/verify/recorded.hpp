@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,11 @@ std::vector<Recorded> recorded_inputs(const nlohmann::json& rec, const std::stri
 // Whether `recorded` names the same files as `today`, by role and by the
 // file each path reaches, each with the same SHA-256.
 bool same_inputs(const std::vector<Recorded>& recorded, const std::vector<InputFile>& today);
+
+// The folder that the result at `result_path` records as `inputs_root`
+// (relative to the result's folder), lexically normal; nothing when the
+// result records none.
+std::optional<std::string> recorded_inputs_root(const nlohmann::json& rec, const std::string& result_path);
 
 // The folder, relative to `result_dir`, from which `cwd` is reached: what
 // a result written into `result_dir` records as `inputs_root` when its

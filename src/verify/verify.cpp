@@ -12,7 +12,6 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <filesystem>
 
 namespace ccn {
 
@@ -168,10 +167,8 @@ Verification verify_result(const std::string& result_path, const std::string& ro
     return v;
   }
   std::vector<Recorded> inputs = recorded_inputs(*rec, result_path, root);
-  if (root.empty() && rec->contains("inputs_root") && (*rec)["inputs_root"].is_string()) {
-    v.recorded_root = (std::filesystem::path(result_path).parent_path() / (*rec)["inputs_root"].get<std::string>())
-                        .lexically_normal()
-                        .string();
+  if (root.empty()) {
+    v.recorded_root = recorded_inputs_root(*rec, result_path).value_or("");
   }
   if (std::none_of(inputs.begin(), inputs.end(),
                    [](const Recorded& r) { return r.role == "round" || r.role == "criteria"; })) {
