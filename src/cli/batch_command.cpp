@@ -76,8 +76,9 @@ std::variant<std::monostate, Previous, Message> previous_result(const fs::path& 
 }
 
 // Write `files` as new files into the folder `tmp`, made for them and to
-// become `dir`: all of them first and then their fsyncs, so that the file
-// system commits them together rather than once a file. Nothing on success.
+// become `dir`: all of them first (past the page cache, see write_new_file)
+// and then their fsyncs, so that the file system commits them together
+// rather than once a file. Nothing on success.
 std::optional<Message> write_new_files(const fs::path& tmp, const fs::path& dir,
                             const std::vector<std::pair<std::string, std::string>>& files)
 {
@@ -94,15 +95,8 @@ std::optional<Message> write_new_files(const fs::path& tmp, const fs::path& dir,
       break;
     }
     fds.push_back(fd);
-    for (size_t done = 0; done < text.size();) {
-      ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-      if (n < 0 && errno != EINTR) {
-        failed(name, errno);
-        break;
-      }
-      done += n > 0 ? static_cast<size_t>(n) : 0;
-    }
-    if (why) {
+    if (int errnum = write_new_file(fd, text); errnum != 0) {
+      failed(name, errnum);
       break;
     }
   }

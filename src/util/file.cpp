@@ -143,23 +143,82 @@ int create_temporary(const std::filesystem::path& target, std::string& tmp_path)
   });
 }
 
-std::string write_all(int fd, const std::string& content)
+// write(2) of all of `text`, resumed after a signal; 0, else errno.
+int write_whole(int fd, std::string_view text)
 {
-  size_t done = 0;
-  while (done < content.size()) {
-    ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+  while (!text.empty()) {
+    ssize_t n = ::write(fd, text.data(), text.size());
     if (n < 0) {
       if (errno == EINTR) {
         continue;
       }
-      return std::strerror(errno);
+      return errno;
     }
-    done += static_cast<size_t>(n);
+    text.remove_prefix(static_cast<size_t>(n));
   }
-  return {};
+  return 0;
 }
 
+std::string write_all(int fd, const std::string& content)
+{
+  const int errnum = write_whole(fd, content);
+  return errnum == 0 ? std::string() : std::strerror(errnum);
+}
+
+#ifdef O_DIRECT
+// Direct writes go from a buffer aligned, and in lengths rounded, to a block
+// of 4 KiB, a multiple of the devices' logical blocks (512 B or 4 KiB); a
+// file system that wants more refuses the write, and plain writes follow.
+// The file is then cut back to its length. A writing thread keeps one
+// such buffer.
+constexpr size_t k_direct_block = 4096;
+constexpr size_t k_direct_chunk = 1024 * 1024;
+
+bool write_direct(int fd, std::string_view text)
+{
+  struct Buffer
+  {
+    char* data = static_cast<char*>(std::aligned_alloc(k_direct_block, k_direct_chunk));
+    ~Buffer() { std::free(data); }
+  };
+  thread_local Buffer buffer;
+  const int flags = ::fcntl(fd, F_GETFL);
+  if (buffer.data == nullptr || flags < 0 || ::fcntl(fd, F_SETFL, flags | O_DIRECT) != 0) {
+    return false;
+  }
+  bool ok = true;
+  for (size_t at = 0; ok && at < text.size(); at += k_direct_chunk) {
+    const size_t part = std::min(k_direct_chunk, text.size() - at);
+    const size_t padded = (part + k_direct_block - 1) / k_direct_block * k_direct_block;
+    std::memcpy(buffer.data, text.data() + at, part);
+    std::memset(buffer.data + part, 0, padded - part);
+    ssize_t n = 0;
+    do {
+      n = ::pwrite(fd, buffer.data, padded, static_cast<off_t>(at));
+    } while (n < 0 && errno == EINTR);
+    ok = n == static_cast<ssize_t>(padded);
+  }
+  ok = ::fcntl(fd, F_SETFL, flags) == 0 && ok;
+  return ok && ::ftruncate(fd, static_cast<off_t>(text.size())) == 0;
+}
+#endif
+
 } // namespace
+
+int write_new_file(int fd, std::string_view text)
+{
+#ifdef O_DIRECT
+  if (!text.empty() && write_direct(fd, text)) {
+    return 0;
+  }
+  // The file system refused direct writes (or ran out of room part-way):
+  // start again with plain ones, which say why if they fail too.
+  if (::ftruncate(fd, 0) != 0 || ::lseek(fd, 0, SEEK_SET) != 0) {
+    return errno;
+  }
+#endif
+  return write_whole(fd, text);
+}
 
 std::variant<OutputTarget, FileError> output_target(const std::string& path)
 {

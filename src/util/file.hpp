@@ -6,6 +6,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <system_error>
 #include <variant>
 #include <vector>
@@ -94,6 +95,14 @@ private:
   };
   std::vector<Staged> m_staged;
 };
+
+// Write `text` into the new, empty file open for writing as `fd`, past the
+// page cache where the file system takes direct writes (O_DIRECT), else as
+// a plain write. For many files that nobody reads soon, as batch writes:
+// they need not be copied into the cache, nor push out what is cached there.
+// The file holds exactly `text` when it returns 0; else the system's error
+// number, and the file's content is unspecified.
+int write_new_file(int fd, std::string_view text);
 
 // Ask the system to write the entries of `folder` (names created or renamed
 // in it) to the disk, so that a rename survives a power cut. Best effort:

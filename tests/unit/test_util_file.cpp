@@ -9,7 +9,11 @@
 #include <filesystem>
 #include <fstream>
 #include <set>
+#include <csignal>
+#include <fcntl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <sys/sysmacros.h>
 
 using namespace ccn;
@@ -224,6 +228,57 @@ TEST_SUITE("util/file")
       CHECK(slurp(kept) == "old");
       check_only(dir, {"b.txt", "c.txt"});
     }
+  }
+
+  TEST_CASE("write_new_file leaves exactly the text, whatever its length against the blocks of a direct write")
+  {
+    TempDir dir;
+    // Lengths around a block of 4 KiB and around the 1 MiB a direct write takes at a time.
+    for (size_t size : {size_t{0}, size_t{1}, size_t{4095}, size_t{4096}, size_t{4097}, size_t{1048576} + 5,
+                        size_t{2097152}}) {
+      CAPTURE(size);
+      std::string text(size, '\0');
+      for (size_t i = 0; i < size; ++i) {
+        text[i] = static_cast<char>('a' + (i * 7 + i / 4096) % 26);
+      }
+      const std::string path = dir.path(fmt::format("f{}.txt", size));
+      int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+      REQUIRE(fd >= 0);
+      CHECK(write_new_file(fd, text) == 0);
+      REQUIRE(::close(fd) == 0);
+      const std::string back = slurp(path);
+      CHECK(back.size() == size);
+      CHECK(back == text);
+    }
+  }
+
+  TEST_CASE("write_new_file falls back to plain writes when a direct one fails, and says why both failed")
+  {
+    // A limit on a file's size that a direct write, rounded up to its
+    // blocks, passes, and the text itself does not: the direct write fails
+    // and the plain one must do the work.
+    TempDir dir;
+    struct rlimit saved {};
+    REQUIRE(::getrlimit(RLIMIT_FSIZE, &saved) == 0);
+    auto* old_handler = std::signal(SIGXFSZ, SIG_IGN);
+    struct rlimit small = saved;
+    small.rlim_cur = 6000;
+    REQUIRE(::setrlimit(RLIMIT_FSIZE, &small) == 0);
+    auto write_one = [&](const std::string& name, const std::string& text) {
+      int fd = ::open(dir.path(name).c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+      REQUIRE(fd >= 0);
+      int errnum = write_new_file(fd, text);
+      ::close(fd);
+      return errnum;
+    };
+    const std::string fits(5000, 'x');
+    const int fits_errnum = write_one("fits.txt", fits);
+    const int too_big_errnum = write_one("too-big.txt", std::string(7000, 'y'));
+    ::setrlimit(RLIMIT_FSIZE, &saved);
+    std::signal(SIGXFSZ, old_handler);
+    CHECK(fits_errnum == 0);
+    CHECK(slurp(dir.path("fits.txt")) == fits);
+    CHECK(too_big_errnum == EFBIG);
   }
 
   TEST_CASE("is_temporary_name knows the names of the temporary files and folders, and no others")
