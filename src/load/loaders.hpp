@@ -35,7 +35,10 @@ std::optional<Dossier> load_dossier(const Document& doc, const Criteria* criteri
 std::optional<Round> load_round_file(const Document& doc, Diagnostics& diags, bool* complete = nullptr);
 
 // A sheet (section 5), checked for shape only; `check_sheet` in
-// load/round_load.hpp checks it against its round.
-std::optional<Sheet> load_sheet(const Document& doc, Diagnostics& diags);
+// load/round_load.hpp checks it against its round. Without `complete`,
+// nothing when the file has an error; with it, what could be read all the
+// same (so that its other scores can still be checked against the round),
+// and `*complete` says whether the file had no error.
+std::optional<Sheet> load_sheet(const Document& doc, Diagnostics& diags, bool* complete = nullptr);
 
 } // namespace ccn

@@ -22,7 +22,9 @@ namespace {
 void check_sheet(const Sheet& s, const RoundBundle& b, const std::map<std::string, const Dossier*>& applicants,
                  bool all_applicants_known, const std::map<std::string, const Criterion*>& criteria, Diagnostics& diags)
 {
-  if (s.round != b.round.id) {
+  // An empty round or member is one that could not be read, already an
+  // error of its own (an identifier is never empty).
+  if (!s.round.empty() && s.round != b.round.id) {
     diags.error(s.round_pos, "sheet_other_round", {{"sheet_round", s.round}, {"round", b.round.id}});
   }
   std::vector<std::string> applicant_ids;
@@ -36,7 +38,7 @@ void check_sheet(const Sheet& s, const RoundBundle& b, const std::map<std::strin
     }
   }
   const auto& members = b.round.council->members;
-  if (std::none_of(members.begin(), members.end(), [&](const Member& m) { return m.id == s.member; })) {
+  if (!s.member.empty() && std::none_of(members.begin(), members.end(), [&](const Member& m) { return m.id == s.member; })) {
     std::vector<std::string> names;
     for (const auto& m : members) {
       names.push_back(m.id);
@@ -275,15 +277,16 @@ void load_dossiers(RoundBundle& b, const std::vector<FileRef>& refs, Diagnostics
   }
 }
 
-// The sheet that `ref` names, listed in the inputs once its bytes are read.
-std::optional<Sheet> load_sheet_ref(RoundBundle& b, const FileRef& ref, Diagnostics& diags)
+// The sheet that `ref` names, listed in the inputs once its bytes are read;
+// with `complete`, as `load_sheet` gives it with `complete`.
+std::optional<Sheet> load_sheet_ref(RoundBundle& b, const FileRef& ref, Diagnostics& diags, bool* complete = nullptr)
 {
   auto doc = load_named(ref, diags);
   if (!doc) {
     return std::nullopt;
   }
   b.inputs.push_back({"sheet", ref.as_written, ref.resolved, doc->sha256});
-  return load_sheet(*doc, diags);
+  return load_sheet(*doc, diags, complete);
 }
 
 // The same for a sheet in a workbook (formats-v1 8.8).
@@ -399,9 +402,18 @@ std::optional<RoundBundle> load_round(const std::string& path, Diagnostics& diag
     // it reads only the sheets that are valid, for their recusals.
     Diagnostics sheet_diags;
     const size_t inputs_before = b.inputs.size();
-    auto s = is_workbook_path(ref.resolved) ? load_workbook_ref(b, ref, sheet_diags) : load_sheet_ref(b, ref, sheet_diags);
+    // A YAML sheet with an error is still checked against the round for
+    // what could be read of it, so that a score out of range is named in
+    // the same run as a "7,5" two lines above it (formats-v1 section 1);
+    // it is not scored.
+    bool complete = true;
+    auto s = is_workbook_path(ref.resolved) ? load_workbook_ref(b, ref, sheet_diags)
+                                            : load_sheet_ref(b, ref, sheet_diags, &complete);
     if (s && b.round.council) {
       check_sheet(*s, b, applicants, all_applicants_known, criteria_by_id, sheet_diags);
+    }
+    if (!complete) {
+      s.reset();
     }
     if (sheets_needed == SheetsNeeded::not_yet && (sheet_diags.error_count() != 0 || sheet_diags.has_io_errors())) {
       b.inputs.resize(inputs_before); // not an input yet: `sheet --force` may write it anew

@@ -65,8 +65,11 @@ void read_nested(Reader& r, const YNode& node, const char* what, SheetKeys& keys
 
 } // namespace
 
-std::optional<Sheet> load_sheet(const Document& doc, Diagnostics& diags)
+std::optional<Sheet> load_sheet(const Document& doc, Diagnostics& diags, bool* complete)
 {
+  if (complete != nullptr) {
+    *complete = false;
+  }
   if (!check_format(doc, k_format_sheet, diags)) {
     return std::nullopt;
   }
@@ -134,7 +137,10 @@ std::optional<Sheet> load_sheet(const Document& doc, Diagnostics& diags)
                   }
                 });
   }
-  if (diags.error_count() != errors_before) {
+  const bool ok = diags.error_count() == errors_before;
+  if (complete != nullptr) {
+    *complete = ok;
+  } else if (!ok) {
     return std::nullopt;
   }
   return s;

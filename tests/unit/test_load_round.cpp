@@ -191,6 +191,29 @@ TEST_SUITE("load/round")
     CHECK(has_message(d, "expected a multiple of step 0.5, found 7.25"));
   }
 
+  TEST_CASE("a sheet with a malformed score still has its other scores checked against the round")
+  {
+    RoundFiles f;
+    // A Vietnamese decimal comma on A1, and a score above the maximum of 10 on A2.
+    f.dir.write("m1.yaml", "format: ccnscore/sheet@1\nround: r1\nmember: M1\nscores:\n"
+                           "  A1:\n    P1: 7,5\n  A2: { P1: 11 }\n  A9: { P1: 5 }\n");
+    Diagnostics d;
+    CHECK_FALSE(f.load(small_round({"A1", "A2"}, 3, {1, 2, 3}), d));
+    CHECK(has_message(d, "found \"7,5\""));
+    CHECK(has_message(d, "expected 0 to 10, found 11"));
+    CHECK(has_message(d, "scores: unknown applicant 'A9'"));
+    CHECK(d.error_count() == 3);
+  }
+
+  TEST_CASE("a sheet whose member cannot be read is not also called a stranger to the council")
+  {
+    RoundFiles f;
+    f.dir.write("m1.yaml", "format: ccnscore/sheet@1\nround: r1\nmember: [M1]\nscores:\n  A1: { P1: 8 }\n  A2: { P1: 7 }\n");
+    Diagnostics d;
+    CHECK_FALSE(f.load(small_round({"A1", "A2"}, 3, {1, 2, 3}), d));
+    CHECK(d.error_count() == 1);
+  }
+
   TEST_CASE("a sheet may not score an applicant it recuses itself from")
   {
     RoundFiles f;
