@@ -3,6 +3,7 @@
 // round fail in ways that no input can (an exception from a bug).
 
 #include "cli/app.hpp"
+#include "util/diag.hpp"
 
 #include <filesystem>
 #include <functional>
@@ -28,6 +29,7 @@ struct BatchRound
   std::string path;
   std::string id;
   std::string duplicate_of; // another round file with the same id
+  SourcePos id_pos;         // where the id is written
   Lang lang;                // --lang, else the locale's; the criteria's replaces it unless lang_asked
   bool lang_asked = false;
 };

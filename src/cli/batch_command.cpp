@@ -154,6 +154,20 @@ std::optional<Message> publish(const BatchFolder& f)
   return std::nullopt;
 }
 
+// The language of a round that is not ranked: its criteria's, as ranking
+// it would choose, unless --lang was given.
+Lang round_language(const BatchRound& f)
+{
+  if (f.lang_asked) {
+    return f.lang;
+  }
+  Diagnostics scratch;
+  if (auto bundle = load_round(f.path, scratch)) {
+    return default_lang(bundle->criteria);
+  }
+  return language_read(scratch).value_or(f.lang);
+}
+
 } // namespace
 
 BatchOutcome rank_round_into(const BatchRound& f, const fs::path& out_dir, bool force, std::string& diag_text)
@@ -164,10 +178,14 @@ BatchOutcome rank_round_into(const BatchRound& f, const fs::path& out_dir, bool 
   Lang& lang = o.lang;
   lang = f.lang;
   if (!f.duplicate_of.empty()) {
+    // An error in the round's own file, at its id, in the words that
+    // ranking it would have used.
     o.status = "error";
-    MsgArgs args{{"round", f.id}, {"other", f.duplicate_of}};
-    o.errors.push_back(tr(lang, "batch_duplicate_round", args));
-    diag_text = terminal_safe(format_program_error(f.path, lang, "batch_duplicate_round", args)) + "\n";
+    lang = round_language(f);
+    Diagnostics diags;
+    diags.error(f.id_pos, "batch_duplicate_round", {{"round", f.id}, {"other", f.duplicate_of}});
+    o.errors.push_back(format_diagnostic(diags.items().front(), lang));
+    diag_text = terminal_safe(o.errors.back()) + "\n";
     return o;
   }
   const fs::path dir = out_dir / f.id;
@@ -177,6 +195,7 @@ BatchOutcome rank_round_into(const BatchRound& f, const fs::path& out_dir, bool 
   auto previous = is_identifier(f.id) ? previous_result(dir) : std::monostate{};
   if (auto* why = std::get_if<Message>(&previous); why != nullptr && !force) {
     o.status = "error";
+    lang = round_language(f);
     o.errors.push_back(tr(lang, why->key, why->args));
     diag_text = terminal_safe(format_program_error(f.path, lang, why->key, why->args)) + "\n";
     return o;
@@ -379,7 +398,8 @@ int run_batch(const BatchOptions& opt, Console& console, const RoundRanker& rank
   unsigned jobs = thread_count(opt.jobs);
   std::vector<BatchRound> rounds;
   for (auto& found : find_round_files(opt.dirs, *out_id, jobs, diags)) {
-    rounds.push_back({std::move(found.path), std::move(found.id), std::move(found.duplicate_of), {}, false});
+    rounds.push_back({std::move(found.path), std::move(found.id), std::move(found.duplicate_of), std::move(found.id_pos),
+                      {}, false});
   }
   print_diagnostics(diags, console.err, console.lang);
   for (auto& r : rounds) {
@@ -458,11 +478,17 @@ int run_batch(const BatchOptions& opt, Console& console, const RoundRanker& rank
     print_error(console, summary_path, "cannot_write", {{"reason", why}});
     return k_exit_io;
   }
+  // Each round's line speaks its round's language, as its messages do; the
+  // closing line speaks the one that every round speaks, if they agree.
+  std::optional<Lang> common;
+  bool agree = !console.lang_asked && !outcomes.empty();
   for (const auto& o : outcomes) {
+    agree = agree && (!common || *common == o.lang);
+    common = o.lang;
     if (o.run == "up_to_date") {
-      console.out << terminal_safe(tr(console.lang, "batch_up_to_date", {{"round", o.round}})) << "\n";
+      console.out << terminal_safe(tr(o.lang, "batch_up_to_date", {{"round", o.round}})) << "\n";
     } else if (o.run == "updated") {
-      console.out << terminal_safe(tr(console.lang, "batch_updated",
+      console.out << terminal_safe(tr(o.lang, "batch_updated",
                                       {{"round", o.round},
                                        {"path", (fs::path(opt.output) / o.round / "result.previous.json").string()}}))
                   << "\n";
@@ -476,7 +502,8 @@ int run_batch(const BatchOptions& opt, Console& console, const RoundRanker& rank
                                              {"up_to_date", runs["up_to_date"]},
                                              {"recomputed", runs["recomputed"]}});
   }
-  console.out << terminal_safe(tr(console.lang, resumed ? "batch_summary_resumed" : "batch_summary", summary_args))
+  const Lang& closing = agree ? *common : console.lang;
+  console.out << terminal_safe(tr(closing, resumed ? "batch_summary_resumed" : "batch_summary", summary_args))
               << "\n";
   if (diags.has_io_errors()) {
     return k_exit_io;

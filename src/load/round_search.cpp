@@ -48,15 +48,16 @@ std::optional<FoundRound> look_into(const std::string& path)
   Diagnostics ignore;
   auto doc = parse_document(path, std::move(*text), ignore);
   if (!doc) {
-    return declared ? std::optional<FoundRound>(FoundRound{path, {}, {}}) : std::nullopt;
+    return declared ? std::optional<FoundRound>(FoundRound{path, {}, {}, {}}) : std::nullopt;
   }
   if (document_format(doc->root) != k_format_round) {
     return std::nullopt;
   }
-  FoundRound f{path, {}, {}};
+  FoundRound f{path, {}, {}, {}};
   for (const auto& [k, v] : doc->root.entries) {
     if (k.text == "id" && v.kind == YNode::Kind::scalar) {
       f.id = v.text;
+      f.id_pos = {path, v.line, v.col};
     }
   }
   return f;
@@ -122,7 +123,7 @@ std::vector<FoundRound> find_round_files(const std::vector<std::string>& dirs, c
     try {
       looked[i] = look_into(candidates[i]);
     } catch (...) {
-      looked[i] = FoundRound{candidates[i], {}, {}};
+      looked[i] = FoundRound{candidates[i], {}, {}, {}};
     }
   });
   std::vector<FoundRound> out;

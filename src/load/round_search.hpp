@@ -17,6 +17,7 @@ struct FoundRound
   std::string path;
   std::string id;
   std::string duplicate_of; // an earlier round file (by path) with the same id
+  SourcePos id_pos;         // where the id is written
 };
 
 // Every round file under `dirs` (sorted), skipping the output folder

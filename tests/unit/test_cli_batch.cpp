@@ -94,7 +94,7 @@ TEST_SUITE("cli/batch")
     CHECK(run({"batch", good, "-o", s.path("out"), "-j", "1"}).status == 0);
     std::string first = read_text(s.path("out/thanh-ha-2023/result.json"));
     std::filesystem::rename(s.path("out/thanh-ha-2023/result.json"), s.path("out/thanh-ha-2023/kept.json"));
-    Run again = run({"batch", good, "-o", s.path("out")});
+    Run again = run({"batch", good, "-o", s.path("out"), "--lang", "en"});
     CHECK(again.status == 1);
     CHECK(again.err.find("cannot be read") != std::string::npos);
     CHECK(again.err.find("give --force to replace it") != std::string::npos);
@@ -121,7 +121,13 @@ TEST_SUITE("cli/batch")
                           std::filesystem::copy_options::recursive);
     Run r = run({"batch", s.path("samples/thanh-ha-2023"), s.path("samples/thanh-ha-copy"), "-o", s.path("out")});
     CHECK(r.status == 1);
-    CHECK(r.err.find("round id 'thanh-ha-2023' is also the id of") != std::string::npos);
+    // An error of the round file, at its id, in its criteria's language
+    // (Vietnamese), as the round's other messages would be.
+    CHECK(r.err.find("thanh-ha-copy/round.yaml:2:5: lỗi: mã đợt “thanh-ha-2023” trùng với mã đợt của") != std::string::npos);
+    CHECK(read_text(s.path("out/summary.csv")).find("thanh-ha-copy/round.yaml:2:5: lỗi: mã đợt") != std::string::npos);
+    Run en = run({"batch", s.path("samples/thanh-ha-2023"), s.path("samples/thanh-ha-copy"), "-o", s.path("out2"),
+                  "--lang", "en"});
+    CHECK(en.err.find("round.yaml:2:5: error: round id 'thanh-ha-2023' is also the id of") != std::string::npos);
   }
 
   TEST_CASE("a round that YAML cannot read, or with no id, is an error row saying what is wrong with it")
@@ -284,7 +290,7 @@ TEST_SUITE("cli/batch")
     SampleCopy s;
     const std::string round = s.path("samples/thanh-ha-2023/round.yaml");
     std::string text;
-    BatchOutcome o = rank_round_into({round, "thanh-ha-2023", {}, Lang{"en"}, true}, s.path("out"), false, text);
+    BatchOutcome o = rank_round_into({round, "thanh-ha-2023", {}, {}, Lang{"en"}, true}, s.path("out"), false, text);
     CHECK(o.run == "new");
     CHECK_FALSE(std::filesystem::exists(s.path("out")));
     REQUIRE(o.folder);
@@ -310,7 +316,8 @@ TEST_SUITE("cli/batch")
     CHECK(run_batch({{s.path("samples/thanh-ha-2023"), s.path("samples/yen-quang-2024")}, s.path("out"), 2, false},
                     console, blocked)
           == 1);
-    CHECK(out.str().find("0 rounds ranked, 2 with errors") != std::string::npos);
+    // Both rounds speak Vietnamese, their criteria's language: so does the closing line.
+    CHECK(out.str().find("Đã xếp hạng 0 đợt, 2 đợt có lỗi") != std::string::npos);
     std::string summary = read_text(s.path("out/summary.csv"));
     for (const char* id : {"thanh-ha-2023", "yen-quang-2024"}) {
       CAPTURE(id);
@@ -401,7 +408,7 @@ TEST_SUITE("cli/batch")
   {
     SampleCopy s;
     std::vector<std::string> args{"batch", s.path("samples/thanh-ha-2023"), s.path("samples/dong-lai-2025"), "-o",
-                                  s.path("out")};
+                                  s.path("out"), "--lang", "en"};
     Run fresh = run(args);
     CHECK(fresh.status == 0);
     CHECK(read_text(s.path("out/summary.csv")).find(",new\r\n") != std::string::npos);
@@ -414,6 +421,12 @@ TEST_SUITE("cli/batch")
     CHECK(unchanged.out.find("dong-lai-2025: up to date") != std::string::npos);
     CHECK(unchanged.out.find("thanh-ha-2023: up to date") != std::string::npos);
     CHECK(std::filesystem::last_write_time(result) == before);
+    // Without --lang, each round's line speaks its criteria's language.
+    Run in_vietnamese = run(std::vector<std::string>(args.begin(), args.end() - 2));
+    CHECK(in_vietnamese.out.find("thanh-ha-2023: các tệp đầu vào không thay đổi, giữ nguyên kết quả")
+          != std::string::npos);
+    CHECK(in_vietnamese.out.find("Đã xếp hạng 2 đợt (0 đợt mới, 0 đợt cập nhật, 2 đợt giữ nguyên")
+          != std::string::npos);
     CHECK(read_text(s.path("out/summary.csv")).find(",up_to_date\r\n") != std::string::npos);
     CHECK_FALSE(std::filesystem::exists(s.path("out/dong-lai-2025/result.previous.json")));
 
