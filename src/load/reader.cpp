@@ -3,6 +3,8 @@
 #include "util/text.hpp"
 
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <sstream>
 #include <string_view>
@@ -70,6 +72,41 @@ std::optional<std::string> parse_date_part(std::string_view s, int64_t& days)
   }
   days = days_from_civil(y, m, d);
   return std::nullopt;
+}
+
+// A date written day first, as Vietnamese writes it ("12/10/2026",
+// "5.9.2026", "12-10-2026"), in the form the files take ("2026-10-12"),
+// when that day exists; else nothing.
+std::optional<std::string> iso_of_day_first(std::string_view s)
+{
+  int parts[3] = {0, 0, 0};
+  size_t widths[3] = {0, 0, 0};
+  size_t part = 0;
+  char separator = 0;
+  for (char c : s) {
+    if (c >= '0' && c <= '9') {
+      if (++widths[part] > (part == 2 ? 4U : 2U)) {
+        return std::nullopt;
+      }
+      parts[part] = parts[part] * 10 + (c - '0');
+    } else if ((c == '/' || c == '.' || c == '-') && part < 2 && widths[part] > 0
+               && (separator == 0 || c == separator)) {
+      separator = c;
+      ++part;
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (part != 2 || widths[2] != 4) {
+    return std::nullopt;
+  }
+  const int d = parts[0];
+  const int m = parts[1];
+  const int y = parts[2];
+  if (m < 1 || m > 12 || d < 1 || d > days_in_month(y, m)) {
+    return std::nullopt;
+  }
+  return fmt::format("{:04}-{:02}-{:02}", y, m, d);
 }
 
 // `text` with each space that separates thousands or that a copy from a
@@ -396,6 +433,20 @@ std::optional<bool> Reader::boolean(const YNode& node, const Subject& what)
     if (t == "false" || t == "False" || t == "FALSE") {
       return false;
     }
+    // The Vietnamese words for yes and no, and the English ones, which YAML
+    // 1.2 reads as text: say which truth they would be.
+    static const std::pair<std::string_view, bool> k_words[] = {
+      {"có", true},     {"Có", true},     {"CÓ", true},     {"co", true},    {"Co", true},    {"đúng", true},
+      {"Đúng", true},   {"yes", true},    {"Yes", true},    {"YES", true},   {"không", false}, {"Không", false},
+      {"KHÔNG", false}, {"khong", false}, {"Khong", false}, {"sai", false},  {"Sai", false},  {"no", false},
+      {"No", false},    {"NO", false}};
+    for (const auto& [word, truth] : k_words) {
+      if (t == word) {
+        error(node, what, "load_expected_boolean_word",
+              {{"found", describe(node)}, {"truth", truth ? "true" : "false"}});
+        return std::nullopt;
+      }
+    }
   }
   error(node, what, "load_expected_boolean", {{"found", describe(node)}});
   return std::nullopt;
@@ -411,6 +462,10 @@ std::optional<Timestamp> Reader::date(const YNode& node, const Subject& what)
     return std::nullopt;
   }
   int64_t days = 0;
+  if (auto iso = iso_of_day_first(node.text)) {
+    error(node, what, "load_expected_date_day_first", {{"found", quote_found(node.text)}, {"iso", *iso}});
+    return std::nullopt;
+  }
   if (node.text.size() != 10) {
     error(node, what, "load_expected_date", {{"found", quote_found(node.text)}});
     return std::nullopt;

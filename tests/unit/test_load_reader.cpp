@@ -175,6 +175,47 @@ TEST_SUITE("load/reader")
     CHECK_FALSE(thousands_readings("1.000e3"));
   }
 
+  TEST_CASE("yes and no in Vietnamese or English are no truths, and the message says which truth to write")
+  {
+    Fixture f("a: có\nb: Không\nc: yes\nd: on\ne: \"có\"\n");
+    for (const char* k : {"a", "b", "c", "d", "e"}) {
+      CHECK_FALSE(f.reader.boolean(f.at(k), k).has_value());
+    }
+    CHECK(has_message(f.diags, "t.yaml:1:4: error: a: expected true or false, found \"có\"; write it as true"));
+    CHECK(has_message(f.diags, "t.yaml:2:4: error: b: expected true or false, found \"Không\"; write it as false"));
+    CHECK(has_message(f.diags, "c: expected true or false, found \"yes\"; write it as true"));
+    // "on" is no yes or no word; a quoted word is text on purpose: no truth
+    // is suggested for either.
+    size_t suggested = 0;
+    for (const auto& d : f.diags.items()) {
+      suggested += d.key == "load_expected_boolean_word" ? 1 : 0;
+    }
+    CHECK(suggested == 3);
+    CHECK(format_diagnostic(f.diags.items()[0], Lang{"vi"})
+          == "t.yaml:1:4: lỗi: a: cần true (có) hoặc false (không), nhưng gặp \"có\"; hãy viết true");
+  }
+
+  TEST_CASE("a date written day first, as Vietnamese writes it, gets the form to write")
+  {
+    Fixture f("a: 12/10/2026\nb: 5.9.2026\nc: 12-10-2026\nd: 31/02/2026\ne: 10/5/23\nf: 12/10-2026\n");
+    for (const char* k : {"a", "b", "c", "d", "e", "f"}) {
+      CHECK_FALSE(f.reader.date(f.at(k), k).has_value());
+    }
+    CHECK(has_message(f.diags, "t.yaml:1:4: error: a: expected a date YYYY-MM-DD, found \"12/10/2026\"; write it as 2026-10-12"));
+    CHECK(has_message(f.diags, "b: expected a date YYYY-MM-DD, found \"5.9.2026\"; write it as 2026-09-05"));
+    CHECK(has_message(f.diags, "c: expected a date YYYY-MM-DD, found \"12-10-2026\"; write it as 2026-10-12"));
+    // No such day, a year of two digits, mixed separators: no form is guessed.
+    CHECK(f.diags.error_count() == 6);
+    size_t guessed = 0;
+    for (const auto& d : f.diags.items()) {
+      guessed += d.key == "load_expected_date_day_first" ? 1 : 0;
+    }
+    CHECK(guessed == 3);
+    CHECK(format_diagnostic(f.diags.items()[0], Lang{"vi"})
+          == "t.yaml:1:4: lỗi: a: cần một ngày theo dạng YYYY-MM-DD (năm-tháng-ngày), nhưng gặp \"12/10/2026\"; "
+             "hãy viết 2026-10-12");
+  }
+
   TEST_CASE("dates and date-times")
   {
     Fixture f("a: 2024-02-29\nb: 2023-02-29\nc: 2023-05-10T09:30:00+07:00\nd: 2023-05-10T02:30:00Z\n"
