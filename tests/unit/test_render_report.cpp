@@ -66,7 +66,7 @@ TEST_SUITE("render/report")
           "Chênh lệch lớn so với điểm bình quân 7,5", "Phương án vay vốn phụ thuộc một ngân hàng duy nhất",
           "Hồ sơ xếp thứ nhất (C1) hơn hồ sơ xếp thứ hai (C4) 25,57 điểm.", "thấp nhất trong các hồ sơ là 480.000 đồng/m²/năm: 10 × 480.000 / 500.000 = 9,60 điểm",
           "Báo cáo tài chính đã kiểm toán năm 2023", "bị loại", "G2 Không vi phạm pháp luật về đất đai",
-          "không đáp ứng", "tổng điểm 28,83 điểm, thấp hơn điểm tối thiểu để đạt là 50 điểm", "SHA-256", "(ký, ghi rõ họ tên)",
+          "không đáp ứng", "tổng điểm 28,83 điểm, thấp hơn điểm tối thiểu để đạt là 50 điểm", "SHA-256", "(Ký, ghi rõ họ tên)",
           "Lò Văn Quyết"}) {
       CAPTURE(needle);
       CHECK(vi.out.find(needle) != std::string::npos);
