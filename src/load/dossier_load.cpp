@@ -187,7 +187,7 @@ std::optional<Dossier> load_dossier(const Document& doc, const Criteria* criteri
     if (const YNode* n = am.require("name")) {
       d.name = r.text(*n, "applicant name").value_or("");
     }
-    if (const YNode* n = am.get("tax_code")) {
+    if (const YNode* n = am.get("tax_code"); n != nullptr && !r.left_empty(*n, "applicant tax_code")) {
       auto t = r.text(*n, "applicant tax_code");
       if (t && !valid_tax_code(*t)) {
         r.error(*n, "dossier_tax_code", {{"found", quote_found(*t)}});
@@ -195,7 +195,7 @@ std::optional<Dossier> load_dossier(const Document& doc, const Criteria* criteri
         d.tax_code = *t;
       }
     }
-    if (const YNode* n = am.get("submitted_at")) {
+    if (const YNode* n = am.get("submitted_at"); n != nullptr && !r.left_empty(*n, "applicant submitted_at")) {
       d.submitted_at = r.date_or_datetime(*n, "applicant submitted_at");
     }
   }

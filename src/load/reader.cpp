@@ -299,6 +299,15 @@ bool Reader::unfilled(const YNode& node, const Subject& what, const Message& exp
   return true;
 }
 
+bool Reader::left_empty(const YNode& node, const Subject& what)
+{
+  if (!is_null_node(node)) {
+    return false;
+  }
+  error(node, what, "load_optional_left_empty", {});
+  return true;
+}
+
 std::optional<std::string> Reader::text(const YNode& node, const Subject& what)
 {
   if (unfilled(node, what, Message{"load_want_text", {}})) {

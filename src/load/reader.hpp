@@ -84,6 +84,10 @@ public:
   // then an error asks for `expected` in its place.
   // (`expected` is a message such as "a number": `load_want_number`.)
   bool unfilled(const YNode& node, const Subject& what, const Message& expected);
+
+  // Whether the value of an optional key is left empty (null); then an
+  // error says to give a value or delete the line, as the templates do.
+  bool left_empty(const YNode& node, const Subject& what);
   // How many placeholders this reader found.
   size_t unfilled_count() const { return m_unfilled; }
 

@@ -265,10 +265,10 @@ std::optional<Round> load_round_file(const Document& doc, Diagnostics& diags, bo
   if (const YNode* n = m.require("title")) {
     rd.title = r.text(*n, "title").value_or("");
   }
-  if (const YNode* n = m.get("cluster")) {
+  if (const YNode* n = m.get("cluster"); n != nullptr && !r.left_empty(*n, "cluster")) {
     rd.cluster = r.text(*n, "cluster").value_or("");
   }
-  if (const YNode* n = m.get("date")) {
+  if (const YNode* n = m.get("date"); n != nullptr && !r.left_empty(*n, "date")) {
     rd.date = r.date(*n, "date");
   }
   if (const YNode* n = m.require("criteria")) {

@@ -165,6 +165,21 @@ TEST_SUITE("load/dossier bounds")
 
 TEST_SUITE("load/dossier tax code")
 {
+  TEST_CASE("an optional tax code or submission time left empty says to give a value or delete the line")
+  {
+    Diagnostics d;
+    auto doc = parse_document("d.yaml",
+                              "format: ccnscore/dossier@1\napplicant:\n  id: A1\n  name: N\n  tax_code:\n"
+                              "  submitted_at:\nfacts: {}\n",
+                              d);
+    REQUIRE(doc);
+    CHECK_FALSE(load_dossier(*doc, nullptr, d));
+    CHECK(has_message(d, "d.yaml:5:3: error: applicant tax_code: left empty; it is optional: give a value, or delete "
+                         "the line"));
+    CHECK(has_message(d, "d.yaml:6:3: error: applicant submitted_at: left empty; it is optional"));
+    CHECK(d.error_count() == 2);
+  }
+
   // Whether a dossier with `tax_code` loads; its error otherwise.
   std::string tax_code(const std::string& code)
   {

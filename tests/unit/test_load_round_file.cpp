@@ -40,6 +40,18 @@ std::string at(int line_in_extra, int col)
 
 TEST_SUITE("load/round_file")
 {
+  TEST_CASE("an optional cluster or date left empty says to give a value or delete the line")
+  {
+    Files f;
+    Diagnostics d;
+    CHECK_FALSE(f.load("cluster:\ndate:\n", d));
+    CHECK(has_message(d, at(0, 1) + "cluster: left empty; it is optional: give a value, or delete the line"));
+    CHECK(has_message(d, at(1, 1) + "date: left empty; it is optional: give a value, or delete the line"));
+    CHECK(d.error_count() == 2);
+    CHECK(format_diagnostic(d.items()[0], Lang{"vi"}).ends_with(
+      "lỗi: cluster: để trống; mục này không bắt buộc: hãy điền giá trị, hoặc xóa cả dòng"));
+  }
+
   TEST_CASE("chair_proposal is read with its selects, reason and date")
   {
     Files f;
