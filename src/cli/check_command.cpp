@@ -63,6 +63,20 @@ std::optional<Description> check_file(const std::string& path, const Criteria* c
     if (!result) {
       return std::nullopt;
     }
+    // A member who handed in no sheet counts as absent (6.1): when the
+    // meeting does not record the absence, a sheet may have been forgotten.
+    if (const auto& council = bundle->round.council) {
+      for (const auto& m : council->members) {
+        const auto& sheets = bundle->sheets;
+        const bool handed_in = std::any_of(sheets.begin(), sheets.end(), [&](const Sheet& s) { return s.member == m.id; });
+        const auto* meeting = bundle->round.meeting ? &*bundle->round.meeting : nullptr;
+        const bool recorded = meeting != nullptr && std::any_of(meeting->absent.begin(), meeting->absent.end(),
+                                                                [&](const Absence& a) { return a.member == m.id; });
+        if (!handed_in && !recorded) {
+          diags.warning(m.pos, "check_member_without_sheet", {{"member", m.id}, {"name", m.name}});
+        }
+      }
+    }
     // The round is valid, but cannot be decided without the chair (8.4):
     // check says so too, before the meeting's minutes are drawn up.
     if (!result->awaiting_proposal.empty()) {

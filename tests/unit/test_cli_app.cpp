@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <csignal>
 #include <filesystem>
+#include <fstream>
 #include <sys/resource.h>
 #include <sstream>
 #include <stdexcept>
@@ -184,6 +185,25 @@ TEST_SUITE("cli/app")
     CHECK(r.out.find("3 files checked: 2 with errors, 16 errors in all") != std::string::npos);
     Run missing = run({"check", k_round, k_src + "/nope.yaml"});
     CHECK(missing.status == k_exit_io);
+  }
+
+  TEST_CASE("check warns of a member who handed in no sheet and whom the meeting does not record as absent")
+  {
+    SampleCopy s;
+    const std::string round = s.path("samples/yen-quang-2024/round.yaml");
+    std::string text = read_text(round);
+    text.erase(text.find("  - sheets/m5.yaml\n"));
+    std::filesystem::remove(s.path("samples/yen-quang-2024/sheets/m5.yaml"));
+    std::ofstream(round, std::ios::binary) << text;
+    Run r = run({"check", round, "--lang", "en"});
+    CHECK(r.status == k_exit_ok); // 4 of 5 is a quorum of 2/3: a warning only
+    CHECK(r.err.find("round.yaml:18:13: warning: member 'M5' (Vũ Đình Long) handed in no sheet and counts as absent, "
+                     "but the round does not record the absence")
+          != std::string::npos);
+    std::ofstream(round, std::ios::binary) << text << "meeting:\n  absent:\n    M5: Đi công tác\n";
+    Run recorded = run({"check", round});
+    CHECK(recorded.status == k_exit_ok);
+    CHECK(recorded.err.empty());
   }
 
   TEST_CASE("an exception that escapes a command is reported as an internal error, exit 70")
