@@ -467,9 +467,13 @@ void robustness(Html& h, const RoundResult& res, const Sensitivity& s)
     h.head({std::string(L.text("report_without_the_sheet_of")),
             std::string(L.text("report_first")), std::string(L.text("report_winner_changes"))});
     for (const auto& l : s.leave_one_out) {
+      // Without a ranking there is no winner to compare: the row says why,
+      // and a "no" under "changes the result" would read as all is well.
       h.raw(fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td></tr>\n", esc(l.member),
                         l.ranked ? esc(ids(l.winners, L)) : esc(L.text("report_no_ranking")),
-                        l.changes_winner ? esc(L.text("report_yes")) : esc(L.text("report_no_2"))));
+                        !l.ranked            ? "–"
+                        : l.changes_winner ? esc(L.text("report_yes"))
+                                           : esc(L.text("report_no_2"))));
     }
     h.raw("</table>\n");
   }

@@ -39,6 +39,19 @@ TEST_SUITE("render/report")
     CHECK(en.date(Timestamp{0, true, "2024-09-10", ""}) == "2024-09-10");
   }
 
+  TEST_CASE("a member whose absence would leave no ranking is not said to change nothing")
+  {
+    SampleCopy s;
+    std::string round = s.path("samples/yen-quang-2024/round.yaml");
+    std::string text = read_text(round);
+    text.replace(text.find("quorum: \"2/3\""), std::string("quorum: \"2/3\"").size(), "quorum: 1");
+    std::ofstream(round, std::ios::binary) << text;
+    Run r = run({"report", round});
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    CHECK(r.out.find("<tr><td>M1</td><td>không xếp hạng được</td><td>–</td></tr>") != std::string::npos);
+    CHECK(r.out.find("<td>không xếp hạng được</td><td>không</td>") == std::string::npos);
+  }
+
   TEST_CASE("everything from the input is escaped")
   {
     CHECK(html_escape("<script>alert('x') & \"y\"</script>") ==
