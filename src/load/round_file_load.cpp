@@ -221,7 +221,8 @@ std::optional<Council> read_council(Reader& r, const YNode& node)
       } else if (role == "member") {
         mem.role = Role::member;
       } else if (role) {
-        r.error(*n, "round_member_role", {{"member", mem.id}, {"found", quote_found(*role)}});
+        r.error(*n, "round_member_role", {{"member", mem.id}, {"found", quote_found(*role)}},
+                nearest_name(*role, {"chair", "vice_chair", "member"}));
       }
     }
     auto same = std::find_if(c.members.begin(), c.members.end(), [&](const Member& o) { return o.id == mem.id; });

@@ -52,6 +52,16 @@ TEST_SUITE("load/round_file")
       "lỗi: cluster: để trống; mục này không bắt buộc: hãy điền giá trị, hoặc xóa cả dòng"));
   }
 
+  TEST_CASE("a misspelt role suggests the role meant")
+  {
+    Files f;
+    std::string round = small_round({"A1", "A2"}, 3, {1, 2, 3});
+    round.replace(round.find("role: member"), 12, "role: memebr");
+    Diagnostics d;
+    CHECK_FALSE(load_round(f.dir.write("round.yaml", round), d));
+    CHECK(has_message(d, "found \"memebr\"; did you mean 'member'?"));
+  }
+
   TEST_CASE("chair_proposal is read with its selects, reason and date")
   {
     Files f;
