@@ -48,6 +48,32 @@ std::string exact_decimal(const Rational& value)
   return to_decimal_string(value, decimals, true);
 }
 
+// One sheet's entry of the result's "sheets".
+void sheet_json(JsonWriter& w, const Sheet& s, const std::string& path)
+{
+  w.begin_object();
+  w.member("path", path);
+  w.member("member", s.member);
+  w.key("recused");
+  w.begin_array();
+  for (const auto& [applicant, pos] : s.recused) {
+    w.string(applicant);
+  }
+  w.end_array();
+  w.key("scores");
+  w.begin_object();
+  for (const auto& [applicant, by_criterion] : s.scores) {
+    w.key(applicant);
+    w.begin_object();
+    for (const auto& [criterion, score] : by_criterion) {
+      w.exact_member(criterion, exact_decimal(score.points));
+    }
+    w.end_object();
+  }
+  w.end_object();
+  w.end_object();
+}
+
 // Each sheet's member, recusals and scores, so that verify can say which
 // score changed, and tell a sheet changed only in its comments.
 void sheets_json(JsonWriter& w, const RoundBundle& b)
@@ -60,27 +86,7 @@ void sheets_json(JsonWriter& w, const RoundBundle& b)
         path = &in.path;
       }
     }
-    w.begin_object();
-    w.member("path", *path);
-    w.member("member", s.member);
-    w.key("recused");
-    w.begin_array();
-    for (const auto& [applicant, pos] : s.recused) {
-      w.string(applicant);
-    }
-    w.end_array();
-    w.key("scores");
-    w.begin_object();
-    for (const auto& [applicant, by_criterion] : s.scores) {
-      w.key(applicant);
-      w.begin_object();
-      for (const auto& [criterion, score] : by_criterion) {
-        w.exact_member(criterion, exact_decimal(score.points));
-      }
-      w.end_object();
-    }
-    w.end_object();
-    w.end_object();
+    sheet_json(w, s, *path);
   }
   w.end_array();
 }
@@ -330,6 +336,14 @@ std::string render_json(const RoundResult& res, const Lang& lang, const std::str
   sheets_json(w, b);
   w.end_object();
   out += '\n';
+  return out;
+}
+
+std::string render_sheet_json(const Sheet& sheet, const std::string& path)
+{
+  std::string out;
+  JsonWriter w(out);
+  sheet_json(w, sheet, path);
   return out;
 }
 

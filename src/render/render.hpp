@@ -17,6 +17,10 @@ inline constexpr const char* k_tool_version = "1.0.0";
 // result file's own, that the round's recorded path is relative to.
 std::string render_json(const RoundResult& res, const Lang& lang, const std::string& inputs_root = {});
 
+// One sheet as render_json records it under "sheets", with its `path` as
+// the round names it: what verify compares a changed sheet read on its own with.
+std::string render_sheet_json(const Sheet& sheet, const std::string& path);
+
 // A terminal table with the scale, pass rules, tie-breaks and warnings
 // under it; `color` adds ANSI colours.
 std::string render_table(const RoundResult& res, bool color, const Lang& lang);

@@ -1,6 +1,9 @@
 #include "verify/verify.hpp"
 
+#include "load/loaders.hpp"
 #include "load/round_load.hpp"
+#include "load/sheet_workbook_load.hpp"
+#include "load/yaml_tree.hpp"
 #include "render/render.hpp"
 #include "score/score.hpp"
 #include "util/file.hpp"
@@ -125,6 +128,29 @@ std::optional<RoundBundle> load_recorded(const std::vector<Recorded>& inputs, Di
   return load_direct(criteria, dossiers, diags);
 }
 
+// The sheet recorded at `path`, read on its own as the result records a
+// sheet, when it is a sheet without an error of its own; else nothing.
+std::optional<Json> sheet_alone(const std::vector<Recorded>& inputs, const std::string& path)
+{
+  auto in = std::find_if(inputs.begin(), inputs.end(),
+                         [&](const Recorded& r) { return r.role == "sheet" && r.path == path; });
+  if (in == inputs.end()) {
+    return std::nullopt;
+  }
+  Diagnostics scratch;
+  std::optional<Sheet> sheet;
+  if (is_workbook_path(in->resolved)) {
+    std::string sha256;
+    sheet = load_sheet_workbook_file(in->resolved, sha256, scratch);
+  } else if (auto doc = load_document(in->resolved, scratch)) {
+    sheet = load_sheet(*doc, scratch);
+  }
+  if (!sheet || scratch.has_errors() || scratch.has_io_errors()) {
+    return std::nullopt;
+  }
+  return parse_exact(render_sheet_json(*sheet, path), nullptr, SIZE_MAX);
+}
+
 // The findings of comparing the record `rec` with the round recomputed.
 void compare_recomputed(const Json& rec, const Json& now, const std::vector<Recorded>& inputs,
                         const RoundBundle& bundle, std::vector<std::pair<std::string, Message>>& changed_sheets,
@@ -200,8 +226,19 @@ Verification verify_result(const std::string& result_path, const std::string& ro
     }
     v.recompute = Verification::Recompute::failed;
   }
+  // The round no longer loads or scores (a changed score can break a tie
+  // that a chair's proposal settled): a changed sheet that still reads on
+  // its own is still named score by score, as an auditor asks for.
   for (auto& [path, changed] : changed_sheets) {
-    v.problems.push_back(std::move(changed));
+    const Json* was = sheet_entry(*rec, path);
+    std::optional<Json> is = was != nullptr ? sheet_alone(inputs, path) : std::nullopt;
+    std::vector<Message> changes = is ? score_changes(*was, *is) : std::vector<Message>{};
+    if (changes.empty()) {
+      v.problems.push_back(std::move(changed));
+    }
+    for (auto& c : changes) {
+      v.problems.push_back({"verify_sheet_changed", {{"path", path}, {"change", std::move(c)}}});
+    }
   }
   return v;
 }

@@ -359,6 +359,22 @@ TEST_SUITE("cli/verify formats 1.1")
     CHECK_MESSAGE(r2.out.find("differs: chair_proposal: recorded none, recomputed {") != std::string::npos, r2.out);
   }
 
+  TEST_CASE("a changed score that breaks the tie the chair settled is still named, score by score")
+  {
+    ProposalArchive a;
+    const std::string sheet = a.path("samples/dong-lai-2025/phieu/m2.yaml");
+    std::string text = read_text(sheet);
+    REQUIRE(text.find("D2: { HT: 12,") != std::string::npos);
+    text.replace(text.find("D2: { HT: 12,"), 13, "D2: { HT: 13,");
+    std::ofstream(sheet, std::ios::binary) << text;
+    Run r = run({"verify", "--lang", "en", a.result});
+    CHECK(r.status == 4);
+    // The round no longer validates (no tie is left for the proposal to
+    // settle), yet the auditor learns which score changed.
+    CHECK_MESSAGE(r.out.find("changed: sheet phieu/m2.yaml: M2, D2, HT: 12 → 13") != std::string::npos, r.out);
+    CHECK(r.out.find("sha256 recorded") == std::string::npos);
+  }
+
   TEST_CASE("a file added to a folder that the round names is caught")
   {
     ProposalArchive a;
