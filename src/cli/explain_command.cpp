@@ -24,6 +24,17 @@ struct ExplainOptions
   bool exact = false;
 };
 
+// The arguments of the message that `applicant` is none of the round's
+// applicants, which it lists in the order of the dossiers.
+MsgArgs no_applicant(const std::string& applicant, const RoundBundle& bundle)
+{
+  std::vector<std::string> ids;
+  for (const auto& d : bundle.dossiers) {
+    ids.push_back(d.id);
+  }
+  return {{"applicant", applicant}, {"round", bundle.round.id}, MsgArg::list("applicants", ids)};
+}
+
 int run_explain(const ExplainOptions& opt, Console& console)
 {
   int status = k_exit_ok;
@@ -35,14 +46,14 @@ int run_explain(const ExplainOptions& opt, Console& console)
   const RoundResult* result = &scored->result;
   const ApplicantResult* a = result->find(opt.applicant);
   if (a == nullptr) {
-    print_error(console, "ccnscore explain", "usage_no_applicant", {{"applicant", opt.applicant}, {"round", bundle->round.id}});
+    print_error(console, "ccnscore explain", "usage_no_applicant", no_applicant(opt.applicant, *bundle));
     return k_exit_usage;
   }
   const ApplicantResult* other = nullptr;
   if (!opt.vs.empty()) {
     other = result->find(opt.vs);
     if (other == nullptr) {
-      print_error(console, "ccnscore explain", "usage_no_applicant", {{"applicant", opt.vs}, {"round", bundle->round.id}});
+      print_error(console, "ccnscore explain", "usage_no_applicant", no_applicant(opt.vs, *bundle));
       return k_exit_usage;
     }
   } else if (a->total) {

@@ -70,6 +70,19 @@ std::vector<const Member*> chosen_members(const SheetOptions& opt, const Round& 
   return chosen;
 }
 
+// The arguments of the message that `member` is none of the round's
+// members, which it lists.
+MsgArgs not_a_member(const std::string& member, const Round& round)
+{
+  std::vector<std::string> ids;
+  if (round.council) {
+    for (const auto& m : round.council->members) {
+      ids.push_back(m.id);
+    }
+  }
+  return {{"member", member}, {"round", round.id}, MsgArg::list("members", ids)};
+}
+
 // `--format html`: one printable document, one A4 page per member chosen
 // (the province's form 01), to standard output or the file given with -o.
 int write_paper_sheets(const SheetOptions& opt, const RoundBundle& b, const std::vector<bool>& passed,
@@ -77,7 +90,7 @@ int write_paper_sheets(const SheetOptions& opt, const RoundBundle& b, const std:
 {
   std::vector<const Member*> chosen = chosen_members(opt, b.round, console);
   if (chosen.empty() && !opt.all) {
-    print_error(console, "ccnscore sheet", "usage_not_a_member", {{"member", opt.member}, {"round", b.round.id}});
+    print_error(console, "ccnscore sheet", "usage_not_a_member", not_a_member(opt.member, b.round));
     return k_exit_usage;
   }
   std::string text = render_paper_sheets_html(b, chosen, passed, console.lang);
@@ -129,7 +142,7 @@ int run_sheet(const SheetOptions& opt, Console& console)
   if (opt.format == "xlsx") {
     std::vector<const Member*> chosen = chosen_members(opt, bundle->round, console);
     if (chosen.empty() && !opt.all) {
-      print_error(console, "ccnscore sheet", "usage_not_a_member", {{"member", opt.member}, {"round", bundle->round.id}});
+      print_error(console, "ccnscore sheet", "usage_not_a_member", not_a_member(opt.member, bundle->round));
       return k_exit_usage;
     }
     return write_sheet_workbooks(*bundle, chosen, *passed, console.lang, opt.output, opt.force, console);
@@ -137,7 +150,7 @@ int run_sheet(const SheetOptions& opt, Console& console)
   if (!opt.all) {
     auto it = std::find_if(members.begin(), members.end(), [&](const Member& m) { return m.id == opt.member; });
     if (it == members.end()) {
-      print_error(console, "ccnscore sheet", "usage_not_a_member", {{"member", opt.member}, {"round", bundle->round.id}});
+      print_error(console, "ccnscore sheet", "usage_not_a_member", not_a_member(opt.member, bundle->round));
       return k_exit_usage;
     }
     std::string text = render_blank_sheet(*bundle, *it, *passed, console.lang);
