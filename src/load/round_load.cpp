@@ -5,6 +5,7 @@
 #include "load/sheet_workbook_load.hpp"
 #include "load/yaml_tree.hpp"
 #include "util/file.hpp"
+#include "util/shared_library.hpp"
 #include "util/text.hpp"
 
 #include <fmt/format.h>
@@ -531,11 +532,18 @@ std::vector<UnlistedFile> unlisted_inputs(const std::string& round_path)
         // A workbook that is no score sheet (a ranking saved beside the
         // round, any other spreadsheet) is none to warn about; one that
         // cannot be read far enough to say may be one.
+        // Without libzip nothing can be told: a warning rather than a
+        // missing library for a file the round does not name.
         Diagnostics read;
         std::string sha256;
-        load_sheet_workbook_file(full, sha256, read);
-        const bool other = std::any_of(read.items().begin(), read.items().end(),
-                                       [](const Diagnostic& d) { return d.key == "wb_not_score_sheet"; });
+        bool other = false;
+        try {
+          load_sheet_workbook_file(full, sha256, read);
+          other = std::any_of(read.items().begin(), read.items().end(),
+                              [](const Diagnostic& d) { return d.key == "wb_not_score_sheet"; });
+        } catch (const MissingLibrary&) {
+          other = false;
+        }
         if (!other) {
           out.push_back({shown, true});
         }
