@@ -367,13 +367,17 @@ std::optional<RoundBundle> load_round(const std::string& path, Diagnostics& diag
     return std::nullopt;
   }
   b.criteria = std::move(*criteria);
-  b.round.dossiers = expand_folders(b.round.dossiers, "dossiers", diags);
-  b.round.sheets = expand_folders(b.round.sheets, "sheets", diags, sheets_needed == SheetsNeeded::not_yet);
+  // A dossier folder that gives no file (unreadable, or without a .yaml
+  // file) hides applicants: no sheet or proposal is wrong for naming them.
   const size_t errors_before_dossiers = diags.error_count();
+  b.round.dossiers = expand_folders(b.round.dossiers, "dossiers", diags);
+  const bool dossier_folders_read = diags.error_count() == errors_before_dossiers;
+  b.round.sheets = expand_folders(b.round.sheets, "sheets", diags, sheets_needed == SheetsNeeded::not_yet);
+  const size_t errors_before_dossier_files = diags.error_count();
   std::vector<std::string> invalid_ids;
-  bool all_applicants_known = true;
+  bool all_applicants_known = dossier_folders_read;
   load_dossiers(b, b.round.dossiers, diags, &invalid_ids, &all_applicants_known);
-  check_chair_proposal(b, diags.error_count() == errors_before_dossiers, diags);
+  check_chair_proposal(b, dossier_folders_read && diags.error_count() == errors_before_dossier_files, diags);
   if (b.criteria.has_judged() && !b.round.council) {
     diags.error(b.round.pos, "round_needs_council", {{"round", b.round.id}, {"criteria", b.criteria.id}});
   }

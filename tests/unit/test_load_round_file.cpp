@@ -272,6 +272,29 @@ TEST_SUITE("load/round folders")
     CHECK(d.has_io_errors());
     CHECK(has_message(d, "khong-co/: error: cannot read the folder: No such file or directory"));
   }
+
+  TEST_CASE("a dossier folder that gives no file leaves the sheets' applicants unjudged, one mistake one message")
+  {
+    // The applicants in that folder are not known: a sheet that scores them,
+    // or a chair's proposal that selects one, is not wrong for it.
+    for (const std::string entry : {"trong/", "khong-co/"}) {
+      CAPTURE(entry);
+      TempDir dir;
+      dir.write("criteria.yaml", small_criteria("  - proposal: chair\n"));
+      dir.write("trong/ghi-chu.txt", "text");
+      dir.write("m1.yaml", small_sheet("M1", "A1: 8, A2: 7"));
+      Diagnostics d;
+      CHECK_FALSE(load_round(dir.write("round.yaml", "format: ccnscore/round@1\nid: r1\ntitle: T\n"
+                                                     "criteria: criteria.yaml\ndossiers:\n  - " + entry + "\n"
+                                                     "council:\n  members: [{ id: M1, name: A, role: chair }]\n"
+                                                     "sheets: [m1.yaml]\n"
+                                                     "chair_proposal: { selects: A1, reason: Lý do }\n"),
+                             d));
+      CHECK_MESSAGE(d.items().size() == 1, all_messages(d));
+      CHECK_FALSE(has_message(d, "unknown applicant"));
+      CHECK_FALSE(has_message(d, "not an applicant"));
+    }
+  }
 }
 
 TEST_SUITE("load/round_file quorum")
