@@ -326,7 +326,12 @@ TEST_SUITE("load/round_file quorum")
     CHECK(quorum("\"2/x\"").find("found \"2/x\"") != std::string::npos);
     CHECK(quorum("\"1.5/3\"").find("found \"1.5/3\"") != std::string::npos);
     CHECK(quorum("\"1/3.0\"").find("found \"1/3.0\"") != std::string::npos);
-    CHECK(quorum("\"0.5\"").find("found \"0.5\"") != std::string::npos); // a decimal is written plain
+    // A decimal is written plain, as every number of these files is, and the
+    // message says so rather than calling 0.5 neither a fraction nor a decimal.
+    CHECK(quorum("\"0.5\"")
+          == "council quorum: expected a fraction such as \"2/3\" or a decimal, found the quoted text \"0.5\"; "
+             "write a decimal without quotes: 0.5");
+    CHECK(quorum("'1'").find("write a decimal without quotes: 1") != std::string::npos);
     CHECK(quorum("\"0/3\"") == "council quorum: expected a value above 0 and at most 1, found 0/3");
     CHECK(quorum("\"4/3\"").find("above 0 and at most 1") != std::string::npos);
     CHECK(quorum("0").find("above 0 and at most 1") != std::string::npos);
