@@ -173,15 +173,20 @@ std::vector<FileRef> expand_folders(const std::vector<FileRef>& refs, std::strin
 
 // The checks of `chair_proposal` that need only the files (8.4); those
 // that need the ranking are made when the round is scored.
+void check_chair_proposal_rule(const Round& round, const Criteria& criteria, Diagnostics& diags)
+{
+  if (round.chair_proposal && !criteria.ends_with_chair_proposal()) {
+    diags.error(round.chair_proposal->pos, "round_chair_proposal_no_rule", {{"criteria", criteria.id}});
+  }
+}
+
 void check_chair_proposal(const RoundBundle& b, bool all_dossiers_read, Diagnostics& diags)
 {
   const auto& cp = b.round.chair_proposal;
   if (!cp) {
     return;
   }
-  if (!b.criteria.ends_with_chair_proposal()) {
-    diags.error(cp->pos, "round_chair_proposal_no_rule", {{"criteria", b.criteria.id}});
-  }
+  check_chair_proposal_rule(b.round, b.criteria, diags);
   if (all_dossiers_read
       && std::none_of(b.dossiers.begin(), b.dossiers.end(), [&](const Dossier& d) { return d.id == cp->selects; })) {
     std::vector<std::string> ids;
@@ -303,6 +308,8 @@ std::optional<Sheet> load_workbook_ref(RoundBundle& b, const FileRef& ref, Diagn
 // together; its dossiers (against `criteria` when it loaded) and its sheets
 // (for their shape) are still read, so that one run reports every error of
 // every file (formats-v1 section 1), not the first file's only.
+// The checks between the round file and the others that need no complete
+// round (the proposal rule, a member absent with a sheet) are made too.
 void check_files_alone(RoundBundle& b, const Criteria* criteria, SheetsNeeded sheets_needed, Diagnostics& diags)
 {
   for (const auto& ref : expand_folders(b.round.dossiers, "dossiers", diags)) {
@@ -311,8 +318,15 @@ void check_files_alone(RoundBundle& b, const Criteria* criteria, SheetsNeeded sh
     }
   }
   for (const auto& ref : expand_folders(b.round.sheets, "sheets", diags, sheets_needed == SheetsNeeded::not_yet)) {
-    is_workbook_path(ref.resolved) ? load_workbook_ref(b, ref, diags) : load_sheet_ref(b, ref, diags);
+    auto s = is_workbook_path(ref.resolved) ? load_workbook_ref(b, ref, diags) : load_sheet_ref(b, ref, diags);
+    if (s) {
+      b.sheets.push_back(std::move(*s));
+    }
   }
+  if (criteria != nullptr) {
+    check_chair_proposal_rule(b.round, *criteria, diags);
+  }
+  check_absences(b, diags);
 }
 
 } // namespace

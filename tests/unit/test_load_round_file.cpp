@@ -155,6 +155,24 @@ TEST_SUITE("load/round_file")
                   all_messages(with_sheet));
   }
 
+  TEST_CASE("every meeting error of one round file is reported in one run, with the others of the round")
+  {
+    // 8.7 lists three errors; a round file that makes all of them, and
+    // whose criteria lack the proposal rule, gets all four in one run
+    // (section 1), though the round cannot be put together.
+    Files f("  - group: fin\n");
+    Diagnostics d;
+    CHECK_FALSE(f.load("meeting:\n  start: 2026-09-10T08:30:00+07:00\n  end: 2026-09-10T08:29:59+07:00\n"
+                       "  absent:\n    M9: Ốm\n    M2: Đi công tác\n"
+                       "chair_proposal:\n  selects: A2\n  reason: Lý do\n",
+                       d));
+    CHECK_MESSAGE(has_message(d, at(2, 8) + "meeting end: "), all_messages(d));
+    CHECK(has_message(d, at(4, 5) + "meeting absent: 'M9' is not a member of the council"));
+    CHECK(has_message(d, at(5, 5) + "meeting absent: member 'M2' is recorded as absent, but handed in the sheet "));
+    CHECK(has_message(d, at(7, 12) + "chair_proposal: criteria 'small' have no tie-break rule 'proposal: chair'"));
+    CHECK(d.error_count() == 4);
+  }
+
   TEST_CASE("meeting times are date-times, and an end equal to the start is fine")
   {
     Files f;
