@@ -449,9 +449,12 @@ int run_batch(const BatchOptions& opt, Console& console, const RoundRanker& rank
     }
     failed += o.status == "error" ? 1 : 0;
     ++runs[o.run];
+    // A path may hold any bytes: those that are not UTF-8 (and control
+    // characters) are written as escapes, as on a terminal, so that the
+    // summary stays UTF-8 for the spreadsheet that opens it.
     summary += fmt::format("{},{},{},{},{},{},{},{}\r\n", csv_field(o.round), csv_field(o.cluster),
-                           csv_field(o.winner), csv_field(o.winner_total), csv_field(o.status), csv_field(errors),
-                           csv_field(o.path), csv_field(o.run));
+                           csv_field(o.winner), csv_field(o.winner_total), csv_field(o.status),
+                           csv_field(terminal_safe(errors, true)), csv_field(terminal_safe(o.path)), csv_field(o.run));
   }
   std::string summary_path = (fs::path(opt.output) / "summary.csv").string();
   if (std::string why = write_file_atomic(summary_path, summary); !why.empty()) {

@@ -2,6 +2,7 @@
 #include "cli_helpers.hpp"
 #include "util/file.hpp"
 #include "util/folder.hpp"
+#include "util/text.hpp"
 
 #include <doctest/doctest.h>
 
@@ -159,6 +160,20 @@ TEST_SUITE("cli/batch")
     Run again = run(args);
     CHECK_MESSAGE(again.status == 0, again.err);
     CHECK(again.out.find("thanh-ha-2023: up to date") != std::string::npos);
+  }
+
+  TEST_CASE("summary.csv stays UTF-8 when a round's path is not: its bytes are written as escapes")
+  {
+    SampleCopy s;
+    std::filesystem::rename(s.path("samples/thanh-ha-2023"), s.path("samples/thanh-h\xE0"));
+    Run r = run({"batch", s.path("samples/thanh-h\xE0"), "-o", s.path("out"), "--lang", "en"});
+    // A result names its files in UTF-8: the round is an error row.
+    CHECK(r.status == 1);
+    std::string summary = read_text(s.path("out/summary.csv"));
+    CHECK_FALSE(find_invalid_utf8(summary).has_value());
+    CHECK(summary.find("samples/thanh-h\\xe0/round.yaml: error: the name of this file is not valid UTF-8") !=
+          std::string::npos);
+    CHECK(summary.find("samples/thanh-h\\xe0/round.yaml,\r\n") != std::string::npos);
   }
 
   TEST_CASE("table.csv and summary.csv neutralise cells a spreadsheet would run as a formula")
