@@ -214,6 +214,21 @@ void check_absences(const RoundBundle& b, Diagnostics& diags)
   }
 }
 
+// A round held before its criteria take effect (`effective`, a day at
+// 00:00 +07:00) was likely given the wrong criteria, or the wrong date:
+// a warning at the criteria's entry. The round's day is its `date`, else
+// the meeting's start.
+void check_effective(const RoundBundle& b, Diagnostics& diags)
+{
+  const auto& effective = b.criteria.effective;
+  const std::optional<Timestamp>& held =
+    b.round.date ? b.round.date : b.round.meeting ? b.round.meeting->start : std::nullopt;
+  if (effective && held && *held < *effective) {
+    diags.warning(b.round.criteria.pos, "round_before_criteria_effective",
+                  {{"criteria", b.criteria.id}, {"effective", effective->text}, {"date", held->text}});
+  }
+}
+
 // The applicant id that an invalid dossier still declares, if any: the
 // sheets may name it without a second error (one mistake, one message).
 std::optional<std::string> declared_id(const Document& doc)
@@ -437,6 +452,7 @@ std::optional<RoundBundle> load_round(const std::string& path, Diagnostics& diag
     b.sheets.push_back(std::move(*s));
   }
   check_absences(b, diags);
+  check_effective(b, diags);
   check_input_names(b, diags);
   if (diags.error_count() != errors_before) {
     return std::nullopt;

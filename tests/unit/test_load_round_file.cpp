@@ -224,6 +224,30 @@ TEST_SUITE("load/round_file")
     CHECK_MESSAGE(!has_message(same, "warning"), all_messages(same));
   }
 
+  TEST_CASE("a round held before its criteria take effect is a warning, on the effective day none")
+  {
+    Files f;
+    f.dir.write("criteria.yaml", small_criteria("  - proposal: chair\n", "effective: 2026-09-11\n"));
+    Diagnostics d;
+    CHECK_MESSAGE(f.load("date: 2026-09-10\n", d), all_messages(d));
+    CHECK(d.error_count() == 0);
+    CHECK_MESSAGE(has_message(d, "round.yaml:4:11: warning: criteria: criteria 'small' take effect on 2026-09-11, "
+                                 "after the round's date 2026-09-10"),
+                  all_messages(d));
+    Diagnostics on_the_day;
+    CHECK(f.load("date: 2026-09-11\n", on_the_day));
+    CHECK_MESSAGE(!has_message(on_the_day, "warning"), all_messages(on_the_day));
+    // Without a date, the meeting's start is the round's day.
+    Diagnostics meeting;
+    CHECK(f.load("meeting:\n  start: 2026-09-10T23:59:59+07:00\n", meeting));
+    CHECK_MESSAGE(has_message(meeting, "warning: criteria: criteria 'small' take effect on 2026-09-11, after the "
+                                       "round's date 2026-09-10T23:59:59+07:00"),
+                  all_messages(meeting));
+    Diagnostics meeting_on_the_day;
+    CHECK(f.load("meeting:\n  start: 2026-09-11T00:00:00+07:00\n", meeting_on_the_day));
+    CHECK_MESSAGE(!has_message(meeting_on_the_day, "warning"), all_messages(meeting_on_the_day));
+  }
+
   TEST_CASE("an absent member needs a council")
   {
     TempDir dir;
