@@ -171,8 +171,8 @@ std::vector<FileRef> expand_folders(const std::vector<FileRef>& refs, std::strin
   return out;
 }
 
-// The checks of `chair_proposal` that need only the files (8.4); those
-// that need the ranking are made when the round is scored.
+// A `chair_proposal` under criteria that do not end with `proposal: chair`
+// (8.4): needs only the round file and the criteria.
 void check_chair_proposal_rule(const Round& round, const Criteria& criteria, Diagnostics& diags)
 {
   if (round.chair_proposal && !criteria.ends_with_chair_proposal()) {
@@ -180,6 +180,8 @@ void check_chair_proposal_rule(const Round& round, const Criteria& criteria, Dia
   }
 }
 
+// The checks of `chair_proposal` that need only the files (8.4); those
+// that need the ranking are made when the round is scored.
 void check_chair_proposal(const RoundBundle& b, bool all_dossiers_read, Diagnostics& diags)
 {
   const auto& cp = b.round.chair_proposal;
