@@ -23,6 +23,7 @@
 
 #include <fmt/format.h>
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstring>
@@ -394,7 +395,11 @@ int run_batch(const BatchOptions& opt, Console& console, const RoundRanker& rank
   size_t done = 0;
   std::mutex io;
   const auto start = std::chrono::steady_clock::now();
+  // A round folder that could not be written is that round's error row, and
+  // the run's status is 3, as for any output that could not be written.
+  std::atomic<bool> unwritten{false};
   FolderWriter writer(jobs, 2 * static_cast<size_t>(jobs), [&](size_t i, const Message& why) {
+    unwritten = true;
     BatchOutcome& o = outcomes[i];
     o.run.clear();
     o.status = "error";
@@ -481,7 +486,7 @@ int run_batch(const BatchOptions& opt, Console& console, const RoundRanker& rank
   }
   console.out << terminal_safe(tr(console.lang, resumed ? "batch_summary_resumed" : "batch_summary", summary_args))
               << "\n";
-  if (diags.has_io_errors()) {
+  if (diags.has_io_errors() || unwritten) {
     return k_exit_io;
   }
   return failed > 0 || diags.has_errors() ? k_exit_invalid : k_exit_ok;

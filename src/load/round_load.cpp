@@ -564,7 +564,17 @@ std::vector<UnlistedFile> unlisted_inputs(const std::string& round_path)
       }
       const std::string shown = written.empty() ? name : (fs::path(written) / name).string();
       if (is_workbook_path(name)) {
-        out.push_back({shown, true});
+        // A workbook that is no score sheet (a ranking saved beside the
+        // round, any other spreadsheet) is none to warn about; one that
+        // cannot be read far enough to say may be one.
+        Diagnostics read;
+        std::string sha256;
+        load_sheet_workbook_file(full, sha256, read);
+        const bool other = std::any_of(read.items().begin(), read.items().end(),
+                                       [](const Diagnostic& d) { return d.key == "wb_not_score_sheet"; });
+        if (!other) {
+          out.push_back({shown, true});
+        }
         continue;
       }
       // In any case: a folder entry reads `.yaml` only, so a dossier saved as
