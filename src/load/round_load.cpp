@@ -172,6 +172,15 @@ std::vector<FileRef> expand_folders(const std::vector<FileRef>& refs, std::strin
   return out;
 }
 
+// A `chair_proposal` under criteria that do not end with `proposal: chair`
+// (8.4): needs only the round file and the criteria.
+void check_chair_proposal_rule(const Round& round, const Criteria& criteria, Diagnostics& diags)
+{
+  if (round.chair_proposal && !criteria.ends_with_chair_proposal()) {
+    diags.error(round.chair_proposal->pos, "round_chair_proposal_no_rule", {{"criteria", criteria.id}});
+  }
+}
+
 // The checks of `chair_proposal` that need only the files (8.4); those
 // that need the ranking are made when the round is scored.
 void check_chair_proposal(const RoundBundle& b, bool all_dossiers_read, Diagnostics& diags)
@@ -180,9 +189,7 @@ void check_chair_proposal(const RoundBundle& b, bool all_dossiers_read, Diagnost
   if (!cp) {
     return;
   }
-  if (!b.criteria.ends_with_chair_proposal()) {
-    diags.error(cp->pos, "round_chair_proposal_no_rule", {{"criteria", b.criteria.id}});
-  }
+  check_chair_proposal_rule(b.round, b.criteria, diags);
   if (all_dossiers_read
       && std::none_of(b.dossiers.begin(), b.dossiers.end(), [&](const Dossier& d) { return d.id == cp->selects; })) {
     std::vector<std::string> ids;
@@ -207,6 +214,21 @@ void check_absences(const RoundBundle& b, Diagnostics& diags)
     if (s != b.sheets.end()) {
       diags.error(a.pos, "round_absent_handed_sheet", {{"member", a.member}, {"sheet", s->path}});
     }
+  }
+}
+
+// A round held before its criteria take effect (`effective`, a day at
+// 00:00 +07:00) was likely given the wrong criteria, or the wrong date:
+// a warning at the criteria's entry. The round's day is its `date`, else
+// the meeting's start.
+void check_effective(const RoundBundle& b, Diagnostics& diags)
+{
+  const auto& effective = b.criteria.effective;
+  const std::optional<Timestamp>& held =
+    b.round.date ? b.round.date : b.round.meeting ? b.round.meeting->start : std::nullopt;
+  if (effective && held && *held < *effective) {
+    diags.warning(b.round.criteria.pos, "round_before_criteria_effective",
+                  {{"criteria", b.criteria.id}, {"effective", effective->text}, {"date", held->text}});
   }
 }
 
@@ -304,6 +326,8 @@ std::optional<Sheet> load_workbook_ref(RoundBundle& b, const FileRef& ref, Diagn
 // together; its dossiers (against `criteria` when it loaded) and its sheets
 // (for their shape) are still read, so that one run reports every error of
 // every file (formats-v1 section 1), not the first file's only.
+// The checks between the round file and the others that need no complete
+// round (the proposal rule, a member absent with a sheet) are made too.
 void check_files_alone(RoundBundle& b, const Criteria* criteria, SheetsNeeded sheets_needed, Diagnostics& diags)
 {
   for (const auto& ref : expand_folders(b.round.dossiers, "dossiers", diags)) {
@@ -312,8 +336,15 @@ void check_files_alone(RoundBundle& b, const Criteria* criteria, SheetsNeeded sh
     }
   }
   for (const auto& ref : expand_folders(b.round.sheets, "sheets", diags, sheets_needed == SheetsNeeded::not_yet)) {
-    is_workbook_path(ref.resolved) ? load_workbook_ref(b, ref, diags) : load_sheet_ref(b, ref, diags);
+    auto s = is_workbook_path(ref.resolved) ? load_workbook_ref(b, ref, diags) : load_sheet_ref(b, ref, diags);
+    if (s) {
+      b.sheets.push_back(std::move(*s));
+    }
   }
+  if (criteria != nullptr) {
+    check_chair_proposal_rule(b.round, *criteria, diags);
+  }
+  check_absences(b, diags);
 }
 
 } // namespace
@@ -368,13 +399,17 @@ std::optional<RoundBundle> load_round(const std::string& path, Diagnostics& diag
     return std::nullopt;
   }
   b.criteria = std::move(*criteria);
-  b.round.dossiers = expand_folders(b.round.dossiers, "dossiers", diags);
-  b.round.sheets = expand_folders(b.round.sheets, "sheets", diags, sheets_needed == SheetsNeeded::not_yet);
+  // A dossier folder that gives no file (unreadable, or without a .yaml
+  // file) hides applicants: no sheet or proposal is wrong for naming them.
   const size_t errors_before_dossiers = diags.error_count();
+  b.round.dossiers = expand_folders(b.round.dossiers, "dossiers", diags);
+  const bool dossier_folders_read = diags.error_count() == errors_before_dossiers;
+  b.round.sheets = expand_folders(b.round.sheets, "sheets", diags, sheets_needed == SheetsNeeded::not_yet);
+  const size_t errors_before_dossier_files = diags.error_count();
   std::vector<std::string> invalid_ids;
-  bool all_applicants_known = true;
+  bool all_applicants_known = dossier_folders_read;
   load_dossiers(b, b.round.dossiers, diags, &invalid_ids, &all_applicants_known);
-  check_chair_proposal(b, diags.error_count() == errors_before_dossiers, diags);
+  check_chair_proposal(b, dossier_folders_read && diags.error_count() == errors_before_dossier_files, diags);
   if (b.criteria.has_judged() && !b.round.council) {
     diags.error(b.round.pos, "round_needs_council", {{"round", b.round.id}, {"criteria", b.criteria.id}});
   }
@@ -420,6 +455,7 @@ std::optional<RoundBundle> load_round(const std::string& path, Diagnostics& diag
     b.sheets.push_back(std::move(*s));
   }
   check_absences(b, diags);
+  check_effective(b, diags);
   check_input_names(b, diags);
   if (diags.error_count() != errors_before) {
     return std::nullopt;
