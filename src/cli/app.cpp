@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <csignal>
 #include <cstdlib>
 #include <iostream>
 #include <optional>
@@ -234,6 +235,10 @@ int run_guarded(Console& console, const std::function<int()>& command)
 int ccnscore_main(int argc, char** argv)
 {
   guard_standard_descriptors();
+  // A write past the file-size limit (`ulimit -f`) would kill the process
+  // and leave its temporary files and batch's lock behind: ignored, the
+  // write fails with EFBIG, which is said and cleaned up as any I/O error.
+  std::signal(SIGXFSZ, SIG_IGN);
   std::vector<std::string> args(argv + 1, argv + argc);
   const char* no_color = std::getenv("NO_COLOR");
   Console console{std::cout, std::cerr, ::isatty(STDOUT_FILENO) == 1, no_color != nullptr && *no_color != '\0',

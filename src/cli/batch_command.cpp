@@ -23,6 +23,7 @@
 
 #include <fmt/format.h>
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstring>
@@ -414,7 +415,11 @@ int run_batch(const BatchOptions& opt, Console& console, const RoundRanker& rank
   size_t done = 0;
   std::mutex io;
   const auto start = std::chrono::steady_clock::now();
+  // A round folder that could not be written is that round's error row, and
+  // the run's status is 3, as for any output that could not be written.
+  std::atomic<bool> unwritten{false};
   FolderWriter writer(jobs, 2 * static_cast<size_t>(jobs), [&](size_t i, const Message& why) {
+    unwritten = true;
     BatchOutcome& o = outcomes[i];
     o.run.clear();
     o.status = "error";
@@ -469,9 +474,12 @@ int run_batch(const BatchOptions& opt, Console& console, const RoundRanker& rank
     }
     failed += o.status == "error" ? 1 : 0;
     ++runs[o.run];
+    // A path may hold any bytes: those that are not UTF-8 (and control
+    // characters) are written as escapes, as on a terminal, so that the
+    // summary stays UTF-8 for the spreadsheet that opens it.
     summary += fmt::format("{},{},{},{},{},{},{},{}\r\n", csv_field(o.round), csv_field(o.cluster),
-                           csv_field(o.winner), csv_field(o.winner_total), csv_field(o.status), csv_field(errors),
-                           csv_field(o.path), csv_field(o.run));
+                           csv_field(o.winner), csv_field(o.winner_total), csv_field(o.status),
+                           csv_field(terminal_safe(errors, true)), csv_field(terminal_safe(o.path)), csv_field(o.run));
   }
   std::string summary_path = (fs::path(opt.output) / "summary.csv").string();
   if (std::string why = write_file_atomic(summary_path, summary); !why.empty()) {
@@ -505,7 +513,7 @@ int run_batch(const BatchOptions& opt, Console& console, const RoundRanker& rank
   const Lang& closing = agree ? *common : console.lang;
   console.out << terminal_safe(tr(closing, resumed ? "batch_summary_resumed" : "batch_summary", summary_args))
               << "\n";
-  if (diags.has_io_errors()) {
+  if (diags.has_io_errors() || unwritten) {
     return k_exit_io;
   }
   return failed > 0 || diags.has_errors() ? k_exit_invalid : k_exit_ok;

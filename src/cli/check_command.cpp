@@ -126,12 +126,26 @@ std::optional<Description> check_file(const std::string& path, const Criteria* c
   const YNode& root = doc->root;
   const MsgArgs format_args{
     {"criteria", k_format_criteria}, {"round", k_format_round}, {"dossier", k_format_dossier}, {"sheet", k_format_sheet}};
+  // The error is at the value of 'format:' when there is one: that is
+  // what to correct.
+  const YNode* value = nullptr;
+  if (root.kind == YNode::Kind::map) {
+    for (const auto& [k, v] : root.entries) {
+      if (k.kind == YNode::Kind::scalar && k.text == "format") {
+        value = &v;
+      }
+    }
+  }
+  const SourcePos at = value != nullptr ? SourcePos{path, value->line, value->col} : SourcePos{path, root.line, root.col};
   MsgArgs with_found = format_args;
-  with_found.emplace_back("found", format);
-  if (format.empty()) {
-    diags.error({path, root.line, root.col}, "check_no_format", format_args);
+  if (value != nullptr && value->kind != YNode::Kind::scalar) {
+    with_found.emplace_back("found", Reader::describe(*value));
+    diags.error(at, "check_format_not_text", with_found);
+  } else if (format.empty()) {
+    diags.error(at, "check_no_format", format_args);
   } else {
-    diags.error({path, root.line, root.col}, "check_unknown_format", with_found);
+    with_found.emplace_back("found", format);
+    diags.error(at, "check_unknown_format", with_found);
   }
   return std::nullopt;
 }

@@ -333,6 +333,9 @@ void load_measures(Reader& r, const YNode& node, Criteria& c, detail::Failed& fa
     types[p.id] = p.expr.root.type;
     c.measures.push_back(Measure{p.id, std::move(p.expr), p.label, p.unit, p.pos});
   }
+  // The measures are all in: what refers to them (gates, criteria) finds
+  // them by a binary search, however many the file holds.
+  c.index_ids();
   for (const auto& name : named) {
     if (c.measure(name) == nullptr && c.field(name) == nullptr) {
       failed.measures.insert(name);
@@ -481,6 +484,7 @@ std::optional<Criteria> load_criteria(const Document& doc, Diagnostics& diags)
         failed.fields.insert(key->text);
       }
     }
+    c.index_ids(); // the measures look their names up among the fields
   }
   if (const YNode* n = m.get("measures")) {
     load_measures(r, *n, c, failed);

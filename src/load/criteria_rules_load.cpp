@@ -126,6 +126,10 @@ void load_tie_break(Reader& r, const YNode& node, Criteria& c, const Failed& fai
       if (f == nullptr && failed.fields.count(*id) != 0) {
         continue;
       }
+      if (f == nullptr && *id != "submitted_at" && c.measure(*id) != nullptr) {
+        r.error(*n3, "rules_field_is_measure", {{"field", *id}});
+        continue;
+      }
       if (*id != "submitted_at" && f == nullptr) {
         std::vector<std::string> names{"submitted_at"};
         for (const auto& fd : c.fields) {

@@ -94,11 +94,17 @@ public:
       if (e.args.size() != 3) {
         fail(e, {"expr_if_arguments", {{"count", e.args.size()}}});
       }
+    {
+      // 2.2 asks a truth of the condition only: the branches are two
+      // numbers, or two truths ("if(area >= 20, ratio >= 15, ratio >= 20)").
       expect(e.args[0], ValueType::truth, {"expr_where_if_condition", {}});
-      expect(e.args[1], ValueType::number, token("if"));
-      expect(e.args[2], ValueType::number, token("if"));
-      e.type = ValueType::number;
+      check(e.args[1]);
+      const ValueType branch = e.args[1].type == ValueType::truth ? ValueType::truth : ValueType::number;
+      expect(e.args[1], branch, token("if"));
+      expect(e.args[2], branch, token("if"));
+      e.type = branch;
       return;
+    }
     case Expr::Op::min:
     case Expr::Op::max:
       if (e.args.size() < 2) {

@@ -173,6 +173,66 @@ bool spaces_group_thousands(const std::string& written)
   return true;
 }
 
+// `text` (signs, digits, dots and commas) with its thousands separators
+// taken out and its decimal comma made a point, when it has one reading:
+// "1.000.000" and "1,000,000" are a million, "1.234,5" and "1,234.5" are
+// 1234.5, "85,5" is 85.5. Separators that do not part groups of three
+// digits ("1.5.2") give none, and neither does a lone comma before three
+// digits ("1,250": 1250 to some, 1.25 to others): no hint is better than a
+// wrong one.
+std::string separators_taken_out(const std::string& text)
+{
+  const size_t dots = std::count(text.begin(), text.end(), '.');
+  const size_t commas = std::count(text.begin(), text.end(), ',');
+  char thousands = 0;
+  char decimal = 0;
+  if (dots > 0 && commas > 0) {
+    decimal = text[text.find_last_of(".,")];
+    thousands = decimal == '.' ? ',' : '.';
+  } else if (dots > 1) {
+    thousands = '.';
+  } else if (commas > 1) {
+    thousands = ',';
+  } else if (commas == 1) {
+    decimal = ',';
+  } else {
+    return text;
+  }
+  const size_t at = decimal != 0 ? text.find(decimal) : std::string::npos;
+  if (at != std::string::npos && text.find_first_of(".,", at + 1) != std::string::npos) {
+    return {}; // a separator after the decimal one
+  }
+  const std::string decimals = at != std::string::npos ? text.substr(at + 1) : "";
+  if (at != std::string::npos
+      && (decimals.empty() || decimals.find_first_not_of("0123456789") != std::string::npos
+          || (thousands == 0 && decimals.size() == 3))) {
+    return {};
+  }
+  std::string whole = text.substr(0, at);
+  std::string sign;
+  if (!whole.empty() && (whole[0] == '-' || whole[0] == '+')) {
+    sign = whole.substr(0, 1);
+    whole.erase(0, 1);
+  }
+  std::string digits;
+  size_t group_start = 0;
+  for (size_t i = 0; i <= whole.size(); ++i) {
+    if (i < whole.size() && whole[i] != thousands) {
+      continue;
+    }
+    const std::string group = whole.substr(group_start, i - group_start);
+    const bool first = group_start == 0;
+    const bool grouped = thousands != 0 && whole.find(thousands) != std::string::npos;
+    if (group.find_first_not_of("0123456789") != std::string::npos
+        || (grouped && (first ? group.empty() || group.size() > 3 : group.size() != 3))) {
+      return {};
+    }
+    digits += group;
+    group_start = i + 1;
+  }
+  return sign + digits + (at != std::string::npos ? "." + decimals : "");
+}
+
 // The plain form of a number written the Vietnamese way ("85,5",
 // "1.000.000", "450 000"); empty when there is none to suggest.
 std::string number_hint(const std::string& written)
@@ -188,21 +248,8 @@ std::string number_hint(const std::string& written)
   if (text.empty() || text.find_first_not_of("+-0123456789.,") != std::string::npos) {
     return {};
   }
-  std::string plain;
-  bool has_comma = text.find(',') != std::string::npos;
-  for (char c : text) {
-    if (c == '.') {
-      if (has_comma || std::count(text.begin(), text.end(), '.') > 1) {
-        continue;
-      }
-      plain += c;
-    } else if (c == ',') {
-      plain += '.';
-    } else {
-      plain += c;
-    }
-  }
-  if (plain == written || parse_decimal(plain).kind != NumberParse::Kind::ok) {
+  std::string plain = separators_taken_out(text);
+  if (plain.empty() || plain == written || parse_decimal(plain).kind != NumberParse::Kind::ok) {
     return {};
   }
   return plain;

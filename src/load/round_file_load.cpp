@@ -156,6 +156,11 @@ std::optional<Rational> read_quorum(Reader& r, const YNode& node, std::string& t
       q = p.value;
     }
   }
+  if (!q && !node.plain && parse_decimal(node.text).kind == NumberParse::Kind::ok) {
+    r.error(node, "round_quorum_quoted",
+            {{"found", Message{"found_quoted_text", {{"text", quote_found(node.text)}}}}, {"plain", node.text}});
+    return std::nullopt;
+  }
   if (!q) {
     r.error(node, "round_quorum", {{"found", Message{"found_text", {{"text", quote_found(node.text)}}}}});
     return std::nullopt;

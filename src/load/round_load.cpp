@@ -5,6 +5,7 @@
 #include "load/sheet_workbook_load.hpp"
 #include "load/yaml_tree.hpp"
 #include "util/file.hpp"
+#include "util/shared_library.hpp"
 #include "util/text.hpp"
 
 #include <fmt/format.h>
@@ -173,6 +174,15 @@ std::vector<FileRef> expand_folders(const std::vector<FileRef>& refs, std::strin
   return out;
 }
 
+// A `chair_proposal` under criteria that do not end with `proposal: chair`
+// (8.4): needs only the round file and the criteria.
+void check_chair_proposal_rule(const Round& round, const Criteria& criteria, Diagnostics& diags)
+{
+  if (round.chair_proposal && !criteria.ends_with_chair_proposal()) {
+    diags.error(round.chair_proposal->pos, "round_chair_proposal_no_rule", {{"criteria", criteria.id}});
+  }
+}
+
 // The checks of `chair_proposal` that need only the files (8.4); those
 // that need the ranking are made when the round is scored.
 void check_chair_proposal(const RoundBundle& b, bool all_dossiers_read, Diagnostics& diags)
@@ -181,9 +191,7 @@ void check_chair_proposal(const RoundBundle& b, bool all_dossiers_read, Diagnost
   if (!cp) {
     return;
   }
-  if (!b.criteria.ends_with_chair_proposal()) {
-    diags.error(cp->pos, "round_chair_proposal_no_rule", {{"criteria", b.criteria.id}});
-  }
+  check_chair_proposal_rule(b.round, b.criteria, diags);
   if (all_dossiers_read
       && std::none_of(b.dossiers.begin(), b.dossiers.end(), [&](const Dossier& d) { return d.id == cp->selects; })) {
     std::vector<std::string> ids;
@@ -208,6 +216,21 @@ void check_absences(const RoundBundle& b, Diagnostics& diags)
     if (s != b.sheets.end()) {
       diags.error(a.pos, "round_absent_handed_sheet", {{"member", a.member}, {"sheet", s->path}});
     }
+  }
+}
+
+// A round held before its criteria take effect (`effective`, a day at
+// 00:00 +07:00) was likely given the wrong criteria, or the wrong date:
+// a warning at the criteria's entry. The round's day is its `date`, else
+// the meeting's start.
+void check_effective(const RoundBundle& b, Diagnostics& diags)
+{
+  const auto& effective = b.criteria.effective;
+  const std::optional<Timestamp>& held =
+    b.round.date ? b.round.date : b.round.meeting ? b.round.meeting->start : std::nullopt;
+  if (effective && held && *held < *effective) {
+    diags.warning(b.round.criteria.pos, "round_before_criteria_effective",
+                  {{"criteria", b.criteria.id}, {"effective", effective->text}, {"date", held->text}});
   }
 }
 
@@ -306,6 +329,8 @@ std::optional<Sheet> load_workbook_ref(RoundBundle& b, const FileRef& ref, Diagn
 // together; its dossiers (against `criteria` when it loaded) and its sheets
 // (for their shape) are still read, so that one run reports every error of
 // every file (formats-v1 section 1), not the first file's only.
+// The checks between the round file and the others that need no complete
+// round (the proposal rule, a member absent with a sheet) are made too.
 void check_files_alone(RoundBundle& b, const Criteria* criteria, SheetsNeeded sheets_needed, Diagnostics& diags)
 {
   for (const auto& ref : expand_folders(b.round.dossiers, "dossiers", diags)) {
@@ -314,8 +339,15 @@ void check_files_alone(RoundBundle& b, const Criteria* criteria, SheetsNeeded sh
     }
   }
   for (const auto& ref : expand_folders(b.round.sheets, "sheets", diags, sheets_needed == SheetsNeeded::not_yet)) {
-    is_workbook_path(ref.resolved) ? load_workbook_ref(b, ref, diags) : load_sheet_ref(b, ref, diags);
+    auto s = is_workbook_path(ref.resolved) ? load_workbook_ref(b, ref, diags) : load_sheet_ref(b, ref, diags);
+    if (s) {
+      b.sheets.push_back(std::move(*s));
+    }
   }
+  if (criteria != nullptr) {
+    check_chair_proposal_rule(b.round, *criteria, diags);
+  }
+  check_absences(b, diags);
 }
 
 } // namespace
@@ -370,13 +402,17 @@ std::optional<RoundBundle> load_round(const std::string& path, Diagnostics& diag
     return std::nullopt;
   }
   b.criteria = std::move(*criteria);
-  b.round.dossiers = expand_folders(b.round.dossiers, "dossiers", diags);
-  b.round.sheets = expand_folders(b.round.sheets, "sheets", diags, sheets_needed == SheetsNeeded::not_yet);
+  // A dossier folder that gives no file (unreadable, or without a .yaml
+  // file) hides applicants: no sheet or proposal is wrong for naming them.
   const size_t errors_before_dossiers = diags.error_count();
+  b.round.dossiers = expand_folders(b.round.dossiers, "dossiers", diags);
+  const bool dossier_folders_read = diags.error_count() == errors_before_dossiers;
+  b.round.sheets = expand_folders(b.round.sheets, "sheets", diags, sheets_needed == SheetsNeeded::not_yet);
+  const size_t errors_before_dossier_files = diags.error_count();
   std::vector<std::string> invalid_ids;
-  bool all_applicants_known = true;
+  bool all_applicants_known = dossier_folders_read;
   load_dossiers(b, b.round.dossiers, diags, &invalid_ids, &all_applicants_known);
-  check_chair_proposal(b, diags.error_count() == errors_before_dossiers, diags);
+  check_chair_proposal(b, dossier_folders_read && diags.error_count() == errors_before_dossier_files, diags);
   if (b.criteria.has_judged() && !b.round.council) {
     diags.error(b.round.pos, "round_needs_council", {{"round", b.round.id}, {"criteria", b.criteria.id}});
   }
@@ -431,6 +467,7 @@ std::optional<RoundBundle> load_round(const std::string& path, Diagnostics& diag
     b.sheets.push_back(std::move(*s));
   }
   check_absences(b, diags);
+  check_effective(b, diags);
   check_input_names(b, diags);
   if (diags.error_count() != errors_before) {
     return std::nullopt;
@@ -540,7 +577,24 @@ std::vector<UnlistedFile> unlisted_inputs(const std::string& round_path)
       }
       const std::string shown = written.empty() ? name : (fs::path(written) / name).string();
       if (is_workbook_path(name)) {
-        out.push_back({shown, true});
+        // A workbook that is no score sheet (a ranking saved beside the
+        // round, any other spreadsheet) is none to warn about; one that
+        // cannot be read far enough to say may be one.
+        // Without libzip nothing can be told: a warning rather than a
+        // missing library for a file the round does not name.
+        Diagnostics read;
+        std::string sha256;
+        bool other = false;
+        try {
+          load_sheet_workbook_file(full, sha256, read);
+          other = std::any_of(read.items().begin(), read.items().end(),
+                              [](const Diagnostic& d) { return d.key == "wb_not_score_sheet"; });
+        } catch (const MissingLibrary&) {
+          other = false;
+        }
+        if (!other) {
+          out.push_back({shown, true});
+        }
         continue;
       }
       // In any case: a folder entry reads `.yaml` only, so a dossier saved as

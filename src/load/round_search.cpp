@@ -7,8 +7,12 @@
 #include "util/parallel.hpp"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <map>
+
+#include <unistd.h>
 
 namespace ccn {
 
@@ -34,13 +38,25 @@ bool declares_round(std::string_view text)
   return false;
 }
 
+// What a YAML file under the folders turned out to be.
+struct Looked
+{
+  std::optional<FoundRound> round;       // a round file, with its id
+  std::optional<Message> unreadable;     // why it could not be read, if so
+};
+
 // The round file at `path` with its id, or nothing when it is no round file.
-std::optional<FoundRound> look_into(const std::string& path)
+// A file that cannot be read may be a round: `unreadable` says why it was
+// not read. One too large for any input file is no round to rank.
+Looked look_into(const std::string& path)
 {
   auto bytes = read_file(path);
+  if (auto* err = std::get_if<FileError>(&bytes); err != nullptr && !err->too_large) {
+    return {std::nullopt, file_error_reason(*err)};
+  }
   auto* text = std::get_if<std::string>(&bytes);
   if (text == nullptr || text->find(k_format_round) == std::string::npos) {
-    return std::nullopt;
+    return {};
   }
   // A round file that YAML cannot read is still a round: ranked, it is an
   // error row that says why, rather than a round passed over in silence.
@@ -48,10 +64,10 @@ std::optional<FoundRound> look_into(const std::string& path)
   Diagnostics ignore;
   auto doc = parse_document(path, std::move(*text), ignore);
   if (!doc) {
-    return declared ? std::optional<FoundRound>(FoundRound{path, {}, {}, {}}) : std::nullopt;
+    return {declared ? std::optional<FoundRound>(FoundRound{path, {}, {}, {}}) : std::nullopt, std::nullopt};
   }
   if (document_format(doc->root) != k_format_round) {
-    return std::nullopt;
+    return {};
   }
   FoundRound f{path, {}, {}, {}};
   for (const auto& [k, v] : doc->root.entries) {
@@ -60,7 +76,7 @@ std::optional<FoundRound> look_into(const std::string& path)
       f.id_pos = {path, v.line, v.col};
     }
   }
-  return f;
+  return {f, std::nullopt};
 }
 
 } // namespace
@@ -104,9 +120,20 @@ std::vector<FoundRound> find_round_files(const std::vector<std::string>& dirs, c
          !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
       std::error_code ignore;
       const bool link = it->is_symlink(ignore);
-      if (!link && it->is_directory(ignore) && folder_id(it->path()) == out_dir) {
-        it.disable_recursion_pending();
-        continue;
+      if (!link && it->is_directory(ignore)) {
+        if (folder_id(it->path()) == out_dir) {
+          it.disable_recursion_pending();
+          continue;
+        }
+        // The walk passes over a folder it may not enter: say so, since
+        // rounds in it would go unranked without a word.
+        if (::access(it->path().c_str(), R_OK | X_OK) != 0) {
+          const int errnum = errno;
+          diags.io_error(it->path().string(), "batch_unreadable_folder",
+                         {{"reason", file_error_reason(FileError{std::strerror(errnum), false, errnum})}});
+          it.disable_recursion_pending();
+          continue;
+        }
       }
       // The entry knows its type from the folder's listing; a link's is
       // that of what it names.
@@ -118,17 +145,21 @@ std::vector<FoundRound> find_round_files(const std::vector<std::string>& dirs, c
   }
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
-  std::vector<std::optional<FoundRound>> looked(candidates.size());
+  std::vector<Looked> looked(candidates.size());
   parallel_for(candidates.size(), jobs, [&](size_t i) {
     try {
       looked[i] = look_into(candidates[i]);
     } catch (...) {
-      looked[i] = FoundRound{candidates[i], {}, {}, {}};
+      looked[i] = {FoundRound{candidates[i], {}, {}, {}}, std::nullopt};
     }
   });
   std::vector<FoundRound> out;
   std::map<std::string, std::string> first_of;
-  for (auto& f : looked) {
+  for (size_t i = 0; i < looked.size(); ++i) {
+    if (looked[i].unreadable) {
+      diags.io_error(candidates[i], "batch_unreadable_file", {{"reason", *looked[i].unreadable}});
+    }
+    auto& f = looked[i].round;
     if (!f) {
       continue;
     }

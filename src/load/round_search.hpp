@@ -24,6 +24,8 @@ struct FoundRound
 // `out_dir` by identity, not by path. Directory symlinks are not followed,
 // so links that loop do no harm. The files are looked into on `jobs`
 // threads; one that cannot be looked into is kept, for ranking to report.
+// A YAML file, or a folder, that cannot be read is an I/O error in `diags`:
+// it may hold a round that would otherwise go unranked without a word.
 std::vector<FoundRound> find_round_files(const std::vector<std::string>& dirs, const FolderId& out_dir, unsigned jobs,
                                          Diagnostics& diags);
 

@@ -850,6 +850,58 @@ std::optional<std::pair<int, int>> tab_in_indentation(std::string_view bytes, in
   return std::nullopt;
 }
 
+// A line `key: text` whose plain text holds ": " at `at` (the byte where
+// the parser stopped, "mapping values are not allowed"): Vietnamese titles
+// and reasons often do ("Đợt 1: Lựa chọn ..."). The key, and the line with
+// the text in double quotes, or nothing when the line is not of that form.
+std::optional<std::pair<std::string, std::string>> colon_in_plain_text(std::string_view bytes, size_t at)
+{
+  if (at >= bytes.size() || bytes[at] != ':') {
+    return std::nullopt;
+  }
+  const size_t newline = bytes.rfind('\n', at);
+  const size_t start = newline == std::string_view::npos ? 0 : newline + 1;
+  size_t end = bytes.find('\n', at);
+  end = end == std::string_view::npos ? bytes.size() : end;
+  std::string_view line = bytes.substr(start, end - start);
+  if (line.ends_with('\r')) {
+    line.remove_suffix(1);
+  }
+  at -= start;
+  size_t key = line.find_first_not_of(' ');
+  if (key != std::string_view::npos && line.substr(key).starts_with("- ")) {
+    key = line.find_first_not_of(' ', key + 2);
+  }
+  const size_t colon = key == std::string_view::npos ? std::string_view::npos : line.find(": ", key);
+  if (colon == std::string_view::npos || colon >= at || colon == key) {
+    return std::nullopt;
+  }
+  const size_t value = line.find_first_not_of(' ', colon + 2);
+  if (value == std::string_view::npos || value >= at
+      || std::string_view("\"'{[|>&*!#%@`").find(line[value]) != std::string_view::npos) {
+    return std::nullopt;
+  }
+  std::string_view text = line.substr(value);
+  std::string_view comment;
+  if (size_t hash = text.find(" #"); hash != std::string_view::npos) {
+    comment = text.substr(hash);
+    text = text.substr(0, hash);
+  }
+  while (!text.empty() && text.back() == ' ') {
+    text.remove_suffix(1);
+  }
+  std::string quoted = std::string(line.substr(0, value)) + '"';
+  for (char c : text) {
+    if (c == '"' || c == '\\') {
+      quoted += '\\';
+    }
+    quoted += c;
+  }
+  quoted += '"';
+  quoted += comment;
+  return std::pair{std::string(line.substr(key, colon - key)), quoted};
+}
+
 } // namespace
 
 std::optional<Document> parse_document(const std::string& path, std::string bytes, Diagnostics& diags)
@@ -925,6 +977,11 @@ std::optional<Document> parse_document(const std::string& path, std::string byte
       } else if (syntax.mark.pos < bytes.size() && bytes[syntax.mark.pos] == '\t') {
         // A tab after `-`, `?` or `:` where the parser wants a space.
         diags.error({path, syntax.mark.line + 1, syntax.mark.column + 1}, "yaml_tab_indent", {});
+      } else if (auto quoted = syntax.problem == "mapping values are not allowed in this context"
+                                 ? colon_in_plain_text(bytes, syntax.mark.pos)
+                                 : std::nullopt) {
+        diags.error({path, syntax.mark.line + 1, syntax.mark.column + 1}, "yaml_colon_in_text",
+                    {{"key", quoted->first}, {"line", quoted->second}});
       } else {
         diags.error({path, syntax.mark.line + 1, syntax.mark.column + 1}, "yaml_syntax", {{"detail", syntax_detail(syntax)}});
       }

@@ -74,10 +74,15 @@ bool Criteria::has_judged() const
                      [](const Criterion& c) { return c.kind == ScoringKind::judged; });
 }
 
-void Criteria::finish()
+void Criteria::index_ids()
 {
   field_order = order_by_id(fields);
   measure_order = order_by_id(measures);
+}
+
+void Criteria::finish()
+{
+  index_ids();
   used_fields.clear();
   auto note = [this](const Expr& e, const Message& user, auto& self) -> void {
     if (e.op == Expr::Op::ident && field(e.name) != nullptr) {

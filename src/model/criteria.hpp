@@ -152,6 +152,10 @@ struct Criteria
   {
     return !tie_break.empty() && tie_break.back().kind == TieRule::Kind::proposal;
   }
+  // Index the fields and measures by id, so that field() and measure() are
+  // binary searches rather than linear ones; a loader calls it once they
+  // are loaded, and finish() does.
+  void index_ids();
   // Compute what is derived from the file once it is loaded: each group's
   // maximum and minimum, and the scale.
   void finish();

@@ -305,7 +305,7 @@ std::string render_json(const RoundResult& res, const Lang& lang, const std::str
     w.member("member", d.member);
     w.member("applicant", d.applicant);
     w.member("criterion", d.criterion);
-    number(w, "score", d.score, 6);
+    w.exact_member("score", exact_decimal(d.score));
     number(w, "mean", round_half_away(d.mean, 6), 6);
     w.member("mean_exact", to_exact_string(d.mean));
     w.member("explained", d.explained);

@@ -325,10 +325,44 @@ std::string tie_rule_spec(const TieRule& r)
   return r.ref;
 }
 
+// Why `members: chair` compared nothing (6.7): the round has no council
+// or the council no chair, or the chair has no own total for some of the
+// tied applicants (recused, or absent).
+std::string chair_rule_void_words(const RoundResult& res, const TieStep& t, const Locale& L)
+{
+  const std::string rule = tie_rule_words(res.bundle->criteria, res.bundle->criteria.tie_break[t.rule_index], L);
+  const Member* chair = nullptr;
+  if (const auto& council = res.bundle->round.council) {
+    for (const auto& m : council->members) {
+      if (m.role == Role::chair) {
+        chair = &m;
+      }
+    }
+  }
+  if (!res.bundle->round.council) {
+    return L.text("tie_chair_no_council", {{"rule", rule}});
+  }
+  if (chair == nullptr) {
+    return L.text("tie_chair_none", {{"rule", rule}});
+  }
+  std::vector<std::string> without;
+  for (const auto& v : t.values) {
+    const ApplicantResult* a = res.find(v.applicant);
+    if (a == nullptr || a->own_totals.count(chair->id) == 0) {
+      without.push_back(v.applicant);
+    }
+  }
+  return L.text("tie_chair_no_total", {{"rule", rule}, {"chair", chair->id}, MsgArg::list("applicants", without)});
+}
+
 std::string tie_step_words(const RoundResult& res, const TieStep& t, const Locale& L)
 {
   const Criteria& c = res.bundle->criteria;
   const TieRule& rule = c.tie_break[t.rule_index];
+  if (rule.kind == TieRule::Kind::chair
+      && std::none_of(t.values.begin(), t.values.end(), [](const TieValue& v) { return v.key.has_value(); })) {
+    return chair_rule_void_words(res, t, L);
+  }
   std::vector<std::string> values;
   for (const auto& v : t.values) {
     std::string value;

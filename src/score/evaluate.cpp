@@ -337,7 +337,8 @@ Evaluator::Step Evaluator::resume(Task& t, Value arg, const Context& ctx)
     if (i == 0) {
       return next(arg.truth ? 1 : 2);
     }
-    step.value.number = std::move(arg.number);
+    step.value.number = std::move(arg.number); // the branch's value, a number
+    step.value.truth = arg.truth;              // or a truth
     return step;
   case Expr::Op::min:
   case Expr::Op::max:

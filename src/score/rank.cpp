@@ -154,21 +154,24 @@ private:
     return Rational(count);
   }
 
+  // No key for anyone when the rule decides nothing (no chair, or one
+  // without an own total for every applicant of `set`): all stay equal,
+  // and no total is shown that the chair never gave.
   Key chair_total(const ApplicantResult& a, const Block& set) const
   {
     const auto& council = m_bundle.round.council;
     if (!council) {
-      return Rational(0);
+      return std::nullopt;
     }
     for (const auto& m : council->members) {
       if (m.role == Role::chair) {
         if (!scores_all(m.id, set)) {
-          return Rational(0); // decides nothing: the same key for all
+          return std::nullopt;
         }
         return a.own_totals.at(m.id);
       }
     }
-    return Rational(0);
+    return std::nullopt;
   }
 
   const RoundBundle& m_bundle;

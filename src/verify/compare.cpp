@@ -283,10 +283,21 @@ std::vector<Message> compare_results(const Json& rec, const Json& now)
   const Json& rp = at_key(rec, "chair_proposal");
   const Json& np = at_key(now, "chair_proposal");
   if (rp != np) {
-    auto shown = [](const char* name, const Json& p) {
-      return p.is_null() ? MsgArg(name, Message{"verify_none", {}}) : MsgArg(name, std::string_view(p.dump()));
-    };
-    out.push_back({"verify_chair_proposal", {shown("recorded", rp), shown("recomputed", np)}});
+    // Both recorded: name what differs (the reason reworded, another date),
+    // rather than show two whole objects to be compared by eye.
+    const size_t before = out.size();
+    if (rp.is_object() && np.is_object()) {
+      compare_keys(rp, np, {"selects", "reason", "date"}, out, [](const char* k, const Json& a, const Json& b) {
+        return Message{"verify_chair_proposal_field",
+                       {{"field", field(k)}, result_value("recorded", a, &b), result_value("recomputed", b, &a)}};
+      });
+    }
+    if (out.size() == before) {
+      auto shown = [](const char* name, const Json& p) {
+        return p.is_null() ? MsgArg(name, Message{"verify_none", {}}) : MsgArg(name, std::string_view(p.dump()));
+      };
+      out.push_back({"verify_chair_proposal", {shown("recorded", rp), shown("recomputed", np)}});
+    }
   }
   const Json& rw = rec.value("warnings", Json::array());
   const Json& nw = now["warnings"];

@@ -206,6 +206,24 @@ TEST_SUITE("cli/app")
     CHECK(recorded.err.empty());
   }
 
+  TEST_CASE("a file of no known format is said at its format value, naming what was found")
+  {
+    // Section 1: the error names what was found, and where: the value of
+    // 'format:' (as in a round, where the format a file must have is known),
+    // the top of the file when there is no such key.
+    TempDir dir;
+    Run other = run({"check", dir.write("a.yaml", "# note\nformat: ccnscore/criteria@2\n")});
+    CHECK_MESSAGE(other.err.find("a.yaml:2:9: error: expected 'format:' to be one of ") != std::string::npos, other.err);
+    CHECK(other.err.find("found 'ccnscore/criteria@2'") != std::string::npos);
+    Run list = run({"check", dir.write("b.yaml", "format: [ccnscore/criteria@1]\n")});
+    CHECK_MESSAGE(list.err.find("b.yaml:1:9: error: expected 'format:' to be one of ") != std::string::npos, list.err);
+    CHECK(list.err.find(", found a list\n") != std::string::npos);
+    Run none = run({"check", dir.write("c.yaml", "id: x\n")});
+    CHECK_MESSAGE(none.err.find("c.yaml:1:1: error: expected 'format:' to be one of ") != std::string::npos, none.err);
+    CHECK(none.err.find("found no format") != std::string::npos);
+    CHECK(list.status == k_exit_invalid);
+  }
+
   TEST_CASE("an exception that escapes a command is reported as an internal error, exit 70")
   {
     std::ostringstream out;

@@ -2,6 +2,7 @@
 #include "cli_helpers.hpp"
 #include "util/file.hpp"
 #include "util/folder.hpp"
+#include "util/text.hpp"
 
 #include <doctest/doctest.h>
 
@@ -167,6 +168,20 @@ TEST_SUITE("cli/batch")
     CHECK(again.out.find("thanh-ha-2023: up to date") != std::string::npos);
   }
 
+  TEST_CASE("summary.csv stays UTF-8 when a round's path is not: its bytes are written as escapes")
+  {
+    SampleCopy s;
+    std::filesystem::rename(s.path("samples/thanh-ha-2023"), s.path("samples/thanh-h\xE0"));
+    Run r = run({"batch", s.path("samples/thanh-h\xE0"), "-o", s.path("out"), "--lang", "en"});
+    // A result names its files in UTF-8: the round is an error row.
+    CHECK(r.status == 1);
+    std::string summary = read_text(s.path("out/summary.csv"));
+    CHECK_FALSE(find_invalid_utf8(summary).has_value());
+    CHECK(summary.find("samples/thanh-h\\xe0/round.yaml: error: the name of this file is not valid UTF-8") !=
+          std::string::npos);
+    CHECK(summary.find("samples/thanh-h\\xe0/round.yaml,\r\n") != std::string::npos);
+  }
+
   TEST_CASE("table.csv and summary.csv neutralise cells a spreadsheet would run as a formula")
   {
     SampleCopy s;
@@ -313,9 +328,11 @@ TEST_SUITE("cli/batch")
     std::ostringstream out;
     std::ostringstream err;
     Console console{out, err, false, false, false, Lang{"en"}, false};
+    // Rounds that ranked but could not be written: the status of an output
+    // that could not be written.
     CHECK(run_batch({{s.path("samples/thanh-ha-2023"), s.path("samples/yen-quang-2024")}, s.path("out"), 2, false},
                     console, blocked)
-          == 1);
+          == 3);
     // Both rounds speak Vietnamese, their criteria's language: so does the closing line.
     CHECK(out.str().find("Đã xếp hạng 0 đợt, 2 đợt có lỗi") != std::string::npos);
     std::string summary = read_text(s.path("out/summary.csv"));

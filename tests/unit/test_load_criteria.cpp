@@ -225,6 +225,24 @@ TEST_SUITE("load/criteria")
                   all_messages(eleven));
   }
 
+  TEST_CASE("a field name of 64 characters is read, one of 65 is refused with the limit said")
+  {
+    // Section 1: field identifiers are identifiers (1 to 64 characters),
+    // only stricter in their characters. The message gives the limit, or a
+    // name of lower-case letters only would seem to fit what it asks.
+    auto with_field = [](const std::string& name) {
+      return "format: ccnscore/criteria@1\nid: t\ntitle: T\nfields:\n  " + name
+             + ": { type: number }\ngroups:\n  - id: g\n    name: G\n    criteria:\n"
+               "      - { id: C1, name: C1, max: 10, of: " + name + ", per_unit: 1 }\n";
+    };
+    Diagnostics ok;
+    CHECK_MESSAGE(criteria_from(with_field(std::string(64, 'a')), ok), all_messages(ok));
+    Diagnostics d;
+    CHECK_FALSE(criteria_from(with_field(std::string(65, 'a')), d));
+    CHECK_MESSAGE(has_message(d, "c.yaml:5:3: error: field name: expected a name of 1 to 64 lower-case letters"),
+                  all_messages(d));
+  }
+
   TEST_CASE("gates need a truth")
   {
     Diagnostics d;

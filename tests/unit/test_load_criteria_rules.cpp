@@ -56,6 +56,19 @@ TEST_SUITE("load/criteria_rules")
                   all_messages(bundled));
   }
 
+  TEST_CASE("a field tie-break that names a measure says that it is a measure")
+  {
+    // 2.5: a field rule compares a fact of the dossier; a measure is none,
+    // and "unknown field" would send the writer looking for a typo.
+    std::string yaml = two_criteria("", "", "  - { field: twice, prefer: higher }\n");
+    yaml.replace(yaml.find("groups:"), 7, "measures:\n  twice: \"n * 2\"\ngroups:");
+    Diagnostics d;
+    CHECK_FALSE(criteria_from(yaml, d));
+    CHECK_MESSAGE(has_message(d, "error: tie_break: 'twice' is a measure, not a field: a field rule compares a fact "
+                                 "of the dossier (a number, integer or date) or submitted_at"),
+                  all_messages(d));
+  }
+
   TEST_CASE("proposal: chair is a tie-break rule allowed only as the last one")
   {
     Diagnostics d;

@@ -71,6 +71,18 @@ TEST_SUITE("load/expr_parse")
     CHECK(check("-(-equity)") == "a number");
   }
 
+  TEST_CASE("if gives a truth when both its branches are truths")
+  {
+    // 2.2 asks of if only a truth for its condition: a gate may read
+    // "if(area >= 20, ratio >= 15, ratio >= 20)". Its branches share a type.
+    CHECK(check("if(ok, equity >= 15, equity >= 20)") == "a truth (true or false)");
+    CHECK(check("if(ok, true, not ok)") == "a truth (true or false)");
+    CHECK(check("if(ok, 1, 2)") == "a number");
+    CHECK(check("if(ok, 1, true)") == "type error at 10: if needs a number, found a truth (true or false)");
+    CHECK(check("if(ok, true, 1)") == "type error at 13: if needs a truth (true or false), found a number");
+    CHECK(check("if(ok, true, false) + 1") == "type error at 0: arithmetic needs a number, found a truth (true or false)");
+  }
+
   TEST_CASE("syntax errors say where")
   {
     CHECK(check("equity / ") == "parse error at 9: expected a value, found the end of the expression");

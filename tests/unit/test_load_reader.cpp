@@ -131,8 +131,31 @@ TEST_SUITE("load/reader")
     CHECK_MESSAGE(has_message(f.diags, "t.yaml:1:4: error: a: expected a number, found the quoted text \"12.5\"; write "
                                        "it without quotes: 12.5"),
                   all_messages(f.diags));
-    // Two points are thousands separators: there is a plain form without them.
-    CHECK_MESSAGE(has_message(f.diags, "write it as 150"), all_messages(f.diags));
+    // Two points that do not part groups of three digits are no thousands
+    // separators: a version number, or a slip, with no plain form to offer.
+    CHECK_MESSAGE(has_message(f.diags, "t.yaml:2:4: error: b: expected a number, found the quoted text \"1.5.0\"\n"),
+                  all_messages(f.diags));
+  }
+
+  TEST_CASE("separators get a plain form only where they have one reading, never a wrong one")
+  {
+    // "1,234.5" is written the English way: 1234.5, not 1.2345. "1,250" is
+    // 1250 to some and 1.25 to others: no hint. "1.5.2" has no groups of three.
+    Fixture f("a: \"1,234.5\"\nb: 1,000,000\nc: \"1,250\"\nd: 1.5.2\ne: \"-2.500.000,75\"\nf: 12.34.567\n"
+              "g: \"1.234,5.6\"\nh: \"85,5\"\ni: 1.000.000\n");
+    for (const char* k : {"a", "b", "c", "d", "e", "f", "g", "h", "i"}) {
+      CHECK_FALSE(f.reader.number(f.at(k), k).has_value());
+    }
+    CHECK_MESSAGE(has_message(f.diags, "a: expected a number, found the quoted text \"1,234.5\"; write it as 1234.5 ("),
+                  all_messages(f.diags));
+    CHECK(has_message(f.diags, "b: expected a number, found \"1,000,000\"; write it as 1000000 ("));
+    CHECK(has_message(f.diags, "c: expected a number, found the quoted text \"1,250\"\n"));
+    CHECK(has_message(f.diags, "d: expected a number, found \"1.5.2\"\n"));
+    CHECK(has_message(f.diags, "e: expected a number, found the quoted text \"-2.500.000,75\"; write it as -2500000.75 ("));
+    CHECK(has_message(f.diags, "f: expected a number, found \"12.34.567\"\n"));
+    CHECK(has_message(f.diags, "g: expected a number, found the quoted text \"1.234,5.6\"\n"));
+    CHECK(has_message(f.diags, "h: expected a number, found the quoted text \"85,5\"; write it as 85.5 ("));
+    CHECK(has_message(f.diags, "i: expected a number, found \"1.000.000\"; write it as 1000000 ("));
   }
 
   TEST_CASE("whole numbers")

@@ -1,4 +1,5 @@
 #include "helpers.hpp"
+#include "workbook_helpers.hpp"
 
 #include <doctest/doctest.h>
 
@@ -44,6 +45,26 @@ TEST_SUITE("load/round")
     CHECK(unlisted[0].path.ends_with("A3.YAML"));
     CHECK_FALSE(unlisted[0].sheet);
     CHECK(unlisted[1].path.ends_with("m4.Yml"));
+    CHECK(unlisted[1].sheet);
+  }
+
+  TEST_CASE("a workbook beside the round counts as an unlisted sheet unless it says it is none")
+  {
+    RoundFiles f;
+    // A score sheet that no entry names, one that cannot even be opened
+    // (it may be a sheet), and a workbook that is no score sheet (a ranking
+    // saved beside the round): the last is none to warn about.
+    f.dir.write("m4.xlsx", TestBook("r1", "M4").bytes());
+    f.dir.write("m5.xlsx", "not a zip");
+    auto parts = TestBook("r1", "M6").parts();
+    parts.erase("docProps/custom.xml");
+    f.dir.write("xep-hang.xlsx", zip_parts(parts));
+    const std::string round = f.dir.write("round.yaml", small_round({"A1", "A2"}, 3, {1, 2, 3}));
+    auto unlisted = unlisted_inputs(round);
+    REQUIRE(unlisted.size() == 2);
+    CHECK(unlisted[0].path.ends_with("m4.xlsx"));
+    CHECK(unlisted[0].sheet);
+    CHECK(unlisted[1].path.ends_with("m5.xlsx"));
     CHECK(unlisted[1].sheet);
   }
 

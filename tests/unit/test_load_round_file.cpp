@@ -177,6 +177,24 @@ TEST_SUITE("load/round_file")
                   all_messages(with_sheet));
   }
 
+  TEST_CASE("every meeting error of one round file is reported in one run, with the others of the round")
+  {
+    // 8.7 lists three errors; a round file that makes all of them, and
+    // whose criteria lack the proposal rule, gets all four in one run
+    // (section 1), though the round cannot be put together.
+    Files f("  - group: fin\n");
+    Diagnostics d;
+    CHECK_FALSE(f.load("meeting:\n  start: 2026-09-10T08:30:00+07:00\n  end: 2026-09-10T08:29:59+07:00\n"
+                       "  absent:\n    M9: Ốm\n    M2: Đi công tác\n"
+                       "chair_proposal:\n  selects: A2\n  reason: Lý do\n",
+                       d));
+    CHECK_MESSAGE(has_message(d, at(2, 8) + "meeting end: "), all_messages(d));
+    CHECK(has_message(d, at(4, 5) + "meeting absent: 'M9' is not a member of the council"));
+    CHECK(has_message(d, at(5, 5) + "meeting absent: member 'M2' is recorded as absent, but handed in the sheet "));
+    CHECK(has_message(d, at(7, 12) + "chair_proposal: criteria 'small' have no tie-break rule 'proposal: chair'"));
+    CHECK(d.error_count() == 4);
+  }
+
   TEST_CASE("meeting times are date-times, and an end equal to the start is fine")
   {
     Files f;
@@ -226,6 +244,30 @@ TEST_SUITE("load/round_file")
     Diagnostics same;
     CHECK(f.load("date: 2026-09-10\nmeeting:\n  start: 2026-09-10T08:30:00+07:00\n", same));
     CHECK_MESSAGE(!has_message(same, "warning"), all_messages(same));
+  }
+
+  TEST_CASE("a round held before its criteria take effect is a warning, on the effective day none")
+  {
+    Files f;
+    f.dir.write("criteria.yaml", small_criteria("  - proposal: chair\n", "effective: 2026-09-11\n"));
+    Diagnostics d;
+    CHECK_MESSAGE(f.load("date: 2026-09-10\n", d), all_messages(d));
+    CHECK(d.error_count() == 0);
+    CHECK_MESSAGE(has_message(d, "round.yaml:4:11: warning: criteria: criteria 'small' take effect on 2026-09-11, "
+                                 "after the round's date 2026-09-10"),
+                  all_messages(d));
+    Diagnostics on_the_day;
+    CHECK(f.load("date: 2026-09-11\n", on_the_day));
+    CHECK_MESSAGE(!has_message(on_the_day, "warning"), all_messages(on_the_day));
+    // Without a date, the meeting's start is the round's day.
+    Diagnostics meeting;
+    CHECK(f.load("meeting:\n  start: 2026-09-10T23:59:59+07:00\n", meeting));
+    CHECK_MESSAGE(has_message(meeting, "warning: criteria: criteria 'small' take effect on 2026-09-11, after the "
+                                       "round's date 2026-09-10T23:59:59+07:00"),
+                  all_messages(meeting));
+    Diagnostics meeting_on_the_day;
+    CHECK(f.load("meeting:\n  start: 2026-09-11T00:00:00+07:00\n", meeting_on_the_day));
+    CHECK_MESSAGE(!has_message(meeting_on_the_day, "warning"), all_messages(meeting_on_the_day));
   }
 
   TEST_CASE("an absent member needs a council")
@@ -294,6 +336,29 @@ TEST_SUITE("load/round folders")
     CHECK(d.has_io_errors());
     CHECK(has_message(d, "khong-co/: error: cannot read the folder: No such file or directory"));
   }
+
+  TEST_CASE("a dossier folder that gives no file leaves the sheets' applicants unjudged, one mistake one message")
+  {
+    // The applicants in that folder are not known: a sheet that scores them,
+    // or a chair's proposal that selects one, is not wrong for it.
+    for (const std::string entry : {"trong/", "khong-co/"}) {
+      CAPTURE(entry);
+      TempDir dir;
+      dir.write("criteria.yaml", small_criteria("  - proposal: chair\n"));
+      dir.write("trong/ghi-chu.txt", "text");
+      dir.write("m1.yaml", small_sheet("M1", "A1: 8, A2: 7"));
+      Diagnostics d;
+      CHECK_FALSE(load_round(dir.write("round.yaml", "format: ccnscore/round@1\nid: r1\ntitle: T\n"
+                                                     "criteria: criteria.yaml\ndossiers:\n  - " + entry + "\n"
+                                                     "council:\n  members: [{ id: M1, name: A, role: chair }]\n"
+                                                     "sheets: [m1.yaml]\n"
+                                                     "chair_proposal: { selects: A1, reason: Lý do }\n"),
+                             d));
+      CHECK_MESSAGE(d.items().size() == 1, all_messages(d));
+      CHECK_FALSE(has_message(d, "unknown applicant"));
+      CHECK_FALSE(has_message(d, "not an applicant"));
+    }
+  }
 }
 
 TEST_SUITE("load/round_file quorum")
@@ -325,7 +390,12 @@ TEST_SUITE("load/round_file quorum")
     CHECK(quorum("\"2/x\"").find("found \"2/x\"") != std::string::npos);
     CHECK(quorum("\"1.5/3\"").find("found \"1.5/3\"") != std::string::npos);
     CHECK(quorum("\"1/3.0\"").find("found \"1/3.0\"") != std::string::npos);
-    CHECK(quorum("\"0.5\"").find("found \"0.5\"") != std::string::npos); // a decimal is written plain
+    // A decimal is written plain, as every number of these files is, and the
+    // message says so rather than calling 0.5 neither a fraction nor a decimal.
+    CHECK(quorum("\"0.5\"")
+          == "council quorum: expected a fraction such as \"2/3\" or a decimal, found the quoted text \"0.5\"; "
+             "write a decimal without quotes: 0.5");
+    CHECK(quorum("'1'").find("write a decimal without quotes: 1") != std::string::npos);
     CHECK(quorum("\"0/3\"") == "council quorum: expected a value above 0 and at most 1, found 0/3");
     CHECK(quorum("\"4/3\"").find("above 0 and at most 1") != std::string::npos);
     CHECK(quorum("0").find("above 0 and at most 1") != std::string::npos);

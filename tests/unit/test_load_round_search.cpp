@@ -5,6 +5,9 @@
 
 #include <filesystem>
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 using namespace ccn;
 using namespace ccn::test;
 
@@ -89,6 +92,75 @@ TEST_SUITE("load/round_search")
     CHECK(found("out/r2/leads-out.yaml") == leads_out("out/r2"));
     CHECK(found("data/r1/linked-in-out.yaml").empty());
     CHECK(found("elsewhere/round.yaml") == std::vector<std::string>{dir.path("elsewhere/round.yaml")});
+  }
+
+  TEST_CASE("a YAML file that cannot be read is a file error, and the other rounds are still found")
+  {
+    namespace fs = std::filesystem;
+    TempDir dir;
+    dir.write("a/round.yaml", "format: ccnscore/round@1\nid: mot\n");
+    // Reading a process's memory at its start fails, for root too.
+    fs::create_directory(dir.path("b"));
+    fs::create_symlink("/proc/self/mem", dir.path("b/round.yaml"));
+    Diagnostics diags;
+    std::vector<FoundRound> found = find_round_files({dir.path("")}, FolderId{}, 2, diags);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].id == "mot");
+    CHECK(diags.has_io_errors());
+    REQUIRE(diags.items().size() == 1);
+    CHECK(diags.items()[0].key == "batch_unreadable_file");
+    CHECK(diags.items()[0].pos.path == dir.path("b/round.yaml"));
+  }
+
+  TEST_CASE("a folder the walk may not enter is a file error, and the other rounds are still found")
+  {
+    namespace fs = std::filesystem;
+    TempDir dir;
+    dir.write("a/round.yaml", "format: ccnscore/round@1\nid: mot\n");
+    dir.write("khoa/round.yaml", "format: ccnscore/round@1\nid: hai\n");
+    fs::permissions(dir.path(""), fs::perms::all, fs::perm_options::add);
+    fs::permissions(dir.path("a"), fs::perms::all, fs::perm_options::add);
+    fs::permissions(dir.path("a/round.yaml"), fs::perms::all, fs::perm_options::add);
+    fs::permissions(dir.path("khoa"), fs::perms::none);
+    // Root may enter any folder: the search then runs in a child process
+    // that has given up root for `nobody`.
+    int pipe_fds[2];
+    REQUIRE(::pipe(pipe_fds) == 0);
+    pid_t child = ::fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+      ::close(pipe_fds[0]);
+      int rc = 0;
+      if (::geteuid() == 0 && (::setgid(65534) != 0 || ::setuid(65534) != 0)) {
+        rc = 10;
+      }
+      std::string seen;
+      if (rc == 0) {
+        Diagnostics diags;
+        for (const auto& f : find_round_files({dir.path("")}, FolderId{}, 1, diags)) {
+          seen += "round " + f.id + "\n";
+        }
+        for (const auto& d : diags.items()) {
+          seen += d.key + " " + d.pos.path + "\n";
+        }
+      }
+      [[maybe_unused]] auto n = ::write(pipe_fds[1], seen.data(), seen.size());
+      ::close(pipe_fds[1]);
+      ::_exit(rc);
+    }
+    ::close(pipe_fds[1]);
+    std::string seen;
+    char buf[4096];
+    for (ssize_t n; (n = ::read(pipe_fds[0], buf, sizeof buf)) > 0;) {
+      seen.append(buf, static_cast<size_t>(n));
+    }
+    ::close(pipe_fds[0]);
+    int status = 0;
+    REQUIRE(::waitpid(child, &status, 0) == child);
+    fs::permissions(dir.path("khoa"), fs::perms::owner_all);
+    REQUIRE(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 0);
+    CHECK(seen == "round mot\nbatch_unreadable_folder " + dir.path("khoa") + "\n");
   }
 
   TEST_CASE("a folder that does not exist is a file error")

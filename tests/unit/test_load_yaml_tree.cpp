@@ -266,7 +266,7 @@ TEST_SUITE("load/yaml_tree")
                           Case{before + "\xFF\n", "yaml_invalid_utf8"},
                           Case{before + "\x01\n", "yaml_control_character"},
                           Case{before + "\r", "yaml_lone_cr"},
-                          Case{before + ": b\n", "yaml_syntax"}}) {
+                          Case{before + ": b\n", "yaml_colon_in_text"}}) {
       CAPTURE(std::string(c.key));
       Diagnostics d;
       CHECK_FALSE(parse_document("t.yaml", c.bytes, d));
@@ -329,6 +329,34 @@ TEST_SUITE("load/yaml_tree")
     CHECK_FALSE(parse_document("t.yaml", "a: 1\n \t\nb: [1\n", blank));
     REQUIRE_FALSE(blank.items().empty());
     CHECK_MESSAGE(blank.items()[0].key == "yaml_syntax", all_messages(blank));
+  }
+
+  TEST_CASE("a plain text holding ': ' is shown written in quotes")
+  {
+    Diagnostics d;
+    CHECK_FALSE(parse_document("round.yaml", "id: r1\ntitle: Đợt 1: Lựa chọn \"chủ đầu tư\"  # tên\r\nx: 1\n", d));
+    REQUIRE(d.items().size() == 1);
+    CHECK(d.items()[0].key == "yaml_colon_in_text");
+    CHECK(d.items()[0].pos.line == 2);
+    CHECK(d.items()[0].pos.col == 16);
+    CHECK(all_messages(d) == "round.yaml:2:16: error: YAML syntax: the text after 'title:' holds ': ', which YAML reads "
+                             "as the start of a key; write the text in double quotes: title: \"Đợt 1: Lựa chọn "
+                             "\\\"chủ đầu tư\\\"\" # tên\n");
+    // In a list, and further in: the key is the entry's.
+    Diagnostics item;
+    CHECK_FALSE(parse_document("s.yaml", "a:\n  - b: Lý do: khác\n", item));
+    REQUIRE(item.items().size() == 1);
+    CHECK(item.items()[0].key == "yaml_colon_in_text");
+    CHECK(all_messages(item).find("double quotes:   - b: \"Lý do: khác\"") != std::string::npos);
+    // Not of that form (the colon on a continuation line of the text, a
+    // value that is no plain text): the parser's own words.
+    for (const char* text : {"reason: Phương án khả thi\n  hơn: vì\n", "a: [1]: 2\n"}) {
+      CAPTURE(text);
+      Diagnostics other;
+      CHECK_FALSE(parse_document("t.yaml", text, other));
+      REQUIRE_FALSE(other.items().empty());
+      CHECK_MESSAGE(other.items()[0].key == "yaml_syntax", all_messages(other));
+    }
   }
 
   TEST_CASE("repeated keys are kept so that the reader can report them")
@@ -760,7 +788,7 @@ TEST_SUITE("load/yaml_tree")
        "không tìm thấy dấu “,” hoặc “}” khi đọc một nhóm khóa viết trong dấu ngoặc nhọn"},
       {"a:\n  b: 1\n c: 2\n", "did not find expected key while parsing a block mapping",
        "không tìm thấy khóa ở chỗ cần có khóa khi đọc một nhóm khóa"},
-      {"a: b: c\n", "mapping values are not allowed in this context",
+      {"a: b\n  c: d\n", "mapping values are not allowed in this context",
        "không được viết giá trị của khóa (sau dấu “:”) ở chỗ này"},
       {"a: *x\n", "the referenced anchor is not defined", "tham chiếu “*” tới một neo chưa định nghĩa"},
       {"a: \"\\q\"\n", "found unknown escape character while parsing a quoted scalar",

@@ -102,6 +102,21 @@ TEST_SUITE("render/json")
     CHECK(json.find("\"P1\": 9\n") != std::string::npos);
   }
 
+  TEST_CASE("a deviation warning gives the score the member wrote, to its last decimal")
+  {
+    // Every score is far from the mean (9 + 9 + 0.0000001) / 3. M1's
+    // warning names 0.0000001, not 0, which no member gave.
+    std::string criteria = small_criteria();
+    criteria.replace(criteria.find("judged: { step: 0.5 }"), 21, "judged: {}");
+    ScoredRound r(criteria, {{"A1", small_dossier("A1", "60", "100", "400")}}, 3,
+                  {{1, "A1: 0.0000001", ""}, {2, "A1: 9", ""}, {3, "A1: 9", ""}}, "  deviation_percent: 20\n");
+    REQUIRE_MESSAGE(r.result, all_messages(r.diags));
+    REQUIRE(r.result->deviations.size() == 3);
+    const std::string json = render_json(*r.result, Lang{"en"});
+    CHECK_MESSAGE(json.find("\"score\": 0.0000001,") != std::string::npos, json);
+    CHECK(json.find("\"mean_exact\": \"180000001/30000000\"") != std::string::npos);
+  }
+
   TEST_CASE("verify compares the numbers of a result to the last digit")
   {
     LargeRound round("1e30", "1");

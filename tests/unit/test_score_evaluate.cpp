@@ -57,6 +57,17 @@ TEST_SUITE("score/evaluate")
     CHECK(top_of("  top: \"if(not ok or x > 1 and x < 5, 1, 2)\"\n", "10", false) == "1");
   }
 
+  TEST_CASE("an if of truths gives the truth of the branch taken")
+  {
+    // A measure of truths is used by the criterion below only through
+    // another if: top = if(t, 1, 0) with t = if(ok, x >= 15, x >= 20).
+    const std::string m = "  top: \"if(t, 1, 0)\"\n  t: \"if(ok, x >= 15, x >= 20)\"\n";
+    CHECK(top_of(m, "17", true) == "1");
+    CHECK(top_of(m, "17", false) == "0");
+    CHECK(top_of(m, "20", false) == "1");
+    CHECK(top_of(m, "14", true) == "0");
+  }
+
   TEST_CASE("evaluation is lazy: a branch that is not taken is not computed")
   {
     std::string m = "  top: \"if(x > 0, ratio, 0)\"\n  ratio: \"100 / x\"\n";

@@ -201,6 +201,13 @@ TEST_SUITE("score/rank")
                     {{1, "A2: 7", "A1"}, {2, "A1: 8, A2: 7", ""}, {3, "A1: 6, A2: 7", ""}});
       CHECK(r.app("A1").status == Status::tied_first);
       CHECK(r.app("A2").status == Status::tied_first);
+      // The rule compared nothing: no applicant is given a chair's total,
+      // not even A2, whom the chair scored (a 0 would be a total nobody gave).
+      REQUIRE(r.result->tie_steps.size() == 1);
+      for (const auto& v : r.result->tie_steps[0].values) {
+        CAPTURE(v.applicant);
+        CHECK_FALSE(v.key.has_value());
+      }
     }
   }
 
@@ -249,6 +256,9 @@ TEST_SUITE("score/rank")
                     {{1, "A1: 8, A2: 7", ""}, {2, "A1: 7, A2: 8", ""}}, "", 0);
       CHECK(r.app("A1").status == Status::tied_first);
       CHECK(r.app("A2").status == Status::tied_first);
+      REQUIRE(r.result->tie_steps.size() == 1);
+      CHECK_FALSE(r.result->tie_steps[0].values[0].key.has_value());
+      CHECK_FALSE(r.result->tie_steps[0].values[1].key.has_value());
     }
   }
 

@@ -258,10 +258,20 @@ TEST_SUITE("util/file")
     // blocks, passes, and the text itself does not: the direct write fails
     // and the plain one must do the work.
     TempDir dir;
-    struct rlimit saved {};
-    REQUIRE(::getrlimit(RLIMIT_FSIZE, &saved) == 0);
-    auto* old_handler = std::signal(SIGXFSZ, SIG_IGN);
-    struct rlimit small = saved;
+    // The limit and the signal's handler as they were, put back however the
+    // test ends.
+    struct Saved
+    {
+      struct rlimit limit {};
+      void (*handler)(int) = std::signal(SIGXFSZ, SIG_IGN);
+      Saved() { ::getrlimit(RLIMIT_FSIZE, &limit); }
+      ~Saved()
+      {
+        ::setrlimit(RLIMIT_FSIZE, &limit);
+        std::signal(SIGXFSZ, handler);
+      }
+    } saved;
+    struct rlimit small = saved.limit;
     small.rlim_cur = 6000;
     REQUIRE(::setrlimit(RLIMIT_FSIZE, &small) == 0);
     auto write_one = [&](const std::string& name, const std::string& text) {
@@ -274,8 +284,6 @@ TEST_SUITE("util/file")
     const std::string fits(5000, 'x');
     const int fits_errnum = write_one("fits.txt", fits);
     const int too_big_errnum = write_one("too-big.txt", std::string(7000, 'y'));
-    ::setrlimit(RLIMIT_FSIZE, &saved);
-    std::signal(SIGXFSZ, old_handler);
     CHECK(fits_errnum == 0);
     CHECK(slurp(dir.path("fits.txt")) == fits);
     CHECK(too_big_errnum == EFBIG);

@@ -71,6 +71,26 @@ TEST_SUITE("verify/compare")
     CHECK(words(found, "vi").find("kết quả lưu \"13.67\", tính lại 13,67") != std::string::npos);
   }
 
+  TEST_CASE("a chair's proposal that differs is named by what differs in it, a proposal on one side only whole")
+  {
+    const std::string applicants = R"("applicants": [], "warnings": [])";
+    auto rec = parse_exact(R"({"round": {}, )" + applicants +
+                           R"(, "chair_proposal": {"selects": "D2", "reason": "Khả thi hơn, rẻ hơn", "date": "2025-09-18"}})");
+    auto now = parse_exact(R"({"round": {}, )" + applicants +
+                           R"(, "chair_proposal": {"selects": "D2", "reason": "Khả thi hơn", "date": "2025-09-19"}})");
+    auto found = compare_results(rec, now);
+    CHECK(words(found, "en") == "chair_proposal reason: recorded 'Khả thi hơn, rẻ hơn', recomputed 'Khả thi hơn'\n"
+                                "chair_proposal date: recorded '2025-09-18', recomputed '2025-09-19'\n");
+    CHECK(words(found, "vi") == "đề xuất của Chủ tịch Hội đồng (chair_proposal), lý do: kết quả lưu “Khả thi hơn, rẻ "
+                                "hơn”, tính lại “Khả thi hơn”\n"
+                                "đề xuất của Chủ tịch Hội đồng (chair_proposal), ngày: kết quả lưu “2025-09-18”, tính "
+                                "lại “2025-09-19”\n");
+    auto none = parse_exact(R"({"round": {}, )" + applicants + "}");
+    CHECK(words(compare_results(rec, none), "en") ==
+          "chair_proposal: recorded {\"date\":\"2025-09-18\",\"reason\":\"Khả thi hơn, rẻ hơn\",\"selects\":\"D2\"}, "
+          "recomputed none\n");
+  }
+
   TEST_CASE("an input on one side only is a difference, named by its role in the language")
   {
     std::vector<InputFile> recorded = {{"round", "round.yaml", "/r/round.yaml", "x"},
