@@ -345,7 +345,22 @@ private:
     }
     m_out += "</table>\n";
     outcomes();
+    recusals();
     p(m_w("minutes_results_annex"));
+  }
+
+  // Each member who stood aside from a dossier for a conflict of interest:
+  // the minutes record it, not only the annex's table of scores.
+  void recusals()
+  {
+    for (const Sheet& s : m_b.sheets) {
+      for (const auto& [applicant, pos] : s.recused) {
+        if (m_res.find(applicant) != nullptr) {
+          p(m_w("minutes_member_recused", {{"member", member_name(s.member)}, {"applicant", applicant_name(m_res, applicant)}}),
+            "bb-item");
+        }
+      }
+    }
   }
 
   // Why each dossier that is not ranked is not: the gates it failed, named
