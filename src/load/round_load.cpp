@@ -4,6 +4,7 @@
 #include "load/reader.hpp"
 #include "load/sheet_workbook_load.hpp"
 #include "load/yaml_tree.hpp"
+#include "model/sheet_workbook.hpp"
 #include "util/file.hpp"
 #include "util/shared_library.hpp"
 #include "util/text.hpp"
@@ -577,18 +578,14 @@ std::vector<UnlistedFile> unlisted_inputs(const std::string& round_path)
       }
       const std::string shown = written.empty() ? name : (fs::path(written) / name).string();
       if (is_workbook_path(name)) {
-        // A workbook that is no score sheet (a ranking saved beside the
-        // round, any other spreadsheet) is none to warn about; one that
-        // cannot be read far enough to say may be one.
-        // Without libzip nothing can be told: a warning rather than a
-        // missing library for a file the round does not name.
-        Diagnostics read;
-        std::string sha256;
+        // A ranking saved beside the round (or another ccnscore workbook
+        // that is no score sheet) is none to warn about. One with no mark
+        // may be a sheet that another program saved without it, and one
+        // that cannot be opened, or read without libzip, may be one too.
         bool other = false;
         try {
-          load_sheet_workbook_file(full, sha256, read);
-          other = std::any_of(read.items().begin(), read.items().end(),
-                              [](const Diagnostic& d) { return d.key == "wb_not_score_sheet"; });
+          auto mark = workbook_format_mark(full);
+          other = mark && !mark->empty() && *mark != k_workbook_format_sheet;
         } catch (const MissingLibrary&) {
           other = false;
         }

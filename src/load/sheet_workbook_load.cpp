@@ -142,6 +142,32 @@ class WorkbookReader
 public:
   WorkbookReader(const std::string& path, Diagnostics& diags) : m_path(path), m_diags(diags) {}
 
+  // The value of the workbook's ccnscore-format property, empty when it has
+  // none; nothing when the workbook cannot be opened far enough to say.
+  std::optional<std::string> format_mark(const std::string& bytes)
+  {
+    if (!open(bytes)) {
+      return std::nullopt;
+    }
+    const std::string name = "docProps/custom.xml";
+    const size_t before = m_diags.error_count();
+    auto data = part(name, false);
+    if (!data) {
+      return m_diags.error_count() == before ? std::optional<std::string>("") : std::nullopt;
+    }
+    pugi::xml_document doc;
+    if (!parse(doc, name, *data)) {
+      return std::nullopt;
+    }
+    for (pugi::xml_node p : doc.document_element().children()) {
+      const char* key = attribute(p, "name");
+      if (key != nullptr && std::string_view(key) == k_workbook_format_property) {
+        return std::string(trim(p.first_child().child_value()));
+      }
+    }
+    return std::string();
+  }
+
   std::optional<Sheet> read(const std::string& bytes)
   {
     if (!open(bytes)) {
@@ -294,8 +320,12 @@ private:
       for (pugi::xml_node p : doc.document_element().children()) {
         const char* key = attribute(p, "name");
         if (key != nullptr && std::string_view(key) == k_workbook_format_property) {
-          if (trim(p.first_child().child_value()) == "ccnscore/sheet@1") {
+          if (trim(p.first_child().child_value()) == k_workbook_format_sheet) {
             return true;
+          }
+          if (trim(p.first_child().child_value()) == k_workbook_format_ranking) {
+            file_error("wb_is_ranking");
+            return false;
           }
         }
       }
@@ -594,6 +624,16 @@ std::optional<Sheet> load_sheet_workbook_file(const std::string& path, std::stri
   }
   sha256 = sha256_hex(*data);
   return load_sheet_workbook(path, *data, diags);
+}
+
+std::optional<std::string> workbook_format_mark(const std::string& path)
+{
+  Diagnostics diags;
+  auto data = read_input_file(path, diags);
+  if (!data) {
+    return std::nullopt;
+  }
+  return WorkbookReader(path, diags).format_mark(*data);
 }
 
 std::optional<Rational> workbook_number(std::string_view text)

@@ -33,6 +33,11 @@ std::optional<Sheet> load_sheet_workbook(const std::string& path, const std::str
 // once its bytes are read (empty when they could not be).
 std::optional<Sheet> load_sheet_workbook_file(const std::string& path, std::string& sha256, Diagnostics& diags);
 
+// The value of the `ccnscore-format` document property of the workbook at
+// `path` (k_workbook_format_sheet, k_workbook_format_ranking, or empty when
+// it has none), or nothing when the file cannot be read as a workbook.
+std::optional<std::string> workbook_format_mark(const std::string& path);
+
 // A score cell's number from its text in the cell XML, exactly, as Excel
 // holds it: at most 15 significant digits, so `7.4999999999999991`, which
 // Excel shows and computes as 7.5, is 7.5. Nothing when the text is not a

@@ -8,8 +8,12 @@
 
 namespace ccn {
 
-// The custom document property that marks a workbook as a ccnscore sheet.
+// The custom document property that marks a workbook as a ccnscore sheet,
+// and its values: a score sheet (`sheet --format xlsx`), or a ranking
+// (`rank --format xlsx`), which is none.
 inline constexpr std::string_view k_workbook_format_property = "ccnscore-format";
+inline constexpr std::string_view k_workbook_format_sheet = "ccnscore/sheet@1";
+inline constexpr std::string_view k_workbook_format_ranking = "ccnscore/ranking@1";
 // Rows and columns are 0-based here; messages name cells as Excel does (G8).
 namespace sheet_layout {
 // First worksheet: the scores.

@@ -34,7 +34,7 @@ public:
     props.created = b.round.date ? static_cast<time_t>(b.round.date->seconds) : 86400;
     check(workbook_set_properties(m_wb, &props));
     check(workbook_set_custom_property_string(m_wb, std::string(k_workbook_format_property).c_str(),
-                                              "ccnscore/sheet@1"));
+                                              std::string(k_workbook_format_sheet).c_str()));
     m_bold = workbook_add_format(m_wb);
     m_open = workbook_add_format(m_wb);
     m_open_text = workbook_add_format(m_wb);

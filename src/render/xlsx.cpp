@@ -1,4 +1,5 @@
 #include "render/xlsx.hpp"
+#include "model/sheet_workbook.hpp"
 #include "render/words.hpp"
 
 #include "render/render.hpp"
@@ -65,6 +66,10 @@ public:
     props.title = m_title.data();
     props.created = res.bundle->round.date ? static_cast<time_t>(res.bundle->round.date->seconds) : 86400;
     check(workbook_set_properties(m_wb, &props));
+    // Marked as a ranking, so that check does not take it, saved beside
+    // the round, for a score sheet that no entry names.
+    check(workbook_set_custom_property_string(m_wb, std::string(k_workbook_format_property).c_str(),
+                                              std::string(k_workbook_format_ranking).c_str()));
     m_bold = workbook_add_format(m_wb);
     m_num = workbook_add_format(m_wb);
     if (m_bold == nullptr || m_num == nullptr) {

@@ -1,5 +1,6 @@
 #include "helpers.hpp"
 #include "workbook_helpers.hpp"
+#include "model/sheet_workbook.hpp"
 
 #include <doctest/doctest.h>
 
@@ -51,21 +52,29 @@ TEST_SUITE("load/round")
   TEST_CASE("a workbook beside the round counts as an unlisted sheet unless it says it is none")
   {
     RoundFiles f;
-    // A score sheet that no entry names, one that cannot even be opened
-    // (it may be a sheet), and a workbook that is no score sheet (a ranking
-    // saved beside the round): the last is none to warn about.
+    // A score sheet that no entry names; one that lost its mark (another
+    // program saved it without); one that cannot even be opened: each may
+    // be a member's sheet. A ranking saved beside the round is none.
     f.dir.write("m4.xlsx", TestBook("r1", "M4").bytes());
-    f.dir.write("m5.xlsx", "not a zip");
-    auto parts = TestBook("r1", "M6").parts();
+    auto parts = TestBook("r1", "M5").parts();
     parts.erase("docProps/custom.xml");
-    f.dir.write("xep-hang.xlsx", zip_parts(parts));
+    f.dir.write("m5.xlsx", zip_parts(parts));
+    f.dir.write("m6.xlsx", "not a zip");
+    auto ranking = TestBook("r1", "M7").parts();
+    const std::string sheet_mark = std::string(k_workbook_format_sheet);
+    std::string& custom = ranking.at("docProps/custom.xml");
+    REQUIRE(custom.find(sheet_mark) != std::string::npos);
+    custom.replace(custom.find(sheet_mark), sheet_mark.size(), std::string(k_workbook_format_ranking));
+    f.dir.write("xep-hang.xlsx", zip_parts(ranking));
     const std::string round = f.dir.write("round.yaml", small_round({"A1", "A2"}, 3, {1, 2, 3}));
     auto unlisted = unlisted_inputs(round);
-    REQUIRE(unlisted.size() == 2);
+    REQUIRE(unlisted.size() == 3);
     CHECK(unlisted[0].path.ends_with("m4.xlsx"));
-    CHECK(unlisted[0].sheet);
     CHECK(unlisted[1].path.ends_with("m5.xlsx"));
-    CHECK(unlisted[1].sheet);
+    CHECK(unlisted[2].path.ends_with("m6.xlsx"));
+    for (const auto& u : unlisted) {
+      CHECK(u.sheet);
+    }
   }
 
   TEST_CASE("a consistent round loads with every input fingerprinted")

@@ -1,5 +1,6 @@
 #include "helpers.hpp"
 #include "workbook_helpers.hpp"
+#include "model/sheet_workbook.hpp"
 
 #include "load/sheet_workbook_load.hpp"
 
@@ -162,6 +163,18 @@ TEST_SUITE("load/sheet_workbook")
       CHECK(has_message(d, "m2.xlsx: error: not a score sheet workbook: it lacks the mark that 'ccnscore sheet "
                            "--format xlsx' writes (the document property ccnscore-format)"));
       CHECK(has_message(d, "copy the scores into it in Excel or LibreOffice"));
+    }
+    SUBCASE("a ranking written by rank --format xlsx")
+    {
+      auto parts = TestBook("r1", "M2").parts();
+      std::string& custom = parts.at("docProps/custom.xml");
+      const std::string sheet_mark = std::string(k_workbook_format_sheet);
+      REQUIRE(custom.find(sheet_mark) != std::string::npos);
+      custom.replace(custom.find(sheet_mark), sheet_mark.size(), std::string(k_workbook_format_ranking));
+      CHECK_FALSE(load_sheet_workbook("xep-hang.xlsx", zip_parts(parts), d));
+      CHECK_MESSAGE(has_message(d, "xep-hang.xlsx: error: not a score sheet: this workbook is a ranking, as 'ccnscore "
+                                   "rank --format xlsx' writes it; list the members' score sheets under 'sheets:'"),
+                    all_messages(d));
     }
     SUBCASE("broken XML")
     {
