@@ -9,6 +9,8 @@
 #include "render/catalogue_scan.hpp"
 
 #include <cstdio>
+#include <deque>
+#include <map>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -86,6 +88,20 @@ int main(int argc, char** argv)
     std::string yaml{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
     if (!in.is_open() || in.bad()) {
       std::cerr << "ccnscore_catalogue_index: cannot read " << path.string() << "\n";
+      return 1;
+    }
+    // A key written twice would be read as its last line: the text meant
+    // by the first is lost without a word. The build refuses it.
+    std::deque<std::string> unescaped;
+    std::map<std::string, int, std::less<>> seen;
+    std::string twice;
+    ccn::scan_plain_catalogue(yaml, unescaped, [&](std::string_view key, std::string_view) {
+      if (++seen[std::string(key)] == 2) {
+        twice += (twice.empty() ? "" : ", ") + std::string(key);
+      }
+    });
+    if (!twice.empty()) {
+      std::cerr << "ccnscore_catalogue_index: " << path.string() << ": keys written twice: " << twice << "\n";
       return 1;
     }
     const std::string name = "k_" + path.stem().string();
