@@ -1,5 +1,6 @@
 #include "helpers.hpp"
 #include "load/round_search.hpp"
+#include "util/file.hpp"
 
 #include <doctest/doctest.h>
 
@@ -110,6 +111,18 @@ TEST_SUITE("load/round_search")
     REQUIRE(diags.items().size() == 1);
     CHECK(diags.items()[0].key == "batch_unreadable_file");
     CHECK(diags.items()[0].pos.path == dir.path("b/round.yaml"));
+  }
+
+  TEST_CASE("a YAML file too large for any input is passed over: it is no round to rank")
+  {
+    TempDir dir;
+    dir.write("a/round.yaml", "format: ccnscore/round@1\nid: mot\n");
+    dir.write("b/lon.yaml", "format: ccnscore/round@1\nid: hai\n# " + std::string(k_max_file_bytes, 'x') + "\n");
+    Diagnostics diags;
+    std::vector<FoundRound> found = find_round_files({dir.path("")}, FolderId{}, 2, diags);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].id == "mot");
+    CHECK(diags.items().empty());
   }
 
   TEST_CASE("a folder the walk may not enter is a file error, and the other rounds are still found")

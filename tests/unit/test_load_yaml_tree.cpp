@@ -347,10 +347,11 @@ TEST_SUITE("load/yaml_tree")
     CHECK_FALSE(parse_document("s.yaml", "a:\n  - b: Lý do: khác\n", item));
     REQUIRE(item.items().size() == 1);
     CHECK(item.items()[0].key == "yaml_colon_in_text");
+    CHECK(all_messages(item).find("the text after 'b:' holds ': '") != std::string::npos);
     CHECK(all_messages(item).find("double quotes:   - b: \"Lý do: khác\"") != std::string::npos);
     // Not of that form (the colon on a continuation line of the text, a
     // value that is no plain text): the parser's own words.
-    for (const char* text : {"reason: Phương án khả thi\n  hơn: vì\n", "a: [1]: 2\n"}) {
+    for (const char* text : {"reason: Phương án khả thi\n  hơn: vì\n", "a: [1]: 2\n", "a: : b\n"}) {
       CAPTURE(text);
       Diagnostics other;
       CHECK_FALSE(parse_document("t.yaml", text, other));
