@@ -423,6 +423,9 @@ int run_batch(const BatchOptions& opt, Console& console, const RoundRanker& rank
     BatchOutcome& o = outcomes[i];
     o.run.clear();
     o.status = "error";
+    // No result was written: the summary names no winner for it.
+    o.winner.clear();
+    o.winner_total.clear();
     o.errors.push_back(tr(o.lang, why.key, why.args));
     std::string line = terminal_safe(format_program_error(o.path, o.lang, why.key, why.args)) + "\n";
     std::lock_guard<std::mutex> lock(io);

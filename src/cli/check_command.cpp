@@ -53,7 +53,9 @@ std::optional<Description> check_file(const std::string& path, const Criteria* c
   std::string format = document_format(doc->root);
   if (format == k_format_round) {
     for (const auto& f : unlisted_inputs(path)) {
-      diags.warning({path, 0, 0}, f.sheet ? "check_unlisted_sheet" : "check_unlisted_dossier", {{"file", f.path}});
+      diags.warning({path, 0, 0},
+                    f.maybe ? "check_unlisted_workbook" : f.sheet ? "check_unlisted_sheet" : "check_unlisted_dossier",
+                    {{"file", f.path}});
     }
     auto bundle = load_round(path, diags);
     if (!bundle) {

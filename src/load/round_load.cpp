@@ -582,15 +582,16 @@ std::vector<UnlistedFile> unlisted_inputs(const std::string& round_path)
         // that is no score sheet) is none to warn about. One with no mark
         // may be a sheet that another program saved without it, and one
         // that cannot be opened, or read without libzip, may be one too.
-        bool other = false;
+        std::optional<std::string> mark;
         try {
-          auto mark = workbook_format_mark(full);
-          other = mark && !mark->empty() && *mark != k_workbook_format_sheet;
+          mark = workbook_format_mark(full);
         } catch (const MissingLibrary&) {
-          other = false;
+          mark = std::nullopt;
         }
-        if (!other) {
-          out.push_back({shown, true});
+        if (!mark || *mark == k_workbook_format_sheet) {
+          out.push_back({shown, true, !mark});
+        } else if (mark->empty()) {
+          out.push_back({shown, true, true});
         }
         continue;
       }

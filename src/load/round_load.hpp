@@ -34,6 +34,7 @@ struct UnlistedFile
 {
   std::string path; // as the round's folders are written, plus the name
   bool sheet = false; // a score sheet (YAML or workbook); else a dossier
+  bool maybe = false; // a workbook that may be a sheet: unmarked, or not readable
 };
 std::vector<UnlistedFile> unlisted_inputs(const std::string& round_path);
 

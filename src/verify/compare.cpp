@@ -287,9 +287,16 @@ std::vector<Message> compare_results(const Json& rec, const Json& now)
     // rather than show two whole objects to be compared by eye.
     const size_t before = out.size();
     if (rp.is_object() && np.is_object()) {
-      compare_keys(rp, np, {"selects", "reason", "date"}, out, [](const char* k, const Json& a, const Json& b) {
-        return Message{"verify_chair_proposal_field",
-                       {{"field", field(k)}, result_value("recorded", a, &b), result_value("recomputed", b, &a)}};
+      // Each value as the council wrote it, quoted; an absent one (the
+      // date is optional, recorded as null) in words.
+      auto value = [](const char* name, const Json& v) {
+        if (v.is_null()) {
+          return MsgArg(name, Message{"verify_none", {}});
+        }
+        return MsgArg(name, Message{"verify_quoted", {{"text", v.is_string() ? v.get<std::string>() : v.dump()}}});
+      };
+      compare_keys(rp, np, {"selects", "reason", "date"}, out, [&](const char* k, const Json& a, const Json& b) {
+        return Message{"verify_chair_proposal_field", {{"field", field(k)}, value("recorded", a), value("recomputed", b)}};
       });
     }
     if (out.size() == before) {

@@ -344,6 +344,8 @@ TEST_SUITE("cli/batch")
             != std::string::npos);
     }
     CHECK(summary.find(",selected,") == std::string::npos);
+    // A round whose result was not written has no winner in the summary.
+    CHECK(summary.find("thanh-ha-2023,\"CCN Thanh Hà, huyện Lạc Thủy (45 ha)\",,,error,") != std::string::npos);
   }
 
   TEST_CASE("temporary folders and files left by a killed run are removed, and nothing else")

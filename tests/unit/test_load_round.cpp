@@ -70,8 +70,11 @@ TEST_SUITE("load/round")
     auto unlisted = unlisted_inputs(round);
     REQUIRE(unlisted.size() == 3);
     CHECK(unlisted[0].path.ends_with("m4.xlsx"));
+    CHECK_FALSE(unlisted[0].maybe);
     CHECK(unlisted[1].path.ends_with("m5.xlsx"));
+    CHECK(unlisted[1].maybe);
     CHECK(unlisted[2].path.ends_with("m6.xlsx"));
+    CHECK(unlisted[2].maybe);
     for (const auto& u : unlisted) {
       CHECK(u.sheet);
     }

@@ -85,6 +85,12 @@ TEST_SUITE("verify/compare")
                                 "hơn”, tính lại “Khả thi hơn”\n"
                                 "đề xuất của Chủ tịch Hội đồng (chair_proposal), ngày: kết quả lưu “2025-09-18”, tính "
                                 "lại “2025-09-19”\n");
+    // The date is optional: recorded as null on one side, said in words.
+    auto dated = parse_exact(R"({"round": {}, )" + applicants +
+                             R"(, "chair_proposal": {"selects": "D2", "reason": "Khả thi hơn", "date": null}})");
+    CHECK(words(compare_results(dated, now), "vi") ==
+          "đề xuất của Chủ tịch Hội đồng (chair_proposal), ngày: kết quả lưu không có, tính lại “2025-09-19”\n");
+    CHECK(words(compare_results(dated, now), "en") == "chair_proposal date: recorded none, recomputed '2025-09-19'\n");
     auto none = parse_exact(R"({"round": {}, )" + applicants + "}");
     CHECK(words(compare_results(rec, none), "en") ==
           "chair_proposal: recorded {\"date\":\"2025-09-18\",\"reason\":\"Khả thi hơn, rẻ hơn\",\"selects\":\"D2\"}, "
