@@ -49,7 +49,7 @@ TEST_SUITE("load/round_file")
     CHECK(has_message(d, at(1, 1) + "date: left empty; it is optional: give a value, or delete the line"));
     CHECK(d.error_count() == 2);
     CHECK(format_diagnostic(d.items()[0], Lang{"vi"}).ends_with(
-      "lỗi: cluster: để trống; mục này không bắt buộc: hãy điền giá trị, hoặc xóa cả dòng"));
+      "lỗi: cluster: đang để trống; đây là mục không bắt buộc, hãy điền giá trị hoặc xóa cả dòng"));
   }
 
   TEST_CASE("a misspelt role suggests the role meant")
