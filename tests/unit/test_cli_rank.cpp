@@ -1,6 +1,9 @@
 #include "cli_helpers.hpp"
 #include "workbook_helpers.hpp"
 
+#include "load/sheet_workbook_load.hpp"
+#include "model/sheet_workbook.hpp"
+
 #include <doctest/doctest.h>
 
 #include <cerrno>
@@ -138,6 +141,14 @@ TEST_SUITE("cli/rank")
           != std::string::npos);
     CHECK(std::filesystem::exists(out.path("ket-qua.xlsx")));
     // The cut text itself is read back by tests/check_xlsx.py.
+  }
+
+  TEST_CASE("XLSX: a ranking is marked as one, so that check does not take it for a score sheet")
+  {
+    NamedRound round("Công ty Cổ phần Bình An");
+    TempDir out;
+    REQUIRE(round.rank({"-f", "xlsx", "-o", out.path("ket-qua.xlsx")}).status == 0);
+    CHECK(workbook_format_mark(out.path("ket-qua.xlsx")) == std::string(k_workbook_format_ranking));
   }
 
   TEST_CASE("XLSX: a disk that fills up is said in one line with the system's reason, and no file is left")
