@@ -137,7 +137,15 @@ std::vector<FoundRound> find_round_files(const std::vector<std::string>& dirs, c
       }
       // The entry knows its type from the folder's listing; a link's is
       // that of what it names.
-      consider(it->path(), it->is_regular_file(ignore), outside && !link);
+      const bool regular = it->is_regular_file(ignore);
+      if (link && !regular && !it->exists(ignore)
+          && (it->path().extension() == ".yaml" || it->path().extension() == ".yml")) {
+        // A link to a YAML file that is not there (a drive not mounted, a
+        // file moved): it may have been a round.
+        diags.io_error(it->path().string(), "batch_unreadable_file", {{"reason", Message{"file_reason_not_found", {}}}});
+        continue;
+      }
+      consider(it->path(), regular, outside && !link);
     }
     if (ec) {
       diags.io_error(d, "cannot_read_folder", {{"reason", error_code_reason(ec)}});
