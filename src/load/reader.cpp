@@ -492,10 +492,11 @@ std::optional<bool> Reader::boolean(const YNode& node, const Subject& what)
     // The Vietnamese words for yes and no, and the English ones, which YAML
     // 1.2 reads as text: say which truth they would be.
     static const std::pair<std::string_view, bool> k_words[] = {
-      {"có", true},     {"Có", true},     {"CÓ", true},     {"co", true},    {"Co", true},    {"đúng", true},
-      {"Đúng", true},   {"yes", true},    {"Yes", true},    {"YES", true},   {"không", false}, {"Không", false},
-      {"KHÔNG", false}, {"khong", false}, {"Khong", false}, {"sai", false},  {"Sai", false},  {"no", false},
-      {"No", false},    {"NO", false}};
+      {"có", true},      {"Có", true},      {"CÓ", true},     {"co", true},     {"Co", true},
+      {"đúng", true},    {"Đúng", true},    {"ĐÚNG", true},   {"yes", true},    {"Yes", true},
+      {"YES", true},     {"không", false},  {"Không", false}, {"KHÔNG", false}, {"khong", false},
+      {"Khong", false},  {"sai", false},    {"Sai", false},   {"SAI", false},   {"no", false},
+      {"No", false},     {"NO", false}};
     for (const auto& [word, truth] : k_words) {
       if (t == word) {
         error(node, what, "load_expected_boolean_word",

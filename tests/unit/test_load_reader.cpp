@@ -216,6 +216,14 @@ TEST_SUITE("load/reader")
     CHECK(suggested == 3);
     CHECK(format_diagnostic(f.diags.items()[0], Lang{"vi"})
           == "t.yaml:1:4: lỗi: a: cần true (có) hoặc false (không), nhưng gặp \"có\"; hãy viết true");
+    // In capitals, and without accents, as the man page lists them.
+    Fixture caps("a: ĐÚNG\nb: SAI\nc: khong\n");
+    for (const char* k : {"a", "b", "c"}) {
+      CHECK_FALSE(caps.reader.boolean(caps.at(k), k).has_value());
+    }
+    CHECK(has_message(caps.diags, "a: expected true or false, found \"ĐÚNG\"; write it as true"));
+    CHECK(has_message(caps.diags, "b: expected true or false, found \"SAI\"; write it as false"));
+    CHECK(has_message(caps.diags, "c: expected true or false, found \"khong\"; write it as false"));
   }
 
   TEST_CASE("a date written day first, as Vietnamese writes it, gets the form to write")
