@@ -586,12 +586,10 @@ std::vector<UnlistedFile> unlisted_inputs(const std::string& round_path)
         try {
           mark = workbook_format_mark(full);
         } catch (const MissingLibrary&) {
-          mark = std::nullopt;
+          // no mark to read: it may be a sheet
         }
-        if (!mark || *mark == k_workbook_format_sheet) {
-          out.push_back({shown, true, !mark});
-        } else if (mark->empty()) {
-          out.push_back({shown, true, true});
+        if (!mark || mark->empty() || *mark == k_workbook_format_sheet) {
+          out.push_back({shown, true, !mark || mark->empty()});
         }
         continue;
       }

@@ -8,7 +8,6 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <cstring>
 #include <filesystem>
 #include <map>
 
@@ -36,6 +35,12 @@ bool declares_round(std::string_view text)
     }
   }
   return false;
+}
+
+// Whether `p` is named as the YAML files that batch looks into are.
+bool yaml_name(const fs::path& p)
+{
+  return p.extension() == ".yaml" || p.extension() == ".yml";
 }
 
 // What a YAML file under the folders turned out to be.
@@ -88,7 +93,7 @@ std::vector<FoundRound> find_round_files(const std::vector<std::string>& dirs, c
   // `where_known`: the file's folders are known not to be the output
   // folder, so that its place need not be looked up again.
   auto consider = [&](const fs::path& p, bool regular, bool where_known) {
-    if (!regular || (p.extension() != ".yaml" && p.extension() != ".yml")) {
+    if (!regular || !yaml_name(p)) {
       return;
     }
     if (!where_known && lies_in(p, out_dir)) {
@@ -128,9 +133,8 @@ std::vector<FoundRound> find_round_files(const std::vector<std::string>& dirs, c
         // The walk passes over a folder it may not enter: say so, since
         // rounds in it would go unranked without a word.
         if (::access(it->path().c_str(), R_OK | X_OK) != 0) {
-          const int errnum = errno;
           diags.io_error(it->path().string(), "batch_unreadable_folder",
-                         {{"reason", file_error_reason(FileError{std::strerror(errnum), false, errnum})}});
+                         {{"reason", error_code_reason(std::error_code(errno, std::generic_category()))}});
           it.disable_recursion_pending();
           continue;
         }
@@ -138,8 +142,7 @@ std::vector<FoundRound> find_round_files(const std::vector<std::string>& dirs, c
       // The entry knows its type from the folder's listing; a link's is
       // that of what it names.
       const bool regular = it->is_regular_file(ignore);
-      if (link && !regular && !it->exists(ignore)
-          && (it->path().extension() == ".yaml" || it->path().extension() == ".yml")) {
+      if (link && !regular && !it->exists(ignore) && yaml_name(it->path())) {
         // A link to a YAML file that is not there (a drive not mounted, a
         // file moved): it may have been a round.
         diags.io_error(it->path().string(), "batch_unreadable_file", {{"reason", Message{"file_reason_not_found", {}}}});
